@@ -1,0 +1,216 @@
+"""Frozen records passed between pipeline stages.
+
+Every extracted field carries its evidence as character offsets into ``Document.text`` (a :class:`Span`), never as a
+bare substring: the same words can occur several times in one report and a reviewer must see *which* occurrence was read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+EventKind = Literal["incident", "tally", "development"]
+FigureKind = Literal["killed", "injured", "killed_or_injured", "captured", "abducted", "missing"]
+FIGURE_KINDS: tuple[str, ...] = ("killed", "injured", "killed_or_injured", "captured", "abducted", "missing")
+
+
+def normalise_text(text: str) -> str:
+    """The text a document id is computed from: NFC, unified newlines, trimmed lines, no blank runs.
+
+    Two copies of one report that differ only in whitespace or line endings get the same id and are stored once.
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip()
+
+
+def document_id(text: str) -> str:
+    """sha256 of the normalised text (hex)."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters ``text[start:end]`` of the document text."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(start, end, text[start:end])
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One report, as read by ingest. ``text`` is the clean main text every span points into."""
+
+    id: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    site: str | None = None
+    published: date | None = None
+    # where ``published`` came from: html-meta, feed, jsonl, dateline, hint, or None when unknown
+    published_source: str | None = None
+    language: str | None = None
+    country: str | None = None  # a hint from the input (JSONL field, --country), not an extraction
+    source: str | None = None  # file path or URL the document was read from
+    external_id: str | None = None  # the id a JSONL line carried
+    raw_sha256: str | None = None
+    raw_format: str | None = None  # html, text, feed, jsonl
+    raw: bytes = field(default=b"", repr=False, compare=False)
+
+    @classmethod
+    def from_text(cls, text: str, **meta: object) -> Document:
+        """A document whose ``text`` is normalised and whose id is its content hash."""
+        clean = normalise_text(text)
+        return cls(id=document_id(clean), text=clean, **meta)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be read or processed, and why. Recorded, shown by ``marsad errors``; the run goes on."""
+
+    source: str
+    stage: str  # ingest, extract, store
+    code: str  # short machine code: empty, binary, undecodable, not-xml, not-json, too-large, no-text, ...
+    message: str  # what went wrong and what to do, for people
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an event happened: a day range and how precise it is."""
+
+    start: date
+    end: date
+    precision: int  # UCDP date_prec: 1 day, 2 = 2-6 days, 3 week, 4 month, 5 year or longer
+    text: str  # the words it was read from ("Yesterday", "in the first week of the campaign")
+    reason: str  # how it was resolved ("yesterday relative to publication 2021-01-24")
+    span: Span | None = None
+
+    @property
+    def time_precision(self) -> int:
+        """ACLED time_precision: 1 exact day, 2 a week or similar period, 3 only the month (or vaguer)."""
+        if self.precision == 1:
+            return 1
+        if self.precision in (2, 3):
+            return 2
+        return 3
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved location. ``geo_precision`` is ACLED's 1-3, ``where_prec`` UCDP's 1-7."""
+
+    name: str
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    where_prec: int | None = None
+    admin1_pcode: str | None = None
+    admin2_pcode: str | None = None
+    pcode: str | None = None
+    geonameid: int | None = None
+    feature: str | None = None  # town, village, desert, road, region, admin1, admin2, country, ...
+    source: str | None = None  # gazetteer layer the match came from
+    span: Span | None = None  # the words in the text
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor mention resolved (or not) against the actor dictionary."""
+
+    name: str  # canonical name, or the raw words when unknown
+    raw: str
+    inter: int | None = None  # ACLED inter code 1-8
+    side: str | None = None  # affiliation, e.g. "government", "islamic-state", "civilians"
+    known: bool = True
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One statement of people harmed. ``low <= best <= high``; ``None`` means not stated."""
+
+    kind: str  # one of FIGURE_KINDS
+    low: int | None
+    best: int | None
+    high: int | None
+    span: Span
+    who: str | None = None  # the victim group as written ("regime soldiers")
+    side: str | None = None  # the victims' side ("government", "islamic-state", "civilians") when known
+    flags: tuple[str, ...] = ()  # claim, negated, vague, review (absurd), subcount, revision
+    claimant: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SideCount:
+    """Per-side breakdown, UCDP's deaths_a / deaths_b / civilians / unknown idea, for each figure kind."""
+
+    who: str  # side name ("government", "islamic-state", "civilians", "unknown")
+    kind: str
+    low: int | None
+    best: int | None
+    high: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    field: str  # date, location, actor1, actor2, event_type, figure:killed, ...
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Total:
+    low: int | None
+    best: int | None
+    high: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One incident, cumulative tally, or ongoing development read from a document."""
+
+    id: str
+    document_id: str
+    kind: str  # incident | tally | development
+    event_type: str | None
+    sub_event_type: str | None
+    date: EventDate | None
+    location: Place | None
+    actor1: Actor | None
+    actor2: Actor | None
+    assoc_actors: tuple[Actor, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    sides: tuple[SideCount, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 0.5
+    extractor_version: str = ""
+    span: Span | None = None  # the text the event was read from (clause or sentences)
+    notes: str = ""
+
+    def total(self, kind: str) -> Total | None:
+        """Per-event total of one figure kind; figures flagged subcount/review never add in (no double count)."""
+        counted = [f for f in self.figures if f.kind == kind and not {"subcount", "review"} & set(f.flags)]
+        if not counted:
+            return None
+        lows = [f.low for f in counted]
+        bests = [f.best for f in counted]
+        highs = [f.high for f in counted]
+        return Total(
+            low=None if None in lows else sum(lows),  # type: ignore[arg-type]
+            best=None if None in bests else sum(bests),  # type: ignore[arg-type]
+            high=None if None in highs else sum(highs),  # type: ignore[arg-type]
+        )
