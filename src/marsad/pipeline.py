@@ -1,37 +1,38 @@
-"""Chains the stages. No logic of its own: each step is a stage function from ``marsad.extract``."""
+"""Chains the stages. No logic of its own: each step is a registered stage from ``marsad.extract.stages``."""
 
 from __future__ import annotations
 
-from datetime import date
+import json
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from marsad.records import Document, Event
+from marsad import registry
+from marsad.export.jsonout import SCHEMA_ID, result_to_dict
+from marsad.extract.stages import DEFAULT_CHAIN, Draft, Resources, default_resources
+from marsad.ingest.common import Hints
+from marsad.ingest.jsonl import record_document
+from marsad.records import Document, Event, Failure
 
 
-def extract(doc: Document) -> list[Event]:
-    """Events read from one document (placeholder chain until the extraction stages land)."""
-    return []
+def extract(doc: Document, *, resources: Resources | None = None, chain: Sequence[str] = DEFAULT_CHAIN) -> list[Event]:
+    """Events read from one document."""
+    draft = Draft(doc, resources or default_resources())
+    for name in chain:
+        draft = registry.get(name)(draft)
+    return draft.events
 
 
-def document_from_record(record: dict[str, Any]) -> Document:
-    """A Document from a JSONL-shaped record {"id","text","published","url","title","country"}."""
-    published = record.get("published")
-    pub = date.fromisoformat(str(published)[:10]) if published else None
-    return Document.from_text(
-        str(record.get("text") or ""),
-        url=record.get("url"),
-        title=record.get("title"),
-        published=pub,
-        published_source="jsonl" if pub else None,
-        country=record.get("country"),
-        external_id=None if record.get("id") is None else str(record.get("id")),
-        raw_format="jsonl",
-    )
+def document_from_record(record: Mapping[str, Any], where: str = "record") -> Document | Failure:
+    """A Document from a JSONL-shaped record {"id","text","published","url","title","country"}, read exactly as
+    ingest reads a JSONL line (publication date from the record, else the dateline in the text)."""
+    raw = json.dumps(record, ensure_ascii=False, default=str).encode("utf-8")
+    return record_document(record, raw, where, Hints())
 
 
-def extract_record(record: dict[str, Any]) -> dict[str, Any]:
-    """The stable JSON (marsad.event/1) for one JSONL-shaped record: the code path of ``marsad extract --jsonl``."""
-    from marsad.export.jsonout import result_to_dict
-
-    doc = document_from_record(record)
+def extract_record(record: Mapping[str, Any], where: str = "record") -> dict[str, Any]:
+    """The stable JSON (marsad.event/1) for one JSONL-shaped record: the code path of ``marsad extract --jsonl``.
+    A record that cannot be read gives ``{"schema", "id", "error": {"code", "message"}}`` instead."""
+    doc = document_from_record(record, where)
+    if isinstance(doc, Failure):
+        return {"schema": SCHEMA_ID, "id": record.get("id"), "error": {"code": doc.code, "message": doc.message}}
     return result_to_dict(doc, extract(doc))

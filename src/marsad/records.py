@@ -14,6 +14,8 @@ from typing import Literal
 
 EventKind = Literal["incident", "tally", "development"]
 FigureKind = Literal["killed", "injured", "killed_or_injured", "captured", "abducted", "missing"]
+# figure flags that keep a figure out of event totals (it is kept, with its evidence, for review)
+NOT_ADDED = frozenset(("subcount", "review", "restatement"))
 FIGURE_KINDS: tuple[str, ...] = ("killed", "injured", "killed_or_injured", "captured", "abducted", "missing")
 
 
@@ -23,6 +25,8 @@ def normalise_text(text: str) -> str:
     Two copies of one report that differ only in whitespace or line endings get the same id and are stored once.
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    # Unicode line/paragraph separators (seen in press releases saved from PDFs) are line breaks, not spaces
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     lines = [" ".join(line.split()) for line in text.split("\n")]
     out: list[str] = []
     for line in lines:
@@ -151,7 +155,7 @@ class Figure:
     span: Span
     who: str | None = None  # the victim group as written ("regime soldiers")
     side: str | None = None  # the victims' side ("government", "islamic-state", "civilians") when known
-    flags: tuple[str, ...] = ()  # claim, negated, vague, review (absurd), subcount, revision
+    flags: tuple[str, ...] = ()  # claim, negated, vague, review (absurd), subcount, revision, restatement
     claimant: str | None = None
 
 
@@ -202,8 +206,13 @@ class Event:
     notes: str = ""
 
     def total(self, kind: str) -> Total | None:
-        """Per-event total of one figure kind; figures flagged subcount/review never add in (no double count)."""
-        counted = [f for f in self.figures if f.kind == kind and not {"subcount", "review"} & set(f.flags)]
+        """Per-event total of one figure kind, derived from the figures and never double-counted: sub-counts
+        ("including 3 children"), restatements and absurd numbers flagged for review do not add in, and a toll
+        revision ("the death toll rose to 20") replaces the figures before it."""
+        counted = [f for f in self.figures if f.kind == kind and not NOT_ADDED & set(f.flags)]
+        revisions = [i for i, f in enumerate(counted) if "revision" in f.flags]
+        if revisions:
+            counted = counted[revisions[-1] :]
         if not counted:
             return None
         lows = [f.low for f in counted]

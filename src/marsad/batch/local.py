@@ -1,0 +1,82 @@
+"""The main job in one process: ingest every input, extract its events, store each document with its events.
+
+Failures of one input (unreadable file, a line that is not JSON, an extraction bug on one report) are recorded
+with their reason and the run goes on; each document is committed together with its events or not at all.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from marsad.extract.stages import Resources, default_resources
+from marsad.ingest import read_paths
+from marsad.pipeline import extract
+from marsad.records import Document, Event, Failure
+from marsad.settings import Settings
+from marsad.store.sqlite import Store
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class RunSummary:
+    documents: int = 0  # documents read
+    new: int = 0  # documents stored by this run (the rest were already there)
+    events: dict[str, int] = field(default_factory=dict)  # new events by kind
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def extract_safely(doc: Document, resources: Resources) -> list[Event] | Failure:
+    """Extraction of one document; an unexpected error becomes a recorded failure, not the end of the run."""
+    try:
+        return extract(doc, resources=resources)
+    except Exception as exc:  # a bug on one report must not lose the others; the reason is recorded
+        logger.debug("extraction failed on %s", doc.source, exc_info=True)
+        where = doc.source or doc.id
+        return Failure(where, "extract", "extract-error", f"extraction failed ({type(exc).__name__}: {exc}); "
+                       "please report this input with `marsad errors` output")  # fmt: skip
+
+
+def run(
+    paths: Iterable[str | Path],
+    store: Store,
+    *,
+    published: date | None = None,
+    country: str | None = None,
+    settings: Settings | None = None,
+    on_item: Callable[[Document | Failure], None] | None = None,
+) -> RunSummary:
+    summary = RunSummary()
+    # loaded once, before any input: a missing gazetteer is the user's to fix, not a failure of every report
+    resources = default_resources()
+    run_id = store.begin_run()
+    for item in read_paths(paths, published=published, country=country, settings=settings):
+        if isinstance(item, Document):
+            summary.documents += 1
+            result = extract_safely(item, resources)
+            if isinstance(result, Failure):
+                item_failure: Failure | None = result
+            else:
+                item_failure = None
+                if store.add(item, result):
+                    summary.new += 1
+                    for e in result:
+                        summary.events[e.kind] = summary.events.get(e.kind, 0) + 1
+        else:
+            item_failure = item
+        if item_failure is not None:
+            store.record_failure(item_failure)
+            summary.failures.append(item_failure)
+        if on_item:
+            on_item(item)
+    store.finish_run(run_id, {"documents": summary.documents, "new": summary.new, "failures": len(summary.failures),
+                              **{f"events_{k}": v for k, v in summary.events.items()}})  # fmt: skip
+    return summary

@@ -1,0 +1,41 @@
+"""How list commands print: a rich table, CSV or JSON, chosen by ``--format``."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from enum import Enum
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: Format, title: str | None = None,
+         full: Sequence[dict[str, Any]] | None = None) -> None:  # fmt: skip
+    """Print ``rows`` restricted to ``columns``; JSON prints ``full`` (the whole records) when given."""
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(list(full if full is not None else rows), ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt is Format.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    table = Table(title=title, show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in columns))
+    console.print(table)

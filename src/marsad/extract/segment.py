@@ -1,0 +1,115 @@
+"""Segmentation: sentences with their paragraph, and the role each sentence plays in the report.
+
+Roles: ``incident`` (someone did something somewhere: a harm figure or an event cue), ``tally`` (a cumulative total:
+"in the first week of the campaign", "bringing the death toll to"), ``development`` (an ongoing campaign or operation),
+``background`` (what happened before, aims, context) and ``other``. Assembly groups sentences into events by role and
+by discourse cues ("In another incident", "Meanwhile", "Elsewhere").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.records import Span
+
+# Abbreviations after which a full stop does not end a sentence (months, titles, initials of countries).
+_ABBREV = (
+    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st no lt gen col maj capt sgt brig cpl pvt "
+    "rep sen gov prof inc ltd co corp vs etc approx est u.s u.k u.n e.g i.e a.m p.m"
+).split()
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(‘]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"([\w.]+)[.!?]$")
+
+TALLY_CUES = re.compile(
+    r"\b(?:since\s+the\s+(?:start|beginning|outbreak|launch)|since\s+(?:it\s+)?(?:began|started)|so\s+far"
+    r"|in\s+total|in\s+all\b|total\s+(?:death\s+)?toll|toll\s+since|bringing\s+the\s+(?:total\s+)?(?:death\s+)?"
+    r"(?:toll|number|total)|raising\s+the\s+(?:death\s+)?toll|(?:first|second|third|past|last)\s+(?:week|month|"
+    r"year)\s+of\s+the|during\s+the\s+(?:past|last)\s+(?:week|month|year|\d+\s+days)|over\s+the\s+(?:past|last)"
+    r"\s+(?:\d+\s+hours|24\s+hours|week|month|year)|this\s+(?:month|year)\b|cumulative|monthly|since\s+(?:january|"
+    r"february|march|april|may|june|july|august|september|october|november|december)\b|in\s+separate\s+"
+    r"(?:operations|incidents|attacks))",
+    re.IGNORECASE,
+)
+DEVELOPMENT_CUES = re.compile(
+    r"\b(?:campaign|operation|offensive|military\s+build-?up|reinforcements?)\b.{0,120}?\b(?:still|underway|"
+    r"ongoing|continu\w*|entered|combing|comb|began|launched|started)\b|\b(?:still|continu\w*)\b.{0,60}?\b"
+    r"(?:campaign|operation|offensive|comb\w*)\b|\bare\s+combing\b",
+    re.IGNORECASE,
+)
+BACKGROUND_CUES = re.compile(
+    r"^(?:The\s+(?:\w+\s+){0,3}(?:campaign|operation|offensive)\s+(?:began|started|was\s+launched|aimed|aims)|"
+    r"(?:[A-Z]\w+\s+){0,3}(?:was|is)\s+(?:responsible|believed|known|involved|accused)|Prior\s+to|"
+    r"At\s+the\s+time\s+of\s+(?:his|her|their)\s+death|Based\s+on|The\s+(?:leader|commander|facilitator|network|"
+    r"group)\s+(?:is|was|had|has))",
+)
+NEW_INCIDENT_CUES = re.compile(
+    r"^(?:In\s+(?:an?other|a\s+separate|a\s+similar|a\s+related)\s+(?:incident|attack|operation|development|"
+    r"event)|Meanwhile|Elsewhere|Separately|Also\s+in|In\s+addition|On\s+the\s+other\s+hand|Later|Earlier|"
+    r"Furthermore|Moreover|Yesterday|Today|Last\s+night|On\s+\w+day|In\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}\s+"
+    r"(?:province|governorate|district|countryside),)",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    span: Span
+    paragraph: int
+    index: int
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    m = _LAST_WORD.search(chunk)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    # single capital letters ("J. Smith") and the abbreviations above do not end sentences
+    return word in _ABBREV or (len(word) == 1 and word.isalpha())
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` with offsets; every line break ends a sentence (paragraphs are lines after ingest)."""
+    out: list[Sentence] = []
+    pos = 0
+    for para_no, line in enumerate(text.split("\n")):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        cursor = 0
+        for m in _BOUNDARY.finditer(line):
+            chunk = line[cursor : m.start()]
+            if _ends_with_abbreviation(chunk):
+                continue
+            _add(out, text, start + cursor, start + m.start(), para_no)
+            cursor = m.end()
+        _add(out, text, start + cursor, start + len(line), para_no)
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(Span.of(text, start, end), paragraph, len(out)))
+
+
+def role(sentence: str, has_figures: bool, has_trigger: bool) -> str:
+    """The role of one sentence from its cues (see module docstring)."""
+    if has_figures and TALLY_CUES.search(sentence):
+        return "tally"
+    if has_figures:
+        return "incident"
+    if BACKGROUND_CUES.search(sentence):
+        return "background"
+    if DEVELOPMENT_CUES.search(sentence):
+        return "development"
+    if has_trigger:
+        return "incident"
+    return "other"
+
+
+def starts_new_incident(sentence: str) -> bool:
+    return bool(NEW_INCIDENT_CUES.search(sentence))
