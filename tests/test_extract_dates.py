@@ -37,7 +37,10 @@ def _read(text: str, ctx: DateContext | None = None) -> list[tuple[str, str, int
         ("in March 2020", [("2020-03-01", "2020-03-31", 4)]),
         ("in 2019", [("2019-01-01", "2019-12-31", 5)]),
         ("2021-01-16", [("2021-01-16", "2021-01-16", 1)]),
-        ("two days later", [("2021-01-12", "2021-01-12", 1)]),  # from the date mentioned before, not publication
+        (
+            "two days later",
+            [("2021-01-12", "2021-01-12", 1)],
+        ),  # from the date mentioned before, not publication
         ("a week earlier", [("2021-01-03", "2021-01-03", 3)]),
         ("three days ago", [("2021-01-21", "2021-01-21", 1)]),
         ("in the first week of the campaign", [("2021-01-16", "2021-01-23", 3)]),

@@ -59,7 +59,9 @@ def test_numbers_qualified_range_is_ordered(n: int, qualifier: str) -> None:
     assert c.low <= c.best <= c.high
 
 
-@given(st.integers(min_value=1, max_value=100_000), st.sampled_from(["at least", "no fewer than", "more than"]))
+@given(
+    st.integers(min_value=1, max_value=100_000), st.sampled_from(["at least", "no fewer than", "more than"])
+)
 def test_numbers_at_least_never_below(n: int, qualifier: str) -> None:
     c = parse_count(f"{qualifier} {n}")
     assert c is not None and c.best >= n and c.low >= n

@@ -14,7 +14,9 @@ from marsad.ingest.jsonl import record_document
 from marsad.records import Document, Event, Failure
 
 
-def extract(doc: Document, *, resources: Resources | None = None, chain: Sequence[str] = DEFAULT_CHAIN) -> list[Event]:
+def extract(
+    doc: Document, *, resources: Resources | None = None, chain: Sequence[str] = DEFAULT_CHAIN
+) -> list[Event]:
     """Events read from one document."""
     draft = Draft(doc, resources or default_resources())
     for name in chain:
@@ -34,5 +36,9 @@ def extract_record(record: Mapping[str, Any], where: str = "record") -> dict[str
     A record that cannot be read gives ``{"schema", "id", "error": {"code", "message"}}`` instead."""
     doc = document_from_record(record, where)
     if isinstance(doc, Failure):
-        return {"schema": SCHEMA_ID, "id": record.get("id"), "error": {"code": doc.code, "message": doc.message}}
+        return {
+            "schema": SCHEMA_ID,
+            "id": record.get("id"),
+            "error": {"code": doc.code, "message": doc.message},
+        }
     return result_to_dict(doc, extract(doc))

@@ -18,7 +18,9 @@ _REGISTRY: dict[str, Callable[..., Any]] = {}
 def register(name: str) -> Callable[[F], F]:
     def wrap(fn: F) -> F:
         if name in _REGISTRY and _REGISTRY[name] is not fn:
-            raise ConfigError(f"stage {name!r} is registered twice; give the new implementation a new version")
+            raise ConfigError(
+                f"stage {name!r} is registered twice; give the new implementation a new version"
+            )
         _REGISTRY[name] = fn
         return fn
 

@@ -35,11 +35,17 @@ class Settings:
     )
     data_dir: Path = field(
         default_factory=_default_data_dir,
-        metadata={"env": "MARSAD_DATA", "help": "Folder of external data (gold sets, OCHA gazetteer sources)."},
+        metadata={
+            "env": "MARSAD_DATA",
+            "help": "Folder of external data (gold sets, OCHA gazetteer sources).",
+        },
     )
     cache_dir: Path = field(
         default_factory=_default_cache_dir,
-        metadata={"env": "MARSAD_CACHE", "help": "Folder for built artefacts such as the gazetteer database."},
+        metadata={
+            "env": "MARSAD_CACHE",
+            "help": "Folder for built artefacts such as the gazetteer database.",
+        },
     )
     max_input_bytes: int = field(
         default_factory=lambda: int(os.environ.get("MARSAD_MAX_INPUT_BYTES", str(20 * 1024 * 1024))),

@@ -27,25 +27,24 @@ for _fn in (main.run, main.extract, main.events, main.export, main.show, main.er
     _typer_app.command()(_fn)
 
 
-def _register_optional() -> None:
+def _register_subcommands() -> None:
     """Sub-commands that live with their stage (gazetteer, eval)."""
-    from marsad.cli import eval_cmd, gazetteer_cmd  # TEMP-GUARD
+    from marsad.cli import eval_cmd, gazetteer_cmd
 
     _typer_app.add_typer(gazetteer_cmd.app, name="gazetteer", help="Build and extend the place gazetteer.")
     _typer_app.command("eval")(eval_cmd.eval_command)
 
 
-try:  # TEMP-GUARD until the gazetteer command lands
-    _register_optional()
-except ImportError:
-    pass
+_register_subcommands()
 
 
 def app(*args: Any, **kwargs: Any) -> Any:
     """Entry point: run the typer app, turning MarsadError into one red line and exit code 2."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
-        return _typer_app(*args, standalone_mode=False, **kwargs)
+        # without standalone mode click returns typer.Exit's code instead of exiting: pass it on
+        code = _typer_app(*args, standalone_mode=False, **kwargs)
+        sys.exit(code if isinstance(code, int) else 0)
     except MarsadError as exc:
         err_console.print(f"[red]error:[/red] {escape(str(exc))}")
         sys.exit(2)

@@ -10,7 +10,14 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from marsad.cli.output import Format, console, emit, err_console
@@ -18,11 +25,16 @@ from marsad.errors import InputError
 from marsad.records import Document, Failure
 from marsad.settings import Settings
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file (default: MARSAD_DB or ./marsad.db).")]
-PublishedOption = Annotated[
-    str | None, typer.Option("--published", help="Publication date hint YYYY-MM-DD, used when a report has none.")
+DbOption = Annotated[
+    Path, typer.Option("--db", help="SQLite database file (default: MARSAD_DB or ./marsad.db).")
 ]
-CountryOption = Annotated[str | None, typer.Option("--country", help="Country hint, used when a report has none.")]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option("--published", help="Publication date hint YYYY-MM-DD, used when a report has none."),
+]
+CountryOption = Annotated[
+    str | None, typer.Option("--country", help="Country hint, used when a report has none.")
+]
 
 
 def _date(value: str | None, name: str) -> date | None:
@@ -60,7 +72,14 @@ def run(
                             on_item=tick)  # fmt: skip
         counts = store.counts()
     table = Table(title=f"marsad run → {db}")
-    for col in ("documents read", "new documents", "new incidents", "new tallies", "new developments", "failed"):
+    for col in (
+        "documents read",
+        "new documents",
+        "new incidents",
+        "new tallies",
+        "new developments",
+        "failed",
+    ):
         table.add_column(col, justify="right")
     ev = summary.events
     table.add_row(str(summary.documents), str(summary.new), str(ev.get("incident", 0)), str(ev.get("tally", 0)),
@@ -82,7 +101,9 @@ def _progress() -> Progress:
 def extract(
     source: Annotated[str | None, typer.Argument(help="A report file, or - for standard input.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the stable JSON (marsad.event/1).")] = False,
-    jsonl: Annotated[Path | None, typer.Option("--jsonl", help="Read JSONL records; print one JSON line each.")] = None,
+    jsonl: Annotated[
+        Path | None, typer.Option("--jsonl", help="Read JSONL records; print one JSON line each.")
+    ] = None,
     published: PublishedOption = None,
     country: CountryOption = None,
 ) -> None:
@@ -143,6 +164,7 @@ def _extract_jsonl(path: Path, hint: date | None, country: str | None, extract_r
 
 EVENT_COLUMNS = ("id", "kind", "date", "type", "place", "admin1", "actor1", "actor2", "killed", "injured",
                  "killed_or_injured", "captured", "title")  # fmt: skip
+TABLE_COLUMNS = EVENT_COLUMNS[:-1]  # the title makes terminal rows too tall; CSV and JSON keep it
 
 
 def _range(r: dict[str, Any] | None) -> str | None:
@@ -158,7 +180,9 @@ def flat_event(e: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": e["id"],
         "kind": e["kind"],
-        "date": None if d is None else (d["start"] if d["start"] == d["end"] else f"{d['start']}..{d['end']}"),
+        "date": None
+        if d is None
+        else (d["start"] if d["start"] == d["end"] else f"{d['start']}..{d['end']}"),
         "type": e.get("sub_event_type"),
         "place": loc and loc.get("name"),
         "admin1": loc and loc.get("admin1"),
@@ -171,15 +195,19 @@ def flat_event(e: dict[str, Any]) -> dict[str, Any]:
 
 def _print_events(result: dict[str, Any]) -> None:
     doc = result["document"]
-    console.print(f"[bold]{escape(doc.get('title') or doc['id'][:12])}[/bold]  published {doc.get('published')}")
-    emit([flat_event(e) for e in result["events"]], EVENT_COLUMNS[:-1], Format.table)
+    console.print(
+        f"[bold]{escape(doc.get('title') or doc['id'][:12])}[/bold]  published {doc.get('published')}"
+    )
+    emit([flat_event(e) for e in result["events"]], TABLE_COLUMNS, Format.table)
 
 
 def events(
     since: Annotated[str | None, typer.Option(help="Events on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Events on or before YYYY-MM-DD.")] = None,
     type: Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")] = None,
-    admin1: Annotated[str | None, typer.Option(help="First-level admin region (governorate, province).")] = None,
+    admin1: Annotated[
+        str | None, typer.Option(help="First-level admin region (governorate, province).")
+    ] = None,
     actor: Annotated[str | None, typer.Option(help="Part of an actor's name.")] = None,
     kind: Annotated[str | None, typer.Option(help="incident, tally or development.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
@@ -192,12 +220,15 @@ def events(
     with Store.open(db or _default_db()) as store:
         rows = store.events(since=_date(since, "--since"), until=_date(until, "--until"), type=type,
                             admin1=admin1, actor=actor, kind=kind, limit=limit)  # fmt: skip
-    emit([flat_event(e) for e in rows], EVENT_COLUMNS, fmt, title=f"{len(rows)} events", full=rows)
+    columns = TABLE_COLUMNS if fmt is Format.table else EVENT_COLUMNS
+    emit([flat_event(e) for e in rows], columns, fmt, title=f"{len(rows)} events", full=rows)
 
 
 def export(
     fmt: Annotated[str, typer.Option("--format", help="csv (ACLED columns), geojson or jsonl.")] = "csv",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
     include_all: Annotated[bool, typer.Option("--all", help="Also tallies and developments.")] = False,
     db: DbOption = None,  # type: ignore[assignment]
 ) -> None:

@@ -26,10 +26,14 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: Format, ti
          full: Sequence[dict[str, Any]] | None = None) -> None:  # fmt: skip
     """Print ``rows`` restricted to ``columns``; JSON prints ``full`` (the whole records) when given."""
     if fmt is Format.json:
-        sys.stdout.write(json.dumps(list(full if full is not None else rows), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps(list(full if full is not None else rows), ensure_ascii=False, indent=2) + "\n"
+        )
         return
     if fmt is Format.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+        writer = csv.DictWriter(
+            sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
+        )
         writer.writeheader()
         writer.writerows(rows)
         return

@@ -46,7 +46,9 @@ def _value(event: dict[str, Any], field: str) -> str:
 def render_event(event: dict[str, Any], doc: dict[str, Any]) -> None:
     text = doc.get("text") or ""
     head = f"[bold]{escape(event['kind'])}[/bold] {escape(event['id'])} — {escape(doc.get('title') or '')}"
-    console.print(Panel(head, subtitle=f"published {doc.get('published')} · {doc.get('url') or doc.get('source')}"))
+    console.print(
+        Panel(head, subtitle=f"published {doc.get('published')} · {doc.get('url') or doc.get('source')}")
+    )
     figures = iter(event.get("figures", []))
     for ev in event.get("evidence", []):
         if ev["field"] == "sentence":
@@ -55,12 +57,18 @@ def render_event(event: dict[str, Any], doc: dict[str, Any]) -> None:
         value = _value(event, label)
         if label.startswith("figure:"):
             f = next(figures, None)
-            value = "" if f is None else f"{f['kind']} {f['low']}/{f['best']}/{f['high']} {f.get('who') or ''} " \
+            value = (
+                ""
+                if f is None
+                else f"{f['kind']} {f['low']}/{f['best']}/{f['high']} {f.get('who') or ''} "
                 f"side={f.get('side')} {' '.join(f.get('flags') or [])}"
+            )
         console.print(f"[cyan]{escape(label)}[/cyan]: {escape(value)}")
         console.print(highlight(text, ev["start"], ev["end"]))
         console.print()
     cas = event.get("casualties") or {}
     console.print("[cyan]totals[/cyan]: " + ", ".join(f"{k} {v}" for k, v in cas.items() if v))
     if event.get("sides"):
-        console.print("[cyan]sides[/cyan]: " + "; ".join(f"{s['who']} {s['kind']} {s['best']}" for s in event["sides"]))
+        console.print(
+            "[cyan]sides[/cyan]: " + "; ".join(f"{s['who']} {s['kind']} {s['best']}" for s in event["sides"])
+        )

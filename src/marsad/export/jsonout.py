@@ -68,7 +68,13 @@ def place_to_dict(place: Place | None) -> dict[str, Any] | None:
 def actor_to_dict(actor: Actor | None) -> dict[str, Any] | None:
     if actor is None:
         return None
-    return {"name": actor.name, "raw": actor.raw, "inter": actor.inter, "side": actor.side, "known": actor.known}
+    return {
+        "name": actor.name,
+        "raw": actor.raw,
+        "inter": actor.inter,
+        "side": actor.side,
+        "known": actor.known,
+    }
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:
@@ -122,7 +128,11 @@ def event_to_dict(event: Event) -> dict[str, Any]:
 
 
 def result_to_dict(doc: Document, events: list[Event] | tuple[Event, ...]) -> dict[str, Any]:
-    return {"schema": SCHEMA_ID, "document": document_to_dict(doc), "events": [event_to_dict(e) for e in events]}
+    return {
+        "schema": SCHEMA_ID,
+        "document": document_to_dict(doc),
+        "events": [event_to_dict(e) for e in events],
+    }
 
 
 @cache

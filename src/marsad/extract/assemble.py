@@ -13,12 +13,22 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
 
 from marsad.extract.dates import DateMention, precision_of
 from marsad.extract.segment import Sentence, starts_new_incident
 from marsad.extract.typing import Typed, classify
-from marsad.records import NOT_ADDED, Actor, Document, Event, EventDate, Evidence, Figure, Place, SideCount, Span
+from marsad.records import (
+    NOT_ADDED,
+    Actor,
+    Document,
+    Event,
+    EventDate,
+    Evidence,
+    Figure,
+    Place,
+    SideCount,
+    Span,
+)
 
 EXTRACTOR_VERSION = "marsad.extract.rules.v1"
 
@@ -60,7 +70,11 @@ def group_sentences(annotated: Sequence[Annotated]) -> list[Group]:
             else:
                 current = Group("incident", [a])
                 groups.append(current)
-        elif a.role == "other" and current is not None and a.sentence.paragraph == current.members[-1].sentence.paragraph:
+        elif (
+            a.role == "other"
+            and current is not None
+            and a.sentence.paragraph == current.members[-1].sentence.paragraph
+        ):
             current.members.append(a)  # context of the incident ("The bus was carrying...")
     return [g for g in groups if g.kind != "incident" or any(m.figures or m.typed for m in g.members)]
 
@@ -128,13 +142,27 @@ def _pick_date(members: Sequence[Annotated], doc: Document, kind: str) -> EventD
         return _development_date(members, doc)
     for a in members:
         for d in a.dates:
-            if d.anchor_name is None and (kind != "incident" or d.kind not in ("since_start", "period_of")):
+            if d.anchor_name is None and (kind != "incident" or _could_date_incident(d, doc)):
                 return d.date
     if doc.published is None:
         return None
+    # No date stated for the event: coded to the report's day, as ACLED and UCDP coders do, with a precision that
+    # says the day is not certain (reports often cover the day before).
     pub = doc.published
-    # no date stated for the event: monitors report the last day, so the report day and the day before
-    return EventDate(pub - timedelta(days=1), pub, 2, "", "no date stated: the publication day or the day before")
+    return EventDate(
+        pub, pub, 2, "", "no date stated: coded to the publication day; it may be a day or two earlier"
+    )
+
+
+# A report tells of recent events: a date more than this before publication is background ("since the fall of
+# Baghouz in March 2019"), not the date of an incident reported in it.
+RECENT_DAYS = 31
+
+
+def _could_date_incident(d: DateMention, doc: Document) -> bool:
+    if d.kind in ("since_start", "period_of"):
+        return False
+    return doc.published is None or (doc.published - d.date.end).days <= RECENT_DAYS
 
 
 def _development_date(members: Sequence[Annotated], doc: Document) -> EventDate | None:
@@ -155,7 +183,9 @@ _AGENT_VERBS = re.compile(
 )
 
 
-def _pick_actors(members: Sequence[Annotated], figures: Sequence[Figure]) -> tuple[Actor | None, Actor | None, tuple[Actor, ...]]:  # noqa: E501
+def _pick_actors(
+    members: Sequence[Annotated], figures: Sequence[Figure]
+) -> tuple[Actor | None, Actor | None, tuple[Actor, ...]]:
     mentions = [m for a in members for m in a.actors]
     actor1 = _agent(members)
     victims = [m.actor for m in mentions for f in figures if f.span.start <= m.span.start < f.span.end]
@@ -171,18 +201,25 @@ def _pick_actors(members: Sequence[Annotated], figures: Sequence[Figure]) -> tup
     return actor1, actor2, tuple(assoc)
 
 
+_PASSIVE = re.compile(r"\s*(?:was|were|been|being|is|are|has\s+been|have\s+been|had\s+been)\b", re.IGNORECASE)
+_ACTIVE = re.compile(r"\s*(?:\w+\s+){0,2}?" + _AGENT_VERBS.pattern, re.IGNORECASE)
+
+
 def _agent(members: Sequence[Annotated]) -> Actor | None:
+    """Who acted, read sentence by sentence from the event's first: the agent of a passive ("targeted by ISIS
+    members"), else the subject of an attack verb ("Israeli missiles struck ..."); an actor followed by "were
+    killed" is a victim, never the agent."""
     for a in members:
         s = a.sentence.span
-        for m in a.actors:
-            rel = m.span.start - s.start
-            head = s.text[max(0, rel - 6) : rel].lower()
-            if re.search(r"\bby\s+(?:the\s+)?$", head):  # passive: "targeted by ISIS members"
+        candidates = [m for m in a.actors if m.actor.side != "civilians"]
+        for m in candidates:
+            head = s.text[max(0, m.span.start - s.start - 8) : m.span.start - s.start].lower()
+            if re.search(r"\bby\s+(?:the\s+)?$", head):
                 return m.actor
+        for m in candidates:
             tail = s.text[m.span.end - s.start : m.span.end - s.start + 40]
-            if _AGENT_VERBS.match(tail.lstrip()) or re.match(r"\s*\w+\s+(?:\w+\s+)?" + _AGENT_VERBS.pattern, tail, re.I):
-                if m.actor.side != "civilians":
-                    return m.actor
+            if not _PASSIVE.match(tail) and _ACTIVE.match(tail):
+                return m.actor
     return None
 
 
@@ -244,4 +281,3 @@ def _evidence(typed: Typed | None, place: Place | None, when: EventDate | None, 
     ev.extend(Evidence(f"figure:{f.kind}", f.span) for f in figures)
     ev.extend(Evidence("sentence", a.sentence.span) for a in group.members)
     return tuple(ev)
-

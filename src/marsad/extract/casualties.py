@@ -58,16 +58,18 @@ def lexicon() -> Lexicon:
     after = {r["word"]: r["kind"] for r in rows if r["position"] in ("after", "both")}
     before = {r["word"]: r["kind"] for r in rows if r["position"] in ("before", "both")}
     # "no" is a number word for the parser but never a count here: "no casualties" is a negation (see _NEGATION)
-    words = "|".join(sorted([*(u for u in UNITS if u != "no"), *TENS, "hundred", "thousand"], key=len, reverse=True))
+    words = "|".join(
+        sorted([*(u for u in UNITS if u != "no"), *TENS, "hundred", "thousand"], key=len, reverse=True)
+    )
     word_run = rf"(?:{words})(?:[\s-]+(?:and\s+)?(?:{words})){{0,5}}"
     num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,40}}|[٠-٩۰-۹]{{1,12}}|{word_run}|a\s+dozen|a\s+couple\s+of)"
-    qual = r"(?:at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|more\s+than|over|up\s+to|as\s+many\s+as|nearly|almost|about|around|approximately|roughly|an\s+estimated|some|close\s+to)"  # noqa: E501
+    qual = r"(?:at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|more\s+than|over|up\s+to|as\s+many\s+as|nearly|almost|about|around|approximately|roughly|an\s+estimated|some|close\s+to)"
     vague = _alternation([v for v in vague_quantities() if v not in ("some", "a dozen")])
     count = (
         rf"(?:between\s+{num}\s+and\s+{num}|(?:{qual}\s+)?{num}(?:\s*(?:-|–|to|or)\s*{num})?|{vague}"
         rf"|(?:a|an|the|his|her|their)(?=\s))"
     )
-    aux = r"(?:were|was|have|has|had|been|being|are|is|got|reportedly|also|all|later|subsequently|allegedly|both|each|either|mostly)"  # noqa: E501
+    aux = r"(?:were|was|have|has|had|been|being|are|is|got|reportedly|also|all|later|subsequently|allegedly|both|each|either|mostly)"
     after_re = re.compile(
         rf"(?P<victims>(?:\s+(?!{aux}\b)[\w'’\-]+,?){{0,8}}?)\s+(?:{aux}\s+){{0,3}}(?P<verb>{_alternation(list(after))})\b",
         re.IGNORECASE,
@@ -88,10 +90,10 @@ def lexicon() -> Lexicon:
     )
 
 
-_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"  # noqa: E501
+_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 # A number right after these is a name, an age, a date or a measure, not a count of people.
 _NOT_COUNT_BEFORE = re.compile(
-    rf"(?:\b(?:division|brigade|corps|regiment|battalion|squadron|no\.|number|aged|age|ages|resolution|route|highway|road|km|kilometre|kilometer|unit|sector|camp|article|{_MONTHS})\s*$|aged\s+\d+\s*(?:and|to|-)\s*$|#\s*$)",  # noqa: E501
+    rf"(?:\b(?:division|brigade|corps|regiment|battalion|squadron|no\.|number|aged|age|ages|resolution|route|highway|road|km|kilometre|kilometer|unit|sector|camp|article|{_MONTHS})\s*$|aged\s+\d+\s*(?:and|to|-)\s*$|#\s*$)",
     re.IGNORECASE,
 )
 _NOT_COUNT_AFTER = re.compile(
@@ -99,14 +101,21 @@ _NOT_COUNT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TOLL = re.compile(
-    r"\b(?:death|casualty|the)\s+toll\b[^.;]{0,50}?\b(?:to|at|reached|hit)\s+(?:about\s+|around\s+)?$", re.IGNORECASE
+    r"\b(?:death|casualty|the)\s+toll\b[^.;]{0,50}?\b(?:to|at|reached|hit)\s+(?:about\s+|around\s+)?$",
+    re.IGNORECASE,
 )
-_SUBCOUNT = re.compile(r"\b(?:including|includes|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+dead)\s*$", re.I)
-_COMBINED_AFTER = re.compile(r"^\s*(?:and|or|/)\s*(?:injured|wounded|hurt|injuring|wounding)\b", re.IGNORECASE)
-_CLAIM = re.compile(r"\b(?:claim(?:ed|s|ing)?|unconfirmed|allegedly|said\s+it\s+(?:had\s+)?killed)\b", re.IGNORECASE)
+_SUBCOUNT = re.compile(
+    r"\b(?:including|includes|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+dead)\s*$", re.I
+)
+_COMBINED_AFTER = re.compile(
+    r"^\s*(?:and|or|/)\s*(?:injured|wounded|hurt|injuring|wounding)\b", re.IGNORECASE
+)
+_CLAIM = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?|unconfirmed|allegedly|said\s+it\s+(?:had\s+)?killed)\b", re.IGNORECASE
+)
 _NEGATION = re.compile(
     r"\b(?:(?:no|without)\s+(?:(?:immediate|reported|civilian|human|other|further)\s+){0,2}(?P<noun>casualties|injuries|deaths|fatalities|losses)"
-    r"|(?:no\s+one|nobody|no\s+civilians?|no\s+soldiers?|no\s+people)\s+(?:was|were|had\s+been|has\s+been)\s+(?:reported\s+)?(?P<verb>killed|hurt|injured|wounded|harmed))\b",  # noqa: E501
+    r"|(?:no\s+one|nobody|no\s+civilians?|no\s+soldiers?|no\s+people)\s+(?:was|were|had\s+been|has\s+been)\s+(?:reported\s+)?(?P<verb>killed|hurt|injured|wounded|harmed))\b",
     re.IGNORECASE,
 )
 _CLAUSE_AFTER_AND = re.compile(
@@ -115,7 +124,28 @@ _CLAUSE_AFTER_AND = re.compile(
     re.IGNORECASE,
 )
 _STOP = frozenset(
-    "in on at during near as while after when who which that from with by into across for since before".split()
+    [
+        "in",
+        "on",
+        "at",
+        "during",
+        "near",
+        "as",
+        "while",
+        "after",
+        "when",
+        "who",
+        "which",
+        "that",
+        "from",
+        "with",
+        "by",
+        "into",
+        "across",
+        "for",
+        "since",
+        "before",
+    ]
 )
 _ARTICLES = frozenset(("a", "an", "the", "his", "her", "their"))
 
@@ -185,7 +215,9 @@ def _harm_near(harms: list[int], lo: int, hi: int) -> bool:
     return i < len(harms) and harms[i] <= hi
 
 
-def _match_hit(sentence: str, m: re.Match[str], lex: Lexicon, prev: _Hit | None, harms: list[int]) -> _Hit | None:
+def _match_hit(
+    sentence: str, m: re.Match[str], lex: Lexicon, prev: _Hit | None, harms: list[int]
+) -> _Hit | None:
     # cheap guard first: a harm word must be near, or no pattern can match (keeps adversarial input linear)
     near_after = _harm_near(harms, m.end(), m.end() + 160)
     near_before = _harm_near(harms, max(0, m.start() - 80), m.start())
@@ -209,7 +241,9 @@ def _match_hit(sentence: str, m: re.Match[str], lex: Lexicon, prev: _Hit | None,
         kind = lex.before[" ".join(b.group("verb").lower().split())]
         if b.group("and") and kind == "killed":
             kind = "killed_or_injured"
-        return _Hit(kind, count, m.start() - len(window) + b.start(), vstart + len(victims), victims, vstart, "before")
+        return _Hit(
+            kind, count, m.start() - len(window) + b.start(), vstart + len(victims), victims, vstart, "before"
+        )
     a = lex.after_re.match(sentence, m.end()) if near_after else None
     if a and article and not _singular(a.group("victims"), lex):
         a = None
@@ -243,7 +277,9 @@ def _victim_side(hit: _Hit, base: int, sentence: str, mentions: Sequence[Mention
     return best, True
 
 
-def _flags(sentence: str, hit: _Hit, count: Count, mentions: Sequence[Mention], base: int) -> tuple[tuple[str, ...], str | None]:  # noqa: E501
+def _flags(
+    sentence: str, hit: _Hit, count: Count, mentions: Sequence[Mention], base: int
+) -> tuple[tuple[str, ...], str | None]:
     flags: list[str] = []
     if count.vague:
         flags.append("vague")

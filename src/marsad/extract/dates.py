@@ -26,7 +26,7 @@ MONTHS = {
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 EARLIEST = date(1900, 1, 1)
 
-_M = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"  # noqa: E501
+_M = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<year>(?:19|20)\d\d)"
 _W = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
@@ -37,27 +37,45 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(rx, re.IGNORECASE))
     for name, rx in (
         ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<day>[0-3]\d)\b"),
-        ("range_md", rf"\b(?:between\s+|from\s+)?{_M}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*"
-                     rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_Y})?"),
-        ("range_dm", rf"\b(?:between\s+|from\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*"
-                     rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+{_M}(?:,?\s+{_Y})?"),
+        (
+            "range_md",
+            rf"\b(?:between\s+|from\s+)?{_M}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*"
+            rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_Y})?",
+        ),
+        (
+            "range_dm",
+            rf"\b(?:between\s+|from\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*"
+            rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+{_M}(?:,?\s+{_Y})?",
+        ),
         ("mdy", rf"\b{_W}{_M}\s+{_D}\b(?:,?\s+{_Y})?"),
         ("dmy", rf"\b{_W}{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?"),
         ("month_year", rf"\b(?:(?:in|during|of|since)\s+)?{_M}(?:\s+{_Y}|(?<=\w)(?=\s*[,.;]|$)(?<!\bmay))\b"),
         ("year", rf"\b(?:in|during|since)\s+(?:early\s+|late\s+|mid-?)?{_Y}\b"),
         ("day_before_yesterday", r"\b(?:the\s+)?day\s+before\s+yesterday\b"),
         ("yesterday", r"\b(?:yesterday|last\s+night|overnight)\b"),
-        ("today", r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|at\s+dawn|on\s+"
-                  r"the\s+same\s+day)\b"),
-        ("weekday", r"\b(?:(?:on|last|early|late)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|"
-                    r"sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"),
+        (
+            "today",
+            r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|at\s+dawn|on\s+"
+            r"the\s+same\s+day)\b",
+        ),
+        (
+            "weekday",
+            r"\b(?:(?:on|last|early|late)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|"
+            r"sunday)(?:\s+(?:morning|afternoon|evening|night))?\b",
+        ),
         ("offset", rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>earlier|later|before|after|ago)\b"),
         ("past_hours", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:24|48|72)\s+hours\b"),
         ("last_week", r"\b(?:last|this|earlier\s+this|past)\s+week\b"),
-        ("period_of", r"\b(?:in|during|within)\s+the\s+(?P<ord>first|second|third|fourth)\s+(?P<unit>day|week|"
-                      r"month)\s+of\s+the\s+(?:\w+\s+){0,2}(?:campaign|operation|offensive)\b"),
-        ("since_start", r"\bsince\s+the\s+(?:start|beginning|launch)\s+of\s+the\s+(?:\w+\s+){0,2}(?:campaign|"
-                        r"operation|offensive)\b"),
+        (
+            "period_of",
+            r"\b(?:in|during|within)\s+the\s+(?P<ord>first|second|third|fourth)\s+(?P<unit>day|week|"
+            r"month)\s+of\s+the\s+(?:\w+\s+){0,2}(?:campaign|operation|offensive)\b",
+        ),
+        (
+            "since_start",
+            r"\bsince\s+the\s+(?:start|beginning|launch)\s+of\s+the\s+(?:\w+\s+){0,2}(?:campaign|"
+            r"operation|offensive)\b",
+        ),
     )
 )
 _EXPLICIT = frozenset(("iso", "range_md", "range_dm", "mdy", "dmy", "month_year", "year"))
@@ -102,7 +120,9 @@ def precision_of(start: date, end: date) -> int:
     return 5
 
 
-def _ed(start: date, end: date, text: str, reason: str, span: Span, precision: int | None = None) -> EventDate:
+def _ed(
+    start: date, end: date, text: str, reason: str, span: Span, precision: int | None = None
+) -> EventDate:
     return EventDate(start, end, precision or precision_of(start, end), text, reason, span)
 
 
@@ -203,6 +223,19 @@ def _anchored(name: str, m: re.Match[str], ctx: DateContext, span: Span) -> Even
         return _ed(s, s, span.text, f"day {k + 1} from campaign start {start}", span)
     s = start + relativedelta(months=k)
     return _ed(s, s + relativedelta(months=1, days=-1), span.text, f"month {k + 1} of the campaign", span, 4)
+
+
+DATELINE_WINDOW = 300  # characters from the top of a report where its dateline sits
+
+
+def is_dateline(mention: DateMention, published: date | None) -> bool:
+    """The report's own dateline ("KABUL, Afghanistan (Feb. 8, 2011) —") dates the report, not an event in it."""
+    return (
+        published is not None
+        and mention.kind in _EXPLICIT
+        and mention.span.start < DATELINE_WINDOW
+        and mention.date.start == mention.date.end == published
+    )
 
 
 def find_dates(text: str, sentence: Span, ctx: DateContext) -> list[DateMention]:

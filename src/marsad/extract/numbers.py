@@ -122,7 +122,7 @@ def parse_count(expr: str) -> Count | None:
     if t in vague:
         return vague[t]
     m = re.fullmatch(r"(?:between )?(.+?)(?: to | and |\s?[-–]\s?| or )(.+)", t)
-    if m and t.startswith("between") or m and re.fullmatch(r"[\d,]+", m.group(1) or ""):
+    if (m and t.startswith("between")) or (m and re.fullmatch(r"[\d,]+", m.group(1) or "")):
         lo, hi = parse_number(m.group(1)), parse_number(m.group(2))
         if lo is not None and hi is not None and lo <= hi:
             return Count(lo, lo, hi)

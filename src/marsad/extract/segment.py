@@ -14,10 +14,54 @@ from dataclasses import dataclass
 from marsad.records import Span
 
 # Abbreviations after which a full stop does not end a sentence (months, titles, initials of countries).
-_ABBREV = (
-    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st no lt gen col maj capt sgt brig cpl pvt "
-    "rep sen gov prof inc ltd co corp vs etc approx est u.s u.k u.n e.g i.e a.m p.m"
-).split()
+_ABBREV = [
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "no",
+    "lt",
+    "gen",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "brig",
+    "cpl",
+    "pvt",
+    "rep",
+    "sen",
+    "gov",
+    "prof",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "vs",
+    "etc",
+    "approx",
+    "est",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.g",
+    "i.e",
+    "a.m",
+    "p.m",
+]
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(‘]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]$")
 

@@ -6,6 +6,7 @@ annotated sentences into events. Gazetteer and actor dictionary are loaded once 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -37,6 +38,7 @@ class Draft:
     resources: Resources
     sentences: list[assemble.Annotated] = field(default_factory=list)
     date_context: dates.DateContext | None = None
+    actor_mentions: list[Any] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
 
 
@@ -57,24 +59,56 @@ def segment_stage(draft: Draft) -> Draft:
 def dates_stage(draft: Draft) -> Draft:
     ctx = dates.DateContext(published=draft.doc.published)
     for a in draft.sentences:
-        a.dates = dates.find_dates(draft.doc.text, a.sentence.span, ctx)
+        found = dates.find_dates(draft.doc.text, a.sentence.span, ctx)
+        a.dates = [d for d in found if not dates.is_dateline(d, draft.doc.published)]
     draft.date_context = ctx
-    return draft
-
-
-@register("marsad.extract.places.v1")
-def places_stage(draft: Draft) -> Draft:
-    if draft.resources.gazetteer is not None:
-        found = draft.resources.gazetteer.find(draft.doc.text, country=draft.doc.country)
-        _assign(list(found), draft, "places")
     return draft
 
 
 @register("marsad.extract.actors.v1")
 def actors_stage(draft: Draft) -> Draft:
     if draft.resources.actors is not None:
-        _assign(list(draft.resources.actors.find(draft.doc.text)), draft, "actors")
+        mentions = list(draft.resources.actors.find(draft.doc.text, country=draft.doc.country))
+        draft.actor_mentions = mentions
+        _assign(mentions, draft, "actors")
     return draft
+
+
+@register("marsad.extract.places.v1")
+def places_stage(draft: Draft) -> Draft:
+    gazetteer = draft.resources.gazetteer
+    if gazetteer is not None:
+        country = draft.doc.country or _document_country(draft)
+        taken = [m.span for m in draft.actor_mentions]
+        # a place name inside an actor's name ("Hayat" in "Hayat Tahrir al-Sham") is not a place
+        found = [p for p in gazetteer.find(draft.doc.text, country=country) if not _inside(p.span, taken)]
+        _assign(found, draft, "places")
+    return draft
+
+
+def _inside(span: Any, spans: list[Any]) -> bool:
+    return any(s.start <= span.start and span.end <= s.end for s in spans)
+
+
+EXTERNAL_FORCES = 8  # ACLED inter code: foreign forces tell where they come from, not where the report is
+
+
+def _document_country(draft: Draft) -> str | None:
+    """Without a country hint: the country named in the text and the home country of its local actors ("regime
+    forces", "HTS": Syria). Place names alone mislead: short village names have namesakes all over the world."""
+    votes: Counter[str] = Counter()
+    for m in draft.actor_mentions:
+        entry = draft.resources.actors.get(m.actor_id) if m.actor_id else None
+        if entry is not None and entry.country and m.actor.inter != EXTERNAL_FORCES:
+            votes[entry.country] += 1
+    for p in draft.resources.gazetteer.find(draft.doc.text):
+        if p.place.feature == "country" and p.place.country:
+            code = draft.resources.gazetteer.country_code(p.place.country)
+            votes[code or p.place.country] += 2
+    if not votes:
+        return None
+    (top, n), *rest = votes.most_common(2)
+    return top if not rest or n > rest[0][1] else None
 
 
 @register("marsad.extract.casualties.v1")
@@ -103,8 +137,8 @@ def assemble_stage(draft: Draft) -> Draft:
 DEFAULT_CHAIN = (
     "marsad.extract.segment.v1",
     "marsad.extract.dates.v1",
-    "marsad.extract.places.v1",
     "marsad.extract.actors.v1",
+    "marsad.extract.places.v1",
     "marsad.extract.casualties.v1",
     "marsad.extract.typing.v1",
     "marsad.extract.assemble.v1",

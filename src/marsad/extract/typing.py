@@ -47,7 +47,9 @@ def cues() -> tuple[TypeCue, ...]:
     return tuple(TypeCue(re.compile(rf"\b(?:{p})", re.IGNORECASE), et, sub) for p, et, sub in rows)
 
 
-def classify(text: str, spans: list[Span], victims_civilian: bool = False, actor1: Actor | None = None) -> Typed | None:
+def classify(
+    text: str, spans: list[Span], victims_civilian: bool = False, actor1: Actor | None = None
+) -> Typed | None:
     """The first cue (in table order) found in any of ``spans`` (sentences of the event) of ``text``."""
     for cue in cues():
         for sp in spans:
@@ -56,7 +58,11 @@ def classify(text: str, spans: list[Span], victims_civilian: bool = False, actor
                 continue
             sub, etype = cue.sub_event_type, cue.event_type
             # a clash or attack whose only victims are civilians is violence against civilians (ACLED)
-            if sub == "Armed clash" and victims_civilian and not re.search(r"clash|fighting|battle", sp.text, re.I):
+            if (
+                sub == "Armed clash"
+                and victims_civilian
+                and not re.search(r"clash|fighting|battle", sp.text, re.I)
+            ):
                 etype, sub = "Violence against civilians", "Attack"
             return Typed(etype, sub, Span.of(text, sp.start + m.start(), sp.start + m.end()))
     return None

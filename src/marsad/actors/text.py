@@ -1,0 +1,165 @@
+"""The matching form of report text, with a map back to the original offsets, and its words.
+
+Aliases and text go through the same :func:`normalise` (case folded, hyphens as spaces, apostrophes and
+possessive 's dropped, accents stripped, doubled letters collapsed), so one automaton key covers "Liwaa
+Al-Quds", "Liwa al Quds" and "Liwā' al-Quds", and every match maps back to exact offsets of the original.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.records import Span
+
+_APOSTROPHES = frozenset("'’‘ʼʻ`´′ʿʾ")
+_SPACES_AS = frozenset("-‐‑‒–—―−_")  # hyphens and dashes join words the way spaces do ("al-Quds" = "al Quds")
+_QUOTES = frozenset('"“”„«»')
+_LINE_BREAKS = frozenset("\n\r\v\f\x85\u2028\u2029")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """``folded`` (lower case) and ``cased`` have equal length; char k came from ``starts[k]:ends[k]``."""
+
+    cased: str
+    folded: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def span(self, text: str, start: int, end: int) -> Span:
+        return Span.of(text, self.starts[start], self.ends[end - 1])
+
+
+@lru_cache(maxsize=4096)
+def _pieces(ch: str) -> str:
+    """What one source character becomes: a line break, a space, nothing (apostrophes, accents), or its
+    accent-free letters. Line breaks stay apart from spaces: a headline's last word and the body's first do
+    not join into one name."""
+    if ch in _LINE_BREAKS:
+        return "\n"
+    if ch in _SPACES_AS or ch.isspace():
+        return " "
+    if ch in _APOSTROPHES:
+        return ""  # "Hay'at" = "Hayat", "Mare'" = "Mare"
+    if ch.isascii():
+        return ch
+    return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+
+
+def _possessive(text: str, i: int) -> bool:
+    # "regime's forces" reads as "regime forces", so one alias covers the possessive form
+    return (
+        text[i] in _APOSTROPHES
+        and i + 1 < len(text)
+        and text[i + 1] in "sS"
+        and (i + 2 == len(text) or not text[i + 2].isalnum())
+    )
+
+
+def normalise(text: str) -> Normalised:
+    """The matching form of ``text`` with an offset map back to it."""
+    cased: list[str] = []
+    folded: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    while i < len(text):
+        if _possessive(text, i):
+            i += 2
+            continue
+        pieces = _pieces(text[i])
+        if not pieces and text[i] not in _APOSTROPHES and ends:
+            ends[-1] = i + 1  # a stray combining accent belongs to the letter before it
+        for c in pieces:
+            low = c.lower()
+            low = low if len(low) == 1 else c  # keep folded and cased the same length
+            if c == " " and (not folded or folded[-1] in " \n"):
+                continue
+            if c == "\n" and (not folded or folded[-1] == "\n"):
+                continue
+            if low.isalpha() and folded and folded[-1] == low:
+                ends[-1] = i + 1  # doubled letters collapse ("Liwaa" = "Liwa", "Fatemiyyoun" = "Fatemiyoun")
+                continue
+            cased.append(c)
+            folded.append(low)
+            starts.append(i)
+            ends.append(i + 1)
+        i += 1
+    return Normalised("".join(cased), "".join(folded), tuple(starts), tuple(ends))
+
+
+def key(text: str) -> str:
+    """The automaton key of an alias: its folded normal form without edge spaces."""
+    return normalise(text).folded.strip()
+
+
+def cased_key(text: str) -> str:
+    return normalise(text).cased.strip()
+
+
+def words_key(words: str) -> frozenset[str]:
+    """Normalised forms of space-separated words."""
+    return frozenset(key(w) for w in words.split())
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+class Tokens:
+    """Words of the folded text with their offsets, for the token patterns."""
+
+    def __init__(self, norm: Normalised) -> None:
+        self.norm = norm
+        self.spans = [(m.start(), m.end()) for m in _WORD.finditer(norm.folded)]
+        self.starts = [s for s, _ in self.spans]
+        self.ends = [e for _, e in self.spans]
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def word(self, i: int) -> str:
+        s, e = self.spans[i]
+        return self.norm.folded[s:e]
+
+    def capitalised(self, i: int) -> bool:
+        # ordinals count ("13th Division"), bare numbers do not ("5 gunmen")
+        c = self.norm.cased[self.spans[i][0]]
+        return c.isupper() or (c.isdigit() and not self.word(i).isdigit())
+
+    def sentence_start(self, i: int) -> bool:
+        """Whether word ``i`` opens a sentence, line or headline part, where any word is capitalised."""
+        head = self.norm.folded[: self.starts[i]].rstrip(" " + "".join(_QUOTES))
+        return not head or head[-1] in ".!?:;|\n"
+
+    def after(self, offset: int) -> int | None:
+        """Index of the word right after ``offset``, separated by spaces (and quotes) only."""
+        i = bisect.bisect_left(self.starts, offset)
+        if i < len(self.spans) and joined(self.norm.folded[offset : self.starts[i]]):
+            return i
+        return None
+
+    def before(self, offset: int) -> int | None:
+        """Index of the word right before ``offset``, separated by spaces (and quotes) only."""
+        i = bisect.bisect_right(self.ends, offset) - 1
+        if i >= 0 and joined(self.norm.folded[self.ends[i] : offset]):
+            return i
+        return None
+
+    def index_at(self, offset: int) -> int | None:
+        i = bisect.bisect_left(self.starts, offset)
+        return i if i < len(self.spans) and self.starts[i] == offset else None
+
+
+def joined(gap: str) -> bool:
+    # words belong together when only spaces or quotes part them ("the “NDF” fighters"), not punctuation
+    return all(c == " " or c in _QUOTES for c in gap)
+
+
+def whole_word(folded: str, start: int, end: int) -> bool:
+    return (start == 0 or not folded[start - 1].isalnum()) and (
+        end == len(folded) or not folded[end].isalnum()
+    )

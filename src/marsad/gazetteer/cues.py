@@ -1,0 +1,196 @@
+"""The words around a place name that say how precisely it locates an event, and the codes that follow.
+
+A cue is read from the few words before a name ("in", "the village of", "outskirts of", "12 km west of",
+"between") or after it ("countryside", "desert", "province", "district", "city"). Codes follow the ACLED and
+UCDP codebooks: ``geo_precision`` 1 the named town, 2 near a town or a small part of a region, 3 a larger
+region; ``where_prec`` 1 exact place, 2 within ~25 km of it, 3 district, 4 governorate, 5 larger vague area or
+between places, 6 country.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+_DIRECTION = r"north-?east|north-?west|south-?east|south-?west|north|south|east|west"
+# Bearings in degrees clockwise from north, for "N km <direction> of X".
+BEARINGS = {
+    "north": 0,
+    "northeast": 45,
+    "east": 90,
+    "southeast": 135,
+    "south": 180,
+    "southwest": 225,
+    "west": 270,
+    "northwest": 315,
+}
+_SETTLEMENT = r"(?:(?:city|town|village|hamlet|township)\s+of\s+)?"
+_WINDOW = 90  # characters of context read on each side; cues are short phrases
+
+# Checked in order against the text just before a name (anchored at its end).
+_LEFT = (
+    (
+        "distance",
+        re.compile(
+            rf"(?P<km>\d+(?:[.,]\d+)?)\s*(?:-\s*)?(?:km|kms|kilomet(?:er|re)s?)\s+(?:to\s+the\s+)?"
+            rf"(?P<dir>{_DIRECTION})\s+of\s+(?:the\s+)?{_SETTLEMENT}$",
+            re.I,
+        ),
+    ),
+    (
+        "outskirts",
+        re.compile(rf"\b(?:outskirts|edges?|periphery|entrance)\s+of\s+(?:the\s+)?{_SETTLEMENT}$", re.I),
+    ),
+    (
+        "near",
+        re.compile(
+            rf"\b(?:near|nearby|close\s+to|around|outside|vicinity\s+of|surroundings\s+of|surrounding|"
+            rf"environs\s+of)\s+(?:the\s+)?{_SETTLEMENT}$",
+            re.I,
+        ),
+    ),
+    (
+        "countryside",
+        re.compile(r"\b(?:countryside|rural\s+areas?|rif|suburbs|farmlands?)\s+of\s+(?:the\s+)?$", re.I),
+    ),
+    ("desert", re.compile(r"\b(?:deserts?|badia|badiya|steppe)\s+of\s+(?:the\s+)?$", re.I)),
+    (
+        "between",
+        re.compile(
+            r"\b(?:between|(?:road|highway|route)\s+from)\s+(?:the\s+)?(?:(?:towns?|villages?|cities)\s+of\s+)?$",
+            re.I,
+        ),
+    ),
+    ("province", re.compile(r"\b(?:province|governorate|muhafaza[ht]?|wilayat)\s+of\s+$", re.I)),
+    ("district", re.compile(r"\bdistrict\s+of\s+$", re.I)),
+    ("direction", re.compile(rf"\b(?:{_DIRECTION})(?:ern)?\s+(?:of\s+)?(?:the\s+)?$", re.I)),
+    ("settlement", re.compile(r"\b(?P<word>village|town|city|hamlet|township|camp)s?\s+of\s+$", re.I)),
+    ("in", re.compile(r"\b(?:in|at|inside|within|into)\s+(?:the\s+)?$", re.I)),
+)
+# Checked in order against the text just after a name (anchored at its start); the match is consumed.
+_RIGHT = (
+    (
+        "countryside",
+        re.compile(
+            rf"^(?:['’]s)?\s+(?:(?:{_DIRECTION})(?:ern)?\s+)?(?:countryside|rural\s+areas?|farmlands?)\b",
+            re.I,
+        ),
+    ),
+    ("outskirts", re.compile(r"^(?:['’]s)?\s+(?:outskirts|suburbs|environs)\b", re.I)),
+    ("desert", re.compile(r"^(?:['’]s)?\s*(?:-\s*)?(?:deserts?|badia|badiya|steppe)\b", re.I)),
+    ("subdistrict", re.compile(r"^\s+(?:sub-?district|nahiya|nahia)\b", re.I)),
+    ("district", re.compile(r"^\s+district\b", re.I)),
+    ("province", re.compile(r"^\s+(?:province|governorate|gov\.|muhafaza[ht]?|wilayat)\b", re.I)),
+    ("city", re.compile(r"^\s+city\b", re.I)),
+    ("town", re.compile(r"^\s+town\b", re.I)),
+    ("village", re.compile(r"^\s+village\b", re.I)),
+)
+_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?(?:al[-\s])?$", re.I)
+_ROAD_JOIN = re.compile(r"^\s*(?:-|–|—|/|\bto\b)\s*$", re.I)
+_ROAD_AFTER = re.compile(r"^\s+(?:road|highway|motorway|route)\b", re.I)
+_AND = re.compile(r"^\s+(?:and|to)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What the words around a name say: the cue's name, a distance and bearing for "N km west of", and where
+    the consumed words after the name end (so that "Badia" in "Deir ez-Zor Badia" is not read as a second
+    place).
+    """
+
+    name: str | None
+    end: int
+    km: float | None = None
+    bearing: float | None = None
+
+
+def left_cue(text: str, start: int) -> Cue:
+    window = text[max(0, start - _WINDOW) : start]
+    for name, pattern in _LEFT:
+        found = pattern.search(window)
+        if found is None:
+            continue
+        if name == "distance":
+            direction = found["dir"].lower().replace("-", "")
+            return Cue(name, start, float(found["km"].replace(",", ".")), BEARINGS[direction])
+        if name == "settlement":
+            return Cue(found["word"].lower(), start)
+        return Cue(name, start)
+    return Cue(None, start)
+
+
+def right_cue(text: str, end: int) -> Cue:
+    window = text[end : end + _WINDOW]
+    for name, pattern in _RIGHT:
+        found = pattern.search(window)
+        if found is not None:
+            return Cue(name, end + found.end())
+    return Cue(None, end)
+
+
+def coordinated(text: str, end: int, start: int) -> bool:
+    """Whether only "and", "or" or a comma stands between two names ("the deserts of Homs and Deir Ezzor")."""
+    return bool(_COORDINATION.match(text[end:start]))
+
+
+def joined_by_and(text: str, end: int, start: int) -> bool:
+    return bool(_AND.match(text[end:start]))
+
+
+def road_between(text: str, end: int, start: int, after: int) -> int | None:
+    """For "X-Y road": where the word "road" ends, when only a dash or "to" joins the two names."""
+    if not _ROAD_JOIN.match(text[end:start]):
+        return None
+    found = _ROAD_AFTER.match(text[after : after + 20])
+    return after + found.end() if found else None
+
+
+# Default codes of a place named plainly, by feature: (geo_precision, where_prec).
+_FEATURE_PRECISION = {
+    "admin3": (2, 3),
+    "admin2": (2, 3),
+    "admin1": (3, 4),
+    "country": (3, 6),
+    "mountain": (2, 2),
+    "area": (3, 5),
+    "region": (3, 5),
+    "desert": (3, 5),
+    "river": (3, 5),
+    "road": (3, 5),
+    "border": (3, 5),
+    "lake": (3, 7),
+    "between": (3, 5),
+}
+# Cues that put an event near a point rather than at it.
+_NEAR_CUES = frozenset({"near", "outskirts", "countryside", "desert", "direction"})
+NEAR_KM = 25.0  # UCDP where_prec 2: "up to about 25 km" from the named place
+
+
+def precision(feature: str, cue: Cue, approx: bool, geo: int | None, where: int | None) -> tuple[int, int]:
+    """(geo_precision, where_prec) for a place of ``feature`` named with ``cue``.
+
+    ``geo``/``where`` are the codes a source gave the place (UCDP coded Eastern Ghouta 2); ``approx`` says the
+    point is the place's subdistrict centre, which is never better than "within about 25 km" (2/2).
+    """
+    base = _FEATURE_PRECISION.get(feature, (1, 1))
+    code = (geo or base[0], where or base[1])
+    if code[1] > 2:
+        return code  # a district, governorate or region stays what it is, whatever the words around it
+    if approx:
+        code = (max(code[0], 2), max(code[1], 2))
+    if cue.name == "distance" and cue.km is not None:
+        return (2, 2) if cue.km <= NEAR_KM else (2, 5)
+    if cue.name in _NEAR_CUES:
+        return (max(code[0], 2), max(code[1], 2))
+    return code
+
+
+def offset(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """The point ``km`` from (lat, lon) towards ``bearing`` degrees (flat-earth approximation, fine below 100
+    km).
+    """
+    radians = math.radians(bearing)
+    dlat = km * math.cos(radians) / 111.0
+    dlon = km * math.sin(radians) / (111.0 * max(0.01, math.cos(math.radians(lat))))
+    return round(lat + dlat, 5), round(lon + dlon, 5)

@@ -1,0 +1,248 @@
+"""Layers that refine the backbone: places UCDP coded with coordinates, and marsad's curated supplement."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter, defaultdict
+from importlib import resources
+from pathlib import Path
+
+from marsad.errors import ConfigError
+from marsad.gazetteer.collection import Places
+from marsad.gazetteer.rec import Rec, clean_name
+from marsad.gazetteer.sources import read_csv, split_aliases
+
+SUPPLEMENT_COLUMNS = (
+    "name",
+    "aliases",
+    "country",
+    "feature",
+    "lat",
+    "lon",
+    "admin1",
+    "pcode",
+    "geo_precision",
+    "where_prec",
+    "approx",
+    "source",
+)
+FEATURES = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "neighbourhood",
+        "camp",
+        "place",
+        "admin1",
+        "admin2",
+        "admin3",
+        "country",
+        "desert",
+        "road",
+        "river",
+        "region",
+        "area",
+        "mountain",
+        "airbase",
+        "base",
+        "field",
+        "dam",
+        "farm",
+        "site",
+        "lake",
+        "border",
+    }
+)
+
+# UCDP's where_coordinates end with a word saying what the place is ("Teir Maaleh village", "Jirah Airbase").
+_UCDP_FEATURE = {
+    "town": "town",
+    "village": "village",
+    "city": "city",
+    "suburb": "neighbourhood",
+    "neighbourhood": "neighbourhood",
+    "neighborhood": "neighbourhood",
+    "camp": "camp",
+    "mountain": "mountain",
+    "mount": "mountain",
+    "hill": "mountain",
+    "airport": "airbase",
+    "airbase": "airbase",
+    "base": "base",
+    "field": "field",
+    "fields": "field",
+    "oilfield": "field",
+    "dam": "dam",
+    "farm": "farm",
+    "farms": "farm",
+    "area": "area",
+}
+_SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood"})
+_GENERIC_SUFFIX = re.compile(
+    r"\s+(?:town|village|city|suburb|neighbou?rhood|area|mountain|mount|hill)$", re.I
+)
+# Descriptions of relations rather than names ("Road between X and Y", "X/Y border", "Eastern Homs
+# Governorate").
+_DESCRIPTIVE = re.compile(r"\b(?:governorate|district|between|border|near|in|road|highway|syria)\b", re.I)
+
+
+def _ucdp_names(description: str) -> list[str]:
+    parts = [p.strip() for p in description.split("/")] if description.count("/") == 1 else [description]
+    return [clean_name(_GENERIC_SUFFIX.sub("", p)) for p in parts if clean_name(_GENERIC_SUFFIX.sub("", p))]
+
+
+def add_ucdp(places: Places, path: Path) -> tuple[int, int]:
+    """UCDP GED places coded to a point (where_prec 1, 2) or a named area (5): a point for OCHA villages
+    placed only at their subdistrict's centre, aliases for known towns, and new records for places no other
+    layer has.
+    """
+    groups: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
+    for row in read_csv(path):
+        description = " ".join(row["where_coordinates"].split())
+        if row["where_prec"] not in ("1", "2", "5") or not description:
+            continue
+        if _DESCRIPTIVE.search(description):
+            continue
+        groups[(description, row["adm_1"], row["adm_2"])].append(row)
+    merged = added = 0
+    for (description, adm1, adm2), rows in sorted(groups.items()):
+        names = _ucdp_names(description)
+        if not names:
+            continue
+        rec = _ucdp_rec(places, description, names, adm1, adm2, rows)
+        known = places.nearby_place("SY", names, rec)
+        if known is not None:
+            if known.approx:
+                known.lat, known.lon, known.approx = rec.lat, rec.lon, False
+            places.add_names(known, names)
+            known.add_source("ucdp")
+            merged += 1
+        else:
+            places.add(rec)
+            added += 1
+    return merged, added
+
+
+def _ucdp_rec(
+    places: Places, description: str, names: list[str], adm1: str, adm2: str, rows: list[dict[str, str]]
+) -> Rec:
+    last = description.split()[-1].lower()
+    precision = int(Counter(r["where_prec"] for r in rows).most_common(1)[0][0])
+    feature = _UCDP_FEATURE.get(last, "area" if precision == 5 else "place")
+    rec = Rec(
+        name=names[0],
+        country="SY",
+        feature=feature,
+        sources=["ucdp"],
+        lat=round(statistics.median(float(r["latitude"]) for r in rows), 5),
+        lon=round(statistics.median(float(r["longitude"]) for r in rows), 5),
+    )
+    rec.add_names(*names)
+    if feature not in _SETTLEMENTS:
+        # UCDP's code says how vague a mountain, field or unlabelled area is (for a town: how near the event)
+        rec.where_prec = precision
+        rec.geo_precision = 2 if precision <= 2 else 3
+    governorate = places.admin_named("SY", adm1.replace(" Governorate", ""), "admin1") if adm1 else None
+    district = None
+    if governorate is not None and adm2:
+        district = places.admin_named("SY", adm2.replace(" district", ""), "admin2", governorate.admin1)
+    parent = district or governorate
+    if parent is not None:
+        rec.admin1, rec.admin1_pcode, rec.admin1_code = parent.admin1, parent.admin1_pcode, parent.admin1_code
+        rec.admin2, rec.admin2_pcode = parent.admin2, parent.admin2_pcode
+    return rec
+
+
+def supplement_path() -> Path:
+    return Path(str(resources.files("marsad.gazetteer").joinpath("data/supplement.csv")))
+
+
+def read_supplement(path: Path | None = None) -> list[dict[str, str]]:
+    """The curated rows, checked: every row names its source and has a known feature and a sane point."""
+    path = path or supplement_path()
+    rows = list(read_csv(path))
+    for number, row in enumerate(rows, start=2):
+        problem = _supplement_problem(row)
+        if problem:
+            raise ConfigError(
+                f"{path}, line {number}: {problem}; fix the row (see the header for the columns)"
+            )
+    return rows
+
+
+def _supplement_problem(row: dict[str, str]) -> str | None:
+    if tuple(row) != SUPPLEMENT_COLUMNS:
+        return f"columns must be {', '.join(SUPPLEMENT_COLUMNS)}"
+    if not row["name"].strip() or not row["source"].strip():
+        return "every row needs a name and a source"
+    if row["feature"] not in FEATURES:
+        return f"unknown feature {row['feature']!r}"
+    if len(row["country"]) != 2:
+        return "country must be an ISO 3166 alpha-2 code"
+    if row["lat"] or row["lon"]:
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except ValueError:
+            return "lat and lon must be decimal degrees"
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            return "lat/lon out of range"
+    for column in ("geo_precision", "where_prec"):
+        if row[column] and not row[column].isdigit():
+            return f"{column} must be a number"
+    return None
+
+
+def add_supplement(places: Places, rows: list[dict[str, str]]) -> int:
+    for row in rows:
+        names = [row["name"], *split_aliases(row["aliases"])]
+        rec = _supplement_rec(places, row, names)
+        target = _supplement_target(places, row, names, rec)
+        if target is None:
+            places.add(rec)
+            continue
+        if rec.lat is not None:
+            target.lat, target.lon, target.approx = rec.lat, rec.lon, rec.approx
+        if target.feature not in ("admin1", "admin2", "admin3"):
+            # the curated spelling and feature are the ones reports use ("Ash Shula", not OCHA's "Al-Shola")
+            target.name, target.feature = rec.name, rec.feature
+        target.geo_precision = rec.geo_precision or target.geo_precision
+        target.where_prec = rec.where_prec or target.where_prec
+        places.add_names(target, names)
+        target.sources.insert(0, "supplement")
+    return len(rows)
+
+
+def _supplement_target(places: Places, row: dict[str, str], names: list[str], rec: Rec) -> Rec | None:
+    """The record a supplement row corrects: by p-code, the country itself, or a namesake close by."""
+    if row["pcode"]:
+        return places.by_pcode.get(row["pcode"])
+    if row["feature"] == "country":
+        return places.countries.get(row["country"])
+    if row["feature"] in ("admin1", "admin2", "admin3"):
+        return places.admin_named(row["country"], row["name"], row["feature"])
+    return places.nearby_place(row["country"], names, rec)
+
+
+def _supplement_rec(places: Places, row: dict[str, str], names: list[str]) -> Rec:
+    rec = Rec(
+        name=row["name"],
+        country=row["country"],
+        feature=row["feature"],
+        sources=["supplement"],
+        lat=float(row["lat"]) if row["lat"] else None,
+        lon=float(row["lon"]) if row["lon"] else None,
+        approx=row["approx"] == "1",
+        geo_precision=int(row["geo_precision"]) if row["geo_precision"] else None,
+        where_prec=int(row["where_prec"]) if row["where_prec"] else None,
+    )
+    rec.add_names(*names)
+    governorate = places.admin_named(row["country"], row["admin1"], "admin1") if row["admin1"] else None
+    if governorate is not None:
+        rec.admin1, rec.admin1_pcode, rec.admin1_code = (
+            governorate.admin1,
+            governorate.admin1_pcode,
+            governorate.admin1_code,
+        )
+    return rec

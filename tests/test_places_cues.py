@@ -1,0 +1,132 @@
+"""Precision per cue: ACLED geo_precision (1-3) and UCDP where_prec (1-7) from the words around a name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.gazetteer.match import Gazetteer, default_gazetteer
+from marsad.gazetteer.rec import distance_km
+
+
+@pytest.fixture(scope="module")
+def gaz(data_dir: Path) -> Gazetteer:
+    return default_gazetteer()
+
+
+# (text, country, words, place name, feature, cue, geo_precision, where_prec)
+CASES = [
+    ("Clashes erupted in the town of Saraqib.", "SY", "Saraqib", "Saraqib", "town", "town", 1, 1),
+    ("Two civilians were killed in Saraqib.", "SY", "Saraqib", "Saraqib", "town", "in", 1, 1),
+    ("Shelling hit the outskirts of Saraqib.", "SY", "Saraqib", "Saraqib", "town", "outskirts", 2, 2),
+    ("Fighting raged near Saraqib.", "SY", "Saraqib", "Saraqib", "town", "near", 2, 2),
+    ("An airstrike hit Saraqib countryside.", "SY", "Saraqib", "Saraqib", "town", "countryside", 2, 2),
+    ("Shelling on the Idlib countryside.", "SY", "Idlib", "Idlib", "admin1", "countryside", 3, 4),
+    ("Raids in the southern countryside of Idlib.", "SY", "Idlib", "Idlib", "admin1", "countryside", 3, 4),
+    ("Protests spread in Idlib province.", "SY", "Idlib", "Idlib", "admin1", "province", 3, 4),
+    ("A car bomb exploded in Idlib city.", "SY", "Idlib", "Idlib", "city", "city", 1, 1),
+    ("Curfew in Manbij district.", "SY", "Manbij", "Manbij", "admin2", "district", 2, 3),
+    ("ISIS cells hide in the Syrian desert.", "SY", "Syrian desert", "Syrian Desert", "desert", "in", 3, 5),
+    ("Patrols combed the Badia.", "SY", "Badia", "Syrian Desert", "desert", None, 3, 5),
+    ("A bus was ambushed in al-Shula desert.", "SY", "al-Shula", "Ash Shula", "village", "desert", 2, 2),
+    ("Attacks in the Deir ez-Zor desert.", "SY", "Deir ez-Zor", "Deir ez-Zor", "admin1", "desert", 3, 4),
+    ("Airstrikes on Eastern Ghouta.", "SY", "Eastern Ghouta", "Eastern Ghouta", "region", None, 2, 2),
+    ("Shelling in Jabal al-Zawiya.", "SY", "Jabal al-Zawiya", "Jabal al-Zawiya", "region", "in", 2, 2),
+    ("Boats crossed the Euphrates river.", "SY", "Euphrates river", "Euphrates", "river", None, 3, 5),
+    (
+        "The campaign secured the Deir Ezzor-Homs road.",
+        "SY",
+        "Deir Ezzor-Homs road",
+        "Deir ez-Zor–Homs road",
+        "road",
+        None,
+        3,
+        5,
+    ),
+    ("Strikes across Syria.", "SY", "Syria", "Syria", "country", None, 3, 6),
+    ("A raid in the village of Kabajeb.", "SY", "Kabajeb", "Kabajeb", "village", "village", 1, 1),
+    # OCHA-only village: its point is its subdistrict's centre, so never better than "within ~25 km"
+    ("Shells fell on the village of Tromba.", "SY", "Tromba", "Tromba", "village", "village", 2, 2),
+    (
+        "Insurgents were detained in Nangarhar province.",
+        "AF",
+        "Nangarhar",
+        "Nangarhar",
+        "admin1",
+        "province",
+        3,
+        4,
+    ),
+    ("A raid in Helmand killed two.", "AF", "Helmand", "Helmand", "admin1", "in", 3, 4),
+    # a district without a point of its own is coded to its province's centre (where_prec 4)
+    ("detained in Sabari district, Khost province", "AF", "Sabari", "Sabari", "admin2", "district", 3, 4),
+    ("A patrol in Kandahar city was attacked.", "AF", "Kandahar", "Kandahar", "city", "city", 1, 1),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "words", "name", "feature", "cue", "geo", "where"), CASES)
+def test_places_cues_precision(
+    gaz: Gazetteer,
+    text: str,
+    country: str,
+    words: str,
+    name: str,
+    feature: str,
+    cue: str | None,
+    geo: int,
+    where: int,
+) -> None:
+    found = {m.span.text: m for m in gaz.find(text, country)}
+    assert words in found, [m.span.text for m in found.values()]
+    mention = found[words]
+    assert (mention.place.name, mention.place.feature, mention.cue) == (name, feature, cue)
+    assert (mention.place.geo_precision, mention.place.where_prec) == (geo, where)
+    assert 0.0 < mention.score <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "km", "direction"),
+    [("A raid 15 km west of Palmyra.", 15, "west"), ("Clashes 10 kilometres north of Palmyra.", 10, "north")],
+)
+def test_places_cues_distance_moves_the_point(gaz: Gazetteer, text: str, km: int, direction: str) -> None:
+    [plain] = gaz.find("in Palmyra", "SY")
+    [moved] = gaz.find(text, "SY")
+    assert moved.cue == "distance" and (moved.place.geo_precision, moved.place.where_prec) == (2, 2)
+    assert distance_km(
+        plain.place.latitude, plain.place.longitude, moved.place.latitude, moved.place.longitude
+    ) == (pytest.approx(km, rel=0.05))
+    if direction == "west":
+        assert moved.place.longitude < plain.place.longitude
+    else:
+        assert moved.place.latitude > plain.place.latitude
+
+
+def test_places_cues_far_distance_is_vague(gaz: Gazetteer) -> None:
+    [far] = gaz.find("Attacks 60 km east of Palmyra.", "SY")
+    assert (far.place.geo_precision, far.place.where_prec) == (2, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "feature", "where"),
+    [
+        ("Clashes between Saraqib and Maarat al-Numan.", "between", 2),  # about 26 km apart: a limited area
+        ("Fighting between Homs and Palmyra.", "between", 5),
+        ("Ambush on the road between Homs and Palmyra.", "road", 5),
+        ("Convoys on the Raqqa-Tabqa road.", "road", 2),  # 45 km: every point is within ~25 km of the middle
+        ("Convoys on the Raqqa-Deir ez-Zor road.", "road", 5),
+    ],
+)
+def test_places_cues_between_two_places(gaz: Gazetteer, text: str, feature: str, where: int) -> None:
+    [mention] = gaz.find(text, "SY")
+    assert mention.place.feature == feature and mention.place.where_prec == where
+    assert mention.place.latitude is not None
+    assert mention.place.admin1 is not None or where == 5  # a long road crosses governorates
+
+
+def test_places_cues_shared_by_coordinated_names(gaz: Gazetteer) -> None:
+    found = gaz.find("clashes in the deserts of Homs and Deir Ezzor", "SY")
+    assert [(m.place.name, m.cue, m.place.where_prec) for m in found] == [
+        ("Homs", "desert", 4),
+        ("Deir ez-Zor", "desert", 4),
+    ]

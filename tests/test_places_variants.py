@@ -1,0 +1,147 @@
+"""Spellings that the key rules alone do not unify (other names, other scripts, one word or two) still resolve
+to the same place through the gazetteer's alternate names; so do the common variants, end to end.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.gazetteer.match import Gazetteer, default_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz(data_dir: Path) -> Gazetteer:
+    return default_gazetteer()
+
+
+SAME_PLACE = [
+    # other names and other scripts, through GeoNames, OCHA, OpenSyria and the supplement
+    ("Aleppo", "Halab", "SY"),
+    ("Aleppo", "حلب", "SY"),
+    ("Palmyra", "Tadmur", "SY"),
+    ("Latakia", "Al-Ladhiqiyah", "SY"),
+    ("Kafr Nabl", "Kafranbel", "SY"),
+    ("Kafr Nabl", "Kafr Nobol", "SY"),
+    ("Damascus", "Dimashq", "SY"),
+    ("Deir ez-Zor", "دير الزور", "SY"),
+    ("Homs", "حمص", "SY"),
+    ("Raqqa", "الرقة", "SY"),
+    ("Sukhnah", "السخنة", "SY"),
+    ("Ain al-Arab", "Kobani", "SY"),
+    ("Ain al-Arab", "Kobane", "SY"),
+    ("Tabqa", "Al-Thawra", "SY"),
+    ("Quneitra", "Al-Qunaytirah", "SY"),
+    ("Suwayda", "Sweida", "SY"),
+    ("Darayya", "Daraiya", "SY"),
+    ("Jarabulus", "Jarablus", "SY"),
+    ("Harasta", "Harista", "SY"),
+    ("Kabajeb", "Kaba Jeb", "SY"),  # one word or two
+    ("Euphrates", "Furat", "SY"),
+    ("Syrian desert", "Badia", "SY"),
+    ("Eastern Ghouta", "East Ghouta", "SY"),
+    ("Jabal al-Zawiya", "Jebel Zawiye", "SY"),
+    ("Qalamoun", "Qalamun", "SY"),
+    ("Lashkar Gah", "Lashkargah", "AF"),
+    ("Mazar-i-Sharif", "Mazar-e Sharif", "AF"),
+    ("Wardak", "Maidan Wardak", "AF"),
+    ("Zhari", "Zharay", "AF"),
+    ("Panjwai", "Panjwayi", "AF"),
+    # the common variants, end to end
+    ("Deir ez-Zor", "Deir Ezzor", "SY"),
+    ("Idlib", "Idleb", "SY"),
+    ("Daraa", "Dar'a", "SY"),
+    ("Al-Bukamal", "Abu Kamal", "SY"),
+    ("Jisr al-Shughur", "Jisr ash-Shughur", "SY"),
+    ("Maarat al-Numan", "Ma'arrat an-Nu'man", "SY"),
+    ("Douma", "Duma", "SY"),
+    ("Kabajeb", "Kabajib", "SY"),
+    ("al-Shula", "Al-Shawla", "SY"),
+    ("Hasakah", "Al-Hasakeh", "SY"),
+    ("Tartus", "Tartous", "SY"),
+    ("Tell Abyad", "Tal Abyad", "SY"),
+    ("Ras al-Ain", "Ras al-Ayn", "SY"),
+    ("Azaz", "Aazaz", "SY"),
+    ("Mayadin", "Mayadeen", "SY"),
+    ("Manbij", "Menbij", "SY"),
+    ("Saraqib", "Saraqeb", "SY"),
+    ("Afrin", "Efrin", "SY"),
+    ("Homs", "Hims", "SY"),
+    ("Hama", "Hamah", "SY"),
+    ("Raqqa", "Rakka", "SY"),
+    ("Qamishli", "Kamishly", "SY"),
+    ("Khan Shaykhun", "Khan Sheikhoun", "SY"),
+    ("Paktia", "Paktya", "AF"),
+    ("Helmand", "Hilmand", "AF"),
+    ("Nangarhar", "Ningarhar", "AF"),
+    ("Uruzgan", "Oruzgan", "AF"),
+    ("Kunar", "Konar", "AF"),
+    ("Kandahar", "Qandahar", "AF"),
+    ("Ghazni", "Ghazny", "AF"),
+    ("Sangin", "Sangeen", "AF"),
+    ("Arghandab", "Arghandāb", "AF"),
+    ("Nad-e Ali", "Nad Ali", "AF"),
+    ("Khost", "Khowst", "AF"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "country"), SAME_PLACE)
+def test_places_variants_resolve_to_one_place(gaz: Gazetteer, a: str, b: str, country: str) -> None:
+    first = gaz.find(f"Fighting was reported in {a} on Monday.", country)
+    second = gaz.find(f"Fighting was reported in {b} on Monday.", country)
+    assert first and second, (a, b)
+    one, two = first[0].place, second[0].place
+    assert (one.name, one.feature, one.latitude, one.longitude) == (
+        two.name,
+        two.feature,
+        two.latitude,
+        two.longitude,
+    )
+
+
+@pytest.mark.parametrize(
+    "province",
+    [
+        "Kandahar",
+        "Helmand",
+        "Nangarhar",
+        "Paktiya",
+        "Paktia",
+        "Paktya",
+        "Khost",
+        "Kunar",
+        "Logar",
+        "Wardak",
+        "Ghazni",
+        "Zabul",
+        "Uruzgan",
+        "Kabul",
+        "Kunduz",
+        "Baghlan",
+        "Balkh",
+        "Laghman",
+        "Farah",
+        "Faryab",
+        "Sar-e Pul",
+        "Takhar",
+        "Badakhshan",
+        "Jowzjan",
+        "Samangan",
+        "Badghis",
+        "Herat",
+        "Paktika",
+        "Nuristan",
+        "Parwan",
+        "Kapisa",
+        "Bamyan",
+        "Daykundi",
+        "Nimroz",
+        "Panjshir",
+        "Ghor",
+    ],
+)
+def test_places_variants_afghan_provinces(gaz: Gazetteer, province: str) -> None:
+    found = gaz.find(f"An insurgent was detained in {province} province.", "AF")
+    assert found and found[0].place.feature == "admin1" and found[0].place.admin1_pcode, province
+    assert found[0].place.where_prec == 4 and found[0].place.latitude is not None
