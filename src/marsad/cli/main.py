@@ -164,7 +164,16 @@ def _extract_jsonl(path: Path, hint: date | None, country: str | None, extract_r
 
 EVENT_COLUMNS = ("id", "kind", "date", "type", "place", "admin1", "actor1", "actor2", "killed", "injured",
                  "killed_or_injured", "captured", "title")  # fmt: skip
-TABLE_COLUMNS = EVENT_COLUMNS[:-1]  # the title makes terminal rows too tall; CSV and JSON keep it
+TABLE_COLUMNS = ("id", "kind", "date", "type", "place", "actor1", "actor2", "killed", "injured", "killed/injured",
+                 "captured")  # fmt: skip
+
+
+def table_row(e: dict[str, Any]) -> dict[str, Any]:
+    """The short form a terminal table shows: an id prefix `marsad show` accepts, place with its region."""
+    flat = flat_event(e)
+    place, admin1 = flat["place"], flat["admin1"]
+    where = f"{place} ({admin1})" if place and admin1 and admin1 != place else place or admin1
+    return {**flat, "id": flat["id"][:8], "place": where, "killed/injured": flat["killed_or_injured"]}
 
 
 def _range(r: dict[str, Any] | None) -> str | None:
@@ -198,7 +207,7 @@ def _print_events(result: dict[str, Any]) -> None:
     console.print(
         f"[bold]{escape(doc.get('title') or doc['id'][:12])}[/bold]  published {doc.get('published')}"
     )
-    emit([flat_event(e) for e in result["events"]], TABLE_COLUMNS, Format.table)
+    emit([table_row(e) for e in result["events"]], TABLE_COLUMNS, Format.table)
 
 
 def events(
@@ -220,8 +229,10 @@ def events(
     with Store.open(db or _default_db()) as store:
         rows = store.events(since=_date(since, "--since"), until=_date(until, "--until"), type=type,
                             admin1=admin1, actor=actor, kind=kind, limit=limit)  # fmt: skip
-    columns = TABLE_COLUMNS if fmt is Format.table else EVENT_COLUMNS
-    emit([flat_event(e) for e in rows], columns, fmt, title=f"{len(rows)} events", full=rows)
+    if fmt is Format.table:
+        emit([table_row(e) for e in rows], TABLE_COLUMNS, fmt, title=f"{len(rows)} events")
+    else:
+        emit([flat_event(e) for e in rows], EVENT_COLUMNS, fmt, full=rows)
 
 
 def export(

@@ -9,12 +9,13 @@ a later sentence of the same incident with the same kind, side and count are res
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from marsad.extract.dates import DateMention, precision_of
+from marsad.extract.locate import pick_place
+from marsad.extract.roles import pick_actors
 from marsad.extract.segment import Sentence, starts_new_incident
 from marsad.extract.typing import Typed, classify
 from marsad.records import (
@@ -122,21 +123,6 @@ def _sides(figures: Sequence[Figure]) -> tuple[SideCount, ...]:
     return tuple(SideCount(who, kind, lo, best, hi) for (who, kind), (lo, best, hi) in totals.items())
 
 
-def _pick_place(members: Sequence[Annotated]) -> Place | None:
-    """The most specific place of the first sentence that names one; never a place things came *from*."""
-    for a in members:
-        candidates = [p for p in a.places if not _after_from(a, p.span)]
-        if candidates:
-            return min(candidates, key=lambda p: (p.place.where_prec or 9, p.span.start)).place
-    return None
-
-
-def _after_from(a: Annotated, span: Span) -> bool:
-    s = a.sentence.span
-    head = s.text[max(0, span.start - s.start - 12) : span.start - s.start].lower()
-    return bool(re.search(r"\bfrom\s+(?:the\s+)?$", head))
-
-
 def _pick_date(members: Sequence[Annotated], doc: Document, kind: str) -> EventDate | None:
     if kind == "development":
         return _development_date(members, doc)
@@ -176,73 +162,18 @@ def _development_date(members: Sequence[Annotated], doc: Document) -> EventDate 
     return dated[0] if dated else None
 
 
-_AGENT_VERBS = re.compile(
-    r"\b(?:attack\w*|shell\w*|target\w*|struck|strik\w*|bomb\w*|kill\w*|ambush\w*|storm\w*|fired|launch\w*|"
-    r"detain\w*|arrest\w*|captur\w*|raid\w*|hit|clash\w*|carried\s+out|executed|abduct\w*|kidnap\w*)\b",
-    re.IGNORECASE,
-)
-
-
-def _pick_actors(
-    members: Sequence[Annotated], figures: Sequence[Figure]
-) -> tuple[Actor | None, Actor | None, tuple[Actor, ...]]:
-    mentions = [m for a in members for m in a.actors]
-    actor1 = _agent(members)
-    victims = [m.actor for m in mentions for f in figures if f.span.start <= m.span.start < f.span.end]
-    actor2 = next((v for v in victims if actor1 is None or v.name != actor1.name), None)
-    if actor2 is None:
-        actor2 = _target(members, actor1)
-    named = {x.name for x in (actor1, actor2) if x}
-    assoc: list[Actor] = []
-    for m in mentions:
-        if m.actor.name not in named:
-            named.add(m.actor.name)
-            assoc.append(m.actor)
-    return actor1, actor2, tuple(assoc)
-
-
-_PASSIVE = re.compile(r"\s*(?:was|were|been|being|is|are|has\s+been|have\s+been|had\s+been)\b", re.IGNORECASE)
-_ACTIVE = re.compile(r"\s*(?:\w+\s+){0,2}?" + _AGENT_VERBS.pattern, re.IGNORECASE)
-
-
-def _agent(members: Sequence[Annotated]) -> Actor | None:
-    """Who acted, read sentence by sentence from the event's first: the agent of a passive ("targeted by ISIS
-    members"), else the subject of an attack verb ("Israeli missiles struck ..."); an actor followed by "were
-    killed" is a victim, never the agent."""
-    for a in members:
-        s = a.sentence.span
-        candidates = [m for m in a.actors if m.actor.side != "civilians"]
-        for m in candidates:
-            head = s.text[max(0, m.span.start - s.start - 8) : m.span.start - s.start].lower()
-            if re.search(r"\bby\s+(?:the\s+)?$", head):
-                return m.actor
-        for m in candidates:
-            tail = s.text[m.span.end - s.start : m.span.end - s.start + 40]
-            if not _PASSIVE.match(tail) and _ACTIVE.match(tail):
-                return m.actor
-    return None
-
-
-def _target(members: Sequence[Annotated], actor1: Actor | None) -> Actor | None:
-    for a in members:
-        for m in a.actors:
-            if actor1 is None or (m.actor.name != actor1.name and m.actor.side != actor1.side):
-                return m.actor
-    return None
-
-
 def build_event(doc: Document, group: Group) -> Event | None:
     figures = _mark_restatements(group.members)
     spans = [a.sentence.span for a in group.members]
     civilian = bool(figures) and all(f.side == "civilians" for f in figures if f.best)
-    actor1, actor2, assoc = _pick_actors(group.members, figures)
+    actor1, actor2, assoc = pick_actors(group.members, figures)
     typed = classify(doc.text, spans, victims_civilian=civilian, actor1=actor1)
     if typed is not None and typed.event_type == "none":
         return None  # a disaster or accident: not a conflict event
     if group.kind != "incident":
         # a tally or an ongoing campaign sums up many events of several kinds: one ACLED sub-type would mislead
         typed = None
-    place = _pick_place(group.members)
+    place = pick_place(group.members)
     when = _pick_date(group.members, doc, group.kind)
     evidence = _evidence(typed, place, when, actor1, actor2, group, figures)
     found = sum(x is not None for x in (typed, place, actor1, when and when.span)) + bool(figures)
