@@ -310,7 +310,11 @@ def test_actors_pro_x_without_a_named_proxy_keeps_the_side(actors: ActorDictiona
             "Jaysh al-Muhajirin wal-Ansar",
         ),
         ("the Southern Operations Room said", "Southern Operations Room", "Southern Operations Room"),
-        ("later, Hamas fighters left the camp", "Hamas", "Hamas fighters"),
+        (
+            "later, Ansar Beit al-Maqdis fighters left the camp",
+            "Ansar Beit al-Maqdis",
+            "Ansar Beit al-Maqdis fighters",
+        ),
     ],
 )
 def test_actors_unknown_groups_are_kept_raw(actors: ActorDictionary, text: str, name: str, raw: str) -> None:

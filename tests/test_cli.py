@@ -156,3 +156,72 @@ def test_cli_user_error_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     not_db.write_text("hello")
     result = marsad("events", "--db", str(not_db))
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Field Monitor</title><link>http://127.0.0.1/</link>
+<item><title>Shelling kills two in Kansafra</title><link>http://127.0.0.1/a</link>
+<pubDate>Thu, 19 Aug 2021 09:00:00 +0000</pubDate>
+<description>Regime shelling killed two civilians in Kansafra in the southern countryside of Idlib today.</description>
+</item></channel></rss>"""
+
+
+def test_cli_run_reads_a_feed_by_url(tmp_path: Path) -> None:
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = FEED.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        db = tmp_path / "feed.db"
+        url = f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+        result = marsad("run", url, "--db", str(db))
+        assert result.returncode == 0, result.stderr
+        rows = json.loads(marsad("events", "--db", str(db), "--format", "json").stdout)
+        assert rows and rows[0]["document"]["published"] == "2021-08-19"
+        assert rows[0]["casualties"]["killed"]["best"] == 2
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def test_cli_extract_reads_standard_input() -> None:
+    text = "Regime shelling killed two civilians in Kansafra, Idlib, yesterday.\n"
+    result = marsad("extract", "-", "--json", "--published", "2021-08-19", "--country", "Syria", stdin=text)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    (event,) = data["events"]
+    assert event["date"]["start"] == "2021-08-18"
+    assert event["casualties"]["killed"]["best"] == 2
+    assert event["location"]["admin1"] == "Idlib"
+
+
+def test_cli_extract_with_a_user_actor_dictionary(tmp_path: Path) -> None:
+    text = (
+        "FIA fighters shelled a regime checkpoint near Kafr Nabl, Idlib, yesterday, killing two soldiers.\n"
+    )
+    user = ROOT / "tests" / "fixtures" / "actors" / "extra_valid.yaml"
+    plain = json.loads(marsad("extract", "-", "--json", "--published", "2021-08-19", stdin=text).stdout)
+    mine = marsad("extract", "-", "--json", "--published", "2021-08-19", "--actors", str(user), stdin=text)
+    assert mine.returncode == 0, mine.stderr
+    names = {(e["actor1"] or {}).get("name") for e in json.loads(mine.stdout)["events"]}
+    assert "Free Idlib Army" in names
+    assert "Free Idlib Army" not in {(e["actor1"] or {}).get("name") for e in plain["events"]}
+    broken = marsad(
+        "extract", "-", "--actors", str(ROOT / "tests/fixtures/actors/bad_inter.yaml"), stdin=text
+    )
+    assert broken.returncode == 2 and "bad_inter.yaml" in broken.stderr and "Traceback" not in broken.stderr

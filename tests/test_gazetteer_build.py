@@ -101,7 +101,9 @@ def test_gazetteer_build_seed_sentence_on_fixture_data(small_gaz: Gazetteer) -> 
     text = "a military bus was targeted by ISIS members in al-Shula desert in Deir ez-Zor countryside"
     shula, governorate = small_gaz.find(text, "SY")
     assert shula.place.name == "Ash Shula" and shula.place.where_prec == 2
-    assert governorate.place.feature == "admin1" and governorate.place.where_prec == 4
+    # "Deir ez-Zor countryside" is coded around the city (where_prec 2), in its governorate
+    assert governorate.place.feature == "city" and governorate.place.where_prec == 2
+    assert governorate.place.admin1 == "Deir ez-Zor"
 
 
 def test_gazetteer_build_afghan_provinces_carry_ocha_pcodes(small_gaz: Gazetteer) -> None:

@@ -16,8 +16,8 @@ TODAY = date(2024, 6, 30)
 DATELINES = [
     ("KABUL, Afghanistan (Jan. 25, 2013) — During a security operation", date(2013, 1, 25)),
     ("2013-01-S-025\n\nKABUL, Afghanistan (Jan. 25, 2013)\nDuring a security operation", date(2013, 1, 25)),
-    ("DAMASCUS, Jan 24 (Reuters) - A car bomb", date(2024, 1, 24)),
-    ("BEIRUT, 3 March (AFP) - Shelling", date(2024, 3, 3)),
+    ("DAMASCUS, Jun 24 (Reuters) - A car bomb", date(2024, 6, 24)),  # no year, but days ago: this year
+    ("BEIRUT, 3 June (AFP) - Shelling", date(2024, 6, 3)),
     ("BEIRUT, Dec. 30, 2019 (AP) — Shelling", date(2019, 12, 30)),
     ("Sunday 24 January 2021 Three members of a family", date(2021, 1, 24)),
     ("Thursday 02 June 2016 16:02 Syrian Coalition declares", date(2016, 6, 2)),
@@ -36,6 +36,27 @@ DATELINES = [
     ("Syrian army missile kills 23 including 8 kids AP Tuesday 20 May 2014 Syrian", date(2014, 5, 20)),
     ("ISAF Joint Command Operational Update, Jan. 10, 2011\nISAF Joint Command - Afghanistan 2011-01-S-115 "
      "For Immediate Release   KABUL, Afghanistan (Jan. 10, 2011) – Sangin", date(2011, 1, 10)),
+    ("ISAF Joint Command Evening Operational Update June 13, 2011\nISAF Joint Command - Afghanistan\n"
+     "2011-06-S-045\nAlso in Lashkar Gah district", date(2011, 6, 13)),
+    ("ISAF Joint Command- Afghanistan\u20282011-05-S-115\nKABUL, Afghanistan (May 31,2011) \nIn Khost",
+     date(2011, 5, 31)),
+    # an ISAF headline prefix without a year: the year comes from the release number under it
+    ("May 11: Afghan-ISAF Forces Conduct Operations in Southern, Eastern Afghanistan\nISAF Joint Command - "
+     "Afghanistan\n2010-05-CA-039 For Immediate Release\nIn Kandahar last night", date(2010, 5, 11)),
+    ("ISAF Joint Command - Afghanistan\n2010-07-CA-144 For Immediate Release\nKABUL, Afghanistan (July 22) - "
+     "An Afghan", date(2010, 7, 22)),
+    # a headline line, then the date at the start of the next line (FA-KES, Jordan Times, SANA pages)
+    ("Many Civilians Martyred as Terrorists Shell Aleppo\n\n05-04-2016 Many Civilians Martyred", date(2016, 4, 5)),
+    ("US-led air strikes in Syria kill dozens of civilians\n\n21 Jul 2016 Dozens of civilians", date(2016, 7, 21)),
+    ("Obama shifts focus\n\nSeptember 12 2013 Obama says", date(2013, 9, 12)),
+    # "Last updated at Apr 152017": the day glued to the year, read only after the label
+    ("Dozens dead as car bomb hits Syria evacuees | Jordan Times\n\nLast updated at Apr 152017 A suicide car bomb",
+     date(2017, 4, 15)),
+    ("Last updated at Oct 032017 BEIRUT", date(2017, 10, 3)),
+    ("8 persons killed in Aleppo\n\n8 persons killed in Aleppo 6 October 2016 Aleppo SANA-Terrorist organizations",
+     date(2016, 10, 6)),
+    ("Strikes Leave 31 Dead\n\nStrikes Leave 31 Dead - Reports Middle East 1924 16.05.2017(updated 1925 16.05.2017) "
+     "Get short URL", date(2017, 5, 16)),
 ]  # fmt: skip
 
 NOT_DATELINES = [
@@ -43,7 +64,10 @@ NOT_DATELINES = [
     "The campaign began on Sunday 16 January 2021 with air support.",  # an event date, not the dateline
     "SOHR says 12 soldiers were killed, as the campaign that began on January 16, 2021 went on.",
     "03/04/2016 Clashes",  # March 4 or 3 April: refuse to guess
-    "Last updated at Oct 032017 BEIRUT",
+    "Oct 032017 BEIRUT",  # glued day and year without a label: not trusted
+    "KABUL, Afghanistan (Jan. 28) – An Afghan force",  # no year and no reference: 2024 would be a guess
+    "Dec. 23: Joint Force Captures Kabul Criminal Group",  # the same, as an ISAF headline
+    "Division 17: Syrian army units",
     "31.02.2014 Clashes",  # no such day
     "2999-01-01 Clashes",  # future
     "1850-06-01 Clashes",  # before 1900
@@ -64,8 +88,16 @@ def test_ingest_dateline_not_found(text: str) -> None:
 
 def test_ingest_dateline_29_february_without_year() -> None:
     text = "DAMASCUS, Feb 29 (Reuters) - Shelling"
-    assert dateline_date(text, today=date(2024, 6, 1)) == date(2024, 2, 29)
-    assert dateline_date(text, today=date(2023, 6, 1)) is None  # 2023 has no 29 February: no guessing
+    assert dateline_date(text, today=date(2024, 3, 10)) == date(2024, 2, 29)
+    assert dateline_date(text, today=date(2023, 3, 10)) is None  # 2023 has no 29 February: no guessing
+    assert dateline_date(text, today=TODAY, reference=date(2023, 5, 1)) is None
+
+
+@pytest.mark.parametrize(("today", "expected"), [(date(2024, 2, 10), date(2024, 1, 28)), (TODAY, None)])
+def test_ingest_dateline_yearless_only_trusted_when_recent(today: date, expected: date | None) -> None:
+    """Without a reference, today places a year-less dateline only for a fresh report: a page from an archive
+    read months later would get a guessed year."""
+    assert dateline_date("KABUL, Afghanistan (Jan. 28) – An Afghan force", today=today) == expected
 
 
 def test_ingest_dateline_beyond_window_ignored() -> None:
@@ -77,10 +109,10 @@ def test_ingest_dateline_beyond_window_ignored() -> None:
     [
         (date(2021, 1, 5), date(2020, 12, 30)),
         (date(2021, 12, 31), date(2021, 12, 30)),
-        (None, date(2023, 12, 30)),
+        (None, None),  # today (2024-06-30) would make it 2023-12-30: six months back, a guess
     ],
 )
-def test_ingest_dateline_year_from_reference(reference: date | None, expected: date) -> None:
+def test_ingest_dateline_year_from_reference(reference: date | None, expected: date | None) -> None:
     text = "DAMASCUS, Dec 30 (Reuters) - Shelling"
     assert dateline_date(text, today=TODAY, reference=reference) == expected
 

@@ -57,7 +57,8 @@ def test_places_country_detected_without_hint(gaz: Gazetteer) -> None:
 def test_places_country_region_named_nearby_decides(gaz: Gazetteer) -> None:
     # Duma is a city in Rif Dimashq and a village in Hama; the governorate named next to it decides
     [village, hama] = gaz.find("Shells fell on Duma, in the western Hama countryside.", "SY")
-    assert village.place.admin1 == "Hama" and hama.place.feature == "admin1"
+    # "the western Hama countryside" is the governorate's western part (UCDP "Western Hamah Governorate")
+    assert village.place.admin1 == "Hama" and hama.place.feature == "sector" and hama.place.admin1 == "Hama"
     [city] = gaz.find("Airstrikes hit Duma.", "SY")
     assert city.place.admin1 == "Rif Dimashq" and city.place.feature == "city"
 
@@ -66,11 +67,11 @@ def test_places_country_region_named_nearby_decides(gaz: Gazetteer) -> None:
     ("text", "name"),
     [
         ("Deir ez-Zor city was shelled.", "city"),
-        ("Attacks in Deir ez-Zor countryside.", "admin1"),
+        ("Attacks in Deir ez-Zor countryside.", "city"),  # around the city, where_prec 2
         ("Attacks in Deir ez-Zor province.", "admin1"),
         ("Attacks in Deir ez-Zor governorate.", "admin1"),
         ("A bomb in Aleppo city.", "city"),
-        ("Shelling in the Aleppo countryside.", "admin1"),
+        ("Shelling in the Aleppo countryside.", "city"),
         ("Raids in the Homs desert.", "admin1"),
     ],
 )

@@ -34,13 +34,9 @@ def test_places_seed_sentence_resolves_ash_shula(gaz: Gazetteer) -> None:
     assert (place.geo_precision, place.where_prec) == (2, 2) and shula.cue == "desert"
     assert place.pcode == "C6529"  # OCHA community Al-Shola
     assert governorate.span.text == "Deir ez-Zor" and governorate.cue == "countryside"
-    assert governorate.place.feature == "admin1" and (
-        governorate.place.geo_precision,
-        governorate.place.where_prec,
-    ) == (
-        3,
-        4,
-    )
+    # "Deir ez-Zor countryside": around the city, as UCDP codes "X countryside" (the town, where_prec 2)
+    assert governorate.place.feature == "city" and governorate.place.admin1 == "Deir ez-Zor"
+    assert (governorate.place.geo_precision, governorate.place.where_prec) == (2, 2)
 
 
 def test_places_seed_sentence_without_country_hint(gaz: Gazetteer) -> None:

@@ -31,7 +31,9 @@ def document_from_record(record: Mapping[str, Any], where: str = "record") -> Do
     return record_document(record, raw, where, Hints())
 
 
-def extract_record(record: Mapping[str, Any], where: str = "record") -> dict[str, Any]:
+def extract_record(
+    record: Mapping[str, Any], where: str = "record", *, resources: Resources | None = None
+) -> dict[str, Any]:
     """The stable JSON (marsad.event/1) for one JSONL-shaped record: the code path of ``marsad extract --jsonl``.
     A record that cannot be read gives ``{"schema", "id", "error": {"code", "message"}}`` instead."""
     doc = document_from_record(record, where)
@@ -41,4 +43,4 @@ def extract_record(record: Mapping[str, Any], where: str = "record") -> dict[str
             "id": record.get("id"),
             "error": {"code": doc.code, "message": doc.message},
         }
-    return result_to_dict(doc, extract(doc))
+    return result_to_dict(doc, extract(doc, resources=resources))

@@ -15,7 +15,7 @@ from typing import Literal
 EventKind = Literal["incident", "tally", "development"]
 FigureKind = Literal["killed", "injured", "killed_or_injured", "captured", "abducted", "missing"]
 # figure flags that keep a figure out of event totals (it is kept, with its evidence, for review)
-NOT_ADDED = frozenset(("subcount", "review", "restatement"))
+NOT_ADDED = frozenset(("subcount", "review", "restatement", "background"))
 FIGURE_KINDS: tuple[str, ...] = ("killed", "injured", "killed_or_injured", "captured", "abducted", "missing")
 
 

@@ -47,6 +47,12 @@ class Settings:
             "help": "Folder for built artefacts such as the gazetteer database.",
         },
     )
+    actor_files: tuple[Path, ...] = field(
+        default_factory=lambda: tuple(
+            Path(p) for p in os.environ.get("MARSAD_ACTORS", "").split(os.pathsep) if p.strip()
+        ),
+        metadata={"env": "MARSAD_ACTORS", "help": "Extra actor dictionaries (YAML), separated like PATH."},
+    )
     max_input_bytes: int = field(
         default_factory=lambda: int(os.environ.get("MARSAD_MAX_INPUT_BYTES", str(20 * 1024 * 1024))),
         metadata={"env": "MARSAD_MAX_INPUT_BYTES", "help": "Inputs larger than this are refused (recorded)."},

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from marsad.actors.nationality import foreign
 from marsad.actors.text import (
     Normalised,
     Tokens,
@@ -184,6 +185,7 @@ DEMONYMS = words_key(
 ENGLISH_WORDS = words_key("is us as an at it in on or no to am be do go he me my of so up we")
 
 _OPERATIONS_ROOM = [key("operations"), key("room")]
+STATE_INTERS = (1, 8)  # ACLED inter codes of state forces: a country's own (1) and foreign ones (8)
 MAX_NAME_WORDS = 8  # "Martyr Lieutenant Ahmed Abdou Brigades" is 5
 
 
@@ -259,6 +261,11 @@ class ActorDictionary:
         self.civilians_id = civilians_id
         self.countries: dict[str, tuple[Alias, ...]] = {c: tuple(n) for c, n in (countries or {}).items()}
         self._position = {e.id: i for i, e in enumerate(self.entries)}
+        # each country's own state forces, first in file order: "Iraqi government forces" are Iraq's
+        self._forces: dict[str, ActorEntry] = {}
+        for e in self.entries:
+            if e.inter in STATE_INTERS and e.country:
+                self._forces.setdefault(e.country, e)
         self._index = self._build_index()
         self._shared_countries = self._countries_sharing_aliases()
         self._automaton = ahocorasick.Automaton()
@@ -429,7 +436,15 @@ class ActorDictionary:
             nxt = toks.after(h.end)
             if nxt is not None and toks.word(nxt) in TERRITORIAL:
                 continue  # "ISIS-held areas"
-            out.append(_Cand(h.start, h.end, self._choose(ids, country, votes)))
+            entry = self._choose(ids, country, votes)
+            other = foreign(toks, h.start, entry.country) if entry.inter in STATE_INTERS else None
+            if other is not None:
+                # "Pakistani security forces": that country's forces, or unknown state forces named as written
+                start, code = other
+                own = self._forces.get(code)
+                out.append(_Cand(start, h.end, own) if own else _Cand(start, h.end, None, inter=entry.inter))
+                continue
+            out.append(_Cand(h.start, h.end, entry))
         return out
 
     def _pattern_candidates(

@@ -62,6 +62,11 @@ def _possessive(text: str, i: int) -> bool:
 
 def normalise(text: str) -> Normalised:
     """The matching form of ``text`` with an offset map back to it."""
+    return _normalise_fast(text) or _normalise_each(text)
+
+
+def _normalise_each(text: str) -> Normalised:
+    """:func:`normalise` one character at a time: the definition the fast path must agree with."""
     cased: list[str] = []
     folded: list[str] = []
     starts: list[int] = []
@@ -90,6 +95,94 @@ def normalise(text: str) -> Normalised:
             ends.append(i + 1)
         i += 1
     return Normalised("".join(cased), "".join(folded), tuple(starts), tuple(ends))
+
+
+# --------------------------------------------------------------------------------------------- the fast path
+# Most report text maps character for character (hyphens become spaces, accented letters lose their accents);
+# only apostrophes, possessive 's, repeated spaces and doubled letters are dropped. The fast path maps the whole
+# text with str.translate and handles the dropped characters by the run, instead of calling Python code for each
+# character (the matcher's main cost). Texts with characters that vanish or expand (combining accents,
+# ligatures) take the character-by-character path; tests/test_actors_text.py checks the two agree.
+
+_ONE: dict[int, str] = {}  # code point -> its one-character piece, for characters that map one to one
+_ODD: set[str] = set()  # characters that vanish or expand: the text goes the slow way
+_POSSESSIVE = re.compile("[" + "".join(sorted(_APOSTROPHES)) + "][sS]")
+_DROP = re.compile("[" + "".join(sorted(_APOSTROPHES)) + "]")
+_SPACE_RUNS = re.compile(r"^[ \n]+|[ \n]{2,}")
+_DOUBLED = re.compile(r"([^\W\d_])\1+")
+_FINAL_SIGMA = "\u03a3"  # str.lower() of a whole text lowers it by context, one character at a time does not
+
+
+def _known(chars: set[str]) -> bool:
+    for ch in chars:
+        if ord(ch) in _ONE or ch in _APOSTROPHES:
+            continue
+        if ch in _ODD:
+            return False
+        pieces = _pieces(ch)
+        if len(pieces) == 1:
+            _ONE[ord(ch)] = pieces
+        else:
+            _ODD.add(ch)
+            return False
+    return True
+
+
+def _normalise_fast(text: str) -> Normalised | None:
+    if not _known(set(text)):
+        return None
+    dropped = [m.start() for m in _DROP.finditer(text)]
+    for m in _POSSESSIVE.finditer(text):
+        if _possessive(text, m.start()):
+            dropped.append(m.start() + 1)
+    pieces = _segments(len(text), sorted(set(dropped)))
+    starts: list[int] = []
+    for a, b in pieces:
+        starts.extend(range(a, b))
+    mapped = "".join(text[a:b] for a, b in pieces).translate(_ONE)
+    low = mapped.lower()
+    if len(low) != len(mapped) or _FINAL_SIGMA in mapped:
+        return None
+    ends = list(map((1).__add__, starts))
+    gone: list[int] = []  # positions in ``mapped`` that collapse into the character kept before them
+    for m in _SPACE_RUNS.finditer(mapped):
+        run = range(m.start(), m.end())
+        keep: tuple[int, ...] = () if m.start() == 0 else (m.start(),)
+        if keep and mapped[m.start()] == " ":
+            newline = mapped.find("\n", m.start(), m.end())
+            keep = (m.start(), newline) if newline > 0 else keep
+        gone.extend(i for i in run if i not in keep)
+    for m in _DOUBLED.finditer(low):
+        if m.group(1).isalpha():
+            ends[m.start()] = ends[m.end() - 1]
+            gone.extend(range(m.start() + 1, m.end()))
+    if not gone:
+        return Normalised(mapped, low, tuple(starts), tuple(ends))
+    kept = _segments(len(mapped), sorted(gone))
+    cut_starts: list[int] = []
+    cut_ends: list[int] = []
+    for a, b in kept:
+        cut_starts += starts[a:b]
+        cut_ends += ends[a:b]
+    return Normalised(
+        "".join(mapped[a:b] for a, b in kept),
+        "".join(low[a:b] for a, b in kept),
+        tuple(cut_starts),
+        tuple(cut_ends),
+    )
+
+
+def _segments(size: int, dropped: list[int]) -> list[tuple[int, int]]:
+    """The ranges of 0..size-1 left between the sorted positions ``dropped``."""
+    out = []
+    last = 0
+    for d in dropped:
+        if d > last:
+            out.append((last, d))
+        last = d + 1
+    if last < size:
+        out.append((last, size))
+    return out
 
 
 def key(text: str) -> str:

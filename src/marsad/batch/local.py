@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from marsad.extract.stages import Resources, default_resources
-from marsad.ingest import read_paths
+from marsad.ingest import read_sources
 from marsad.pipeline import extract
 from marsad.records import Document, Event, Failure
 from marsad.settings import Settings
@@ -56,9 +56,9 @@ def run(
 ) -> RunSummary:
     summary = RunSummary()
     # loaded once, before any input: a missing gazetteer is the user's to fix, not a failure of every report
-    resources = default_resources()
+    resources = default_resources(settings.actor_files if settings else None)
     run_id = store.begin_run()
-    for item in read_paths(paths, published=published, country=country, settings=settings):
+    for item in read_sources(paths, published=published, country=country, settings=settings):
         if isinstance(item, Document):
             summary.documents += 1
             result = extract_safely(item, resources)

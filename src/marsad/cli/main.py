@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -35,6 +36,18 @@ PublishedOption = Annotated[
 CountryOption = Annotated[
     str | None, typer.Option("--country", help="Country hint, used when a report has none.")
 ]
+ActorsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--actors", help="Extra actor dictionary (YAML, same schema); repeatable. Default: MARSAD_ACTORS."
+    ),
+]
+
+
+def _settings(actors: list[Path] | None) -> Settings:
+    """Settings from the environment, with --actors files added to the MARSAD_ACTORS ones."""
+    base = Settings()
+    return base if not actors else replace(base, actor_files=(*base.actor_files, *actors))
 
 
 def _date(value: str | None, name: str) -> date | None:
@@ -51,10 +64,13 @@ def _default_db() -> Path:
 
 
 def run(
-    paths: Annotated[list[Path], typer.Argument(help="Files, folders (recursive) or feeds to read.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (recursive), feeds, or http(s) URLs of pages/feeds.")
+    ],
     db: DbOption = None,  # type: ignore[assignment]
     published: PublishedOption = None,
     country: CountryOption = None,
+    actors: ActorsOption = None,
 ) -> None:
     """Ingest, extract and store every report under PATHS; print a summary. Exit code 1 when some inputs failed."""
     from marsad.batch.local import run as run_batch
@@ -69,7 +85,7 @@ def run(
             progress.update(task, advance=1, description=escape(str(label))[:60])
 
         summary = run_batch(paths, store, published=_date(published, "--published"), country=country,
-                            on_item=tick)  # fmt: skip
+                            settings=_settings(actors), on_item=tick)  # fmt: skip
         counts = store.counts()
     table = Table(title=f"marsad run → {db}")
     for col in (
@@ -99,18 +115,28 @@ def _progress() -> Progress:
 
 
 def extract(
-    source: Annotated[str | None, typer.Argument(help="A report file, or - for standard input.")] = None,
+    source: Annotated[
+        str | None, typer.Argument(help="A report file, an http(s) URL, or - for standard input.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the stable JSON (marsad.event/1).")] = False,
     jsonl: Annotated[
         Path | None, typer.Option("--jsonl", help="Read JSONL records; print one JSON line each.")
     ] = None,
     published: PublishedOption = None,
     country: CountryOption = None,
+    actors: ActorsOption = None,
 ) -> None:
     """Extract events from one report (or each JSONL line) without storing anything."""
+    from functools import partial
+
     from marsad.export.jsonout import result_to_dict
+    from marsad.extract.stages import default_resources
     from marsad.pipeline import extract as extract_doc
     from marsad.pipeline import extract_record
+
+    resources = default_resources(_settings(actors).actor_files)
+    extract_doc = partial(extract_doc, resources=resources)
+    extract_record = partial(extract_record, resources=resources)
 
     hint = _date(published, "--published")
     if jsonl is not None:
@@ -134,11 +160,11 @@ def extract(
 
 
 def _read_source(source: str, hint: date | None, country: str | None) -> list[Document | Failure]:
-    from marsad.ingest import read_bytes, read_paths
+    from marsad.ingest import read_bytes, read_sources
 
     if source == "-":
         return list(read_bytes(sys.stdin.buffer.read(), "<stdin>", published=hint, country=country))
-    return list(read_paths([source], published=hint, country=country))
+    return list(read_sources([source], published=hint, country=country))
 
 
 def _extract_jsonl(path: Path, hint: date | None, country: str | None, extract_record: Any) -> None:

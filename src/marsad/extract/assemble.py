@@ -1,19 +1,23 @@
 """Assembly: group annotated sentences into events and fill each event's fields from its own sentences.
 
-Grouping rules (v1): a sentence that states harm or names an attack starts an incident unless it continues the
-current one (no new-incident cue, and no other place named); cumulative statements become tallies; every sentence
-about the ongoing campaign joins one development; background and other sentences make no event. Figures repeated in
-a later sentence of the same incident with the same kind, side and count are restatements and are not added again.
+Grouping rules: a sentence that states harm or names an attack starts an incident unless it continues the current
+one (no new-incident cue, no other place named, no other day stated in a new paragraph or with another kind of
+event; a sentence that only restates the incident's figures, or tells no new act, continues it wherever it is);
+headlines over the text add no event; cumulative statements become tallies; every sentence about the ongoing
+campaign joins one development; background and other sentences make no event. An incident without a day of its
+own takes the day of the story it belongs to (``Narrative``). Figures repeated in a later sentence of the same
+incident with the same kind, side and count are restatements and are not added again. See docs/dates.md.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from marsad.extract.dates import DateMention, precision_of
+from marsad.extract.casualties import reconcile
+from marsad.extract.dates import CAMPAIGN_KINDS, DateMention, best, precision_of
 from marsad.extract.locate import pick_place
 from marsad.extract.roles import pick_actors
 from marsad.extract.segment import Sentence, starts_new_incident
@@ -32,6 +36,7 @@ from marsad.records import (
 )
 
 EXTRACTOR_VERSION = "marsad.extract.rules.v1"
+COARSE = 3  # UCDP date_prec of a week or vaguer: such a date alone tells a trend, not an incident
 
 
 @dataclass
@@ -51,41 +56,157 @@ class Annotated:
 class Group:
     kind: str
     members: list[Annotated] = field(default_factory=list)
+    # the date of the story an undated incident belongs to (the last event date read before it, see Narrative)
+    inherited: DateMention | None = None
+    # the report's sentences before the first member, for the place named just before ("In Sangin district,
+    # insurgents attacked a patrol. Coalition forces returned fire, killing two.")
+    before: Sequence[Annotated] = ()
 
 
 def group_sentences(annotated: Sequence[Annotated]) -> list[Group]:
     groups: list[Group] = []
     current: Group | None = None
     development: Group | None = None
-    for a in annotated:
-        if a.role == "tally":
-            groups.append(Group("tally", [a]))
-        elif a.role == "development":
+    story = Narrative()
+    heads = headline_lines(annotated)
+    for i, a in enumerate(annotated):
+        story.enter(a)
+        role = "headline" if i < heads else effective_role(a)
+        if role == "tally":
+            groups.append(Group("tally", [a], before=annotated[:i]))
+        elif role == "development":
             if development is None:
-                development = Group("development")
+                development = Group("development", before=annotated[:i])
                 groups.append(development)
             development.members.append(a)
-        elif a.role == "incident":
+        elif role == "incident":
             if current is not None and _continues(current, a):
                 current.members.append(a)
             else:
-                current = Group("incident", [a])
+                current = Group("incident", [a], inherited=story.date, before=annotated[:i])
                 groups.append(current)
         elif (
-            a.role == "other"
+            role == "other"
             and current is not None
             and a.sentence.paragraph == current.members[-1].sentence.paragraph
         ):
             current.members.append(a)  # context of the incident ("The bus was carrying...")
+        story.leave(a, role)
     return [g for g in groups if g.kind != "incident" or any(m.figures or m.typed for m in g.members)]
+
+
+HEADLINE_CHARS = 160
+MAX_HEADLINES = 4  # section label, headline, release number, dateline
+
+
+def headline_lines(annotated: Sequence[Annotated]) -> int:
+    """How many sentences at the top are headlines or labels ("Two insurgents killed in Helmand", "ISIS
+    resurgence", "KABUL, Afghanistan (Jan. 25, 2013)"): short lines of their own without a full stop, over a text
+    told in full sentences. A headline repeats the lead incident; it never adds one (nor its figures twice). A
+    document of headlines (one line per source) has none: each line is all there is."""
+    n = 0
+    for a in annotated[:MAX_HEADLINES]:
+        alone = all(b.sentence.paragraph != a.sentence.paragraph for b in annotated if b is not a)
+        if not alone or len(a.sentence.span.text) > HEADLINE_CHARS or _full_stop(a):
+            break
+        n += 1
+    # a text told in full sentences below, not one more source's headline ("214 people were killed yesterday.")
+    return n if sum(_full_stop(a) for a in annotated[n:]) >= 2 else 0
+
+
+def _full_stop(a: Annotated) -> bool:
+    return a.sentence.span.text.rstrip()[-1:] in ".!?\"”'"
+
+
+class Narrative:
+    """The date of the story being told: the last event date read, until a cue ("In another incident",
+    "Meanwhile", "Elsewhere") starts another story. An incident whose own sentences give no date took place on
+    the day its story is told about ("An Afghan and coalition force ... yesterday. The force also detained ...");
+    background, tallies and ongoing campaigns do not move it."""
+
+    def __init__(self) -> None:
+        self.date: DateMention | None = None
+
+    def enter(self, a: Annotated) -> None:
+        if starts_new_incident(a.sentence.span.text):
+            self.date = None
+
+    def leave(self, a: Annotated, role: str) -> None:
+        if role in ("incident", "other"):
+            # only a day (or a few) sets the story's date: "last month" dates one event, not those told after it
+            told = best([d for d in _incident_dates(a) if d.date.precision < COARSE])
+            self.date = told or self.date
+
+
+def _long_period(d: DateMention) -> bool:
+    return d.background or d.date.precision >= COARSE
+
+
+def effective_role(a: Annotated) -> str:
+    """The sentence's role, corrected by its dates: one told only with dates long before the report is
+    background ("The Islamic State lost al-Baghouz in March 2019"); figures over a period only are a tally."""
+    if a.role not in ("incident", "other") or not a.dates:
+        return a.role
+    if a.figures and all(d.role == "period" for d in a.dates) and any(_long_period(d) for d in a.dates):
+        return "tally"  # "71 killed since the beginning of 2022", "700 in the past two weeks"; not "since yesterday"
+    if all(d.background for d in a.dates):
+        return "background"
+    if not a.figures and all(d.date.precision >= COARSE for d in a.dates):
+        # "Last week the regime appeared to scale down its raids": a trend, not an incident
+        return "background"
+    return a.role
 
 
 def _continues(group: Group, a: Annotated) -> bool:
     if starts_new_incident(a.sentence.span.text):
         return False
+    own = best(_incident_dates(a))
+    if own is not None and own.date.start != _group_day(group) and _another_scene(group, a):
+        return False  # "... late on Monday.\n\nSecurity forces arrested two suspects on Tuesday": another incident
+    if own is None and _restates(group, a):
+        return True  # "recovered three bodies and took six injured to hospitals": the figures told already
+    if own is None and not a.figures and (a.typed is None or _refers_back(a)):
+        # no day, no figure and no new act of its own ("Sources attributed the strikes to Russian aircraft, citing
+        # observers at Hmeimim airbase"): it tells more of the same, whatever other place it names
+        return True
     named = {_place_key(p.place) for p in a.places}
     before = {_place_key(p.place) for m in group.members for p in m.places}
     return not named or not before or bool(named & before)
+
+
+def _restates(group: Group, a: Annotated) -> bool:
+    """Every figure of the sentence repeats one of the incident's (same kind, same count)."""
+    told = {(f.kind, f.best) for m in group.members for f in m.figures}
+    mine = {(f.kind, f.best) for f in a.figures if "negated" not in f.flags}
+    return bool(mine) and mine <= told
+
+
+_DEFINITE = re.compile(r"\b(?:the|these|those|this|that|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _refers_back(a: Annotated) -> bool:
+    """The act is named as one already told: "the strikes", "these attacks", "the raid"."""
+    if a.typed is None:
+        return False
+    at = a.typed.span.start - a.sentence.span.start
+    return bool(_DEFINITE.search(a.sentence.span.text[max(0, at - 40) : at]))
+
+
+def _another_scene(group: Group, a: Annotated) -> bool:
+    """A new paragraph, or another kind of event, beside another day: enough to tell another incident. (A new
+    paragraph alone is not: press releases tell one operation over several, restating its figures.)"""
+    if a.sentence.paragraph != group.members[-1].sentence.paragraph:
+        return True
+    types = {m.typed.event_type for m in group.members if m.typed}
+    return a.typed is not None and bool(types) and a.typed.event_type not in types
+
+
+def _group_day(group: Group) -> object:
+    for m in group.members:
+        top = best(_incident_dates(m))
+        if top is not None:
+            return top.date.start
+    return group.inherited.date.start if group.inherited else None
 
 
 def _place_key(place: Place) -> str:
@@ -94,21 +215,6 @@ def _place_key(place: Place) -> str:
 
 def event_id(doc: Document, kind: str, first: Span) -> str:
     return hashlib.sha256(f"{doc.id}:{kind}:{first.start}".encode()).hexdigest()[:16]
-
-
-def _mark_restatements(members: Sequence[Annotated]) -> list[Figure]:
-    out: list[Figure] = []
-    seen: Counter[tuple[str, str | None, int | None]] = Counter()
-    for a in members:
-        here: Counter[tuple[str, str | None, int | None]] = Counter()
-        for f in a.figures:
-            key = (f.kind, f.side, f.best)
-            if seen[key] > here[key] and "negated" not in f.flags:
-                f = replace(f, flags=(*f.flags, "restatement"))
-            here[key] += 1
-            out.append(f)
-        seen = seen + here if not seen else Counter({k: max(seen[k], here[k]) for k in seen | here})
-    return out
 
 
 def _sides(figures: Sequence[Figure]) -> tuple[SideCount, ...]:
@@ -123,13 +229,54 @@ def _sides(figures: Sequence[Figure]) -> tuple[SideCount, ...]:
     return tuple(SideCount(who, kind, lo, best, hi) for (who, kind), (lo, best, hi) in totals.items())
 
 
-def _pick_date(members: Sequence[Annotated], doc: Document, kind: str) -> EventDate | None:
-    if kind == "development":
+def event_date(group: Group, doc: Document) -> EventDate | None:
+    """When the event took place. An incident: the weightiest day its own sentences state (not the day a
+    statement was made, nor background); else see _undated. A tally: the period it counts over. A
+    development: from the campaign's stated start, or the period it names, up to the report."""
+    members = group.members
+    if group.kind == "development":
         return _development_date(members, doc)
+    if group.kind == "tally":
+        periods = [d for a in members for d in a.dates if d.role == "period"]
+        own = periods or [d for a in members for d in _incident_dates(a)]
+        return own[0].date if own else _publication_day(doc)
     for a in members:
-        for d in a.dates:
-            if d.anchor_name is None and (kind != "incident" or _could_date_incident(d, doc)):
-                return d.date
+        top = best(_incident_dates(a))
+        if top is not None:
+            return top.date
+    return _undated(group, doc)
+
+
+def _incident_dates(a: Annotated) -> list[DateMention]:
+    """Dates that can date an incident told in this sentence: events of the report's days, not the day a
+    statement was made, not a campaign's start, not background."""
+    return [
+        d
+        for d in a.dates
+        if d.role == "event" and not d.background and d.anchor_name is None and d.kind not in CAMPAIGN_KINDS
+    ]
+
+
+def _undated(group: Group, doc: Document) -> EventDate | None:
+    """An incident whose sentences state no event day: a recent period they give ("since yesterday"), else the day
+    of its story, else the day its report was made ("state media said on Tuesday"), else publication."""
+    dated = [d for a in group.members for d in a.dates if not d.background and d.anchor_name is None]
+    periods = [d for d in dated if d.role == "period" and d.kind not in CAMPAIGN_KINDS]
+    if periods:
+        return periods[0].date
+    if group.inherited is not None:
+        d = group.inherited.date
+        why = f"no date in its own sentences: the day of the story told before it ({d.text!r}; {d.reason})"
+        return replace(d, reason=why)
+    reports = [d for d in dated if d.role == "report"]
+    if reports:
+        d = reports[0].date
+        why = f"only the day it was reported ({d.text!r}): the event was then or a little earlier"
+        return EventDate(d.start, d.end, max(2, d.precision), d.text, why, d.span)
+    return _publication_day(doc)
+
+
+def _publication_day(doc: Document) -> EventDate | None:
     if doc.published is None:
         return None
     # No date stated for the event: coded to the report's day, as ACLED and UCDP coders do, with a precision that
@@ -140,17 +287,6 @@ def _pick_date(members: Sequence[Annotated], doc: Document, kind: str) -> EventD
     )
 
 
-# A report tells of recent events: a date more than this before publication is background ("since the fall of
-# Baghouz in March 2019"), not the date of an incident reported in it.
-RECENT_DAYS = 31
-
-
-def _could_date_incident(d: DateMention, doc: Document) -> bool:
-    if d.kind in ("since_start", "period_of"):
-        return False
-    return doc.published is None or (doc.published - d.date.end).days <= RECENT_DAYS
-
-
 def _development_date(members: Sequence[Annotated], doc: Document) -> EventDate | None:
     """An ongoing campaign runs from its stated start to the report (or from its first date mentioned)."""
     starts = [d.date for a in members for d in a.dates if d.anchor_name]
@@ -158,12 +294,14 @@ def _development_date(members: Sequence[Annotated], doc: Document) -> EventDate 
         s = starts[0]
         why = "from the stated start to publication (ongoing)"
         return EventDate(s.start, doc.published, precision_of(s.start, doc.published), s.text, why, s.span)
-    dated = [d.date for a in members for d in a.dates]
-    return dated[0] if dated else None
+    periods = [d.date for a in members for d in a.dates if d.role == "period"]
+    dated = periods or [d.date for a in members for d in _incident_dates(a)]
+    return dated[0] if dated else _publication_day(doc)
 
 
 def build_event(doc: Document, group: Group) -> Event | None:
-    figures = _mark_restatements(group.members)
+    # each person counted once per incident: restatements, "the insurgent" after "two insurgents", titles retold
+    figures = reconcile([a.figures for a in group.members])
     spans = [a.sentence.span for a in group.members]
     civilian = bool(figures) and all(f.side == "civilians" for f in figures if f.best)
     actor1, actor2, assoc = pick_actors(group.members, figures)
@@ -173,8 +311,8 @@ def build_event(doc: Document, group: Group) -> Event | None:
     if group.kind != "incident":
         # a tally or an ongoing campaign sums up many events of several kinds: one ACLED sub-type would mislead
         typed = None
-    place = pick_place(group.members)
-    when = _pick_date(group.members, doc, group.kind)
+    place = pick_place(group.members, group.before)
+    when = event_date(group, doc)
     evidence = _evidence(typed, place, when, actor1, actor2, group, figures)
     found = sum(x is not None for x in (typed, place, actor1, when and when.span)) + bool(figures)
     return Event(
@@ -194,7 +332,15 @@ def build_event(doc: Document, group: Group) -> Event | None:
         confidence=min(0.95, 0.3 + 0.13 * found),
         extractor_version=EXTRACTOR_VERSION,
         span=Span.of(doc.text, spans[0].start, spans[-1].end),
+        notes="" if when is not None else UNDATED_NOTE,
     )
+
+
+# Said, rather than guessed, when nothing dates an event: relative and year-less dates need a publication date.
+UNDATED_NOTE = (
+    "date unknown: the report gives no publication date (none in its metadata, dateline or the --published hint), "
+    "so its relative or year-less dates ('yesterday', 'on Sunday', 'Jan. 28') could not be placed"
+)
 
 
 def _evidence(typed: Typed | None, place: Place | None, when: EventDate | None, actor1: Actor | None,

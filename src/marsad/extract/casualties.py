@@ -1,11 +1,19 @@
 """Casualty stage: every statement of people killed, injured, captured, abducted or missing in a sentence.
 
-A figure is a count expression tied to a harm word, in one of two shapes:
-  after:  "<count> [victims] [were|have been ...] <harm word>"     ("12 regime soldiers were killed and injured")
-  before: "<harm word> <count> [victims]"                          ("killing two insurgents", "ISIS lost 17 members")
-Combined words ("killed and wounded", "casualties") give one unsplit ``killed_or_injured`` figure; "X killed and Y
-wounded" gives two. Counts of things (airstrikes, shells, days), ages, unit names and dates never become figures.
-Every regex here is bounded (no nested unbounded repeats), so a 10 kB adversarial string finishes in milliseconds.
+How one sentence is read:
+1. Harm words (``data/harm_words.csv``: "killed", "detained", "the death of", "casualties") are the anchors. A sentence
+   without one is not read any further: the cheap guard that keeps long texts fast.
+2. Each anchor takes the people it is said of: the noun phrases after an active verb ("killed three civilians and a
+   child"), after "of" ("the death of Mullah Tayeb"), before a passive or intransitive one ("Jan and several fighters
+   were killed", "two soldiers died"), or the count of a harm noun ("14 dead", "three civilian bodies").
+3. A noun phrase is a count with its victims ("at least 15 civilians"), an implicit singleton ("a child", "the Taliban
+   commander", "his son", a named person, "him"), a partitive ("three of his associates"), or a definite plural whose
+   count was stated earlier in the report ("the insurgents"). Counts of things, ages and unit names are not people.
+4. Each phrase becomes a Figure. Flags: vague, subcount ("including three children"), claim, revision ("the death
+   toll rose to 20"), review (absurd), negated ("no one was hurt"), background ("linked to an attack that killed
+   four soldiers"), definite (refers back: "the insurgent", "him"), named, headline (a title line).
+5. ``reconcile`` reads the figures of one incident together and marks those that count people already counted.
+Every regex is bounded and matched at token starts, so a 10 kB adversarial string finishes in milliseconds.
 """
 
 from __future__ import annotations
@@ -14,13 +22,17 @@ import csv
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Protocol
 
-from marsad.extract.numbers import MAX_PLAUSIBLE, TENS, UNITS, Count, parse_count, vague_quantities
+from marsad.extract.casualty_reconcile import reconcile
+from marsad.extract.numbers import MAX_PLAUSIBLE, Count, alternation, count_pattern, not_a_count, parse_count
 from marsad.records import Actor, Figure, Span
+
+__all__ = ["Lexicon", "Mention", "find_figures", "lexicon", "reconcile"]
 
 
 class Mention(Protocol):
@@ -35,310 +47,745 @@ def _read_lines(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-def _alternation(words: Sequence[str]) -> str:
-    # longest first so "lost their lives" wins over "lost"
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class Lexicon:
-    after: dict[str, str]
-    before: dict[str, str]
-    count_re: re.Pattern[str]
-    after_re: re.Pattern[str]
-    before_re: re.Pattern[str]
+    harm: dict[str, tuple[str, str]]  # harm phrase (lower case, single spaces) -> (kind, position)
     harm_re: re.Pattern[str]
-    not_people: frozenset[str]
-    victims: frozenset[str]
+    people: frozenset[str]
+    things: frozenset[str]
+    civilian: frozenset[str]
+    role: dict[str, str]  # casualty_words.csv
+    background_re: re.Pattern[str]
 
 
 @cache
 def lexicon() -> Lexicon:
     rows = list(csv.DictReader(_read_lines("harm_words.csv")))
-    after = {r["word"]: r["kind"] for r in rows if r["position"] in ("after", "both")}
-    before = {r["word"]: r["kind"] for r in rows if r["position"] in ("before", "both")}
-    # "no" is a number word for the parser but never a count here: "no casualties" is a negation (see _NEGATION)
-    words = "|".join(
-        sorted([*(u for u in UNITS if u != "no"), *TENS, "hundred", "thousand"], key=len, reverse=True)
-    )
-    word_run = rf"(?:{words})(?:[\s-]+(?:and\s+)?(?:{words})){{0,5}}"
-    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,40}}|[٠-٩۰-۹]{{1,12}}|{word_run}|a\s+dozen|a\s+couple\s+of)"
-    qual = r"(?:at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|more\s+than|over|up\s+to|as\s+many\s+as|nearly|almost|about|around|approximately|roughly|an\s+estimated|some|close\s+to)"
-    vague = _alternation([v for v in vague_quantities() if v not in ("some", "a dozen")])
-    count = (
-        rf"(?:between\s+{num}\s+and\s+{num}|(?:{qual}\s+)?{num}(?:\s*(?:-|–|to|or)\s*{num})?|{vague}"
-        rf"|(?:a|an|the|his|her|their)(?=\s))"
-    )
-    aux = r"(?:were|was|have|has|had|been|being|are|is|got|reportedly|also|all|later|subsequently|allegedly|both|each|either|mostly)"
-    after_re = re.compile(
-        rf"(?P<victims>(?:\s+(?!{aux}\b)[\w'’\-]+,?){{0,8}}?)\s+(?:{aux}\s+){{0,3}}(?P<verb>{_alternation(list(after))})\b",
-        re.IGNORECASE,
-    )
-    before_re = re.compile(
-        rf"\b(?P<verb>{_alternation(list(before))})(?P<and>\s+(?:and|or)\s+(?:injuring|wounding|injured|wounded))?\s+$",
-        re.IGNORECASE,
+    harm = {r["word"]: (r["kind"], r["position"]) for r in rows}
+    role = {r["word"]: r["role"] for r in csv.DictReader(_read_lines("casualty_words.csv"))}
+    attack = alternation([w for w, r in role.items() if r == "attack"])
+    cues = alternation(_read_lines("casualty_background.txt"))
+    # "<cue> ... <attack word> ... that|which|killing <anchor>", or "<cue> a recent <anchor noun>" ("kidnapping of")
+    clause = r"(?:[^.;]|\.(?=[^\s]|\s+[a-z0-9]))"  # within one sentence: "Aug. 8", "U.S." do not end it
+    background = (
+        rf"\b(?:{cues})\b{clause}{{0,90}}?\b(?:{attack})\b{clause}{{0,60}}?\b(?:that|which|who|including|killing|"
+        rf"wounding|injuring)\b{clause}{{0,40}}$|\b(?:{cues})\s+(?:[\w'’-]+\s+){{0,4}}$"
     )
     return Lexicon(
-        after=after,
-        before=before,
-        count_re=re.compile(rf"(?<![\w.,/:-]){count}(?![\w/:])", re.IGNORECASE),
-        after_re=after_re,
-        harm_re=re.compile(rf"\b(?:{_alternation([*after, *before, 'toll'])})\b", re.IGNORECASE),
-        before_re=before_re,
-        not_people=frozenset(_read_lines("not_people.txt")),
-        victims=frozenset(_read_lines("victim_nouns.txt")),
+        harm=harm,
+        harm_re=re.compile(rf"\b(?:{alternation(list(harm))})\b", re.IGNORECASE),
+        people=frozenset(_read_lines("victim_nouns.txt")),
+        things=frozenset(_read_lines("not_people.txt")),
+        civilian=frozenset(_read_lines("casualty_civilians.txt")),
+        role=role,
+        background_re=re.compile(background, re.IGNORECASE),
     )
 
 
-_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-# A number right after these is a name, an age, a date or a measure, not a count of people.
-_NOT_COUNT_BEFORE = re.compile(
-    rf"(?:\b(?:division|brigade|corps|regiment|battalion|squadron|no\.|number|aged|age|ages|resolution|route|highway|road|km|kilometre|kilometer|unit|sector|camp|article|{_MONTHS})\s*$|aged\s+\d+\s*(?:and|to|-)\s*$|#\s*$)",
-    re.IGNORECASE,
-)
-_NOT_COUNT_AFTER = re.compile(
-    rf"^(?:\s*-?\s*(?:year|month|week|day)s?[\s-]old|\s*(?:st|nd|rd|th)\b|\s*{_MONTHS}(?:\s|$)|\s*%|\s*(?:am|pm|a\.m\.|p\.m\.)\b|[:/]\d)",
-    re.IGNORECASE,
-)
 _TOLL = re.compile(
-    r"\b(?:death|casualty|the)\s+toll\b[^.;]{0,50}?\b(?:to|at|reached|hit)\s+(?:about\s+|around\s+)?$",
+    r"\b(?:death|casualty|the)\s+toll\b[^.;]{0,50}?\b(?:to|at|reached|hit|stands\s+at|stood\s+at)\s+"
+    r"(?:about\s+|around\s+)?",
     re.IGNORECASE,
-)
-_SUBCOUNT = re.compile(
-    r"\b(?:including|includes|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+dead)\s*$", re.I
-)
-_COMBINED_AFTER = re.compile(
-    r"^\s*(?:and|or|/)\s*(?:injured|wounded|hurt|injuring|wounding)\b", re.IGNORECASE
 )
 _CLAIM = re.compile(
-    r"\b(?:claim(?:ed|s|ing)?|unconfirmed|allegedly|said\s+it\s+(?:had\s+)?killed)\b", re.IGNORECASE
+    r"\b(?:claim(?:ed|s|ing)?(?!\s+responsibility)|unconfirmed|allegedly|purportedly|said\s+it\s+(?:had\s+)?killed)\b",
+    re.IGNORECASE,
 )
 _NEGATION = re.compile(
-    r"\b(?:(?:no|without)\s+(?:(?:immediate|reported|civilian|human|other|further)\s+){0,2}(?P<noun>casualties|injuries|deaths|fatalities|losses)"
-    r"|(?:no\s+one|nobody|no\s+civilians?|no\s+soldiers?|no\s+people)\s+(?:was|were|had\s+been|has\s+been)\s+(?:reported\s+)?(?P<verb>killed|hurt|injured|wounded|harmed))\b",
+    r"\b(?:(?:no|without(?:\s+any)?)\s+(?:[\w'’-]+\s+){0,4}?(?:or\s+)?(?P<noun>casualties|causalities|injuries|"
+    r"deaths|fatalities|losses)"
+    r"|(?:no\s+one|nobody|none|no(?:\s+[\w'’-]+){1,2}(?:\s*(?:,|or|and)\s*(?:[\w'’-]+\s+)?[\w'’-]+){0,3})\s+"
+    r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:reported\s+)?(?P<verb>killed|hurt|injured|wounded|"
+    r"harmed|detained|arrested)(?:\s+(?:or|and)\s+(?P<verb2>killed|hurt|injured|wounded|detained|arrested))?"
+    r"|(?P<verb3>killing|injuring|wounding|harming)\s+(?:no\s+one|nobody|none))\b",
     re.IGNORECASE,
 )
-_CLAUSE_AFTER_AND = re.compile(
-    r"\s+(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|a\b|an\b|several\b|dozens\b|"
-    r"wound\w*|injur\w*|kill\w*|detain\w*|arrest\w*|captur\w*|abduct\w*|kidnap\w*)",
+# A sentence that sums up several operations ("during separate operations in southern and eastern Afghanistan"):
+# its figures give way to the figures of each operation told after it (see ``reconcile``).
+_SUMMARY = re.compile(
+    r"\b(?:separate|several|multiple|numerous|two|three|four|five|six|a\s+series\s+of)\s+(?:[\w,-]+\s+){0,3}?"
+    r"(?:operations|raids|incidents|engagements|searches|missions|patrols)\b|\bthroughout\s+(?:the\s+)?(?:country|"
+    r"province|region|Afghanistan|Syria|Iraq)\b|\bin\s+(?:the\s+)?(?:north|south|east|west)\w*\s+and\s+(?:the\s+)?"
+    r"(?:north|south|east|west)\w*",
     re.IGNORECASE,
 )
-_STOP = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "during",
-        "near",
-        "as",
-        "while",
-        "after",
-        "when",
-        "who",
-        "which",
-        "that",
-        "from",
-        "with",
-        "by",
-        "into",
-        "across",
-        "for",
-        "since",
-        "before",
-    ]
-)
-_ARTICLES = frozenset(("a", "an", "the", "his", "her", "their"))
+_HARMED_AFTER = re.compile(r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:killed|detained|captured|"
+                           r"arrested|wounded|injured|abducted|kidnapped)\b", re.IGNORECASE)  # fmt: skip
+_ADDITIVE = frozenset(("additional", "another", "other", "others", "more", "further"))
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d{1,3}(?:,\d{3})+(?!\d)|[^\W_](?:[\w'’\-]*[^\W_])?|[^\w\s]")
+_JOIN = re.compile(r",?\s*(?:and|&|along\s+with|together\s+with|as\s+well\s+as|plus)\b|,", re.IGNORECASE)
+_SUBCOUNT = re.compile(r",?\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b", re.IGNORECASE)
+_ALONG = re.compile(r"\s*,?\s*(?:along\s+with|together\s+with|as\s+well\s+as)\b", re.IGNORECASE)
+_PLURAL_WITHOUT_S = frozenset(("people", "children", "police", "personnel", "staff", "dead", "elderly", "lebanese", "druze", "clergy"))  # fmt: skip
+_STOP_ROLES = frozenset(("aux", "adverb", "negation", "prep", "clause", "definite", "indefinite", "possessive",
+                         "pron_one", "pron_many", "time"))  # fmt: skip
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian")
+_DETERMINERS = ("definite", "indefinite", "possessive")
+MAX_MODIFIERS = 8  # "two Taliban vehicle-borne improvised explosive device facilitators" has five
+_ABSURD = 10**12  # beyond any count anyone reports: kept as evidence without a number (and flagged review)
 
 
 @dataclass(frozen=True, slots=True)
-class _Hit:
-    kind: str
+class _Tok:
+    start: int
+    end: int
+    low: str
+    cap: bool
+
+
+@dataclass(slots=True)
+class _Item:
+    """One group of people in a noun-phrase list: tokens [start, end), victim words [who_start, who_end)."""
+
     count: Count
     start: int
     end: int
-    victims: str
-    victims_start: int
-    mode: str  # after | before | continuation
+    who_start: int
+    who_end: int
+    flags: list[str] = field(default_factory=list)
+    counted: bool = False  # a count was written ("two insurgents"), not implied ("a child")
+    skip_to: int = 0  # an apposition after the phrase: a list goes on after it
+
+    @property
+    def next(self) -> int:
+        return max(self.end, self.skip_to)
 
 
-def _words(s: str) -> list[str]:
-    return re.findall(r"[\w'’\-]+", s.lower())
+@dataclass(slots=True)
+class _Anchor:
+    kind: str | None  # None: two kinds joined ("killed or captured"): read, but no figure
+    position: str  # both | before | after | noun | of (see harm_words.csv)
+    start: int  # token indices [start, end)
+    end: int
 
 
-def _is_people(victims: str, lex: Lexicon, actor_in_span: bool) -> bool:
-    words = _words(victims)
-    if not words:
-        return True
-    if words[0] in lex.not_people or " ".join(words[:2]) in lex.not_people:
-        return False
-    return actor_in_span or any(w in lex.victims for w in words)
+def _plural(word: str) -> bool:
+    return word.endswith(("s", "men")) or word in _PLURAL_WITHOUT_S
 
 
-def _count_of(expr: str) -> Count | None:
-    e = expr.lower()
-    if e in _ARTICLES:
-        return Count(1, 1, 1)
-    return parse_count(e)
+_BOUNDARY_WORDS = frozenset((",", ".", ";", ":", ")", "(", '"', "”", "–", "-", "and", "or", "along", "together", "plus"))  # fmt: skip
+_BOUNDARY_ROLES = frozenset(("prep", "clause", "aux", "adverb", "negation", "time"))
+_POSTMOD = frozenset(("suspected", "associated", "belonging", "affiliated", "linked", "loyal", "aged", "who", "that"))  # fmt: skip
+_JOINED = {("killed", "injured"), ("injured", "killed"), ("killed", "killed_or_injured"),
+           ("killed_or_injured", "killed"), ("injured", "killed_or_injured"), ("killed_or_injured", "injured")}  # fmt: skip
+MAX_TOKENS = (
+    1500  # a "sentence" longer than this is a table or an attack on the reader: only its start is read
+)
+MAX_ANCHORS = 40
+SUBJECT_REACH = 16  # how many tokens before a passive harm word its people may start
 
 
-def _skip_number(sentence: str, m: re.Match[str]) -> bool:
-    before = sentence[max(0, m.start() - 24) : m.start()]
-    return bool(_NOT_COUNT_BEFORE.search(before) or _NOT_COUNT_AFTER.match(sentence[m.end() : m.end() + 16]))
+class _Reader:
+    """One sentence: its tokens, the count expressions in it and the noun-phrase grammar over them."""
+
+    def __init__(self, text: str, sentence: Span, lex: Lexicon, actors: list[tuple[int, int]]) -> None:
+        self.text, self.base, self.s, self.lex = text, sentence.start, sentence.text, lex
+        found = _TOKEN.finditer(self.s)
+        self.toks = [_Tok(m.start(), m.end(), m.group().lower(), m.group()[:1].isupper()) for _, m in
+                     zip(range(MAX_TOKENS), found, strict=False)]  # fmt: skip
+        self.n = len(self.toks)
+        self.by_start = {t.start: i for i, t in enumerate(self.toks)}
+        self.by_end = {t.end: i for i, t in enumerate(self.toks)}
+        self.actors = actors  # actor mention spans, sentence offsets
+        self.anchor_tokens: set[int] = set()
+        self.used: set[int] = set()
+        self._counts: dict[int, tuple[Count, int] | None] = {}
+
+    # --- tokens -------------------------------------------------------------------------------------------------
+    def low(self, i: int) -> str:
+        return self.toks[i].low if 0 <= i < self.n else ""
+
+    def role(self, i: int) -> str | None:
+        return self.lex.role.get(self.low(i)) if 0 <= i < self.n else None
+
+    def is_person(self, i: int) -> bool:
+        low = self.low(i)
+        return low in self.lex.people or (i > 0 and f"{self.low(i - 1)} {low}" in self.lex.people)
+
+    def is_thing(self, i: int) -> bool:
+        low = self.low(i)
+        return low in self.lex.things or (i > 0 and f"{self.low(i - 1)} {low}" in self.lex.things)
+
+    def is_mod(self, i: int) -> bool:
+        """A word that can stand inside a noun phrase before its noun ("suspected", "Taliban", "12-year-old")."""
+        if not 0 <= i < self.n or i in self.anchor_tokens or i in self.used:
+            return False
+        low = self.toks[i].low
+        if not low[0].isalpha() and not (low[0].isdigit() and any(ch.isalpha() for ch in low)):
+            return False
+        return self.lex.role.get(low) not in _STOP_ROLES and self.count_at(i) is None
+
+    def in_actor(self, lo: int, hi: int) -> bool:
+        a, b = self.toks[lo].start, self.toks[hi - 1].end
+        return any(a <= s < b or a < e <= b for s, e in self.actors)
+
+    def boundary(self, i: int) -> bool:
+        """Whether a noun phrase may end before token i (a list joins, a clause or the sentence ends)."""
+        if i >= self.n or i in self.anchor_tokens:
+            return True
+        return self.low(i) in _BOUNDARY_WORDS or self.role(i) in _BOUNDARY_ROLES
+
+    def count_at(self, i: int) -> tuple[Count, int] | None:
+        """The count expression starting at token i and the index after it."""
+        if i in self.used:
+            return None
+        if i in self._counts:
+            return self._counts[i]
+        out = None
+        if 0 <= i < self.n:
+            m = count_pattern().match(self.s, self.toks[i].start)
+            if m and m.end() in self.by_end and not not_a_count(self.s, m.start(), m.end()):
+                c = parse_count(m.group())
+                out = None if c is None else (c, self.by_end[m.end()] + 1)
+        self._counts[i] = out
+        return out
 
 
-def _victims_before_mode(sentence: str, pos: int) -> tuple[str, int]:
-    """Victim words after a count in 'killing 12 civilians in ...': up to 6 words, stopping at a clause word."""
-    out_end = pos
-    for n, w in enumerate(re.finditer(r"\s*([\w'’\-]+)", sentence[pos : pos + 120])):
-        word = w.group(1).lower()
-        if n >= 6 or word in _STOP or word in lexicon().after:
-            break
-        if word in ("and", "or") and _CLAUSE_AFTER_AND.match(sentence, pos + w.end()):
-            break  # "killed 3 soldiers and 2 civilians", "killed 3 and wounded 5": a new figure follows
-        out_end = pos + w.end()
-        if sentence[out_end : out_end + 1] in ",.;:":
-            break
-    return sentence[pos:out_end], pos
+class _Grammar(_Reader):
+    """Noun phrases that name people, and lists of them."""
+
+    def np(self, i: int) -> _Item | None:
+        """The noun phrase naming people that starts at token i, if there is one."""
+        if not 0 <= i < self.n or i in self.used or i in self.anchor_tokens:
+            return None
+        low, role = self.low(i), self.role(i)
+        if low in ("all", "both") and self.count_at(i + 1):  # "all three", "both two" (rare)
+            return self._counted(i, i + 1, [])
+        if low == "both":  # "both men"
+            end, head = self._head(i + 1)
+            return None if head is None else _Item(Count(2, 2, 2), i, end, i + 1, end, ["definite"])
+        if (role in ("definite", "possessive") or low == "another") and self.count_at(i + 1):
+            # "the two individuals", "his two sons", "another nine"
+            flags = ["definite"] if role == "definite" else ["additional"] if low == "another" else []
+            return self._counted(i, i + 1, flags)
+        if self.count_at(i):
+            return self._counted(i, i, [])
+        if low == "her" and not self.is_mod(i + 1):
+            role = "pron_one"  # "killing her", not "her husband"
+        if role == "pron_one":
+            return _Item(Count(1, 1, 1), i, i + 1, i, i + 1, ["definite"])
+        if role in ("definite", "indefinite", "possessive"):
+            return self._determined(i, role)
+        if self.toks[i].cap and (named := self._name(i)) is not None:
+            return named
+        return self._bare(i)
+
+    def _head(self, j: int) -> tuple[int, int | None]:
+        """Modifiers from token j and the last person noun among them: (index after it, its index). Without a
+        person noun: (index after the modifiers, None)."""
+        head, k = None, j
+        while k < self.n and k - j < MAX_MODIFIERS:
+            if self.is_mod(k):
+                head = k if self.is_person(k) else head
+                k += 1
+            elif self.low(k) == "and" and head is None and k > j and self.is_mod(k + 1):
+                k += 1  # modifiers joined before the noun: "a Taliban logistics and foreign fighter facilitator"
+            elif self.low(k) == "(" and self.low(k + 2) == ")" and k > j:
+                k += 3  # an acronym: "an Islamic Movement of Uzbekistan (IMU) leader"
+            elif (
+                self.low(k) == "of"
+                and head is None
+                and k > j
+                and self.toks[k - 1].cap
+                and self.toks[k + 1].cap
+            ):
+                k += 1  # a group's name: "several Islamic Movement of Uzbekistan insurgents"
+            else:
+                break
+        return (k, None) if head is None else (head + 1, head)
+
+    def _counted(self, i: int, j: int, flags: list[str]) -> _Item | None:
+        count_end = self.count_at(j)
+        assert count_end is not None
+        count, k = count_end
+        if self.low(k) == "of" and self.role(k + 1) in ("definite", "possessive", "pron_many"):
+            # a partitive: "three of his associates", "several of them", "one of the insurgents"; "of the" and "of
+            # them" pick out people already mentioned
+            flags = flags if self.role(k + 1) == "possessive" else [*flags, "definite"]
+            if self.role(k + 1) == "pron_many":
+                return _Item(count, i, k + 2, k, k + 2, flags, counted=True)
+            j = counted[1] if (counted := self.count_at(k + 2)) else k + 2  # "one of the several insurgents"
+            end, head = self._head(j)
+            return None if head is None else _Item(count, i, end, k, end, flags, counted=True)
+        if self.low(k) == "more":  # "two more died": more people than those told of
+            k, flags = k + 1, [*flags, "additional"]
+        end, head = self._head(k)
+        if head is None and end > k and not self.in_actor(k, end) and not self._group_name(end - 1):
+            return None  # things ("40 rockets", "3 vehicles", "one assault rifle") or words that name no one
+        return self._postmod(_Item(count, i, end, k, end, flags, counted=True))
+
+    def _group_name(self, i: int) -> bool:
+        """'15 young Assyrians', '12 Houthis': a capitalised plural after a count names a people or a group."""
+        return self.toks[i].cap and self.low(i).endswith("s") and not self.is_thing(i)
+
+    def _postmod(self, item: _Item) -> _Item:
+        """'members of the NDF', 'fighters from the FSA', 'members of one family': the group is part of the victims'
+        words."""
+        k = item.end
+        if self.low(k) not in ("of", "from"):
+            return item
+        j = k + 1 + (self.role(k + 1) == "definite")
+        counted = self.count_at(j)
+        j = counted[1] if counted else j
+        if self.is_mod(j):
+            while j < self.n and j - k < 7 and self.is_mod(j):
+                j += 1
+            item.end = item.who_end = j
+        return item
+
+    def _determined(self, i: int, role: str) -> _Item | None:
+        end, head = self._head(i + 1)
+        if head is None and end > i + 1 and self.boundary(end) and not self.is_thing(end - 1):
+            # a word for what someone does: "a Taliban forger", "the bomb-planter" (things: not_people.txt)
+            head = end - 1 if self.low(end - 1).endswith(_PERSON_SUFFIXES) else None
+        if head is None:
+            return None
+        if _plural(self.low(head)):
+            if role != "definite":
+                return None  # "his associates": no count stated
+            count = self._antecedent(i, self.low(head))  # "the insurgents": as many as stated before
+            return None if count is None else _Item(count, i, end, i + 1, end, ["definite"])
+        flags = {"definite": ["definite"], "indefinite": ["indefinite"]}.get(role, [])
+        return self._apposition(_Item(Count(1, 1, 1), i, end, i + 1, end, flags))
+
+    def _bare(self, i: int) -> _Item | None:
+        """A singular person without an article: 'killed Taliban leader Wali', a headline's 'Turkish soldier'."""
+        end, head = self._head(i)
+        if head is None or _plural(self.low(head)):
+            return None
+        return self._apposition(_Item(Count(1, 1, 1), i, end, i, end))
+
+    def _name(self, i: int) -> _Item | None:
+        """A personal name: capitalised words not naming an actor, a day, a month or a nationality."""
+        k = i
+        while k < self.n and k - i < 5:
+            t = self.toks[k]
+            word = self.s[t.start : t.end]
+            if t.cap and not (len(word) > 1 and word.isupper()) and self._name_word(k):
+                k += 1
+            elif (
+                k > i
+                and (self.role(k) == "particle" or word[:3] in ("al-", "el-"))
+                and self._name_word(k + 1)
+            ):
+                k += 1  # "bin Laden", "al-Adnani", "ul Haq"
+            else:
+                break
+        if k == i or self.is_person(k) or (k < self.n and self.toks[k].cap):
+            return None  # "Taliban leader": a modifier of the noun after it
+        if (
+            i == 0
+            and k == 1
+            and not (self.low(1) in (",", "and") or self.role(1) == "aux" or 1 in self.anchor_tokens)
+        ):
+            return None  # a capitalised first word is a name only when it acts as one: "Jan and ...", "Wardak was"
+        return self._apposition(_Item(Count(1, 1, 1), i, k, i, k, ["named"]))
+
+    def _name_word(self, k: int) -> bool:
+        if not 0 <= k < self.n or k in self.anchor_tokens or self.is_person(k) or self.is_thing(k):
+            return False
+        return self.role(k) in (None, "title", "particle") and not self.in_actor(k, k + 1)
+
+    def _apposition(self, item: _Item) -> _Item:
+        """Words that say who a person is, read as part of that person: 'the Taliban commander Fayez Jan',
+        'the Taliban leader, Alaudin,', 'Qari Ziauddin, the Taliban shadow governor in Faryab province,'."""
+        k = item.end
+        named = "named" in item.flags
+        name = None
+        if not named and k < self.n and self.toks[k].cap:
+            name = self._name(k)
+        elif not named and self.low(k) == "," and (name := self._name(k + 1)) is not None:
+            name = name if self.boundary(name.end) else None
+        if name is not None:  # the person is known by name: the name is who they are
+            item.end, item.who_start, item.who_end = name.end, name.start, name.end
+            item.flags.append("named")
+            named, k = True, name.end
+        if named and self.low(k) == "," and self.role(k + 1) in ("definite", "indefinite"):
+            # the list goes on after the apposition ("Rostum, a commander, and his associate")
+            ends = [j for j in range(k + 1, min(self.n, k + 18)) if self._ends_apposition(j)]
+            item.skip_to = ends[0] if ends else min(self.n, k + 18)
+        return item
+
+    def _ends_apposition(self, j: int) -> bool:
+        return self.low(j) in (",", ";", ".") or j in self.anchor_tokens or self.role(j) == "aux"
+
+    def _antecedent(self, i: int, noun: str) -> Count | None:
+        """The count of 'the insurgents' from the nearest earlier '<count> [modifiers] insurgents' in the report;
+        None when none is stated, or when such a mention was itself harmed ("killed numerous insurgents ... killing
+        the insurgents"): the phrase then tells of people counted already."""
+        end = self.base + self.toks[i].start
+        region = self.text[max(0, end - 700) : end]
+        found: list[tuple[Count, bool]] = []
+        for m in list(re.finditer(rf"\b{re.escape(noun)}\b", region, re.IGNORECASE))[-6:]:
+            before = region[max(0, m.start() - 60) : m.start()]
+            for w in re.finditer(r"(?<![\w'’-])[\w'’-]+", before):
+                c = count_pattern().match(before, w.start())
+                gap = before[c.end() :].split() if c else []
+                if c and len(gap) <= 3 and not any(g.lower() in self.lex.role for g in gap):
+                    harmed = self.lex.harm_re.search(before[max(0, c.start() - 30) : c.start()])
+                    count = parse_count(c.group())
+                    if count is not None:
+                        found.append((count, bool(harmed or _HARMED_AFTER.match(region, m.end()))))
+                    break
+        return None if not found or any(harmed for _, harmed in found) else found[-1][0]
+
+    def np_list(self, i: int) -> tuple[list[_Item], int]:
+        """Noun phrases joined by commas, 'and', 'along with'; after 'including' they are sub-counts. Returns the
+        phrases and the index after the list."""
+        first = self.np(i)
+        if first is None:
+            return [], i
+        items, k, sub = [first], first.next, False
+        while k < self.n and len(items) < 12:
+            joined = _SUBCOUNT.match(self.s, self.toks[k].start) or _JOIN.match(self.s, self.toks[k].start)
+            if not joined or joined.end() not in self.by_end:
+                break
+            j = self.by_end[joined.end()] + 1
+            sub = sub or joined.re is _SUBCOUNT
+            nxt = self.np(j)
+            if (
+                nxt is not None
+                and (joined.group().strip() == "," or not nxt.counted)
+                and not self.boundary(nxt.end)
+            ):
+                nxt = None  # ", the monitor said", "and the attackers fled": not one more victim
+            if nxt is None:
+                end, head = self._head(j)
+                if head is None or sub or not _plural(self.low(head)) or not items[-1].counted:
+                    break
+                items[-1].end = items[-1].who_end = k = end  # "31 fighters, regime soldiers and militiamen"
+                continue
+            nxt.flags.extend(["subcount"] if sub else [])
+            items.append(nxt)
+            k = nxt.next
+        return items, k
 
 
-_PLURAL_WITHOUT_S = frozenset(("people", "men", "women", "children", "police", "personnel", "troops", "dead"))
+def _joined_kind(a: str | None, b: str | None) -> str | None:
+    if a == b:
+        return a
+    return "killed_or_injured" if (a, b) in _JOINED else None
 
 
-def _singular(victims: str, lex: Lexicon) -> bool:
-    """'a child', 'the Taliban commander' name one person; 'the soldiers' does not."""
-    nouns = [w for w in _words(victims) if w in lex.victims]
-    return bool(nouns) and not (nouns[0].endswith("s") or nouns[0] in _PLURAL_WITHOUT_S)
+class _Sentence(_Grammar):
+    """Harm words and the people each is said of."""
 
+    def anchors(self) -> list[_Anchor]:
+        out: list[_Anchor] = []
+        for m in self.lex.harm_re.finditer(self.s):
+            if m.start() not in self.by_start or m.end() not in self.by_end:
+                continue
+            kind, position = self.lex.harm[" ".join(m.group().lower().split())]
+            a = _Anchor(kind, position, self.by_start[m.start()], self.by_end[m.end()] + 1)
+            prev = out[-1] if out else None
+            if prev and a.start == prev.end + 1 and self.low(prev.end) in ("and", "or", "/", "&"):
+                # "killed and wounded", "killed or injured", "15 dead and injured", "deaths and injuries": one
+                # combined figure, never split
+                verbs = {prev.position, a.position} <= {"both", "before", "after"}
+                if verbs or (prev.position == "noun" and a.position != "of"):
+                    prev.kind, prev.end = _joined_kind(prev.kind, a.kind), a.end
+                    prev.position = prev.position if prev.position == a.position or not verbs else "both"
+                    continue
+            out.append(a)
+            if len(out) >= MAX_ANCHORS:
+                break
+        for a in out:
+            self.anchor_tokens.update(range(a.start, a.end))
+        return out
 
-def _harm_near(harms: list[int], lo: int, hi: int) -> bool:
-    i = bisect_left(harms, lo)
-    return i < len(harms) and harms[i] <= hi
+    def read(self, a: _Anchor) -> list[_Item]:
+        """The people harm word ``a`` is said of (empty when it speaks of no one countable)."""
+        if self.low(a.start - 1) == "to" or self.role(a.start - 1) == "negation":
+            return []  # "an operation to kill", "was not hurt": nobody was harmed
+        if a.position in ("both", "after"):
+            adjective = self._adjective(a)
+            if adjective is not None:
+                return adjective
+        if a.position == "of" or (a.position == "noun" and self.low(a.end) == "of"):
+            if self.low(a.end - 1) != "of" and self.low(a.end) != "of":
+                return []  # "prior to his death": no one named
+            start = a.end if self.low(a.end - 1) == "of" else a.end + 1
+            return self.np_list(start)[0]
+        if a.position == "noun":
+            return self._counted_noun(a)
+        if a.position == "after" or (a.position == "both" and self._passive(a)):
+            people, along = self.subject(a, loose=True), self._along(a)
+            for item in along if not people else ():  # "... were killed, including Mullah X": at least him
+                item.flags = [f for f in item.flags if f != "subcount"]
+            return people + along
+        objects = self.np_list(a.end)[0]
+        if objects or a.position == "before" or self.count_at(a.end) or self.role(a.end) in _DETERMINERS:
+            return objects  # an active verb with an object that names no one: "Israel seized 1200 km2"
+        end, head = self._head(a.end)
+        if end > a.end and head is None:
+            return []  # a thing follows: "executed IED attacks"
+        # a participle: "12 killed in strikes", "four insurgents killed", a headline's "Turkish soldier killed"
+        return [it for it in self.subject(a, loose=False) if it.counted or not it.flags]
 
+    def _aux_start(self, a: _Anchor) -> int:
+        t = a.start
+        while (
+            t > 0
+            and a.start - t < 5
+            and (
+                self.role(t - 1) in ("aux", "adverb")
+                or self._adverb(t - 1)
+                or (
+                    self.low(t - 1) == "to"
+                    and self.low(t) in ("be", "have")  # "believed to have been killed"
+                )
+            )
+        ):
+            t -= 1
+        return t
 
-def _match_hit(
-    sentence: str, m: re.Match[str], lex: Lexicon, prev: _Hit | None, harms: list[int]
-) -> _Hit | None:
-    # cheap guard first: a harm word must be near, or no pattern can match (keeps adversarial input linear)
-    near_after = _harm_near(harms, m.end(), m.end() + 160)
-    near_before = _harm_near(harms, max(0, m.start() - 80), m.start())
-    follows = prev is not None and prev.mode != "after" and 0 <= m.start() - prev.end <= 8
-    if not (near_after or near_before or follows):
-        return None
-    expr = m.group(0)
-    count = _count_of(expr)
-    if count is None or _skip_number(sentence, m):
-        return None
-    article = expr.lower() in _ARTICLES
-    window = sentence[max(0, m.start() - 80) : m.start()]
-    toll = _TOLL.search(window)
-    if toll:  # "the death toll rose to 20": the event's whole toll so far, which replaces earlier figures
-        return _Hit("killed", count, m.start() - len(window) + toll.start(), m.end(), "", m.end(), "toll")
-    # "<harm word> <count>" is read first: in "killed three civilians and wounded seven" the count belongs to
-    # "killed", not to the "wounded" that follows its victims
-    b = lex.before_re.search(window) if near_before else None
-    victims, vstart = _victims_before_mode(sentence, m.end()) if b or follows else ("", m.end())
-    if b and not (article and not _singular(victims, lex)):
-        kind = lex.before[" ".join(b.group("verb").lower().split())]
-        if b.group("and") and kind == "killed":
-            kind = "killed_or_injured"
-        return _Hit(
-            kind, count, m.start() - len(window) + b.start(), vstart + len(victims), victims, vstart, "before"
+    def _adverb(self, i: int) -> bool:
+        """'were inadvertently killed': a word in -ly after an auxiliary."""
+        return (
+            self.low(i).endswith("ly")
+            and self.role(i - 1) in ("aux", "adverb")
+            and self.low(i) not in self.lex.people
         )
-    a = lex.after_re.match(sentence, m.end()) if near_after else None
-    if a and article and not _singular(a.group("victims"), lex):
-        a = None
-    if a:
-        verb = a.group("verb").lower()
-        kind = lex.after[" ".join(verb.split())]
-        end = a.end()
-        combined = _COMBINED_AFTER.match(sentence[end : end + 20])
-        if kind == "killed" and combined:
-            kind, end = "killed_or_injured", end + combined.end()
-        return _Hit(kind, count, m.start(), end, a.group("victims"), m.end(), "after")
-    if not follows or (article and not _singular(victims, lex)):
+
+    def _passive(self, a: _Anchor) -> bool:
+        """'were killed', 'have been detained'; not 'have killed' (an active perfect)."""
+        run = range(self._aux_start(a), a.start)
+        return any(self.role(k) == "aux" and self.low(k) not in ("have", "has", "had") for k in run)
+
+    def _adjective(self, a: _Anchor) -> list[_Item] | None:
+        """'one wounded civilian': the harm word describes people counted before it. 'the detained leader',
+        'the movement of injured fighters': it describes people already known, no one new. None: not an adjective."""
+        end, head = self._head(a.end)
+        if head is None:
+            return None
+        if self.role(a.start - 1) in ("definite", "indefinite", "possessive") or self.low(a.start - 1) in (
+            "of",
+            "for",
+            "with",
+            "now",
+        ):
+            return []
+        for p in range(max(0, a.start - 5), a.start):
+            found = self.count_at(p)
+            if found and found[1] == a.start:
+                return [_Item(found[0], p, end, a.end, end, counted=True)]
         return None
-    if prev and re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", sentence[prev.end : m.start()]):
-        return _Hit(prev.kind, count, m.start(), vstart + len(victims), victims, vstart, "continuation")
-    return None
+
+    def _counted_noun(self, a: _Anchor) -> list[_Item]:
+        """'14 dead', 'three civilian bodies', 'more than 50 martyrs'; 'three men were found dead'."""
+        for p in range(max(0, a.start - 6), a.start):
+            found = self.count_at(p)
+            if found and all(self.is_mod(k) for k in range(found[1], a.start)):
+                return [_Item(found[0], p, a.start, found[1], a.start, counted=True)]
+        if self._aux_start(a) < a.start:
+            return self.subject(a, loose=True)
+        return []
+
+    def _along(self, a: _Anchor) -> list[_Item]:
+        """'the facilitator was detained along with several of his associates'; '61 were killed yesterday,
+        including 30 civilians' (sub-counts)."""
+        k = a.end + (self.role(a.end) == "time")
+        if k >= self.n:
+            return []
+        m = _ALONG.match(self.s, self.toks[k - 1].end) or _SUBCOUNT.match(self.s, self.toks[k - 1].end)
+        if not m or m.end() not in self.by_end:
+            return []
+        items = self.np_list(self.by_end[m.end()] + 1)[0]
+        if m.re is _SUBCOUNT:
+            for item in items:
+                item.flags.append("subcount")
+        return items
+
+    def subject(self, a: _Anchor, loose: bool) -> list[_Item]:
+        """The people before a passive or intransitive harm word: the earliest noun-phrase list that ends where
+        the auxiliaries begin. ``loose`` lets words describing them stand between ('individuals with ties to the
+        Taliban were detained')."""
+        t = self._aux_start(a)
+        for p in range(max(0, t - SUBJECT_REACH), t):
+            if p in self.used or p in self.anchor_tokens:
+                continue
+            items, end = self.np_list(p)
+            if not items or self._inside_phrase(p, items[0]):
+                continue
+            if self._gap_ok(end, t, loose):
+                if self.low(t - 1) == "who" and len(items) > 1:
+                    # "secured 15 people, including two people who had been wounded": only the nearest are meant
+                    items[-1].flags = [f for f in items[-1].flags if f != "subcount"]
+                    return items[-1:]
+                return items
+        return []
+
+    def _inside_phrase(self, p: int, first: _Item) -> bool:
+        """A start inside a larger phrase is no subject: "for [senior Taliban commander] who was killed", "the
+        [leader]", "15 young [Assyrians]"."""
+        if self.role(p - 1) in _DETERMINERS or (self.role(p - 1) == "prep" and not first.counted):
+            return True
+        return "named" in first.flags and (self.is_mod(p - 1) or self.count_at(p - 1) is not None)
+
+    def _gap_ok(self, end: int, t: int, loose: bool) -> bool:
+        """Whether the words between a noun-phrase list and its verb still let the list be the verb's subject."""
+        gap = [self.low(k) for k in range(end, t)]
+        if not gap or gap == [","] or gap in ([",", "who"], ["who"], [",", "all"]):
+            return True
+        if any(k in self.anchor_tokens for k in range(end, t)) or any(w in (".", ";") for w in gap):
+            return False
+        if gap[0] == "," and gap[-1] == "," and len(gap) <= 12:
+            return True  # a parenthesis: ", aged 12 and 14,", ", one of them the commander,"
+        if any(self.count_at(k) for k in range(end, t)):
+            return (
+                False  # "the Observatory for Human Rights says 34 people were killed": the 34 are the subject
+            )
+        if gap[0] in ("mostly", "most", "among", "all") and len(gap) <= 8:
+            return True  # "13 civilians mostly women and children were killed"
+        # words describing them: "individuals with ties to the Taliban", "a leader in Pul-e Alam district, Logar
+        # province," (a place's commas)
+        commas = any(
+            w == "," and not self.toks[k + 1].cap for k, w in zip(range(end, t - 1), gap, strict=False)
+        )
+        describing = self.role(end) == "prep" or gap[0] in _POSTMOD
+        return loose and len(gap) <= 12 and not commas and not {"and", "or"} & set(gap) and describing
+
+    def tolls(self) -> list[tuple[int, _Item]]:
+        """'the death toll rose to 20': (character start of the toll words, the count) — replaces earlier figures."""
+        out = []
+        for m in _TOLL.finditer(self.s):
+            i = self.by_start.get(m.end())
+            found = None if i is None else self.count_at(i)
+            if found:
+                out.append((m.start(), _Item(found[0], i, found[1], found[1], found[1], counted=True)))  # type: ignore[arg-type]
+        return out
 
 
-def _victim_side(hit: _Hit, base: int, sentence: str, mentions: Sequence[Mention]) -> tuple[str | None, bool]:
-    """(side, an actor named in the victim words). Several actors named: the most named side, state forces first."""
-    lo, hi = base + hit.victims_start, base + hit.victims_start + len(hit.victims)
+def _is_headline(text: str, sentence: Span) -> bool:
+    """A title line: a whole line of the document without closing punctuation."""
+    s = sentence.text.rstrip()
+    whole = (sentence.start == 0 or text[sentence.start - 1] == "\n") and (
+        sentence.end >= len(text) or text[sentence.end] == "\n"
+    )
+    return whole and bool(s) and s[-1] not in ".!?\"”'’)"
+
+
+def _negations(text: str, sentence: Span, lex: Lexicon) -> list[Figure]:
+    """'No casualties', 'no one was hurt', 'killing no one': zeros with their evidence ('casualties', 'losses' and
+    'harmed' deny both deaths and injuries)."""
+    out: list[Figure] = []
+    for m in _NEGATION.finditer(sentence.text):
+        words = [w.lower() for w in m.group("noun", "verb", "verb2", "verb3") if w]
+        kinds = [lex.harm.get(w, ("killed_or_injured", ""))[0] for w in words]
+        kinds = [
+            k for kind in kinds for k in (("killed", "injured") if kind == "killed_or_injured" else (kind,))
+        ]
+        side = "civilians" if re.search(r"\bcivilians?\b", m.group(), re.IGNORECASE) else None
+        span = Span.of(text, sentence.start + m.start(), sentence.start + m.end())
+        out.extend(Figure(k, 0, 0, 0, span, side, side, flags=("negated",)) for k in dict.fromkeys(kinds))
+    return out
+
+
+def _side(r: _Sentence, a: _Anchor, item: _Item, mentions: Sequence[Mention]) -> tuple[str | None, bool]:
+    """(the victims' side, whether an actor is named among them). Several actors named: the most named side, state
+    forces first; none named: civilians when the victim words say so ("a child", "two farmers")."""
+    lo, hi = r.base + r.toks[item.start].start, r.base + r.toks[item.end - 1].end
     inside = [mt.actor for mt in mentions if lo <= mt.span.start and mt.span.end <= hi]
-    if not inside and hit.mode == "before" and hit.victims.strip().lower() in ("members", "fighters", "men"):
+    if not inside and r.low(a.start) == "lost" and r.low(item.who_end - 1) in ("members", "fighters", "men"):
         # "ISIS lost 17 members": the victims belong to the subject named before the verb
-        earlier = [mt.actor for mt in mentions if mt.span.end <= base + hit.start]
-        inside = earlier[-1:]
-    sides = [a.side for a in inside if a.side]
-    if not sides:
-        return None, bool(inside)
-    best = max(sides, key=lambda s: (sides.count(s), any(a.inter == 1 for a in inside if a.side == s)))
-    return best, True
+        inside = [mt.actor for mt in mentions if mt.span.end <= r.base + r.toks[a.start].start][-1:]
+    sides = [x.side for x in inside if x.side]
+    if sides:
+        return max(
+            sides, key=lambda s: (sides.count(s), any(x.inter == 1 for x in inside if x.side == s))
+        ), True
+    words = [r.low(k) for k in range(item.who_start, item.who_end)]
+    pairs = [f"{x} {y}" for x, y in pairwise(words)]
+    civilian = any(w in r.lex.civilian for w in [*words, *pairs])
+    return ("civilians" if civilian else None), bool(inside)
 
 
 def _flags(
-    sentence: str, hit: _Hit, count: Count, mentions: Sequence[Mention], base: int
-) -> tuple[tuple[str, ...], str | None]:
-    flags: list[str] = []
-    if count.vague:
+    r: _Sentence, a: _Anchor, item: _Item, mentions: Sequence[Mention]
+) -> tuple[list[str], str | None]:
+    flags = list(item.flags)
+    if _ADDITIVE & {r.low(k) for k in range(item.who_start, item.end)} or "also" in {
+        r.low(k) for k in range(r._aux_start(a) - 1, a.start)
+    }:
+        flags.append("additional")  # "one additional suspect", "also detained": people besides those counted
+    if item.count.vague:
         flags.append("vague")
-    if _SUBCOUNT.search(sentence[max(0, hit.start - 20) : hit.start]):
-        flags.append("subcount")
-    if count.best > MAX_PLAUSIBLE:
+    if item.count.best > MAX_PLAUSIBLE:
         flags.append("review")
-    if hit.mode == "toll":
-        flags.append("revision")
+    at = r.toks[min(a.start, item.start)].start
+    if r.lex.background_re.search(r.s[max(0, at - 240) : at]):
+        flags.append("background")
     claimant = None
-    claim = _CLAIM.search(sentence[: hit.start])
+    claim = _CLAIM.search(r.s[:at])
     if claim:
         flags.append("claim")
-        before = [mt.actor for mt in mentions if mt.span.end <= base + claim.start()]
+        before = [mt.actor for mt in mentions if mt.span.end <= r.base + claim.start()]
         claimant = before[-1].name if before else None
-    return tuple(flags), claimant
+    return flags, claimant
 
 
-def _negations(text: str, sentence: Span) -> list[Figure]:
-    out: list[Figure] = []
-    for m in _NEGATION.finditer(sentence.text):
-        word = (m.group("noun") or m.group("verb") or "").lower()
-        kinds = ("killed",) if word in ("killed", "deaths", "fatalities") else ("killed", "injured")
-        if word in ("injuries", "hurt", "injured", "wounded"):
-            kinds = ("injured",)
-        span = Span.of(text, sentence.start + m.start(), sentence.start + m.end())
-        out.extend(Figure(k, 0, 0, 0, span, flags=("negated",)) for k in kinds)
-    return out
+def _figure(r: _Sentence, a: _Anchor, item: _Item, first: bool, mentions: Sequence[Mention]) -> Figure:
+    lo, hi = (min(a.start, item.start), max(a.end, item.end)) if first else (item.start, item.end)
+    span = Span.of(r.text, r.base + r.toks[lo].start, r.base + r.toks[hi - 1].end)
+    who = None
+    if item.who_end > item.who_start:
+        who = " ".join(r.s[r.toks[item.who_start].start : r.toks[item.who_end - 1].end].split()).strip(" ,")
+        who = who[3:] if who.lower().startswith("of ") else who  # "three of his associates": his associates
+    side, _ = _side(r, a, item, mentions)
+    flags, claimant = _flags(r, a, item, mentions)
+    c = item.count
+    low, best, high = (None, None, None) if c.best >= _ABSURD else (c.low, c.best, c.high)
+    return Figure(a.kind or "killed", low, best, high, span, who or None, side, tuple(flags), claimant)
 
 
 def find_figures(text: str, sentence: Span, mentions: Sequence[Mention] = ()) -> list[Figure]:
     """Figures stated in one sentence of ``text``; spans point into ``text``."""
     lex = lexicon()
-    s = sentence.text
-    figures = _negations(text, sentence)
-    prev: _Hit | None = None
-    taken_to = -1
-    harms = [h.start() for h in lex.harm_re.finditer(s)]
-    if not harms:
+    figures = _negations(text, sentence, lex)
+    if not lex.harm_re.search(sentence.text) and not _TOLL.search(sentence.text):
         return figures
-    negated = [(f.span.start - sentence.start, f.span.end - sentence.start) for f in figures]
-    for m in lex.count_re.finditer(s):
-        if any(a <= m.start() < b for a, b in negated):
-            continue  # the "one" of "no one was hurt" is not a count
-        if m.start() < taken_to and (prev is None or prev.mode != "after"):
+    actors = [(m.span.start - sentence.start, m.span.end - sentence.start) for m in mentions]
+    r = _Sentence(text, sentence, lex, actors)
+    starts = [t.start for t in r.toks]
+    for f in figures:  # the "one" of "no one was hurt" is no count
+        r.used.update(
+            range(bisect_left(starts, f.span.start - r.base), bisect_left(starts, f.span.end - r.base))
+        )
+    for _, item in r.tolls():
+        r.used.update(range(item.start, item.end))
+        a = _Anchor("killed", "toll", item.start, item.end)
+        f = _figure(r, a, item, True, mentions)
+        figures.append(replace(f, span=Span.of(text, f.span.start, f.span.end), flags=(*f.flags, "revision")))
+    for a in r.anchors():
+        if a.kind is not None and r.role(a.start - 1) == "negation":  # "the soldiers were not injured"
+            lo = min([it.start for it in r.subject(a, loose=True)], default=a.start - 1)
+            span = Span.of(text, r.base + r.toks[lo].start, r.base + r.toks[a.end - 1].end)
+            figures.append(Figure(a.kind, 0, 0, 0, span, flags=("negated",)))
             continue
-        hit = _match_hit(s, m, lex, prev, harms)
-        if hit is None:
-            continue
-        side, actor_named = _victim_side(hit, sentence.start, s, mentions)
-        if not _is_people(hit.victims, lex, actor_named):
-            continue
-        count = _count_of(m.group(0))
-        assert count is not None  # _match_hit parsed it already
-        flags, claimant = _flags(s, hit, count, mentions, sentence.start)
-        if "review" in flags:
-            count = Count(count.low, count.best, count.high)
-        span = Span.of(text, sentence.start + hit.start, sentence.start + hit.end)
-        who = " ".join(hit.victims.strip(" ,").split()) or None
-        figures.append(Figure(hit.kind, count.low, count.best, count.high, span, who, side, flags, claimant))
-        prev, taken_to = hit, hit.end
-    return figures
+        items = r.read(a)
+        for n, item in enumerate(items):
+            r.used.update(range(item.start, item.end))
+            if a.kind is not None:  # "killed or captured 80": no figure can say how many of which
+                figures.append(_figure(r, a, item, n == 0, mentions))
+        r.used.update(range(a.start, a.end))
+    if _SUMMARY.search(sentence.text):
+        figures = [f if "negated" in f.flags else replace(f, flags=(*f.flags, "summary")) for f in figures]
+    if figures and _is_headline(text, sentence):
+        figures = _headline(text, sentence, figures, lex)
+    return sorted(figures, key=lambda f: f.span.start)
+
+
+def _headline(text: str, sentence: Span, figures: list[Figure], lex: Lexicon) -> list[Figure]:
+    """A title line's figures, flagged headline; a title whose kind of harm the report tells again after it is a
+    restatement (the body counts those people), so a title and its story never add up."""
+    later = {
+        lex.harm[" ".join(m.group().lower().split())][0]
+        for m in lex.harm_re.finditer(text[sentence.end : sentence.end + 20_000])
+    }
+    if "killed_or_injured" in later:
+        later |= {"killed", "injured"}
+    out = []
+    for f in figures:
+        flags = ("headline", "restatement") if f.kind in later and "negated" not in f.flags else ("headline",)
+        out.append(replace(f, flags=(*f.flags, *flags)))
+    return out

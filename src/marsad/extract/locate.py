@@ -1,27 +1,130 @@
-"""The place of an event: where the incident happened, not every place its sentences name."""
+"""The place of an event: where the incident happened, not every place its sentences name.
+
+Each place named in the event's sentences is a candidate; the one chosen is
+
+- never a place things or people came *from* ("reinforcements from Damascus"), nor one that only qualifies an
+  actor ("the Britain-based Observatory", "Iranian-backed militias"), nor one a dateline names;
+- never the country when anything smaller is named ("air strike on a Syria rebel town ... Atareb");
+- the most specific place close to what happened: the casualty figure (else the attack word) of the event's
+  first sentence anchors the choice, so that in "shelling on Kafr Zita and clashes south of Damascus that
+  killed 5" the clashes' place wins, and a village a few words from the figure beats a governorate a clause
+  away.
+
+"from X to Y" is an area (UCDP where_prec 5) unless people or things moved ("reinforcements arrived from X to
+Y": the event is at Y); the gazetteer reads that pair already, this module only drops the origin.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from marsad.records import Place, Span
 
 if TYPE_CHECKING:
     from marsad.extract.assemble import Annotated
 
+# "from Damascus", "from the town of Saraqib": an origin ("reinforcements from Damascus"), not the event's place
+_FROM = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:(?:towns?|city|villages?|areas?|direction|countryside)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+# "the Britain-based Observatory", "Iranian-backed militias": the place qualifies an actor
+_QUALIFIER_AFTER = re.compile(r"^[-‐–]?\s*(?:based|backed|led|affiliated|linked|born|made)\b", re.IGNORECASE)
+_DATELINE_AFTER = re.compile(r"^,?\s*(?:\w+\s*)?\(\s*(?:[A-Z][a-z]{2}|\d)", re.UNICODE)
+# How much a place of each UCDP precision costs against a more specific one (a village beats a governorate
+# named as close to the figure, but a governorate in the figure's clause beats a village a clause away).
+_SPECIFICITY = {1: 0.0, 2: 0.05, 3: 0.45, 4: 0.6, 5: 0.7, 6: 3.0, 7: 3.0}
+# "the Latakia countryside" is coded around the town (where_prec 2) but names a region: it weighs like one
+_REGIONAL_CUES = {"countryside": 0.6}
+# Characters between a place and the event's anchor that cost as much as one step of specificity.
+_CHARS_PER_STEP = 120.0
+_LATER_SENTENCE = 0.5  # a place of a later sentence of the event yields to one of its first sentence
 
-def pick_place(members: Sequence[Annotated]) -> Place | None:
-    """The most specific place of the first sentence that names one; never a place things came *from*."""
-    for a in members:
-        candidates = [p for p in a.places if not _after_from(a, p.span)]
-        if candidates:
-            return min(candidates, key=lambda p: (p.place.where_prec or 9, p.span.start)).place
-    return None
+
+@dataclass(frozen=True)
+class _Candidate:
+    order: int
+    mention: Any  # PlaceMention from the gazetteer: span, place, cue, score
+    anchor: int | None  # where the event's figure or attack word starts, in the same sentence
 
 
-def _after_from(a: Annotated, span: Span) -> bool:
-    s = a.sentence.span
-    head = s.text[max(0, span.start - s.start - 12) : span.start - s.start].lower()
-    return bool(re.search(r"\bfrom\s+(?:the\s+)?$", head))
+def pick_place(members: Sequence[Annotated], before: Sequence[Annotated] = ()) -> Place | None:
+    """The place where the event happened, or None when neither its sentences nor those just before name one.
+
+    ``before`` are the document's sentences before the event's first, in text order: reports often name the
+    place in one sentence and tell what happened there in the next ("In Sangin district, Helmand province,
+    insurgents attacked a patrol. Coalition forces returned fire, killing two."). Only the last
+    ``CARRY_SENTENCES`` of them that name a place below the country are read.
+    """
+    chosen = _best(members)
+    if chosen is not None and _precision(chosen) < 6:
+        return chosen.mention.place
+    for offset, a in enumerate(reversed(before[-CARRY_SENTENCES:])):
+        if offset and a.sentence.paragraph != before[-offset].sentence.paragraph:
+            break  # a place named in an earlier paragraph belongs to what that paragraph told
+        carried = _best([a])
+        if carried is not None and _precision(carried) < 6:
+            return carried.mention.place
+    return chosen.mention.place if chosen is not None else None
+
+
+CARRY_SENTENCES = 2
+
+
+def _best(members: Sequence[Annotated]) -> _Candidate | None:
+    candidates = [c for c in _candidates(members) if _eligible(c, members)]
+    if not candidates:
+        return None
+    if any(_precision(c) < 6 for c in candidates):
+        candidates = [c for c in candidates if _precision(c) < 6]
+    return min(candidates, key=_cost)
+
+
+def _candidates(members: Sequence[Annotated]) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for order, a in enumerate(members):
+        anchor = _anchor(a)
+        out.extend(_Candidate(order, m, anchor) for m in a.places)
+    return out
+
+
+def _anchor(a: Annotated) -> int | None:
+    """Where the sentence says what happened: its first counted casualty figure, else its attack word."""
+    counted = [f for f in a.figures if "negated" not in f.flags]
+    killed = [f for f in counted if f.kind == "killed"]
+    for figures in (killed, counted):
+        if figures:
+            return min(f.span.start for f in figures)
+    typed = getattr(a, "typed", None)
+    return typed.span.start if typed is not None else None
+
+
+def _precision(c: _Candidate) -> int:
+    return c.mention.place.where_prec or 4
+
+
+def _cost(c: _Candidate) -> tuple[float, int]:
+    specificity = _SPECIFICITY.get(_precision(c), 1.0)
+    cost = max(specificity, _REGIONAL_CUES.get(c.mention.cue, 0.0)) + _LATER_SENTENCE * min(c.order, 2)
+    if c.anchor is not None:
+        cost += min(abs(c.mention.span.start - c.anchor), 3 * _CHARS_PER_STEP) / _CHARS_PER_STEP * 0.15
+    return round(cost, 6), c.mention.span.start
+
+
+def _eligible(c: _Candidate, members: Sequence[Annotated]) -> bool:
+    a = members[c.order]
+    span: Span = c.mention.span
+    text, offset = a.sentence.span.text, a.sentence.span.start
+    if c.mention.cue in ("between", "area", "road"):
+        return True  # "from X to Y" covered an area: its "from" is no origin
+    before = text[max(0, span.start - offset - 30) : span.start - offset]
+    after = text[span.end - offset : span.end - offset + 30]
+    return not (_FROM.search(before) or _QUALIFIER_AFTER.match(after) or _is_dateline(c, after))
+
+
+def _is_dateline(c: _Candidate, after: str) -> bool:
+    """ "KABUL, Afghanistan (Jan. 10, 2011) –": where the report was filed, not where things happened."""
+    return _precision(c) >= 6 and bool(_DATELINE_AFTER.match(after))

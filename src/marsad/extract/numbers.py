@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -72,16 +73,22 @@ def _word_number(words: list[str]) -> int | None:
     return total + current if seen else None
 
 
-_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,12}$")
+# Digit strings are read up to 40 digits so that absurd counts can be flagged for review (see MAX_PLAUSIBLE) instead of
+# vanishing; anything longer is not a number anyone wrote as a count.
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,40}$")
 
 
 def parse_number(token: str) -> int | None:
     """One number: '1,200', '١٢', '12', 'twelve', 'twenty-one', 'a dozen'. None when it is not one."""
     t = token.strip().lower().translate(ARABIC_INDIC)
+    if len(t) > 80:
+        return None
     if _DIGITS.match(t):
         return int(t.replace(",", ""))
     if t in ("a dozen", "dozen"):
         return 12
+    if t.endswith(" dozen") and (n := parse_number(t[:-6])) is not None and n < 100:
+        return 12 * n  # "two dozen"
     if t in ("a couple of", "a couple", "couple of", "a pair of", "a pair"):
         return 2
     words = re.split(r"[\s\-]+", t)
@@ -113,6 +120,23 @@ QUALIFIERS = (
 )  # fmt: skip
 
 
+_RANGE = re.compile(r"(between )?(.+?)( to | and |\s?[-–]\s?| or )(.+)")
+
+
+def _range(t: str) -> Count | None:
+    """'3-5', 'eight to 12', 'two or three', 'between 5 and 8': low is the first number, best the conservative end.
+    A compound number word ('twenty-one', 'one hundred and five') is never a range."""
+    m = _RANGE.fullmatch(t)
+    if not m or (m.group(3) == " and " and not m.group(1)):
+        return None
+    if m.group(3).strip() in "-–" and not (_DIGITS.match(m.group(2)) and _DIGITS.match(m.group(4))):
+        return None  # "twenty-one thousand" is a number, not 20 to 1000
+    lo, hi = parse_number(m.group(2)), parse_number(m.group(4))
+    if lo is None or hi is None or lo >= hi:
+        return None
+    return Count(lo, lo, hi)
+
+
 def parse_count(expr: str) -> Count | None:
     """A full count expression: '[qualifier] N', 'N to M', 'N-M', 'between N and M', or a vague quantifier."""
     t = " ".join(expr.lower().translate(ARABIC_INDIC).split())
@@ -121,11 +145,9 @@ def parse_count(expr: str) -> Count | None:
     vague = vague_quantities()
     if t in vague:
         return vague[t]
-    m = re.fullmatch(r"(?:between )?(.+?)(?: to | and |\s?[-–]\s?| or )(.+)", t)
-    if (m and t.startswith("between")) or (m and re.fullmatch(r"[\d,]+", m.group(1) or "")):
-        lo, hi = parse_number(m.group(1)), parse_number(m.group(2))
-        if lo is not None and hi is not None and lo <= hi:
-            return Count(lo, lo, hi)
+    ranged = _range(t)
+    if ranged is not None:
+        return ranged
     for q in QUALIFIERS:
         if t.startswith(q + " "):
             rest = t[len(q) + 1 :]
@@ -136,6 +158,30 @@ def parse_count(expr: str) -> Count | None:
                 return vague[rest]
     n = parse_number(t)
     return None if n is None else Count(n, n, n)
+
+
+@cache
+def count_pattern() -> re.Pattern[str]:
+    """A regex for one count expression as ``parse_count`` reads it, to be matched where a noun phrase starts.
+
+    Bounded: no nested unbounded repeats, number-word runs of at most six words, digits of at most 40."""
+    # "no" is a number word for the parser but never a count here: "no casualties" is a negation
+    words = "|".join(sorted([*(u for u in UNITS if u != "no"), *TENS, *SCALES], key=len, reverse=True))
+    word_run = rf"(?:{words})(?:[\s-]+(?:and\s+)?(?:{words})){{0,5}}"
+    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,40}}|[٠-٩۰-۹]{{1,12}}|{word_run}(?:\s+dozen)?|a\s+dozen|a\s+couple\s+of|a\s+couple)"
+    qual = alternation(QUALIFIERS)
+    vague = alternation(list(vague_quantities()))
+    count = (
+        rf"(?:between\s+{num}\s+and\s+{num}|(?:(?:{qual})\s+)?(?:{num}(?:\s*(?:-|–|to|or)\s*{num})?|{vague})"
+        rf"|{vague})"
+    )
+    return re.compile(rf"(?<![\w.,/:-]){count}(?![\w/:]|[.,]\d)", re.IGNORECASE)
+
+
+def alternation(words: Sequence[str]) -> str:
+    """A regex alternation of words or phrases (any run of spaces between their words)."""
+    # longest first, so "a number of" wins over "a"
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 def number_to_words(n: int) -> str:
@@ -151,3 +197,22 @@ def number_to_words(n: int) -> str:
         return small[n // 100] + " hundred" + ("" if rest == 0 else " and " + number_to_words(rest))
     rest = n % 1000
     return number_to_words(n // 1000) + " thousand" + ("" if rest == 0 else " " + number_to_words(rest))
+
+
+_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# A number right after these is a name, an age, a date or a measure, not a count of people.
+_NOT_COUNT_BEFORE = re.compile(
+    rf"(?:\b(?:division|brigade|corps|regiment|battalion|squadron|no\.|number|aged|age|ages|resolution|route|highway|road|km|kilometre|kilometer|unit|sector|camp|article|{_MONTHS})\s*$|aged\s+\d+\s*(?:and|to|-)\s*$|#\s*$)",
+    re.IGNORECASE,
+)
+_NOT_COUNT_AFTER = re.compile(
+    rf"^(?:\s*-?\s*(?:year|month|week|day)s?[\s-]old|\s*(?:st|nd|rd|th)\b|\s*{_MONTHS}(?:\s|$)|\s*%|\s*(?:am|pm|a\.m\.|p\.m\.)\b|[:/]\d)",
+    re.IGNORECASE,
+)
+
+
+def not_a_count(s: str, start: int, end: int) -> bool:
+    """Whether the number at ``s[start:end]`` is an age, a date, a time, a unit's name or a measure (not a count)."""
+    return bool(
+        _NOT_COUNT_BEFORE.search(s[max(0, start - 24) : start]) or _NOT_COUNT_AFTER.match(s[end : end + 16])
+    )

@@ -1,71 +1,144 @@
 """Actor roles of an event: who acted (actor1), who was acted on (actor2), and the others named (associated).
 
-v1 reads the agent of a passive ("targeted by ISIS members") or the subject of an attack verb, and takes the
-victims' actor (from the casualty figures) or the next actor of another side as the target.
+ACLED's actor1 and actor2 carry no direction; marsad gives them one, because users ask "who did what to whom":
+
+- actor1 is the agent of the event's verb, read sentence by sentence from the event's first: the agent of a
+  passive ("targeted by ISIS members"), else the subject of an attack verb ("Israeli missiles struck ...",
+  "regime forces shelled ..."). An actor named among the victims ("12 regime soldiers were killed") is never the
+  agent.
+- actor2 is the target: the actor named among the victims of the event's figures, else one marked as the target
+  ("against the SDF", "targeting regime positions"), else the object of the attack verb, else the first actor of
+  another side. When only civilians were harmed and no actor is named for them, actor2 is the civilians.
+- Every other actor named in the event's sentences is an associated actor (allies, backers, bystanders named).
+
+Unknown groups ("the Free Idlib Army fighters") take part like known ones: the matcher keeps their raw names.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from marsad.records import Actor, Figure
+from marsad.records import Actor, Figure, Span
 
 if TYPE_CHECKING:
     from marsad.extract.assemble import Annotated
 
+CIVILIANS = "Civilians"  # the dictionary's canonical name of unarmed victims (global.civilians)
+CIVILIANS_INTER = 7
 
 _AGENT_VERBS = re.compile(
-    r"\b(?:attack\w*|shell\w*|target\w*|struck|strik\w*|bomb\w*|kill\w*|ambush\w*|storm\w*|fired|launch\w*|"
-    r"detain\w*|arrest\w*|captur\w*|raid\w*|hit|clash\w*|carried\s+out|executed|abduct\w*|kidnap\w*)\b",
+    r"\b(?:attack\w*|shell(?:ed|s|ing)\b|target\w*|struck|strik\w*|bomb\w*|kill(?:ed|s|ing)\b|ambush\w*|storm\w*|"
+    r"fired|fire[sd]?\s+(?:on|at)|launch\w*|detain\w*|arrest\w*|captur\w*|raid\w*|hit|hits|clash\w*|carried\s+out|"
+    r"execut\w*|abduct\w*|kidnap\w*|seiz\w*|took\s+control|recaptur\w*|retook|overr?an|advanc\w*|pound\w*|"
+    r"assassinat\w*|shot|opened\s+fire|detonat\w*|blew\s+up|destroy\w*|burn\w*|loot\w*|dispers\w*|push\w*|"
+    r"expel\w*|besieg\w*|assault\w*)\b",
     re.IGNORECASE,
 )
+_PASSIVE = re.compile(r"\s*(?:was|were|been|being|is|are|has\s+been|have\s+been|had\s+been)\b", re.IGNORECASE)
+# an actor followed by at most two words (an auxiliary, an adverb) and then an attack verb is its subject
+_ACTIVE = re.compile(r"\s*(?:(?:have|has|had|also|reportedly|allegedly|then|again|on\s+\w+day)\s+){0,2}"
+                     + _AGENT_VERBS.pattern, re.IGNORECASE)  # fmt: skip
+_BY = re.compile(r"\bby\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:between|pitting)\s+(?:the\s+)?$", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?", re.IGNORECASE)
+_AGAINST = re.compile(r"\b(?:against|targeting|targeted|on|at|attacked|shelled|struck|hit|ambushed)\s+(?:the\s+)?$",
+                      re.IGNORECASE)  # fmt: skip
 
 
 def pick_actors(
     members: Sequence[Annotated], figures: Sequence[Figure]
 ) -> tuple[Actor | None, Actor | None, tuple[Actor, ...]]:
+    """(actor1, actor2, associated actors) of the event told by ``members``."""
     mentions = [m for a in members for m in a.actors]
-    actor1 = _agent(members)
-    victims = [m.actor for m in mentions for f in figures if f.span.start <= m.span.start < f.span.end]
-    actor2 = next((v for v in victims if actor1 is None or v.name != actor1.name), None)
-    if actor2 is None:
-        actor2 = _target(members, actor1)
-    named = {x.name for x in (actor1, actor2) if x}
+    actor1 = _agent(members, figures)
+    actor2 = _victim_actor(mentions, figures, actor1)
+    if actor1 is None and actor2 is None:
+        actor1, actor2 = _between(members)
+    actor2 = actor2 or _target(members, actor1) or _civilians(figures, actor1)
+    named = {_key(x) for x in (actor1, actor2) if x}
     assoc: list[Actor] = []
     for m in mentions:
-        if m.actor.name not in named:
-            named.add(m.actor.name)
+        if _key(m.actor) not in named:
+            named.add(_key(m.actor))
             assoc.append(m.actor)
     return actor1, actor2, tuple(assoc)
 
 
-_PASSIVE = re.compile(r"\s*(?:was|were|been|being|is|are|has\s+been|have\s+been|had\s+been)\b", re.IGNORECASE)
-_ACTIVE = re.compile(r"\s*(?:\w+\s+){0,2}?" + _AGENT_VERBS.pattern, re.IGNORECASE)
+def _key(actor: Actor) -> str:
+    return actor.name if actor.known else f"?{actor.name.lower()}"
 
 
-def _agent(members: Sequence[Annotated]) -> Actor | None:
-    """Who acted, read sentence by sentence from the event's first: the agent of a passive ("targeted by ISIS
-    members"), else the subject of an attack verb ("Israeli missiles struck ..."); an actor followed by "were
-    killed" is a victim, never the agent."""
+def _in_figures(span: Span, figures: Sequence[Figure]) -> bool:
+    return any(f.span.start <= span.start < f.span.end for f in figures)
+
+
+def _agent(members: Sequence[Annotated], figures: Sequence[Figure]) -> Actor | None:
+    """Who acted: in the event's first sentence that says, the agent of a passive ("targeted by ISIS members"),
+    else the subject of an attack verb; an actor named among the victims, or followed by "were killed", never."""
     for a in members:
         s = a.sentence.span
-        candidates = [m for m in a.actors if m.actor.side != "civilians"]
-        for m in candidates:
-            head = s.text[max(0, m.span.start - s.start - 8) : m.span.start - s.start].lower()
-            if re.search(r"\bby\s+(?:the\s+)?$", head):
+        armed = [m for m in a.actors if m.actor.side != "civilians"]
+        for m in armed:
+            head = s.text[max(0, m.span.start - s.start - 10) : m.span.start - s.start]
+            if not _in_figures(m.span, figures) and (
+                getattr(m, "role_hint", None) == "agent" or _BY.search(head)
+            ):
                 return m.actor
-        for m in candidates:
-            tail = s.text[m.span.end - s.start : m.span.end - s.start + 40]
+        # the subject of an active verb acted, even when a figure misread it as its object
+        for m in armed:
+            tail = s.text[m.span.end - s.start : m.span.end - s.start + 60]
             if not _PASSIVE.match(tail) and _ACTIVE.match(tail):
                 return m.actor
     return None
 
 
-def _target(members: Sequence[Annotated], actor1: Actor | None) -> Actor | None:
+def _between(members: Sequence[Annotated]) -> tuple[Actor | None, Actor | None]:
+    """Two sides of a fight told without a direction ("clashes between the SDF and ISIS"): in the order named,
+    as ACLED codes them."""
     for a in members:
-        for m in a.actors:
-            if actor1 is None or (m.actor.name != actor1.name and m.actor.side != actor1.side):
-                return m.actor
+        s = a.sentence.span
+        for m1, m2 in zip(a.actors, a.actors[1:], strict=False):
+            head = s.text[max(0, m1.span.start - s.start - 12) : m1.span.start - s.start]
+            gap = s.text[m1.span.end - s.start : m2.span.start - s.start]
+            if _BETWEEN.search(head) and _AND.fullmatch(gap):
+                return m1.actor, m2.actor
+    return None, None
+
+
+def _victim_actor(mentions: Sequence[Any], figures: Sequence[Figure], actor1: Actor | None) -> Actor | None:
+    """The actor named among the people the figures count ("12 regime soldiers were killed")."""
+    for m in mentions:
+        if _in_figures(m.span, figures) and (actor1 is None or _key(m.actor) != _key(actor1)):
+            return m.actor  # type: ignore[no-any-return]
     return None
+
+
+def _target(members: Sequence[Annotated], actor1: Actor | None) -> Actor | None:
+    """The actor acted on: one marked as the target ("against the SDF", "targeting regime positions"), else the
+    first actor of another side than the agent's."""
+    others = [
+        (a, m)
+        for a in members
+        for m in a.actors
+        if actor1 is None
+        or (_key(m.actor) != _key(actor1) and (m.actor.side != actor1.side or not m.actor.side))
+    ]
+    for a, m in others:
+        s = a.sentence.span
+        head = s.text[max(0, m.span.start - s.start - 14) : m.span.start - s.start]
+        if getattr(m, "role_hint", None) == "target" or _AGAINST.search(head):
+            return m.actor  # type: ignore[no-any-return]
+    return others[0][1].actor if others else None
+
+
+def _civilians(figures: Sequence[Figure], actor1: Actor | None) -> Actor | None:
+    """Civilians as the target when every counted victim is a civilian and no actor names them."""
+    counted = [f for f in figures if f.best and "negated" not in f.flags]
+    if not counted or not all(f.side == "civilians" for f in counted):
+        return None
+    if actor1 is not None and actor1.side == "civilians":
+        return None
+    first = counted[0]
+    return Actor(CIVILIANS, first.who or first.span.text, CIVILIANS_INTER, "civilians", True, first.span)

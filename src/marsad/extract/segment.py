@@ -2,8 +2,10 @@
 
 Roles: ``incident`` (someone did something somewhere: a harm figure or an event cue), ``tally`` (a cumulative total:
 "in the first week of the campaign", "bringing the death toll to"), ``development`` (an ongoing campaign or operation),
-``background`` (what happened before, aims, context) and ``other``. Assembly groups sentences into events by role and
-by discourse cues ("In another incident", "Meanwhile", "Elsewhere").
+``background`` (what happened before, aims, context, a profile of the person targeted: "The leader coordinates
+roadside bomb attacks") and ``other``. Assembly corrects roles by the dates a sentence gives (only long before the
+report: background) and groups sentences into events by role and by discourse cues ("In another incident",
+"Meanwhile", "Elsewhere"); see docs/dates.md.
 """
 
 from __future__ import annotations
@@ -66,7 +68,8 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(‘]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]$")
 
 TALLY_CUES = re.compile(
-    r"\b(?:since\s+the\s+(?:start|beginning|outbreak|launch)|since\s+(?:it\s+)?(?:began|started)|so\s+far"
+    r"\b(?:since\s+the\s+(?:start|beginning|outbreak|launch)|since\s+(?:it\s+)?(?:began|started)|so\s+far\s+"
+    r"(?:this|in)\b"
     r"|in\s+total|in\s+all\b|total\s+(?:death\s+)?toll|toll\s+since|bringing\s+the\s+(?:total\s+)?(?:death\s+)?"
     r"(?:toll|number|total)|raising\s+the\s+(?:death\s+)?toll|(?:first|second|third|past|last)\s+(?:week|month|"
     r"year)\s+of\s+the|during\s+the\s+(?:past|last)\s+(?:week|month|year|\d+\s+days)|over\s+the\s+(?:past|last)"
@@ -85,7 +88,30 @@ BACKGROUND_CUES = re.compile(
     r"^(?:The\s+(?:\w+\s+){0,3}(?:campaign|operation|offensive)\s+(?:began|started|was\s+launched|aimed|aims)|"
     r"(?:[A-Z]\w+\s+){0,3}(?:was|is)\s+(?:responsible|believed|known|involved|accused)|Prior\s+to|"
     r"At\s+the\s+time\s+of\s+(?:his|her|their)\s+death|Based\s+on|The\s+(?:leader|commander|facilitator|network|"
-    r"group)\s+(?:is|was|had|has))",
+    r"group)\s+(?:is|was|had|has)|"
+    # a response section of a humanitarian update ("Humanitarian partners are trucking water to 30 neighbourhoods")
+    r"(?:Humanitarian|Health|Relief|Aid|UN)\s+(?:partners|actors|organi[sz]ations|agencies|workers|teams)\s+|"
+    r"Partners\s+(?:are|have|report|continue)\b)",
+)
+# Who a targeted person is and what he habitually does ("The leader coordinates roadside bomb attacks", "He was
+# also involved with a complex suicide attack that killed four soldiers", "Wali was a Taliban leader"): a profile,
+# never an incident of this report, even with figures in it. Checked before figures. The verbs are those of roles
+# and habits; "He was killed" or "The leader was detained" do not match.
+_SUBJECT = (
+    r"(?:He|She|They|The\s+(?:\w+\s+){0,2}(?:leader|commander|facilitator|network|group|cell|detainee|individual|"
+    r"suspect|target|emir|official|chief|expert|financier|member)s?|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+)
+_PROFILE_VERB = (
+    r"(?:(?:was|is|were|are|has\s+been|had\s+been)\s+(?:also\s+)?(?:responsible|involved|linked|associated|"
+    r"believed|known|suspected|accused|assessed|thought|a|an|the|one|part|directly|heavily|reportedly)\b|(?:served|"
+    r"serves|oversaw|oversees|operated|operates|coordinated|coordinates|directed|directs|planned|plans|organized|"
+    r"organised|organizes|supplied|supplies|distributed|distributes|facilitated|facilitates|provided|provides|"
+    r"controlled|controls|commanded|commands|specializ\w+|acquired|acquires|procured|procures|trained|trains|"
+    r"financed|finances|smuggled|smuggles|manufactured|manufactures|participated|participates|recruited|recruits|"
+    r"leads|conducts|has\s+(?:been|had|conducted|coordinated|directed|planned|participated))\b)"
+)
+PROFILE_CUES = re.compile(
+    rf"^{_SUBJECT}\s+(?:also\s+|allegedly\s+|reportedly\s+|previously\s+|directly\s+|primarily\s+)?{_PROFILE_VERB}"
 )
 NEW_INCIDENT_CUES = re.compile(
     r"^(?:In\s+(?:an?other|a\s+separate|a\s+similar|a\s+related)\s+(?:incident|attack|operation|development|"
@@ -103,7 +129,8 @@ class Sentence:
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
-    m = _LAST_WORD.search(chunk)
+    # the last word only: searching the whole chunk would be quadratic on long lines
+    m = _LAST_WORD.search(chunk[-24:])
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
@@ -142,6 +169,8 @@ def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -
 
 def role(sentence: str, has_figures: bool, has_trigger: bool) -> str:
     """The role of one sentence from its cues (see module docstring)."""
+    if PROFILE_CUES.search(sentence):
+        return "background"
     if has_figures and TALLY_CUES.search(sentence):
         return "tally"
     if has_figures:

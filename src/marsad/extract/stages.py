@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from marsad.extract import assemble, casualties, dates, segment, typing
 from marsad.records import Document, Event
 from marsad.registry import register
+from marsad.settings import Settings
 
 
 @dataclass
@@ -24,12 +26,19 @@ class Resources:
     actors: Any | None
 
 
+def default_resources(actor_files: tuple[Path, ...] | None = None) -> Resources:
+    """The resources every document shares: the gazetteer, and the actor dictionary with the user's own
+    dictionaries (``actor_files``, default ``MARSAD_ACTORS``) added on top."""
+    files = Settings().actor_files if actor_files is None else actor_files
+    return _load_resources(tuple(files))
+
+
 @cache
-def default_resources() -> Resources:
+def _load_resources(actor_files: tuple[Path, ...]) -> Resources:
     from marsad.actors import load_dictionary
     from marsad.gazetteer.match import default_gazetteer
 
-    return Resources(gazetteer=default_gazetteer(), actors=load_dictionary())
+    return Resources(gazetteer=default_gazetteer(), actors=load_dictionary(extra=actor_files))
 
 
 @dataclass
@@ -94,17 +103,15 @@ EXTERNAL_FORCES = 8  # ACLED inter code: foreign forces tell where they come fro
 
 
 def _document_country(draft: Draft) -> str | None:
-    """Without a country hint: the country named in the text and the home country of its local actors ("regime
-    forces", "HTS": Syria). Place names alone mislead: short village names have namesakes all over the world."""
+    """Without a country hint: the home country of the local actors named ("regime forces", "HTS": Syria), when
+    one clearly leads. Otherwise None, and the gazetteer decides from the country names, peoples ("Syrian") and
+    places it reads. Foreign forces say where they come from, not where the report is."""
     votes: Counter[str] = Counter()
+    actors = draft.resources.actors
     for m in draft.actor_mentions:
-        entry = draft.resources.actors.get(m.actor_id) if m.actor_id else None
+        entry = actors.get(m.actor_id) if actors is not None and m.actor_id else None
         if entry is not None and entry.country and m.actor.inter != EXTERNAL_FORCES:
             votes[entry.country] += 1
-    for p in draft.resources.gazetteer.find(draft.doc.text):
-        if p.place.feature == "country" and p.place.country:
-            code = draft.resources.gazetteer.country_code(p.place.country)
-            votes[code or p.place.country] += 2
     if not votes:
         return None
     (top, n), *rest = votes.most_common(2)
@@ -122,8 +129,11 @@ def casualties_stage(draft: Draft) -> Draft:
 def typing_stage(draft: Draft) -> Draft:
     for a in draft.sentences:
         a.typed = typing.classify(draft.doc.text, [a.sentence.span])
-        counted = [f for f in a.figures if "negated" not in f.flags]
-        a.role = segment.role(a.sentence.span.text, bool(counted), a.typed is not None)
+        counted = [f for f in a.figures if not {"negated", "background"} & set(f.flags)]
+        if a.figures and all("background" in f.flags for f in a.figures):
+            a.role = "background"  # harm in someone's past or plans ("linked to an attack that killed four")
+        else:
+            a.role = segment.role(a.sentence.span.text, bool(counted), a.typed is not None)
     return draft
 
 

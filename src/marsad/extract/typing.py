@@ -1,34 +1,150 @@
-"""Typing stage: ACLED event type and sub-event type of an event from cue words (data/event_cues.csv).
+"""Typing stage: the ACLED event type and sub-event type of an event, or ``none`` for a non-conflict event.
 
-v1 is a rule table read in order; the actors-and-types work refines it (actor-aware attack vs clash, territory by who
-acts, protests, disorder type). Returns the cue's span as evidence, or nothing when no conflict cue is present, which
-the assembly reads as "not a conflict event".
+The cue words live in ``data/event_cues.csv`` (family, strength, pattern) and the taxonomy in
+``data/typing_taxonomy.csv``; this module holds the rules that turn cues into one of ACLED's 25 sub-event types:
+
+1. Each sentence's cues are found once. Cues in a background clause describe another event: a cause or time
+   clause ("killed after security forces opened fire") counts when the main clause has no cue of its own; a
+   reaction, concession, plan or charge ("in response to the gas attack", "despite the ceasefire", "plotting
+   attacks", "on charges of smuggling") never does. Negated cues ("no arrests were made") do not count.
+2. The main cue is the earliest decisive cue of the first sentence that has one, strong cues (airstrike, clashes,
+   arrested) before weak ones (attacked, targeted); a weak lead takes a weapon a later sentence names. A lead that
+   is a statement about an event (a claim of responsibility, a denial, a sanction, a condemnation) makes the
+   event ``none`` unless a later sentence reports violence of its own.
+3. Chemical weapons, suicide bombs and sexual violence named anywhere in the event are the event.
+4. A protest, wherever it is named, decides among its four kinds: the crowd's own violence (violent
+   demonstration), deadly or injuring force (excessive force), dispersal or arrests (intervention), else peaceful.
+5. The main cue's family decides the rest, reading who acted (``marsad.actors.classes``): territory taken by state
+   forces is regained, by others overtaken, after a withdrawal or without a fight transferred; an attack on
+   civilians is violence against civilians, on armed men a battle; weapons seized, defused or intercepted with
+   no one hurt are disrupted weapons use.
+6. Disasters and crime make the event ``none`` unless a strong conflict cue is present or an armed group takes
+   part.
+
+The rules are described for users in docs/event-types.md. Returns the deciding cue's span as evidence, or nothing when no cue is present.
 """
 
 from __future__ import annotations
 
+import csv
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
+from marsad.actors.classes import COMBATANT, UNARMED, Parties, kind_of_inter, kinds_in, parties
+from marsad.actors.prefix import PREFIX, SHORTEST, starts_of
 from marsad.records import Actor, Span
 
-DISORDER = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Riots": "Political violence",
-    "Protests": "Demonstrations",
-    "Strategic developments": "Strategic developments",
+NONE = "none"  # event_type and sub_event_type of a non-conflict event; assembly drops it
+
+# Families of cue words (event_cues.csv) and the sub-event type each leads to by itself; None: decided by rules.
+FAMILIES: dict[str, str | None] = {
+    "natural": NONE,
+    "manmade": NONE,
+    "crime": NONE,
+    "diplomacy": NONE,
+    "attribution": NONE,
+    "chemical": "Chemical weapon",
+    "suicide": "Suicide bomb",
+    "explosive": "Remote explosive/landmine/IED",
+    "grenade": "Grenade",
+    "air": "Air/drone strike",
+    "shelling": "Shelling/artillery/missile attack",
+    "clash": None,
+    "attack": None,
+    "killing": None,
+    "harm": None,
+    "sexual": "Sexual violence",
+    "abduction": "Abduction/forced disappearance",
+    "protest": None,
+    "intervention": None,
+    "lethal": None,
+    "riot": "Violent demonstration",
+    "mob": "Mob violence",
+    "arrest": "Arrests",
+    "looting": "Looting/property destruction",
+    "capture": None,
+    "withdrawal": "Change to group/activity",
+    "handover": "Non-violent transfer of territory",
+    "disrupt": "Disrupted weapons use",
+    "intercept": "Disrupted weapons use",
+    "agreement": "Agreement",
+    "base": "Headquarters or base established",
+    "change": "Change to group/activity",
+    "other": "Other",
 }
+FRAMES = frozenset({"attribution", "diplomacy"})  # statements about events, not events
+DISASTERS = frozenset({"natural", "manmade"})
+REMOTE = frozenset({"chemical", "suicide", "explosive", "grenade", "air", "shelling"})
+VIOLENT = REMOTE | {"clash", "attack", "killing", "sexual", "abduction", "riot", "mob", "capture"}
+# families a crime report shares with conflict: "police arrested ten smugglers" is crime, not a political arrest
+CRIME_LIKE = frozenset({"arrest", "abduction", "attack", "killing", "harm", "grenade", "looting", "change"})
+# strategic developments that do not outweigh a disaster ("the army mobilised to help flood victims")
+WEAK_SUBS = frozenset({NONE, "Change to group/activity", "Other"})
+REGAIN_VERB = re.compile(r"^(?:re|liberat|freed|restor)", re.IGNORECASE)
+# families whose weapons, seized or defused with no one hurt, make the event a disrupted weapons use
+DISRUPTABLE = frozenset({"explosive", "grenade", "arrest", "capture", "attack"})
+WENT_OFF = re.compile(r"explo(?:sion|ded|des)|blast|blew up|went off|detonat", re.IGNORECASE)
+
+# A clause opened by these words tells of another event. A cause or a time ("killed after security forces opened
+# fire", "following the withdrawal") still names the event when the main clause has no cue of its own; a reaction,
+# a concession, a plan or a charge ("in response to the gas attack", "despite the ceasefire", "plotting to attack",
+# "on charges of murder") never does.
+_CAUSE = re.compile(
+    r"\b(?:after|following|amid|amidst|in the wake of|in the aftermath of|because of|due to|when|as a result of)\b",
+    re.IGNORECASE,
+)
+_ASIDE = re.compile(
+    r"\b(?:despite|since|ahead of|before(?! (?:dawn|midnight|noon|sunrise|sunset|daybreak|nightfall))|undeterred by|as part of|based on|under the terms of|in anticipation of"
+    r"|in preparation (?:for|of)|the scene of|on charges of|charged with|in connection with|suspected of|accused of"
+    r"|in retaliation (?:for|against)|in response to|in revenge for|waiting (?:for|to)|ready to|poised to|about to"
+    r"|(?:is|are|was|were) set to|expected to|(?:plotting|planning|plan|plans|plot|intend\w*|aim\w*|trying|attempt\w*"
+    r"|threaten\w*|vow\w*|prepar\w*) to|for (?:allegedly )?(?:planning|plotting|carrying out|taking part|"
+    r"participating|organi[sz]ing|their role|his role|her role|involvement))\b",
+    re.IGNORECASE,
+)
+FOREGROUND, CAUSE, ASIDE = 0, 1, 2
+_NEGATION = re.compile(
+    r"\b(?:(?:no|not|never|without|nor|neither)\s+(?:[\w'-]+\s+){0,3}|(?:denied|deny|denies)\s+(?:\w+\s+)?)$",
+    re.I,
+)
+_WORD_START = re.compile(r"\b\w")
+_CLAUSE_END = re.compile(r"[,;…]|\s[-–—]\s")
 
 
 @dataclass(frozen=True, slots=True)
-class TypeCue:
+class Cue:
+    family: str
+    strength: int
     pattern: re.Pattern[str]
-    event_type: str
+    # the first letters (lower case, up to PREFIX) a match can start with; None: any. A sentence that has none of
+    # them at a word start is not searched: most sentences name few cues, and skipping the rest keeps typing fast
+    # (see marsad.actors.prefix)
+    starts: frozenset[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One cue found in a sentence; offsets are within the sentence."""
+
+    family: str
+    strength: int
+    start: int
+    end: int
+    background: int = 0  # FOREGROUND, CAUSE (a cause or time clause) or ASIDE (any other background clause)
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """One sub-event type of ACLED's taxonomy (typing_taxonomy.csv)."""
+
     sub_event_type: str
+    event_type: str
+    disorder_type: str
+    civilian_targeting: bool
+    ucdp: str  # "3" one-sided, "actors" (state-based or non-state, by the actors), "-" not a UCDP event
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,33 +152,421 @@ class Typed:
     event_type: str
     sub_event_type: str
     span: Span
+    disorder_type: str = ""
+    civilian_targeting: bool = False
+    cue: str = ""  # the family of the deciding cue, for review ("capture", "protest", ...)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    index: int
+    span: Span
+    hits: tuple[Hit, ...]
+
+    def foreground(self, depth: int = FOREGROUND) -> list[Hit]:
+        """Hits of the main clause, and with ``depth=CAUSE`` those of cause and time clauses too."""
+        return [h for h in self.hits if h.background <= depth]
+
+
+# ---------------------------------------------------------------------------------------------- data
+
+
+def _rows(name: str) -> list[str]:
+    text = resources.files("marsad.extract").joinpath(f"data/{name}").read_text("utf-8")
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")][1:]
+
+
+# "(?:\w+ )" in a cue pattern stands for any one word: "army's", "US-backed", "5,000", "(NPA)" included
+_ANY_WORD, _WORD = r"(?:\w+ )", r"(?:[\w'’.,()-]+ )"
 
 
 @cache
-def cues() -> tuple[TypeCue, ...]:
-    text = resources.files("marsad.extract").joinpath("data/event_cues.csv").read_text("utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")][1:]
-    # patterns hold commas ({0,80}); the two type columns never do, so split from the right
-    rows = [ln.rsplit(",", 2) for ln in lines]
-    return tuple(TypeCue(re.compile(rf"\b(?:{p})", re.IGNORECASE), et, sub) for p, et, sub in rows)
+def cues() -> tuple[Cue, ...]:
+    """The cue table, one compiled pattern per row (family, strength, pattern; patterns hold commas)."""
+    out = []
+    for line in _rows("event_cues.csv"):
+        family, strength, pattern = line.split(",", 2)
+        pattern = pattern.replace(_ANY_WORD, _WORD)
+        compiled = re.compile(rf"\b(?:{pattern})", re.IGNORECASE)
+        out.append(Cue(family, int(strength), compiled, starts_of(pattern)))
+    return tuple(out)
+
+
+@cache
+def taxonomy() -> dict[str, Kind]:
+    """ACLED's 25 sub-event types by name."""
+    rows = csv.reader(_rows("typing_taxonomy.csv"))
+    return {r[0]: Kind(r[0], r[1], r[2], r[3] == "yes", r[4]) for r in rows}
+
+
+# ---------------------------------------------------------------------------------------------- cues
+
+
+@cache
+def _searchers() -> tuple[tuple[Cue, ...], dict[str, tuple[int, ...]]]:
+    """The cues and the background markers (families "@cause", "@aside"), and which of them may match at a word
+    that starts with a given prefix."""
+    markers = (
+        Cue("@cause", 0, _CAUSE, starts_of(_CAUSE.pattern)),
+        Cue("@aside", 0, _ASIDE, starts_of(_ASIDE.pattern)),
+    )
+    table = (*cues(), *markers)
+    index: dict[str, list[int]] = {}
+    for k, cue in enumerate(table):
+        for prefix in cue.starts or ():
+            index.setdefault(prefix, []).append(k)
+    return table, {p: tuple(ks) for p, ks in index.items()}
+
+
+@lru_cache(maxsize=8192)
+def sentence_hits(sentence: str) -> tuple[Hit, ...]:
+    """The cues of one sentence in text order, without negated ones ("no arrests were made") and without cues
+    inside a longer cue of another family ("bombardment" in "aerial bombardment"); statements ("expels
+    diplomats") always stay, and come first among cues at one place."""
+    found: list[Hit] = []
+    ranges: list[tuple[int, int, int]] = []
+    table, _ = _searchers()
+    for k, places in _candidates(sentence).items():
+        cue = table[k]
+        for m in _matches(cue, sentence, places):
+            if cue.family[0] == "@":
+                stop = _CLAUSE_END.search(sentence, m.end())
+                ranges.append(
+                    (
+                        m.start(),
+                        stop.start() if stop else len(sentence),
+                        CAUSE if cue.family == "@cause" else ASIDE,
+                    )
+                )
+            elif not _NEGATION.search(sentence, max(0, m.start() - 40), m.start()):
+                found.append(Hit(cue.family, cue.strength, m.start(), m.end()))
+    kept = [h for h in found if h.family in FRAMES or not any(_inside(h, o) for o in found)]
+    placed = [Hit(h.family, h.strength, h.start, h.end, _depth(h.start, ranges)) for h in kept]
+    return tuple(sorted(placed, key=lambda h: (h.start, -h.strength, h.family not in FRAMES)))
+
+
+def _candidates(sentence: str) -> dict[int, list[int]]:
+    """For each searcher that may match, the word starts where it may (searchers without prefixes: None)."""
+    table, index = _searchers()
+    low = sentence.lower()
+    places: dict[int, list[int]] = {k: [] for k, cue in enumerate(table) if cue.starts is None}
+    for m in _WORD_START.finditer(low):
+        i = m.start()
+        for n in range(SHORTEST, PREFIX + 1):
+            for k in index.get(low[i : i + n], ()):
+                places.setdefault(k, []).append(i)
+    return dict(sorted(places.items()))
+
+
+def _matches(cue: Cue, sentence: str, places: list[int]) -> list[re.Match[str]]:
+    """The cue's matches, as ``finditer`` finds them, tried only at ``places`` (all places when it has no
+    prefixes)."""
+    if cue.starts is None:
+        return list(cue.pattern.finditer(sentence))
+    out: list[re.Match[str]] = []
+    for i in sorted(set(places)):
+        if out and i < out[-1].end():
+            continue  # inside the previous match: finditer would not look here either
+        m = cue.pattern.match(sentence, i)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _inside(h: Hit, other: Hit) -> bool:
+    # a modifier ("opened fire on protesters") hides nothing: the protest it names is still a protest
+    longer = other.end - other.start > h.end - h.start and other.strength >= 2
+    return longer and other.family != h.family and other.start <= h.start and h.end <= other.end
+
+
+def _depth(offset: int, ranges: list[tuple[int, int, int]]) -> int:
+    return max((d for s, e, d in ranges if s <= offset < e), default=FOREGROUND)
 
 
 def classify(
-    text: str, spans: list[Span], victims_civilian: bool = False, actor1: Actor | None = None
+    text: str, spans: Sequence[Span], victims_civilian: bool = False, actor1: Actor | None = None
 ) -> Typed | None:
-    """The first cue (in table order) found in any of ``spans`` (sentences of the event) of ``text``."""
-    for cue in cues():
-        for sp in spans:
-            m = cue.pattern.search(sp.text)
-            if m is None:
+    """The type of the event told by ``spans`` (its sentences, in order) of ``text``; None without any cue.
+
+    ``victims_civilian``: every counted victim is a civilian; ``actor1``: who acted, when the roles are known
+    (its ACLED inter code helps when the sentence names the actor only by a name)."""
+    sentences = [_Sentence(i, sp, sentence_hits(sp.text)) for i, sp in enumerate(spans)]
+    decided = _decide(sentences, victims_civilian, actor1)
+    if decided is None:
+        return None
+    sub, sentence, hit = decided
+    span = Span.of(text, sentence.span.start + hit.start, sentence.span.start + hit.end)
+    if sub == NONE:
+        return Typed(NONE, NONE, span, cue=hit.family)
+    kind = taxonomy()[sub]
+    return Typed(kind.event_type, sub, span, kind.disorder_type, kind.civilian_targeting, hit.family)
+
+
+_Decision = tuple[str, _Sentence, Hit]
+_Found = list[tuple[_Sentence, Hit]]
+
+
+def _decide(sentences: list[_Sentence], victims_civilian: bool, actor1: Actor | None) -> _Decision | None:
+    main = _main(sentences)
+    if main is None:
+        return _harm_only(sentences, victims_civilian, actor1)
+    sentence, hit = main
+    if hit.family in FRAMES:
+        later = _violence_after(sentences, sentence.index)
+        if later is None:
+            return NONE, sentence, hit
+        sentence, hit = later
+    # the context: main clauses; and cause and time clauses ("after police fired") when the main cue is there
+    context = [(s, h) for s in sentences for h in s.foreground(hit.background)]
+    families = {h.family for _, h in context}
+    special = _special(context, families)
+    if special is not None:
+        return special
+    protest = next(((s, h) for s, h in context if h.family == "protest" and h.strength == 3), None)
+    if protest is not None or hit.family in ("intervention", "protest"):
+        return _protest(sentences, *(protest or (sentence, hit)))
+    sentence, hit = _sharper(sentences, sentence, hit)
+    sub = _by_family(sentence, hit, sentences, families, victims_civilian, actor1)
+    return _non_event(sub, sentence, hit, context, sentences)
+
+
+def _main(sentences: list[_Sentence]) -> tuple[_Sentence, Hit] | None:
+    """The earliest decisive cue of the first sentence that has one, strong before weak; cues of cause and time
+    clauses only when no sentence has one in a main clause."""
+    for depth in (FOREGROUND, CAUSE):
+        for s in sentences:
+            cands = [h for h in s.foreground(depth) if h.strength >= 2]
+            if cands:
+                best = max(h.strength for h in cands)
+                return s, next(h for h in cands if h.strength == best)
+    return None
+
+
+def _special(context: _Found, families: set[str]) -> _Decision | None:
+    """Chemical weapons, suicide bombs and sexual violence are the event wherever they are named; gas that
+    leaked from a plant is no chemical weapon."""
+    for family in ("chemical", "suicide", "sexual"):
+        found = next(((s, h) for s, h in context if h.family == family and h.strength == 3), None)
+        if found is None:
+            continue
+        if family == "chemical" and "manmade" in families and not families & (REMOTE - {"chemical"}):
+            continue
+        return FAMILIES[family] or NONE, *found
+    return None
+
+
+def _sharper(sentences: list[_Sentence], sentence: _Sentence, hit: Hit) -> tuple[_Sentence, Hit]:
+    """A later sentence's weapon or fight, when the lead only says "attacks" or tells a deployment ("The attacks
+    - mostly using grenades - ...", "forces deploy on the highway ... Forces seized control of it")."""
+    wanted = REMOTE if hit.strength < 3 else VIOLENT if hit.family == "change" else frozenset()
+    for s in sentences[sentence.index + 1 :]:
+        for h in s.foreground():
+            if h.family in wanted and h.strength == 3:
+                return s, h
+    return sentence, hit
+
+
+def _violence_after(sentences: list[_Sentence], index: int) -> tuple[_Sentence, Hit] | None:
+    """A strong violent cue in a later sentence that is no statement itself: "X condemned the attack. Shelling
+    killed five"."""
+    for s in sentences[index + 1 :]:
+        main = s.foreground()
+        if any(h.family in FRAMES for h in main):
+            continue
+        for h in main:
+            if h.family in VIOLENT and h.strength == 3:
+                return s, h
+    return None
+
+
+def _non_event(
+    sub: str | None, sentence: _Sentence, hit: Hit, context: _Found, sentences: list[_Sentence]
+) -> _Decision | None:
+    """Disasters and crime are not conflict events: ``none`` unless strong conflict cues say otherwise (a
+    deployment to help flood victims is not one), or an armed group takes part ("detained a Taliban facilitator
+    and seized 700 pounds of narcotics" is a counter-insurgency arrest, not a drug case)."""
+    if any(k.kind == "armed" for s in sentences for k in kinds_in(s.span.text)):
+        return (sub, sentence, hit) if sub else None
+    families = {h.family for _, h in context}
+    strong = any(h.strength == 3 and (h.family in VIOLENT or FAMILIES.get(h.family, NONE) not in WEAK_SUBS)
+                 for _, h in context)  # fmt: skip
+    if families & DISASTERS and not strong:
+        s, h = next((s, h) for s, h in context if h.family in DISASTERS)
+        return NONE, s, h
+    # a crime named in the main clause or as the charge ("suspected of smuggling"), not as the scene ("after
+    # a clash between rival gangs")
+    every = [(s, h) for s in sentences for h in s.hits]
+    crime = next(((s, h) for s, h in every if h.family == "crime" and h.background != CAUSE), None)
+    if crime and (hit.family in CRIME_LIKE or sub is None or (hit.strength < 3 and not strong)):
+        return NONE, *crime
+    return (sub, sentence, hit) if sub else None
+
+
+def _harm_only(sentences: list[_Sentence], victims_civilian: bool, actor1: Actor | None) -> _Decision | None:
+    """No event cue, only harm words: a battle or an attack when the sentence says who killed whom ("the army
+    killed scores of terrorists", "gunmen killed 14 people"); a battle when the dead were fighters ("Losses in
+    regime forces", "PKK commander killed"), as ACLED codes fighters' deaths with nothing more said; else no type."""
+    for s in sentences:
+        for h in s.foreground():
+            if h.family != "harm":
                 continue
-            sub, etype = cue.sub_event_type, cue.event_type
-            # a clash or attack whose only victims are civilians is violence against civilians (ACLED)
-            if (
-                sub == "Armed clash"
-                and victims_civilian
-                and not re.search(r"clash|fighting|battle", sp.text, re.I)
-            ):
-                etype, sub = "Violence against civilians", "Attack"
-            return Typed(etype, sub, Span.of(text, sp.start + m.start(), sp.start + m.end()))
+            p = parties(s.span.text, h.start, h.end)
+            if not p.passive and p.agent in COMBATANT and p.target is not None:
+                sub = "Attack" if p.target in UNARMED or victims_civilian else "Armed clash"
+                return sub, s, h
+            fallen = p.target if p.passive or p.target is not None else p.agent
+            if fallen in ("state", "armed") and not victims_civilian:
+                return "Armed clash", s, h
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- families
+
+
+def _by_family(
+    sentence: _Sentence,
+    hit: Hit,
+    sentences: list[_Sentence],
+    families: set[str],
+    victims_civilian: bool,
+    actor1: Actor | None,
+) -> str | None:
+    family = hit.family
+    context = [(s, h) for s in sentences for h in s.foreground(CAUSE)]
+    if "intercept" in families and (family in REMOTE or family == "intercept"):
+        return FAMILIES["intercept"]
+    if family == "disrupt":
+        return _gone_off(context) or FAMILIES["disrupt"]
+    # weapons seized or defused (not struck from the air or shelled): disrupted unless one went off
+    if "disrupt" in families and family in DISRUPTABLE and _gone_off(context) is None:
+        return FAMILIES["disrupt"]
+    if family == "capture":
+        return _territory(
+            sentence, hit, {h.family for _, h in context if h.strength >= 3 or h.family == "harm"}, actor1
+        )
+    if family == "withdrawal" and "handover" in families:
+        return FAMILIES["handover"]
+    if family in ("clash", "attack", "killing"):
+        return _attack_or_clash(sentence, hit, families, victims_civilian, actor1)
+    if family == "riot":
+        return _riot(sentence, hit, families)
+    return FAMILIES.get(family)
+
+
+def _riot(sentence: _Sentence, hit: Hit, families: set[str]) -> str:
+    """Crowd violence with no protest named: rioters are a violent demonstration; armed men who burn and
+    smash destroy property."""
+    p = parties(sentence.span.text, hit.start, hit.end)
+    if p.agent in ("state", "armed") and not p.passive:
+        return "Looting/property destruction"
+    return FAMILIES["riot"] or ""
+
+
+def _gone_off(context: _Found) -> str | None:
+    """The sub-type of a bomb or grenade that went off ("four children died in an explosion"), if one did."""
+    for s, h in context:
+        if h.family in ("explosive", "grenade") and WENT_OFF.search(s.span.text, h.start, h.end + 30):
+            return FAMILIES[h.family]
+    return None
+
+
+def _territory(sentence: _Sentence, hit: Hit, families: set[str], actor1: Actor | None) -> str:
+    """Who took the place: state forces regain it, anyone else overtakes it; after a withdrawal, without a fight,
+    it changed hands without violence."""
+    fought = families & (REMOTE | {"clash", "attack", "killing", "harm"})  # strong cues and harm only
+    if families & {"withdrawal", "handover"} and not fought:
+        return "Non-violent transfer of territory"
+    text = sentence.span.text
+    p = parties(text, hit.start, hit.end)
+    agent = _agent_kind(p, actor1)
+    if agent is None:
+        agent = "state" if REGAIN_VERB.match(text[hit.start : hit.end]) else "armed"
+    return "Government regains territory" if agent == "state" else "Non-state actor overtakes territory"
+
+
+def _agent_kind(p: Parties, actor1: Actor | None) -> str | None:
+    """Who acted: read in the sentence, else the opponent of a passive's subject ("rebels were pushed back"),
+    else the event's actor1."""
+    if p.agent in ("state", "armed"):
+        return p.agent
+    if p.passive and p.target in ("state", "armed"):
+        return "armed" if p.target == "state" else "state"
+    kind = kind_of_inter(actor1.inter) if actor1 is not None else None
+    return kind if kind in ("state", "armed") else None
+
+
+def _attack_or_clash(
+    sentence: _Sentence, hit: Hit, families: set[str], victims_civilian: bool, actor1: Actor | None
+) -> str:
+    """A battle between armed sides, or violence against people who cannot fight back (ACLED's Attack)."""
+    if hit.family == "clash" or "clash" in families:
+        return "Armed clash"
+    text = sentence.span.text
+    p = parties(text, hit.start, hit.end)
+    target = p.target or _victims(sentence)
+    if target in UNARMED:
+        return "Attack"
+    if target in COMBATANT:
+        return "Armed clash"
+    if victims_civilian or hit.family == "killing":
+        return "Attack"
+    agent = p.agent or (kind_of_inter(actor1.inter) if actor1 is not None else None)
+    # unnamed gunmen who attack no armed target are most often reported attacking people
+    return "Attack" if agent == "armed" and not p.passive else "Armed clash"
+
+
+def _victims(sentence: _Sentence) -> str | None:
+    """The kind of those the sentence says were killed or hurt ("27 security personnel were killed")."""
+    for h in sentence.foreground(CAUSE):
+        if h.family == "harm":
+            p = parties(sentence.span.text, h.start, h.end)
+            if p.target is not None:
+                return p.target
+    return None
+
+
+def _protest(sentences: list[_Sentence], sentence: _Sentence, hit: Hit) -> _Decision:
+    """The four kinds of protest event, by what the crowd did and what was done to it (read in main clauses and
+    in the clauses that tell how it went: "arrests were made after projectiles were thrown at police")."""
+    context = [(s, h) for s in sentences for h in s.foreground(CAUSE)]
+    families = {h.family for _, h in context if h.strength >= 3 or h.family in ("harm", "lethal")}
+    if families & {"riot", "mob", "clash"}:
+        return "Violent demonstration", sentence, hit
+    intervened = "intervention" in families
+    if "lethal" in families or (intervened and families & {"harm", "killing"}):
+        return "Excessive force against protesters", sentence, hit
+    if intervened or any(_state_arrest(s, h) for s, h in context):
+        return "Protest with intervention", sentence, hit
+    return "Peaceful protest", sentence, hit
+
+
+def _state_arrest(sentence: _Sentence, hit: Hit) -> bool:
+    """Arrests made at the protest ("police detained dozens"), not those it protests ("over the detention of")."""
+    return hit.family == "arrest" and parties(sentence.span.text, hit.start, hit.end).agent == "state"
+
+
+# ---------------------------------------------------------------------------------------------- other fields
+
+
+def disorder_type(sub_event_type: str | None) -> str:
+    """ACLED's disorder type of a sub-event type ("" when unknown)."""
+    kind = taxonomy().get(sub_event_type or "")
+    return kind.disorder_type if kind else ""
+
+
+def type_of_violence(sub_event_type: str | None, actor1: Actor | None, actor2: Actor | None) -> int | None:
+    """UCDP GED's type_of_violence: 1 state-based, 2 non-state, 3 one-sided (against civilians); None for what
+    UCDP does not code (protests, strategic developments) or when the actors do not tell."""
+    kind = taxonomy().get(sub_event_type or "")
+    if kind is None or kind.ucdp == "-":
+        return None
+    if kind.ucdp == "3":
+        return 3
+    kinds = {kind_of_inter(a.inter) if a else None for a in (actor1, actor2)}
+    if "civilian" in kinds:
+        return 3
+    if "state" in kinds:
+        return 1
+    if kinds == {"armed"}:
+        return 2
     return None

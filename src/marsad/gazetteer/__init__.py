@@ -2,18 +2,25 @@
 it.
 
 ``build_gazetteer``/``ensure_gazetteer`` write and refresh the SQLite file; ``Gazetteer.find`` reads place
-names in a text and resolves them to :class:`marsad.records.Place` records with ACLED/UCDP precision codes.
+names in a text and resolves them to :class:`marsad.records.Place` records with ACLED/UCDP precision codes;
+``Gazetteer.read`` also returns the names left unresolved, which ``unresolved_places`` lists over documents.
 """
 
 from marsad.gazetteer.build import build_gazetteer, ensure_gazetteer
-from marsad.gazetteer.match import Gazetteer, PlaceMention, default_gazetteer
+from marsad.gazetteer.match import Gazetteer, PlaceMention, Reading, default_gazetteer
 from marsad.gazetteer.normalise import name_key
+from marsad.gazetteer.places import UnresolvedRow, unresolved_places
+from marsad.gazetteer.unresolved import Unresolved
 
 __all__ = [
     "Gazetteer",
     "PlaceMention",
+    "Reading",
+    "Unresolved",
+    "UnresolvedRow",
     "build_gazetteer",
     "default_gazetteer",
     "ensure_gazetteer",
     "name_key",
+    "unresolved_places",
 ]

@@ -58,6 +58,7 @@ _CODE_FILES = (
     "rec.py",
     "normalise.py",
     "geonames_import.py",
+    "fuzzy.py",
 )
 
 Progress = Callable[[str], None]
@@ -94,7 +95,12 @@ CREATE INDEX places_world ON places(world);
 
 
 def default_path(settings: Settings) -> Path:
-    return Path(settings.cache_dir) / FILE_NAME
+    """The cached build. A build without the shared data folder has a file of its own: processes with and
+    without the data (a test run, a benchmark) would otherwise rebuild the one file back and forth (~30 s each).
+    """
+    if Path(settings.data_dir).is_dir():
+        return Path(settings.cache_dir) / FILE_NAME
+    return Path(settings.cache_dir) / FILE_NAME.replace(".sqlite", "-nodata.sqlite")
 
 
 def _package_dir() -> Path:
@@ -137,6 +143,7 @@ def collect(
     skip: frozenset[str] = frozenset()
     if syria_admin and syria_admin.is_file():
         counts["syria_admin"] = sources.add_syria_admin(places, syria_admin, subdivisions)
+        counts["sectors"] = sources.add_sectors(places)
         skip = frozenset({"SY"})
     counts["world_admin"] = sources.add_world_admin(places, subdivisions, skip)
     pcodes = data / "gazetteer_pcodes/global_pcodes_adm1_adm2.csv" if data else None

@@ -52,9 +52,19 @@ _LEFT = (
     ),
     (
         "countryside",
-        re.compile(r"\b(?:countryside|rural\s+areas?|rif|suburbs|farmlands?)\s+of\s+(?:the\s+)?$", re.I),
+        re.compile(
+            rf"(?:\b(?P<dir>{_DIRECTION})(?:ern)?\s+)?\b(?:countryside|rural\s+areas?|rif|suburbs|farmlands?)\s+"
+            r"of\s+(?:the\s+)?$",
+            re.I,
+        ),
     ),
-    ("desert", re.compile(r"\b(?:deserts?|badia|badiya|steppe)\s+of\s+(?:the\s+)?$", re.I)),
+    (
+        "desert",
+        re.compile(
+            rf"(?:\b(?P<dir>{_DIRECTION})(?:ern)?\s+)?\b(?:deserts?|badia|badiya|steppe)\s+of\s+(?:the\s+)?$",
+            re.I,
+        ),
+    ),
     (
         "between",
         re.compile(
@@ -64,7 +74,7 @@ _LEFT = (
     ),
     ("province", re.compile(r"\b(?:province|governorate|muhafaza[ht]?|wilayat)\s+of\s+$", re.I)),
     ("district", re.compile(r"\bdistrict\s+of\s+$", re.I)),
-    ("direction", re.compile(rf"\b(?:{_DIRECTION})(?:ern)?\s+(?:of\s+)?(?:the\s+)?$", re.I)),
+    ("direction", re.compile(rf"\b(?P<dir>{_DIRECTION})(?:ern)?\s+(?:of\s+)?(?:the\s+)?$", re.I)),
     ("settlement", re.compile(r"\b(?P<word>village|town|city|hamlet|township|camp)s?\s+of\s+$", re.I)),
     ("in", re.compile(r"\b(?:in|at|inside|within|into)\s+(?:the\s+)?$", re.I)),
 )
@@ -73,7 +83,7 @@ _RIGHT = (
     (
         "countryside",
         re.compile(
-            rf"^(?:['’]s)?\s+(?:(?:{_DIRECTION})(?:ern)?\s+)?(?:countryside|rural\s+areas?|farmlands?)\b",
+            rf"^(?:['’]s)?\s+(?:(?P<dir>{_DIRECTION})(?:ern)?\s+)?(?:countryside|rural\s+areas?|farmlands?)\b",
             re.I,
         ),
     ),
@@ -89,6 +99,7 @@ _RIGHT = (
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?(?:al[-\s])?$", re.I)
 _ROAD_JOIN = re.compile(r"^\s*(?:-|–|—|/|\bto\b)\s*$", re.I)
 _ROAD_AFTER = re.compile(r"^\s+(?:road|highway|motorway|route)\b", re.I)
+_WORD_JOIN = re.compile(r"^\s*,?\s*(?:and|or|&)\s+(?:the\s+)?(?:al[-\s])?$", re.I)
 _AND = re.compile(r"^\s+(?:and|to)\s+(?:the\s+)?$", re.I)
 
 
@@ -103,9 +114,26 @@ class Cue:
     end: int
     km: float | None = None
     bearing: float | None = None
+    direction: float | None = None  # "the eastern countryside of X", "north of X": a part of X, not X
+
+
+# The word every left cue ends with, just before the name: most names follow none of them, and one look at
+# that word spares the eleven patterns below.
+_LAST_WORD = re.compile(r"([A-Za-z]+)[\s'’-]*$")
+_CUE_ENDINGS = (
+    frozenset(
+        {"of", "the", "in", "at", "inside", "within", "into", "near", "nearby", "to", "around", "outside"}
+        | {"surrounding", "between", "from"}
+    )
+    | frozenset(f"{d}{e}" for d in BEARINGS for e in ("", "ern"))
+    | frozenset(f"{a}-{b}{e}" for a in ("north", "south") for b in ("east", "west") for e in ("", "ern"))
+)
 
 
 def left_cue(text: str, start: int) -> Cue:
+    last = _LAST_WORD.search(text[max(0, start - 24) : start])
+    if last is None or last.group(1).lower() not in _CUE_ENDINGS:
+        return Cue(None, start)
     window = text[max(0, start - _WINDOW) : start]
     for name, pattern in _LEFT:
         found = pattern.search(window)
@@ -116,8 +144,14 @@ def left_cue(text: str, start: int) -> Cue:
             return Cue(name, start, float(found["km"].replace(",", ".")), BEARINGS[direction])
         if name == "settlement":
             return Cue(found["word"].lower(), start)
-        return Cue(name, start)
+        return Cue(name, start, direction=_bearing(found))
     return Cue(None, start)
+
+
+def _bearing(found: re.Match[str]) -> float | None:
+    """The bearing of a direction word the cue holds ("the *eastern* countryside of"), else None."""
+    word = found.groupdict().get("dir")
+    return float(BEARINGS[word.lower().replace("-", "")]) if word else None
 
 
 def right_cue(text: str, end: int) -> Cue:
@@ -125,7 +159,7 @@ def right_cue(text: str, end: int) -> Cue:
     for name, pattern in _RIGHT:
         found = pattern.search(window)
         if found is not None:
-            return Cue(name, end + found.end())
+            return Cue(name, end + found.end(), direction=_bearing(found))
     return Cue(None, end)
 
 
@@ -138,6 +172,31 @@ def joined_by_and(text: str, end: int, start: int) -> bool:
     return bool(_AND.match(text[end:start]))
 
 
+# "reinforcements arrived from X to Y" moved people between two places; "combing from X to Y" covered the land
+# between them
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_MOVEMENT = re.compile(
+    r"\b(?:reinforcements?|arriv\w*|sent|send\w*|brought|bring\w*|fled|flee\w*|displac\w*|moved?|moving|"
+    r"transferr?\w*|came|coming|comes|return\w*|withdr\w*|evacuat\w*|convoys?|transport\w*|bus(?:es|ed)?|"
+    r"head\w*|travel\w*|deport\w*|relocat\w*)\b[^.]{0,40}$",
+    re.I,
+)
+_TO_JOIN = re.compile(r"^\s+(?:to|until|up\s+to)\s+(?:the\s+)?$", re.I)
+
+
+def from_to(text: str, first_start: int, first_end: int, second_start: int) -> bool:
+    """Whether "from X to Y" spans an area (no movement words before it)."""
+    before = text[max(0, first_start - 60) : first_start]
+    if not _FROM_BEFORE.search(before) or not _TO_JOIN.match(text[first_end:second_start]):
+        return False
+    return not _MOVEMENT.search(before[: _FROM_BEFORE.search(before).start()])  # type: ignore[union-attr]
+
+
+def joined_by_word(text: str, end: int, start: int) -> bool:
+    """Whether "and"/"or"/"&" joins two names (not a bare comma, which often says where the first lies)."""
+    return bool(_WORD_JOIN.match(text[end:start]))
+
+
 def road_between(text: str, end: int, start: int, after: int) -> int | None:
     """For "X-Y road": where the word "road" ends, when only a dash or "to" joins the two names."""
     if not _ROAD_JOIN.match(text[end:start]):
@@ -148,6 +207,7 @@ def road_between(text: str, end: int, start: int, after: int) -> int | None:
 
 # Default codes of a place named plainly, by feature: (geo_precision, where_prec).
 _FEATURE_PRECISION = {
+    "sector": (3, 5),
     "admin3": (2, 3),
     "admin2": (2, 3),
     "admin1": (3, 4),

@@ -53,6 +53,7 @@ FEATURES = frozenset(
         "site",
         "lake",
         "border",
+        "sector",
     }
 )
 
@@ -99,14 +100,19 @@ def add_ucdp(places: Places, path: Path) -> tuple[int, int]:
     layer has.
     """
     groups: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
+    sectors: dict[tuple[str, int], list[dict[str, str]]] = defaultdict(list)
     for row in read_csv(path):
         description = " ".join(row["where_coordinates"].split())
+        sector = _SECTOR.match(description)
+        if sector is not None:
+            sectors[(sector["name"], _SECTOR_BEARINGS[sector["dir"].lower().replace("-", "")])].append(row)
+            continue
         if row["where_prec"] not in ("1", "2", "5") or not description:
             continue
         if _DESCRIPTIVE.search(description):
             continue
         groups[(description, row["adm_1"], row["adm_2"])].append(row)
-    merged = added = 0
+    merged, added = _place_sectors(places, sectors), 0
     for (description, adm1, adm2), rows in sorted(groups.items()):
         names = _ucdp_names(description)
         if not names:
@@ -123,6 +129,32 @@ def add_ucdp(places: Places, path: Path) -> tuple[int, int]:
             places.add(rec)
             added += 1
     return merged, added
+
+
+_SECTOR_BEARINGS = {
+    "northern": 0, "northeastern": 45, "eastern": 90, "southeastern": 135,
+    "southern": 180, "southwestern": 225, "western": 270, "northwestern": 315,
+}  # fmt: skip
+# UCDP's directional parts of a governorate: "Eastern Deir ez Zor Governorate", "North-western Hamah Governorate".
+_SECTOR = re.compile(
+    r"^(?P<dir>(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western)\s+(?P<name>.+?)\s+Governorate$",
+    re.I,
+)
+
+
+def _place_sectors(places: Places, sectors: dict[tuple[str, int], list[dict[str, str]]]) -> int:
+    """Move each governorate part to UCDP's point for it (the median of the events UCDP coded there)."""
+    moved = 0
+    for (name, bearing), rows in sorted(sectors.items()):
+        governorate = places.admin_named("SY", name, "admin1")
+        rec = places.sectors.get((governorate.admin1_pcode or "", bearing)) if governorate else None
+        if rec is None:
+            continue
+        rec.lat = round(statistics.median(float(r["latitude"]) for r in rows), 5)
+        rec.lon = round(statistics.median(float(r["longitude"]) for r in rows), 5)
+        rec.add_source("ucdp")
+        moved += 1
+    return moved
 
 
 def _ucdp_rec(

@@ -8,8 +8,8 @@ provinces, large cities) ~11k; the 235k cities of the whole file are never in me
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
-from typing import NamedTuple
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -53,9 +53,11 @@ class Layer:
     rows: dict[int, Row]
     names: dict[str, tuple[tuple[int, str], ...]]  # key -> (place id, the name with that key)
     automaton: ahocorasick.Automaton | None
-    admin1: dict[
-        str, Row
-    ]  # GeoNames admin1 code -> the division's row, for places that have no point of their own
+    # GeoNames admin1 code -> the division's row, for places that have no point of their own
+    admin1: dict[str, Row]
+    fuzzy: Any = field(default=None, repr=False)  # fuzzy.FuzzyIndex, built when a text first needs it
+    # (governorate p-code, bearing) -> its part that way: "the eastern countryside of Deir ez-Zor"
+    sectors: dict[tuple[str, int], Row] = field(default_factory=dict)
 
     def find_keys(self, joined: str) -> list[tuple[int, str]]:
         """(end index, key) of every key found in ``joined`` (keys separated by single spaces, padded with
@@ -85,4 +87,15 @@ def load_layer(conn: sqlite3.Connection, name: str) -> Layer:
             automaton.add_word(f" {key} ", key)
         automaton.make_automaton()
     admin1 = {r.admin1_code: r for r in rows.values() if r.feature == "admin1" and r.admin1_code}
-    return Layer(name, rows, names, automaton, admin1)
+    sectors = {
+        (r.admin1_pcode or "", SECTOR_BEARINGS[r.name.split()[0]]): r
+        for r in rows.values()
+        if r.feature == "sector" and r.name.split()[0] in SECTOR_BEARINGS
+    }
+    return Layer(name, rows, names, automaton, admin1, sectors=sectors)
+
+
+SECTOR_BEARINGS = {
+    "Northern": 0, "Northeastern": 45, "Eastern": 90, "Southeastern": 135,
+    "Southern": 180, "Southwestern": 225, "Western": 270, "Northwestern": 315,
+}  # fmt: skip

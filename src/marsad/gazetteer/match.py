@@ -13,7 +13,6 @@ import functools
 import itertools
 import json
 import logging
-import math
 import re
 import sqlite3
 import threading
@@ -23,12 +22,14 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from marsad.errors import DataMissingError
-from marsad.gazetteer import cues
+from marsad.gazetteer import cues, fuzzy, scoring, unresolved
 from marsad.gazetteer.layers import Layer, Row, load_layer
-from marsad.gazetteer.normalise import ARTICLES, fold, light_key, name_key, token_key
+from marsad.gazetteer.normalise import ARTICLES, fold, name_key
+from marsad.gazetteer.unresolved import Unresolved
+from marsad.gazetteer.words import joined_keys, text_words
 from marsad.records import Place, Span
 from marsad.settings import Settings
 
@@ -36,8 +37,8 @@ log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[^\W_]+(?:['’ʼʿ‘`][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$", re.I)
-_POPULATED = frozenset({"city", "town", "village", "neighbourhood", "camp", "place"})
-_ADMIN = frozenset({"admin1", "admin2", "admin3"})
+_POPULATED = scoring.POPULATED
+_ADMIN = scoring.ADMIN
 # Cues a name after "and" or a comma shares with the name before it ("the deserts of Homs and Deir Ezzor").
 _SHARED_LEFT = frozenset(
     {"desert", "countryside", "outskirts", "near", "province", "district", "village", "town"}
@@ -46,19 +47,23 @@ _SHARED_RIGHT = frozenset({"desert", "countryside", "province", "district"})
 _LOCATIVE = frozenset(
     {"in", "near", "outskirts", "village", "town", "city", "distance", "direction", "between", "camp"}
 )
-_FUZZY_CUE = re.compile(
-    r"\b(?:village|town|city|hamlet)\s+of\s+(?P<name>(?:(?:al|el|as|ash|ad|ar|at|az)[-\s])?"
-    r"[A-Z][\w'’-]+(?:\s+(?:(?:al|el|as|ash|ad|ar|at|az)[-\s])?[A-Z][\w'’-]+)?)"
-)
 _ROAD_BEFORE = re.compile(r"\b(?:road|highway|motorway|route)\s+(?:between|from)\s+(?:the\s+)?$", re.I)
 # a region named this close to a name places it ("al-Shula desert in Deir ez-Zor countryside")
-_NEAR_CHARS = 150
+_NEAR_CHARS = scoring.NEAR_CHARS
 # What may stand between a name and a word next to it for both to be one name: spaces, hyphens, a particle.
 # A hyphen alone does not join: "Raqqa-Tabqa road" names two places.
 _JOINER = re.compile(r"\s+(?:(?:al|el|as|ash|ad|ar|at|az|bin|ibn|abu|bint|umm)[\s-]+)?", re.I)
 _ENGLISH_ARTICLES = frozenset({"at", "as", "an", "en", "es", "et", "ed", "er", "e", "i", "l", "il"})
-_VOTES = {"country": 3.0, "admin1": 2.0, "city": 1.5}
-MAX_LAYERS = 4  # country layers kept in memory at once (a large country's layer is 30-60 MB)
+# "X, Y province" / "X in Y governorate": what stands between a place and the division said to hold it
+_CONTAINED = re.compile(r"^\s*(?:,|\bin\b|,\s*in\b)\s*(?:the\s+)?$", re.I)
+_DIRECTED = frozenset({"countryside", "desert"})  # cues that may name a part of a governorate
+# Country layers stay in memory, least recently used evicted first, while their names number fewer than this:
+# the country a deployment watches and the foreign ones its reports name in passing (Turkey, Iraq, Lebanon)
+# stay loaded, and one very large country (the United States: 165k names, ~100 MB) fits alone. With the world
+# and countries layers (~80k names) an extraction worker stays under 400 MB RSS.
+MAX_COUNTRY_NAMES = 260_000
+_PINNED = ("countries", "world")
+_RECENT = 4
 
 
 @dataclass(frozen=True)
@@ -74,12 +79,12 @@ class PlaceMention:
     score: float
 
 
-@dataclass
-class _Token:
-    start: int
-    end: int
-    folded: str
-    key: str
+@dataclass(frozen=True)
+class Reading:
+    """Everything one reading of a text found: the places resolved and the names left unresolved."""
+
+    mentions: list[PlaceMention]
+    unresolved: list[Unresolved]
 
 
 @dataclass
@@ -104,31 +109,6 @@ def _stopwords() -> dict[str, frozenset[str]]:
     return {name: frozenset(fold(str(w)) for w in words) for name, words in data.items()}
 
 
-def _tokens(text: str) -> list[_Token]:
-    tokens = []
-    for found in _WORD.finditer(text):
-        start, end = found.span()
-        word = found.group()
-        if len(word) > 3 and _POSSESSIVE.search(word):
-            end -= 2
-            word = word[:-2]
-        folded = fold(word)
-        tokens.append(_Token(start, end, folded, token_key(folded)))
-    return tokens
-
-
-def _joined(tokens: list[_Token]) -> tuple[str, list[int], list[int]]:
-    """Keys of the words joined by spaces, and for each key's first character the index of its word."""
-    parts, starts, owners, position = [" "], [], [], 1
-    for index, token in enumerate(tokens):
-        if token.key:
-            starts.append(position)
-            owners.append(index)
-            parts.append(token.key + " ")
-            position += len(token.key) + 1
-    return "".join(parts), starts, owners
-
-
 class Gazetteer:
     """A built gazetteer file opened for matching. Load once per process (:func:`default_gazetteer`)."""
 
@@ -137,6 +117,8 @@ class Gazetteer:
         self._conn = conn
         self.meta = meta
         self._layers: dict[str, Layer] = {}
+        # the last few readings: the places stage reads a text without a country (to find it), then with it
+        self._recent: dict[tuple[str | None, str], Reading] = {}
         self._lock = threading.Lock()
         self._iso3: dict[str, str] = json.loads(meta.get("iso3", "{}"))
         self._country_names: dict[str, str] = dict(
@@ -145,6 +127,8 @@ class Gazetteer:
 
     @classmethod
     def load(cls, path: Path | str) -> Gazetteer:
+        """Open a built gazetteer read-only. A missing, corrupt or partly written file raises one
+        DataMissingError that names the file and the command that rebuilds it."""
         path = Path(path)
         if not path.is_file():
             raise DataMissingError(
@@ -154,21 +138,36 @@ class Gazetteer:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
             conn.execute("SELECT id FROM places LIMIT 1").fetchall()
+            pages, size = (conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "page_size"))
         except sqlite3.DatabaseError as exc:
-            raise DataMissingError(
-                f"gazetteer {path} is unreadable ({exc}): run `marsad gazetteer build` to rebuild it",
-                code="gazetteer-unreadable",
-            ) from exc
+            raise _unreadable(path, exc) from exc
+        if pages * size > path.stat().st_size or not {"build_version", "counts"} <= set(meta):
+            # a copy or download cut short: SQLite would only fail later, on the first page past the end
+            raise _unreadable(path, "the file is shorter than its header says, or its build never finished")
         return cls(path, conn, meta)
 
     def layer(self, name: str) -> Layer:
         with self._lock:
-            if name not in self._layers:
-                if len(self._layers) >= MAX_LAYERS:
-                    oldest = next(k for k in self._layers if k not in ("countries", "world"))
-                    del self._layers[oldest]
-                self._layers[name] = load_layer(self._conn, name)
-            return self._layers[name]
+            if name in self._layers:
+                self._layers[name] = self._layers.pop(name)  # most recently used last: evicted last
+                return self._layers[name]
+            try:
+                loaded = load_layer(self._conn, name)
+            except sqlite3.DatabaseError as exc:
+                raise _unreadable(self.path, exc) from exc
+            self._layers[name] = loaded
+            self._evict(keep=name)
+            return loaded
+
+    def _evict(self, keep: str) -> None:
+        """Drop the least recently used country layers until the names held fit ``MAX_COUNTRY_NAMES``."""
+        countries = [k for k in self._layers if k not in _PINNED]
+        held = sum(len(self._layers[k].names) for k in countries)
+        for name in countries:
+            if held <= MAX_COUNTRY_NAMES:
+                break
+            if name != keep:
+                held -= len(self._layers.pop(name).names)
 
     def country_code(self, hint: str | None) -> str | None:
         """ISO alpha-2 code of a country hint given as alpha-2, alpha-3 or a name; None when unknown."""
@@ -186,19 +185,41 @@ class Gazetteer:
         return None
 
     def find(self, text: str, country: str | None = None) -> list[PlaceMention]:
-        """Every place named in ``text``, in text order, each resolved to one place.
+        """Every place named in ``text``, in text order, each resolved to one place (see :meth:`read`)."""
+        return self.read(text, country).mentions
+
+    def read(self, text: str, country: str | None = None) -> Reading:
+        """The places named in ``text`` and the names left unresolved, in text order.
 
         With ``country`` (ISO alpha-2/alpha-3 code or name) only that country's places and country names are
         candidates. Without it the text is first read against countries, provinces and large cities; when one
-        country dominates, its full layer is read as well.
+        country dominates (its names, or its people: "Syrian", "Afghan"), its full layer is read as well.
         """
         code = self.country_code(country)
+        recent = self._recent.get((code, text))
+        if recent is not None:
+            return Reading(list(recent.mentions), list(recent.unresolved))
+        reading, found = self._read(text, code)
+        with self._lock:
+            self._recent[(code, text)] = reading
+            if found is not None:
+                # remembered under the country found too: the places stage asks again with it ("SY")
+                self._recent.setdefault((found, text), reading)
+            while len(self._recent) > _RECENT:
+                self._recent.pop(next(iter(self._recent)))
+        return Reading(list(reading.mentions), list(reading.unresolved))
+
+    def _read(self, text: str, code: str | None) -> tuple[Reading, str | None]:
+        """The reading of ``text`` and the country whose layer it read (None: the world layer only)."""
         if code is None:
-            world = _Reader(self, text, [self.layer("world")], None).mentions()
-            code = _dominant_country(world, self._country_names)
+            world = _Reader(self, text, [self.layer("world")], None)
+            found = world.mentions()
+            votes = scoring.people_votes([t.folded for t in world.tokens])
+            code = scoring.dominant_country(found, self._country_names, votes)
             if code is None:
-                return world
-        return _Reader(self, text, [self.layer("countries"), self.layer(code)], code).mentions()
+                return Reading(found, world.unresolved), None
+        reader = _Reader(self, text, [self.layer("countries"), self.layer(code)], code)
+        return Reading(reader.mentions(), reader.unresolved), code
 
     def lookup(self, name: str, country: str | None = None) -> list[Place]:
         """Places whose names share ``name``'s key, most important first (for other stages and tests)."""
@@ -206,7 +227,7 @@ class Gazetteer:
         code = self.country_code(country)
         layer = self.layer(code) if code else self.layer("world")
         rows = [layer.rows[place_id] for place_id, _ in layer.names.get(key, ())]
-        rows.sort(key=lambda r: (-_importance(r), r.id))
+        rows.sort(key=lambda r: (-scoring.importance(r), r.id))
         return [self.place(r, None, cues.Cue(None, 0), layer) for r in rows]
 
     def place(self, row: Row, span: Span | None, cue: cues.Cue, layer: Layer) -> Place:
@@ -242,40 +263,19 @@ class Gazetteer:
         )
 
 
-def _importance(row: Row) -> float:
-    rank = {"admin1": 0.6, "country": 0.7, "admin2": 0.3, "admin3": 0.2}.get(row.feature, 0.0)
-    return rank + math.log10(row.population + 1) / 10 + (0.3 if row.source.startswith("supplement") else 0.0)
-
-
-def _dominant_country(mentions: list[PlaceMention], names: dict[str, str]) -> str | None:
-    """The country most of a text's places are in, when one clearly is."""
-    codes = {name: code for code, name in names.items()}
-    votes: dict[str, float] = {}
-    for mention in mentions:
-        code = codes.get(mention.place.country or "")
-        if code:
-            # a country or province named outright says more than a town that may be a namesake, and a name
-            # spelled exactly more than a near miss
-            weight = _VOTES.get(mention.place.feature or "", 1.0) * mention.score**2
-            votes[code] = votes.get(code, 0.0) + weight
-    if not votes:
-        return None
-    best = max(sorted(votes), key=lambda c: votes[c])
-    return best if votes[best] >= 2 and votes[best] >= 0.5 * sum(votes.values()) else None
-
-
 class _Reader:
     """One reading of one text against some layers."""
 
     def __init__(self, gazetteer: Gazetteer, text: str, layers: list[Layer], country: str | None) -> None:
         self.gaz, self.text, self.layers, self.country = gazetteer, text, layers, country
-        self.tokens = _tokens(text)
+        self.tokens = text_words(text)
         self.stop = _stopwords()
         self.rows: dict[int, tuple[Row, Layer]] = {}
+        self._regions: list[tuple[int, str]] = []  # (position, governorate) of divisions named, for fuzzy
+        self.unresolved: list[Unresolved] = []
 
     def mentions(self) -> list[PlaceMention]:
-        hits = self._select(self._hits())
-        hits.extend(self._fuzzy(hits))
+        hits = self._fuzzy(self._select(self._hits()))
         hits.sort(key=lambda h: h.start)
         for hit in hits:
             hit.left = cues.left_cue(self.text, hit.start)
@@ -288,7 +288,7 @@ class _Reader:
         return self._build(hits)
 
     def _hits(self) -> dict[tuple[int, int], _Hit]:
-        joined, starts, owners = _joined(self.tokens)
+        joined, starts, owners = joined_keys(self.tokens)
         hits: dict[tuple[int, int], _Hit] = {}
         for layer in self.layers:
             for end, key in layer.find_keys(joined):
@@ -342,9 +342,9 @@ class _Reader:
     def _select(self, hits: dict[tuple[int, int], _Hit]) -> list[_Hit]:
         """Non-overlapping hits, longest first, then the best spelled."""
         for hit in hits.values():
-            words = light_key(self.text[hit.start : hit.end])
+            words = fuzzy.spelling(self.text[hit.start : hit.end])
             hit.best = (
-                max(fuzz.ratio(words, light_key(n)) for _, n in hit.candidates) / 100,
+                max(fuzz.ratio(words, fuzzy.spelling(n)) for _, n in hit.candidates) / 100,
                 hit.candidates[0][0],
             )
         ordered = sorted(hits.values(), key=lambda h: (-(h.last - h.first), -h.best[0], h.first))  # type: ignore[index]
@@ -358,33 +358,110 @@ class _Reader:
         return chosen
 
     def _fuzzy(self, hits: list[_Hit]) -> list[_Hit]:
-        """Names after "the village/town of" that no key matched: the closest key of the country, if close
-        enough.
+        """Close spellings of names no key matched, or matched only in pieces ("Qasr al-Bureij" read as
+        "Qasr" + "al-Bureij"): a longer fuzzy name replaces the pieces it covers. Only in the country in play.
         """
-        if self.country is None or len(self.text) > 200_000:
-            return []
         layer = self.layers[-1]
-        covered = [(h.start, h.end) for h in hits]
-        extra = []
-        for found in _FUZZY_CUE.finditer(self.text):
-            start, end = found.span("name")
-            if any(s < end and start < e for s, e in covered):
+        if self.country is None or len(self.text) > 200_000 or len(layer.names) > fuzzy.MAX_LAYER_KEYS:
+            return hits
+        if layer.fuzzy is None:
+            layer.fuzzy = fuzzy.FuzzyIndex.of(layer)
+        whole = {(h.first, h.last) for h in hits}
+        self._regions = sorted(
+            (h.start, row.admin1_pcode or row.admin1 or "")
+            for h in hits
+            for row, _ in h.candidates
+            if row.feature == "admin1"
+        )
+        # a run of more capitalised words than a name has is a heading in Title Case, not a name
+        runs = [r for r in self._capital_runs() if r is not None and r[1] - r[0] < fuzzy.MAX_RUN]
+        found: list[_Hit] = []
+        for first, last in runs:
+            if (first, last) not in whole:
+                found.extend(self._fuzzy_run(layer, first, last, whole))
+        taken = {i for h in found for i in range(h.first, h.last + 1)}
+        hits = [h for h in hits if not taken & set(range(h.first, h.last + 1))] + found
+        return self._keep_unresolved(hits, runs)
+
+    def _keep_unresolved(self, hits: list[_Hit], runs: list[tuple[int, int]]) -> list[_Hit]:
+        """Record names a settlement cue announces ("the village of Zor Shamr", "Jaidin village") that no place
+        matched whole, and drop the pieces of them that matched something else ("Zor" alone is another village).
+        """
+        whole = {(h.first, h.last) for h in hits}
+        for first, last in runs:
+            start, end = self.tokens[first].start, self.tokens[last].end
+            if (first, last) in whole or self._title_case(first):
                 continue
-            key = name_key(found["name"])
-            best = (
-                process.extractOne(key, layer.names.keys(), scorer=fuzz.ratio, score_cutoff=85)
-                if key
-                else None
-            )
-            if best is None:
+            if not unresolved.announced(self.text, start, end):
                 continue
-            hit = _Hit(-1, -1, start, end, {best[0]})
-            hit.candidates = [(layer.rows[pid], name) for pid, name in layer.names[best[0]]]
-            for row, _ in hit.candidates:
-                self.rows.setdefault(row.id, (row, layer))
-            hit.best = (best[1] / 100, hit.candidates[0][0])
-            extra.append(hit)
-        return extra
+            inside = [h for h in hits if first <= h.first and h.last <= last]
+            if first != last and inside:
+                hits = [h for h in hits if h not in inside]
+            elif inside:
+                continue
+            span = Span.of(self.text, start, end)
+            self.unresolved.append(Unresolved(span, unresolved.NOT_FOUND))
+        return hits
+
+    def _capital_runs(self) -> list[tuple[int, int] | None]:
+        """Runs of capitalised words, without the function words a sentence starts with ("In Jaghatu")."""
+        folded = [t.folded for t in self.tokens]
+        runs = fuzzy.capital_runs(
+            self.text, [t.start for t in self.tokens], [t.end for t in self.tokens], folded
+        )
+        never = self.stop["never"]
+        out: list[tuple[int, int] | None] = []
+        for first, last in runs:
+            while first <= last and folded[first] in never:
+                first += 1
+            out.append((first, last) if first <= last else None)
+        return out
+
+    def _fuzzy_run(self, layer: Layer, first: int, last: int, whole: set[tuple[int, int]]) -> list[_Hit]:
+        """Fuzzy names inside one run of capitalised words, longest first, never re-reading an exact name."""
+        out: list[_Hit] = []
+        free = set(range(first, last + 1))
+        for size in range(min(fuzzy.MAX_WORDS, last - first + 1), 0, -1):
+            for start in range(first, last - size + 2):
+                span = range(start, start + size)
+                if not free.issuperset(span) or (start, start + size - 1) in whole:
+                    continue
+                hit = self._fuzzy_span(layer, start, start + size - 1)
+                if hit is not None:
+                    out.append(hit)
+                    free -= set(span)
+        return out
+
+    def _fuzzy_span(self, layer: Layer, first: int, last: int) -> _Hit | None:
+        ends = self.tokens[first], self.tokens[last]
+        if fuzzy.is_particle(ends[0].folded) or fuzzy.is_particle(ends[1].folded):
+            return None
+        if first == last and (
+            ends[0].folded in self.stop["never"] or ends[0].folded in self.stop["not_alone"]
+        ):
+            return None
+        key = " ".join(t.key for t in self.tokens[first : last + 1] if t.key)
+        if len(key) < fuzzy.MIN_KEY or key in layer.names:
+            return None
+        words = self.text[ends[0].start : ends[1].end]
+        scan = fuzzy.settlement_cue(self.text, ends[0].start, ends[1].end)
+        found = fuzzy.close_match(layer, layer.fuzzy, key, words, self._region_near(ends[0].start), scan)
+        if found is None:
+            return None
+        hit = self._new_hit(first, last)
+        hit.keys.add(found[1])
+        hit.candidates = [(layer.rows[pid], name) for pid, name in layer.names[found[1]]]
+        for row, _ in hit.candidates:
+            self.rows.setdefault(row.id, (row, layer))
+        hit.best = (found[0] / 100, hit.candidates[0][0])
+        return hit
+
+    def _region_near(self, position: int) -> str | None:
+        """The governorate the text names closest after (else before) ``position``: "X village, Raqqa
+        governorate"."""
+        after = [(p - position, r) for p, r in self._regions if 0 <= p - position <= _NEAR_CHARS]
+        before = [(position - p, r) for p, r in self._regions if 0 < position - p <= _NEAR_CHARS]
+        return min(after or before, default=(0, None))[1]
 
     def _drop_consumed(self, hits: list[_Hit]) -> list[_Hit]:
         """Drop a hit that is the cue word of the hit before it ("Badia" in "Deir ez-Zor Badia")."""
@@ -401,11 +478,14 @@ class _Reader:
                 continue
             if after.left and after.left.name is None and before.left and before.left.name in _SHARED_LEFT:
                 after.left = cues.Cue(before.left.name, after.start)
+            # "Homs and Hama provinces" share the word; "Abu Kamal, Deir Ezzor governorate" does not: a comma
+            # there says where the first name lies
             if (
                 before.right
                 and before.right.name is None
                 and after.right
                 and after.right.name in _SHARED_RIGHT
+                and cues.joined_by_word(self.text, before.end, after.start)
             ):
                 before.right = cues.Cue(after.right.name, before.end)
 
@@ -431,6 +511,12 @@ class _Reader:
             # a small village named alone must be spelled exactly, and not be a short common-looking word
             spelled, row = hit.best
             small = row.feature in _POPULATED and (row.approx or row.population < 1000)
+            if (
+                small
+                and spelled >= fuzzy.ONE_WORD / 100
+                and self._region_near(hit.start) == scoring.region(row)
+            ):
+                return True  # "Granij, Deir Ezzor governorate": the region named beside it vouches for it
             return not small or (spelled >= 1.0 and len(token.key) >= 5)
         return True
 
@@ -507,31 +593,35 @@ class _Reader:
         return regions
 
     def _resolve(self, hits: list[_Hit], context: list[tuple[int, str]]) -> None:
+        regions: dict[str, list[int]] = {}
+        for position, region in sorted(context):
+            regions.setdefault(region, []).append(position)
         for hit in hits:
             left, right = self._cue_names(hit)
             feature_cue = right or left
-            words = light_key(self.text[hit.start : hit.end])
-            near = {region for position, region in context if abs(position - hit.start) <= _NEAR_CHARS}
-            named = {region for _, region in context}
-            scored = []
+            if any(c is not None and c.direction is not None for c in (hit.left, hit.right)):
+                feature_cue = f"directed {feature_cue}"
+            words = fuzzy.spelling(self.text[hit.start : hit.end])
+            spelled: dict[int, float] = {}
             for row, name in hit.candidates:
+                ratio = fuzz.ratio(words, fuzzy.spelling(name)) / 100
+                spelled[row.id] = max(spelled.get(row.id, 0.0), ratio)
+            scored = []
+            for row, _ in hit.candidates:
                 # spelling first (a namesake spelled exactly beats one spelled nearly), then the kind of place
                 # the cue asks for, the regions named close by (then anywhere in the text), and size; a
                 # village known only at its subdistrict's centre yields to one with a point of its own
-                score = 2 * fuzz.ratio(words, light_key(name)) / 100 + _fit(feature_cue, row.feature)
-                score += _importance(row) / 4 + (0.1 if row.country == self.country else 0.0)
-                region = row.admin1_pcode or row.admin1
-                score += 0.15 if region in near else (0.05 if region in named else 0.0)
+                score = 2 * spelled[row.id] + scoring.fit(feature_cue, row.feature)
+                score += scoring.importance(row) / 4 + (0.1 if row.country == self.country else 0.0)
+                score += scoring.near_bonus(scoring.region(row), hit.start, regions)
                 score -= 0.1 if row.approx else 0.0
                 scored.append((round(score, 6), -row.id, row))
-            best = max(scored)
-            spelled = (
-                max(fuzz.ratio(words, light_key(n)) for r, n in hit.candidates if r.id == best[2].id) / 100
-            )
-            hit.best = (spelled, best[2])
+            best = max(scored)[2]
+            hit.best = (spelled[best.id], best)
 
     def _build(self, hits: list[_Hit]) -> list[PlaceMention]:
         mentions: list[PlaceMention] = []
+        conflicted: set[str] = set()
         index = 0
         while index < len(hits):
             hit = hits[index]
@@ -541,11 +631,35 @@ class _Reader:
                 mentions.append(pair)
                 index += 2
                 continue
-            mention = self._mention(hit)
+            if self._conflicts(hit, following):
+                conflicted |= hit.keys  # the same name later in the text is that place too, not the namesake
+            mention = None if hit.keys & conflicted else self._mention(hit)
             if mention is not None:
                 mentions.append(mention)
             index += 1
         return mentions
+
+    def _conflicts(self, hit: _Hit, following: _Hit | None) -> bool:
+        """ "Jaghatu district, Wardak province" when the gazetteer knows Jaghatu only in Ghazni: the text says
+        where the place lies, so the namesake elsewhere is not it (the province still locates the event).
+        """
+        if following is None or hit.best is None or following.best is None:
+            return False
+        row, region = hit.best[1], following.best[1]
+        if (
+            region.feature != "admin1"
+            or row.feature in ("admin1", "country")
+            or row.country != region.country
+        ):
+            return False
+        end = hit.right.end if hit.right is not None and hit.right.name else hit.end
+        if not _CONTAINED.match(self.text[end : following.start]):
+            return False
+        if scoring.region(row) == scoring.region(region) or not scoring.region(row):
+            return False
+        span = Span.of(self.text, hit.start, hit.end)
+        self.unresolved.append(Unresolved(span, unresolved.CONFLICT, f"{row.name} ({row.admin1})"))
+        return True
 
     def _mention(self, hit: _Hit) -> PlaceMention | None:
         assert hit.best is not None
@@ -555,24 +669,50 @@ class _Reader:
             left if left in ("distance", "outskirts", "near", "between", "direction") else (right or left)
         )
         if spelled < 0.6 or (spelled < 0.75 and cue_name is None):
+            if cue_name is not None:
+                span = Span.of(self.text, hit.start, hit.end)
+                self.unresolved.append(Unresolved(span, unresolved.FAR_SPELLING, row.name))
             return None
+        named_right = hit.right if hit.right is not None and hit.right.name else None
         precision_cue = (
-            hit.left if left in ("distance", "outskirts", "near", "direction") else (hit.right or hit.left)
+            hit.left if left in ("distance", "outskirts", "near", "direction") else (named_right or hit.left)
         )
         layer = self.rows[row.id][1]
+        sector = self._sector(hit, row, precision_cue, layer)
+        if sector is not None:
+            row, precision_cue = sector, cues.Cue(None, hit.end)
         span = Span.of(self.text, hit.start, hit.end)
         place = self.gaz.place(row, span, precision_cue or cues.Cue(None, hit.end), layer)
         return PlaceMention(span, place, cue_name, round(min(1.0, spelled), 3))
 
+    def _sector(self, hit: _Hit, row: Row, cue: cues.Cue | None, layer: Layer) -> Row | None:
+        """The part of a governorate a direction names: "the eastern countryside of Deir Ezzor", "Hama's
+        north-eastern countryside" (the capital stands for its governorate there, as UCDP codes "Northeastern
+        Hamah Governorate")."""
+        around = [c for c in (hit.left, hit.right, cue) if c is not None]
+        direction = next((c.direction for c in around if c.direction is not None), None)
+        # "the eastern countryside of X", "X's northern countryside", "the western Hama countryside"; a bare
+        # "north of Aleppo" stays near the city
+        if direction is None or not {c.name for c in around} & _DIRECTED or not row.admin1_pcode:
+            return None
+        capital = row.feature in _POPULATED and any(
+            r.feature == "admin1" and r.admin1_pcode == row.admin1_pcode for r, _ in hit.candidates
+        )
+        if row.feature != "admin1" and not capital:
+            return None
+        return layer.sectors.get((row.admin1_pcode, int(direction)))
+
     def _pair(self, first: _Hit, second: _Hit) -> PlaceMention | None:
-        """ "between X and Y" and "the X-Y road": one mention for both names, at their midpoint."""
+        """ "between X and Y", "the X-Y road" and "combing from X to Y": one mention for both names, at their
+        midpoint, an area (UCDP where_prec 5) unless the two lie within ~25 km of each other."""
         road_end = cues.road_between(self.text, first.end, second.start, second.end)
         between = (
             first.left
             and first.left.name == "between"
             and cues.joined_by_and(self.text, first.end, second.start)
         )
-        if road_end is None and not between:
+        spread = cues.from_to(self.text, first.start, first.end, second.start)
+        if road_end is None and not between and not spread:
             return None
         one, two = self._mention(first), self._mention(second)
         if one is None or two is None:
@@ -585,6 +725,8 @@ class _Reader:
         )
         name = f"{a.name}–{b.name} road" if on_road else f"between {a.name} and {b.name}"
         feature = "road" if on_road else "between"
+        if spread and not on_road:
+            name, feature = f"from {a.name} to {b.name}", "area"
         place = replace(
             a,
             name=name,
@@ -593,45 +735,23 @@ class _Reader:
             pcode=None,
             geonameid=None,
             source="derived",
-            latitude=_mid(a.latitude, b.latitude),
-            longitude=_mid(a.longitude, b.longitude),
+            latitude=scoring.mid(a.latitude, b.latitude),
+            longitude=scoring.mid(a.longitude, b.longitude),
             admin1=a.admin1 if a.admin1 == b.admin1 else None,
             admin1_pcode=a.admin1_pcode if a.admin1_pcode == b.admin1_pcode else None,
             admin2=a.admin2 if a.admin2 == b.admin2 else None,
             admin2_pcode=a.admin2_pcode if a.admin2_pcode == b.admin2_pcode else None,
         )
-        close = _close(a, b)
+        close = scoring.close(a, b)
         place = replace(place, geo_precision=2 if close else 3, where_prec=2 if close else 5)
         return PlaceMention(span, place, feature, round(min(one.score, two.score), 3))
 
 
-def _mid(a: float | None, b: float | None) -> float | None:
-    return round((a + b) / 2, 5) if a is not None and b is not None else (a if a is not None else b)
-
-
-def _close(a: Place, b: Place) -> bool:
-    """Two places within UCDP's ~25 km: "between" them is still a limited area (where_prec 2)."""
-    from marsad.gazetteer.rec import distance_km
-
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return False
-    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= 2 * cues.NEAR_KM  # type: ignore[arg-type]
-
-
-def _fit(cue: str | None, feature: str) -> float:
-    """How well a kind of place fits the words around its name."""
-    if cue == "province":
-        return {"admin1": 0.6, "admin2": 0.2}.get(feature, 0.0)
-    if cue in ("district", "subdistrict"):
-        return {"admin2": 0.6, "admin3": 0.5 if cue == "subdistrict" else 0.2}.get(feature, 0.0)
-    if cue in ("countryside", "desert"):
-        return {"admin1": 0.5, "admin2": 0.1, "desert": 0.3}.get(
-            feature, 0.2 if feature in _POPULATED else 0.0
-        )
-    if cue in ("city", "town", "village", "camp"):
-        return 0.5 if feature in _POPULATED else 0.0
-    # named plainly: the town before the division of the same name (Deir ez-Zor city, not the governorate)
-    return 0.3 if feature in _POPULATED else (0.05 if feature in _ADMIN else 0.15)
+def _unreadable(path: Path, why: object) -> DataMissingError:
+    return DataMissingError(
+        f"gazetteer {path} is unreadable ({why}): run `marsad gazetteer build` to rebuild it",
+        code="gazetteer-unreadable",
+    )
 
 
 @functools.lru_cache(maxsize=4)

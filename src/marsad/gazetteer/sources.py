@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import math
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -339,3 +340,65 @@ def fill_centroids(places: Places) -> None:
         if rec.feature in ("admin1", "country") and members:
             rec.lat = round(statistics.fmean(m.lat for m in members), 5)  # type: ignore[misc]
             rec.lon = round(statistics.fmean(m.lon for m in members), 5)  # type: ignore[misc]
+
+
+# "Northern", "North-eastern" ...: the adjective a report or UCDP puts before a governorate, by bearing.
+SECTOR_WORDS = {
+    0: "Northern",
+    45: "Northeastern",
+    90: "Eastern",
+    135: "Southeastern",
+    180: "Southern",
+    225: "Southwestern",
+    270: "Western",
+    315: "Northwestern",
+}
+_SECTOR_HALF_WIDTH = 67.5  # degrees either side of a direction: "northern" takes in the north-east and -west
+
+
+def add_sectors(places: Places, country: str = "SY") -> int:
+    """Parts of each governorate by direction ("the eastern countryside of Deir ez-Zor"): a point at the mean of
+    the subdistrict centres lying that way from the governorate's middle, coded where_prec 5 as UCDP codes
+    "Eastern Deir ez Zor Governorate"; UCDP's own point replaces it when that layer is built (curated.py).
+    """
+    centres: dict[str, list[Rec]] = defaultdict(list)
+    for rec in places.in_country(country, frozenset({"admin3"})):
+        if rec.lat is not None and rec.admin1_pcode:
+            centres[rec.admin1_pcode].append(rec)
+    count = 0
+    for governorate in places.in_country(country, frozenset({"admin1"})):
+        members = centres.get(governorate.admin1_pcode or "", [])
+        if len(members) < 3:
+            continue  # Damascus, Quneitra: too small to have parts worth a point of their own
+        mid_lat = statistics.fmean(m.lat for m in members)  # type: ignore[misc]
+        mid_lon = statistics.fmean(m.lon for m in members)  # type: ignore[misc]
+        for bearing, word in SECTOR_WORDS.items():
+            part = [m for m in members if _within(_bearing(mid_lat, mid_lon, m.lat, m.lon), bearing)]  # type: ignore[arg-type]
+            if not part:
+                continue
+            rec = Rec(
+                name=f"{word} {governorate.name}",
+                country=country,
+                feature="sector",
+                lat=round(statistics.fmean(m.lat for m in part), 5),  # type: ignore[misc]
+                lon=round(statistics.fmean(m.lon for m in part), 5),  # type: ignore[misc]
+                geo_precision=3,
+                where_prec=5,
+                sources=["derived"],
+            )
+            _set_admin_chain(rec, governorate, 1)
+            rec.admin1_code = governorate.admin1_code
+            rec.name = f"{word} {governorate.name}"  # _set_admin_chain named the level after the record
+            rec.admin1 = governorate.name
+            places.sectors[(governorate.admin1_pcode or "", bearing)] = places.add(rec)
+            count += 1
+    return count
+
+
+def _bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    dy, dx = lat2 - lat1, (lon2 - lon1) * math.cos(math.radians(lat1))
+    return (math.degrees(math.atan2(dx, dy)) + 360.0) % 360.0
+
+
+def _within(bearing: float, target: float) -> bool:
+    return abs((bearing - target + 180.0) % 360.0 - 180.0) <= _SECTOR_HALF_WIDTH

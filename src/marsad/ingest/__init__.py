@@ -19,7 +19,7 @@ from marsad.ingest.url import read_url_with
 from marsad.records import Document, Failure
 from marsad.settings import Settings
 
-__all__ = ["dateline_date", "read_bytes", "read_paths", "read_url"]
+__all__ = ["dateline_date", "read_bytes", "read_paths", "read_sources", "read_url"]
 
 DEFAULT_TIMEOUT = 20.0  # seconds; a slow site must not stall a batch
 
@@ -62,3 +62,19 @@ def read_url(
     yield from read_url_with(
         url, Hints(published=published, country=country), settings.max_input_bytes, timeout
     )
+
+
+def read_sources(
+    sources: Iterable[str | Path],
+    *,
+    published: date | None = None,
+    country: str | None = None,
+    settings: Settings | None = None,
+) -> Iterator[Document | Failure]:
+    """Documents from a mix of files, folders and http(s) URLs of pages or feeds, in the order given."""
+    for source in sources:
+        text = str(source)
+        if text.startswith(("http://", "https://")):
+            yield from read_url(text, published=published, country=country, settings=settings)
+        else:
+            yield from read_paths([source], published=published, country=country, settings=settings)

@@ -1,0 +1,159 @@
+"""Kinds of actor named by common words, and who acted on whom around a verb.
+
+Reports often name actors by a common noun rather than a name ("army units recaptured", "gunmen attacked a market",
+"police fired tear gas at protesters"), and the event type turns on the kind of actor: territory taken by state
+forces is regained, by anyone else overtaken; an attack on civilians is violence against civilians, on soldiers a
+battle. The words live in ``data/actor_classes.csv``; :func:`parties` reads the kind of the agent and of the target
+of one verb in a sentence: the agent of a passive ("captured by rebels"), else the nearest kind before the verb; the
+target after the verb, else the subject of a passive ("soldiers were attacked").
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from marsad.actors.prefix import starts_of, word_prefixes
+
+KINDS = ("state", "armed", "crowd", "civilian", "military")
+# ACLED inter codes: 1 state forces, 8 external (foreign state) forces, 2-4 rebels and militias, 5 rioters,
+# 6 protesters, 7 civilians
+_INTER_KIND = {
+    1: "state",
+    8: "state",
+    2: "armed",
+    3: "armed",
+    4: "armed",
+    5: "crowd",
+    6: "crowd",
+    7: "civilian",
+}
+UNARMED = frozenset({"civilian", "crowd"})
+COMBATANT = frozenset({"state", "armed", "military"})
+
+# How far around the verb a kind is read: the subject of a news lead sits within a dozen words before its verb
+AGENT_REACH = 100
+TARGET_REACH = 80
+# lower case only: "IS militants attacked" is the Islamic State, not a passive
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+\s+)?$")
+_BY_AFTER = re.compile(r"^\W*(?:\w+\W+){0,4}?by\s+(?:the\s+|an?\s+)?", re.IGNORECASE)
+# a kind right after these words is not the subject of a later verb ("retook the town from government forces")
+_NOT_SUBJECT = re.compile(r"\b(?:from|against|on|by|of|with|at|to|into|for|near)\s+(?:the\s+|an?\s+)?$", re.I)
+_ANTI = re.compile(r"\banti[- ]?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class KindHit:
+    """Words ``text[start:end]`` that name an actor of one kind."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Parties:
+    """Kinds of who acted and who was acted on, None when the sentence does not say."""
+
+    agent: str | None = None
+    target: str | None = None
+    passive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    kind: str
+    pattern: re.Pattern[str]
+    starts: frozenset[str] | None  # see marsad.actors.prefix
+
+
+@cache
+def _table() -> tuple[tuple[_Row, ...], dict[str, tuple[int, ...]]]:
+    """The rows, and which rows may match at a word beginning with a given prefix."""
+    rows = tuple(_Row(k, re.compile(rf"\b(?:{p})", re.IGNORECASE), starts_of(p)) for k, p in class_rows())
+    index: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        for prefix in row.starts or ():
+            index.setdefault(prefix, []).append(i)
+    return rows, {p: tuple(ks) for p, ks in index.items()}
+
+
+def class_rows() -> list[tuple[str, str]]:
+    """The (class, pattern) rows of the data file, in file order."""
+    text = resources.files("marsad.actors").joinpath("data", "actor_classes.csv").read_text("utf-8")
+    rows = csv.DictReader(ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return [(row["class"], row["pattern"]) for row in rows]
+
+
+@lru_cache(maxsize=8192)
+def kinds_in(text: str) -> tuple[KindHit, ...]:
+    """Every actor kind named in ``text``, in text order ("anti-government protesters" name no state). At each
+    word the first row (file order) that matches wins and the search goes on after it, as one alternation of all
+    rows would read; rows are tried only at words that begin with one of their prefixes."""
+    rows, index = _table()
+    always = [i for i, row in enumerate(rows) if row.starts is None]
+    places: dict[int, set[int]] = {}
+    for at, prefix in word_prefixes(text.lower()):
+        places.setdefault(at, set(always)).update(index.get(prefix, ()))
+    out: list[KindHit] = []
+    end = 0
+    for at in sorted(places):
+        if at < end:
+            continue
+        for i in sorted(places[at]):
+            m = rows[i].pattern.match(text, at)
+            if m is None:
+                continue
+            end = m.end()
+            if not _ANTI.search(text, max(0, at - 6), at):
+                out.append(KindHit(rows[i].kind, at, m.end()))
+            break
+    return tuple(out)
+
+
+def kind_of_inter(inter: int | None) -> str | None:
+    """The kind of an ACLED inter code."""
+    return _INTER_KIND.get(inter) if inter is not None else None
+
+
+def parties(text: str, start: int, end: int) -> Parties:
+    """Kinds of the agent and the target of the verb at ``text[start:end]`` (``text`` is one sentence)."""
+    hits = kinds_in(text)
+    passive = bool(_PASSIVE_BEFORE.search(text, max(0, start - 30), start))
+    by = _BY_AFTER.match(text[end : end + 40])
+    agent = _after(hits, end + by.end(), 12) if by else None
+    before = _before(hits, text, start)
+    if passive:
+        # "soldiers were attacked (by gunmen)": the subject was acted on
+        return Parties(agent, before.kind if before else None, True)
+    if agent is None and before is not None:
+        agent = before.kind
+    # the object follows the verb; an agent phrase ("by ISIS") after it is not the object
+    agent_at = end + by.start() if by else None
+    target = next(
+        (
+            h.kind
+            for h in hits
+            if end <= h.start <= end + TARGET_REACH and (agent_at is None or h.start < agent_at)
+        ),
+        None,
+    )
+    return Parties(agent, target, False)
+
+
+def _after(hits: tuple[KindHit, ...], offset: int, reach: int) -> str | None:
+    return next((h.kind for h in hits if offset <= h.start <= offset + reach), None)
+
+
+def _before(hits: tuple[KindHit, ...], text: str, start: int) -> KindHit | None:
+    """The nearest kind ending before ``start`` that could be the verb's subject."""
+    for h in reversed(hits):
+        if h.end > start or start - h.end > AGENT_REACH:
+            continue
+        if _NOT_SUBJECT.search(text, max(0, h.start - 14), h.start):
+            continue
+        return h
+    return None

@@ -1,0 +1,43 @@
+"""Whose forces a generic name means: "Pakistani security forces" are not Syria's.
+
+Generic aliases of state forces ("security forces", "government troops", "coalition forces") belong to the
+dictionary's actors of one country. Written after another country's nationality ("Yemeni government forces",
+"Saudi-led coalition forces"), they mean that country's forces: the matcher then takes the dictionary's own forces of
+that country, or keeps the words as unknown state forces. The words live in ``data/nationalities.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from importlib import resources
+
+from marsad.actors.text import Tokens, key
+
+_LINKS = frozenset({key("led"), key("backed")})  # "Saudi-led coalition forces"
+
+
+@cache
+def nationalities() -> dict[str, str]:
+    """Normalised nationality or country name (one or two words) -> ISO 3166-1 alpha-2."""
+    text = resources.files("marsad.actors").joinpath("data", "nationalities.csv").read_text("utf-8")
+    rows = csv.DictReader(ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return {key(row["word"]): row["country"] for row in rows}
+
+
+def foreign(toks: Tokens, start: int, own: str | None) -> tuple[int, str] | None:
+    """(offset where the nationality starts, its country) when the words before ``start`` name another country
+    than ``own``; None otherwise."""
+    i = toks.before(start)
+    if i is not None and toks.word(i) in _LINKS:
+        i = toks.before(toks.starts[i])
+    if i is None:
+        return None
+    table = nationalities()
+    code, begin = table.get(toks.word(i)), toks.starts[i]
+    j = toks.before(toks.starts[i])
+    if j is not None and f"{toks.word(j)} {toks.word(i)}" in table:  # "South Sudanese", "North Korean"
+        code, begin = table[f"{toks.word(j)} {toks.word(i)}"], toks.starts[j]
+    if code is None or code == own:
+        return None
+    return begin, code

@@ -1,0 +1,170 @@
+"""Close spellings that no key unifies: "Hamra Blassem" for OCHA's "Hamrat Balasim", "Qasr al-Bureij" for
+"Qasr Elbreij", "Granij" for "Gharanij".
+
+Keys (``normalise.name_key``) fold the letters transliterations swap; they cannot fold letters one source
+writes and another leaves out (vowels, the construct-state -t of "Hamrat"). Names of capitalised words that no
+key matched, or matched only in pieces, are looked up by their *skeleton* (the key without vowels and without a
+final construct -t) and scored with rapidfuzz against every name sharing it. The search is limited to the
+country in play, so that a village of Syria never borrows a namesake from Yemen; a name with a locative cue
+("the village of X", "X village") that shares no skeleton is compared with every name of the region the text
+names (or of the country), at a stricter score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from marsad.gazetteer.layers import Layer
+from marsad.gazetteer.normalise import _DIGRAPH_MAP, _DIGRAPHS, ARTICLES, light_key
+
+# Scores (0-100) a close spelling needs: one word is easier to mistake than two.
+ONE_WORD = 88.0
+SEVERAL_WORDS = 80.0
+SCAN = 90.0  # a name compared with a whole region's names (no shared skeleton) must be closer still
+MAX_WORDS = 4
+MAX_RUN = 12
+# Countries with this many names (the United States, Russia, India) are read exactly: indexing them for close
+# spellings costs seconds, and marsad's reports name their places only in passing.
+MAX_LAYER_KEYS = 60_000
+MIN_KEY = 4  # keys shorter than this ("bab", "tal") are too common to guess at
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:village|town|city|hamlet|camp)s?\s+of\s+(?:the\s+)?$", re.I)
+_SETTLEMENT_AFTER = re.compile(r"^\s+(?:village|town|city)\b", re.I)
+_MIN_SKELETON = 3  # shorter skeletons ("jd", "kr") match too many names to mean anything
+_CONSTRUCT_T = re.compile(r"at$")
+_ENDING = re.compile(r"(?:[aeiou]h|[aeiou])$")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def skeleton(key: str) -> str:
+    """The consonants of a key: ``skeleton("hamrat balasam") == skeleton("hamra blasam") == "hmr blsm"``."""
+    parts = []
+    for token in key.split():
+        token = _CONSTRUCT_T.sub("a", token) if len(token) > 3 else token
+        parts.append(token.replace("a", ""))
+    return " ".join(p for p in parts if p)
+
+
+@lru_cache(maxsize=200_000)
+def spelling(name: str) -> str:
+    """The form two spellings are scored on: ``light_key`` without doubled letters or a final -h / vowel
+    (Tabaqah / Tabaqa, Harmushiyeh / Harmushiya), and with the letter groups schemes spell differently
+    folded (Gharanij / Granij), which transliterations add, drop or swap at will.
+    """
+    words = (_DIGRAPHS.sub(lambda m: _DIGRAPH_MAP[m.group()], w) for w in light_key(name).split())
+    return " ".join(_ENDING.sub("", _DOUBLE.sub(r"\1", w)) or w for w in words)
+
+
+@dataclass
+class FuzzyIndex:
+    """A layer's keys by skeleton and by governorate, built once per layer when first needed."""
+
+    by_skeleton: dict[str, tuple[str, ...]]
+    by_region: dict[str, tuple[str, ...]]
+    every: tuple[str, ...]
+
+    @classmethod
+    def of(cls, layer: Layer) -> FuzzyIndex:
+        skeletons: dict[str, list[str]] = defaultdict(list)
+        regions: dict[str, set[str]] = defaultdict(set)
+        for key, places in layer.names.items():
+            bones = skeleton(key)
+            if len(bones.replace(" ", "")) >= _MIN_SKELETON:
+                skeletons[bones].append(key)
+            for place_id, _ in places:
+                row = layer.rows[place_id]
+                region = row.admin1_pcode or row.admin1
+                if region:
+                    regions[region].add(key)
+        return cls(
+            {k: tuple(v) for k, v in skeletons.items()},
+            {k: tuple(sorted(v)) for k, v in regions.items()},
+            tuple(sorted(layer.names)),
+        )
+
+
+def best_name(layer: Layer, keys: tuple[str, ...] | list[str], words: str) -> tuple[float, str] | None:
+    """(score, key) of the name under ``keys`` spelled closest to ``words``."""
+    target = spelling(words)
+    best: tuple[float, str] | None = None
+    for key in keys:
+        for _, name in layer.names[key]:
+            score = fuzz.ratio(target, spelling(name))
+            if best is None or score > best[0]:
+                best = (score, key)
+    return best
+
+
+def close_match(
+    layer: Layer, index: FuzzyIndex, key: str, words: str, region: str | None, scan: bool
+) -> tuple[float, str] | None:
+    """The key of the name closest to ``words`` (whose key is ``key``) when close enough, with its 0-100 score.
+
+    Names sharing the skeleton come first; with ``scan`` (a strong locative cue) the names of ``region`` (or
+    of the whole layer) are compared too, at the stricter ``SCAN`` score.
+    """
+    need = ONE_WORD if " " not in key else SEVERAL_WORDS
+    bones = skeleton(key)
+    found = best_name(layer, index.by_skeleton.get(bones, ()), words) if bones else None
+    if found is not None and found[0] >= need:
+        return found
+    if not scan or len(key) < 5:
+        return None
+    pool = index.by_region.get(region or "", index.every)
+    hit = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=SCAN)
+    if hit is None:
+        return None
+    rescored = best_name(layer, [hit[0]], words)
+    return rescored if rescored is not None and rescored[0] >= need else None
+
+
+def is_particle(folded: str) -> bool:
+    """Words inside a name that never start or end one: articles and "bin" ("Qasr al-Bureij", "Tal bin Ali")."""
+    return folded in ARTICLES or folded in _PARTICLES
+
+
+_PARTICLES = frozenset({"bin", "ibn", "bint"})
+_JOIN = frozenset({" ", "-", "‐"})
+
+
+def capital_runs(text: str, starts: list[int], ends: list[int], folded: list[str]) -> list[tuple[int, int]]:
+    """(first, last) word indexes of each run of capitalised words joined by a space or hyphen, with the
+    particles between them ("Qasr al-Bureij", "Hamra Blassem"); runs of digits or lower-case words break."""
+    runs: list[tuple[int, int]] = []
+    first: int | None = None
+    last = -1
+    for i, start in enumerate(starts):
+        capital = text[start].isupper()
+        joined = first is not None and text[ends[i - 1] : start] in _JOIN
+        if capital and joined:
+            last = i
+        elif joined and is_particle(folded[i]):
+            continue  # kept only when a capitalised word follows it
+        else:
+            if first is not None:
+                runs.append((first, last))
+            first, last = (i, i) if capital else (None, -1)
+    if first is not None:
+        runs.append((first, last))
+    return [trimmed for run in runs if (trimmed := _trim(run, folded)) is not None]
+
+
+def _trim(run: tuple[int, int], folded: list[str]) -> tuple[int, int] | None:
+    """A run without the articles it starts or ends with ("Al-Raqqah" is the name "Raqqah")."""
+    first, last = run
+    while first <= last and is_particle(folded[first]):
+        first += 1
+    while last >= first and is_particle(folded[last]):
+        last -= 1
+    return (first, last) if first <= last else None
+
+
+def settlement_cue(text: str, start: int, end: int) -> bool:
+    """Whether "the village of" stands before the words or "village"/"town"/"city" after them."""
+    return bool(_SETTLEMENT_BEFORE.search(text[max(0, start - 30) : start])) or bool(
+        _SETTLEMENT_AFTER.match(text[end : end + 12])
+    )

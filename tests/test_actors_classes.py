@@ -1,0 +1,171 @@
+"""Kinds of actor named by common words, who acted and on whom, foreign forces and the fast text path."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.actors import ActorDictionary, load_dictionary, normalise
+from marsad.actors.classes import KINDS, class_rows, kind_of_inter, kinds_in, parties
+from marsad.actors.nationality import nationalities
+from marsad.actors.prefix import starts_of
+from marsad.actors.text import _normalise_each
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return load_dictionary()
+
+
+def test_actors_class_rows_are_valid() -> None:
+    rows = class_rows()
+    assert {k for k, _ in rows} == set(KINDS)
+    for kind, pattern in rows:
+        re.compile(pattern, re.IGNORECASE)
+        assert starts_of(pattern) is not None or "(?-i:" in pattern, kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Government forces and rebels clashed", ["state", "armed"]),
+        ("anti-government protesters marched", ["crowd"]),
+        ("Pakistani security forces arrested militants", ["state", "armed"]),
+        ("IS militants attacked a market", ["armed", "armed", "civilian"]),
+        ("the army shelled a village", ["state", "civilian"]),
+        ("gunmen opened fire on a military patrol", ["armed", "state", "military"]),
+        ("it is what it is", []),
+    ],
+)
+def test_actors_kinds_in_common_words(text: str, kinds: list[str]) -> None:
+    assert [h.kind for h in kinds_in(text)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "agent", "target", "passive"),
+    [
+        ("Opposition fighters retook the town from government forces", "retook", "armed", "state", False),
+        ("The town was captured by rebels on Monday", "captured", "armed", None, True),
+        ("Gunmen attacked a wedding party", "attacked", "armed", "civilian", False),
+        ("Soldiers were ambushed near the border", "ambushed", None, "state", True),
+        ("The army killed scores of terrorists", "killed", "state", "armed", False),
+        ("IS militants attacked a market", "attacked", "armed", "civilian", False),
+    ],
+)
+def test_actors_parties_of_a_verb(
+    text: str, verb: str, agent: str | None, target: str | None, passive: bool
+) -> None:
+    i = text.index(verb)
+    p = parties(text, i, i + len(verb))
+    assert (p.agent, p.target, p.passive) == (agent, target, passive)
+
+
+@pytest.mark.parametrize(("inter", "kind"), [(1, "state"), (8, "state"), (2, "armed"), (3, "armed"), (4, "armed"),
+                                             (5, "crowd"), (6, "crowd"), (7, "civilian"), (None, None)])  # fmt: skip
+def test_actors_kind_of_inter(inter: int | None, kind: str | None) -> None:
+    assert kind_of_inter(inter) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "name", "known"),
+    [
+        (
+            "Pakistani security forces jailed 60 men.",
+            "Pakistani security forces",
+            "Pakistani security forces",
+            False,
+        ),
+        (
+            "Yemeni government forces captured the port.",
+            "Yemeni government forces",
+            "Yemeni government forces",
+            False,
+        ),
+        (
+            "Iraqi government forces retook the town.",
+            "Iraqi government forces",
+            "Military Forces of Iraq",
+            True,
+        ),
+        (
+            "Saudi-led coalition forces struck the city.",
+            "Saudi-led coalition forces",
+            "Saudi-led coalition forces",
+            False,
+        ),
+        (
+            "Syrian government forces shelled the city.",
+            "Syrian government forces",
+            "Military Forces of Syria",
+            True,
+        ),
+        (
+            "South Sudanese government troops advanced.",
+            "South Sudanese government troops",
+            "South Sudanese government troops",
+            False,
+        ),
+    ],
+)
+def test_actors_generic_forces_of_another_country(
+    actors: ActorDictionary, text: str, raw: str, name: str, known: bool
+) -> None:
+    (m,) = actors.find(text)
+    assert (m.actor.raw, m.actor.name, m.actor.known, m.actor.inter in (1, 8)) == (raw, name, known, True)
+
+
+def test_actors_nationalities_are_normalised_and_coded() -> None:
+    table = nationalities()
+    assert table["pakistani"] == "PK" and table["north korean"] == "KP"
+    assert all(re.fullmatch(r"[A-Z]{2}", code) for code in table.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Al Shabaab fighters attacked the base", "Al Shabaab"),
+        ("Houthi rebels took control of the district", "Houthi Movement"),
+        ("forces of “Euphrates Wrath” operation advanced", "Syrian Democratic Forces"),
+        ("the Syrian Elite Forces entered the city", "Syrian Elite Forces"),
+        ("Boko Haram militants raided the village", "Boko Haram"),
+    ],
+)
+def test_actors_groups_outside_syria_and_sohr_operation_names(
+    actors: ActorDictionary, text: str, name: str
+) -> None:
+    assert name in [m.actor.name for m in actors.find(text)]
+
+
+# ------------------------------------------------------------------------------- the fast normalisation path
+
+SEED_LIKE = [
+    "ISIS resurgence | 12 regime soldiers killed in attack on military bus in Deir ez-Zor desert",
+    "Joint forces of the “National Defence Forces” (NDF), the Palestinian “Liwaa Al-Quds” and 5th Corps",
+    "the regime’s forces, Hay'at Tahrir al-Sham's fighters and Fatemiyyoun\n\n  men",
+    "Liwā' al-Quds — al-Ḥasakah\u2028Dayr az Zawr",
+    "",
+    "   leading spaces",
+    "İstanbul ΣΟΦΟΣ ﬁghters a\u0301b",
+]
+
+
+@pytest.mark.parametrize("text", SEED_LIKE)
+def test_actors_fast_normalise_agrees_with_the_definition(text: str) -> None:
+    assert normalise(text) == _normalise_each(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("aAlLsS '’‘-–_ \n\r\t\u00e9e\u0301\u2028.,“”ĀāIsSΣ")), max_size=24)
+)
+def test_actors_fast_normalise_agrees_on_random_text(text: str) -> None:
+    assert normalise(text) == _normalise_each(text)
+
+
+def test_actors_fast_normalise_agrees_on_the_seed(seed_path: Path) -> None:
+    text = seed_path.read_text("utf-8")
+    assert normalise(text) == _normalise_each(text)

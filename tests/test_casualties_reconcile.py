@@ -1,0 +1,133 @@
+"""One incident told in several sentences: ``reconcile`` must count each person once (real-style reports written by
+the team: ISAF releases, SOHR posts, wire stories). Each row: the report, the figure kind, the total a careful coder
+gives the incident."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.extract.casualties import find_figures, reconcile
+from marsad.extract.segment import sentences
+from marsad.records import Event, Figure
+
+REPORTS: list[tuple[str, str, int | None]] = [
+    (
+        "An Afghan-led force killed the Taliban commander Fayez Jan and one additional insurgent in Kandahar. "
+        "Fayez Jan directed IED attacks in the district. Fayez Jan was killed when he fired on the force.",
+        "killed",
+        2,
+    ),
+    (
+        "A combined force captured a Taliban leader and several associates in Zabul province yesterday. "
+        "The leader led a group of eight fighters. The security force detained him and his associates.",
+        "captured",
+        4,
+    ),
+    (
+        "Coalition forces killed numerous insurgents in Helmand today. The patrol came under fire and engaged the "
+        "insurgents, killing two. An air weapons team then killed three more insurgents.",
+        "killed",
+        5,
+    ),
+    (
+        "Afghan and coalition forces detained numerous suspected insurgents during three operations yesterday. "
+        "In Khost, the force detained two suspects. In Paktiya, the force detained one suspected insurgent.",
+        "captured",
+        3,
+    ),
+    (
+        "Afghan and coalition forces killed two insurgents in Kajaki district. An individual armed with a rifle "
+        "engaged the force, which returned fire, killing the insurgent. A second armed insurgent was killed after "
+        "displaying hostile intent.",
+        "killed",
+        2,
+    ),
+    (
+        "An Afghan and coalition security force arrested a Haqqani leader in Khost province today. "
+        "The security force also detained one suspected insurgent.",
+        "captured",
+        2,
+    ),
+    (
+        "One civilian was killed when a patrol struck a roadside bomb. After the exchange of fire, three civilian "
+        "bodies were found in the area.",
+        "killed",
+        3,
+    ),
+    (
+        "Car bomb kills 12 in Azaz\nA car bomb killed 12 people in the town of Azaz on Monday, the Observatory said. "
+        "Among the dead were three children.",
+        "killed",
+        12,
+    ),
+    (
+        "29 killed in Turkish strikes on IS bastion\n47 killed in Turkish strikes\n88 dead in Turkish raids",
+        "killed",
+        88,
+    ),
+    (
+        "Five people were killed when shells hit the market. The death toll later rose to nine.",
+        "killed",
+        9,
+    ),
+    (
+        "At least 15 civilians, including three children, were killed in the strikes on Douma. The children were "
+        "killed when a shell hit their school.",
+        "killed",
+        15,
+    ),
+    (
+        "Two soldiers were killed in the ambush. Three civilians were also killed in the crossfire.",
+        "killed",
+        5,
+    ),
+    (
+        "Forces killed several insurgents and detained one suspect in Khost. The force responded, killing several "
+        "insurgents and destroying their positions. The force detained the suspect after questioning.",
+        "killed",
+        3,
+    ),
+    (
+        "Three men were arrested for planning an attack on the training centre. The patrol moved into the compound "
+        "and detained two men. The force moved to the location of the mullah and arrested him as well.",
+        "captured",
+        3,
+    ),
+    ("No civilians were harmed during the operation.", "killed", 0),
+    ("The soldiers were killed in an ambush on the road.", "killed", None),
+]
+
+
+def _incident(text: str) -> Event:
+    per_sentence = [find_figures(text, s.span) for s in sentences(text)]
+    figures = reconcile(per_sentence)
+    return Event("e", "d", "incident", None, None, None, None, None, None, figures=tuple(figures))
+
+
+@pytest.mark.parametrize(("text", "kind", "total"), REPORTS, ids=[r[0][:50] for r in REPORTS])
+def test_casualties_reconcile_counts_each_person_once(text: str, kind: str, total: int | None) -> None:
+    got = _incident(text).total(kind)
+    assert (got.best if got else None) == total
+
+
+def test_casualties_reconcile_keeps_every_figure_and_its_order() -> None:
+    text = (
+        "Forces killed two insurgents. The force returned fire, killing the insurgent. No one else was hurt."
+    )
+    per_sentence = [find_figures(text, s.span) for s in sentences(text)]
+    out = reconcile(per_sentence)
+    assert [f.span for f in out] == [f.span for fs in per_sentence for f in fs]
+    assert ["restatement" in f.flags for f in out if f.kind == "killed"] == [False, True]
+
+
+def test_casualties_reconcile_leaves_background_and_negations_alone() -> None:
+    text = (
+        "The network is responsible for several attacks, including the assassination of governor Taj Mohammad "
+        "Wardak. Wardak was assassinated as he left his compound. No civilians were harmed."
+    )
+    per_sentence = [find_figures(text, s.span) for s in sentences(text)]
+    figures: list[Figure] = reconcile(per_sentence)
+    killed = [f for f in figures if f.kind == "killed"]
+    assert ["background" in f.flags for f in killed] == [True, False, False]
+    assert "restatement" in killed[1].flags  # the same person told of again
+    assert killed[2].flags == ("negated",)

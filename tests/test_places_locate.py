@@ -1,0 +1,107 @@
+"""The event's place: where the incident happened, not every place its sentences name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from marsad.cli.places_cmd import places_command
+from marsad.extract.assemble import Annotated
+from marsad.extract.locate import pick_place
+from marsad.extract.segment import Sentence
+from marsad.gazetteer.match import Gazetteer, default_gazetteer
+from marsad.records import Figure, Span
+
+
+@pytest.fixture(scope="module")
+def gaz(data_dir: Path) -> Gazetteer:
+    return default_gazetteer()
+
+
+def _sentences(gaz: Gazetteer, text: str, country: str = "SY") -> list[Annotated]:
+    """One Annotated per line, each with the places found in it and a killed figure at "killed"."""
+    found = gaz.find(text, country)
+    out, start = [], 0
+    for number, line in enumerate(text.split("\n")):
+        span = Span.of(text, start, start + len(line))
+        a = Annotated(Sentence(span, number, number))
+        a.places = [m for m in found if span.start <= m.span.start and m.span.end <= span.end]
+        where = line.find("killed")
+        if where >= 0:
+            a.figures = [Figure("killed", 2, 2, 2, Span.of(text, start + where, start + where + 6))]
+        out.append(a)
+        start += len(line) + 1
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # never where things came from
+        ("Regime reinforcements from Damascus attacked Saraqib, killed 3.", "Saraqib"),
+        # never the country when something smaller is named
+        ("An air strike on a Syria rebel town killed 10 in the town of Atareb.", "Al Atarib"),
+        # never a place that only qualifies an actor
+        ("The Britain-based Observatory said 4 were killed in Kafr Nabl.", "Kafr Nabl"),
+        # the place in the clause of the casualty figure beats one a clause away
+        ("Shelling targeted Kafr Zita again, and clashes in Daraa city killed 5 fighters.", "Dar'a"),
+    ],
+)
+def test_places_locate_the_event_place(gaz: Gazetteer, text: str, name: str) -> None:
+    place = pick_place(_sentences(gaz, text))
+    assert place is not None and place.name == name
+
+
+def test_places_locate_country_only_when_nothing_smaller(gaz: Gazetteer) -> None:
+    place = pick_place(_sentences(gaz, "Air strikes killed 12 people across Syria."))
+    assert place is not None and place.where_prec == 6
+
+
+def test_places_locate_carries_the_place_of_the_sentence_before(gaz: Gazetteer) -> None:
+    text = "In Sangin district, Helmand province, insurgents attacked a patrol.\nCoalition forces killed two."
+    before, event = _sentences(gaz, text, "AF")
+    before.sentence = Sentence(before.sentence.span, 0, 0)
+    event.sentence = Sentence(event.sentence.span, 0, 1)  # one paragraph
+    assert pick_place([event]) is None  # without the sentence before, nothing says where
+    place = pick_place([event], [before])
+    assert place is not None and place.admin1 == "Helmand"
+
+
+def test_places_locate_does_not_carry_across_paragraphs(gaz: Gazetteer) -> None:
+    text = "Clashes in Sangin district, Helmand province.\nSomething else.\nCoalition forces killed two."
+    first, other, event = _sentences(gaz, text, "AF")
+    assert pick_place([event], [first, other]) is None
+
+
+def test_places_cli_lists_unresolved_names(tmp_path: Path, gaz: Gazetteer) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Shelling hit the village of Qarqoor Bazzuq and the town of Saraqib.\n", encoding="utf-8"
+    )
+    app = typer.Typer()
+    app.command("places")(places_command)
+    app.command("other")(lambda: None)  # two commands: typer keeps "places" as a sub-command name
+    result = CliRunner().invoke(
+        app, ["places", "--unresolved", "--country", "SY", "--format", "csv", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    header, row = result.output.strip().splitlines()
+    assert header == "document,raw,start,end,reason,nearest"
+    assert ",Qarqoor Bazzuq,28,42,not in the gazetteer," in row
+
+
+def test_places_from_to_is_an_area(gaz: Gazetteer) -> None:
+    (area,) = gaz.find("ISIS cells were combing the desert from Kabajeb to Al-Sukhnah.", "SY")
+    assert (area.place.feature, area.place.where_prec, area.cue) == ("area", 5, "area")
+    place = pick_place(_sentences(gaz, "ISIS cells combing the desert from Kabajeb to Al-Sukhnah killed 2."))
+    assert place is not None and place.feature == "area"
+
+
+def test_places_from_to_after_movement_is_the_destination(gaz: Gazetteer) -> None:
+    text = "Regime reinforcements arrived from Damascus to Deir ez-Zor, where clashes killed 4."
+    assert [m.place.feature for m in gaz.find(text, "SY")] == ["city", "city"]
+    place = pick_place(_sentences(gaz, text))
+    assert place is not None and place.name == "Deir ez-Zor"

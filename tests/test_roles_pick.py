@@ -1,0 +1,115 @@
+"""Actor roles: actor1 acted, actor2 was acted on, the others named are associated; victims as civilians."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.actors import ActorDictionary, load_dictionary
+from marsad.extract.assemble import Annotated
+from marsad.extract.roles import pick_actors
+from marsad.extract.segment import sentences
+from marsad.records import Actor, Figure, Span
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return load_dictionary()
+
+
+def members(text: str, actors: ActorDictionary) -> list[Annotated]:
+    """The sentences of ``text`` as the actor stage leaves them: each with the mentions inside it."""
+    mentions = actors.find(text)
+    out = []
+    for s in sentences(text):
+        a = Annotated(s)
+        a.actors = [m for m in mentions if s.span.start <= m.span.start and m.span.end <= s.span.end]
+        out.append(a)
+    return out
+
+
+def figure(text: str, words: str, side: str | None, best: int = 3) -> Figure:
+    start = text.index(words)
+    return Figure("killed", best, best, best, Span.of(text, start, start + len(words)), words, side)
+
+
+def roles(text: str, actors: ActorDictionary, figures: list[Figure] | None = None) -> tuple[str | None, ...]:
+    a1, a2, assoc = pick_actors(members(text, actors), figures or [])
+    return (a1.name if a1 else None, a2.name if a2 else None, *(a.name for a in assoc))
+
+
+def test_roles_seed_sentence_isis_acted_on_regime_soldiers(actors: ActorDictionary) -> None:
+    text = (
+        "SOHR activists say that 12 regime soldiers were killed and injured, as a military bus was targeted by "
+        "ISIS members in al-Shula desert."
+    )
+    victims = figure(text, "12 regime soldiers were killed and injured", "government", 12)
+    assert roles(text, actors, [victims])[:2] == ("Islamic State", "Military Forces of Syria")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Regime forces shelled positions of Hayat Tahrir al-Sham near Saraqib.",
+            ("Military Forces of Syria", "Hay'at Tahrir al-Sham"),
+        ),
+        ("ISIS members attacked SDF positions near Hajin.", ("Islamic State", "Syrian Democratic Forces")),
+        ("A military convoy was ambushed by Taliban fighters in Helmand.", ("Taliban", None)),
+        ("Turkish warplanes struck PKK hideouts in the mountains.", ("Military Forces of Turkey", "PKK")),
+        (
+            "Clashes broke out between the SDF and ISIS near the dam.",
+            ("Syrian Democratic Forces", "Islamic State"),
+        ),
+        (
+            "Members of the Free Idlib Army attacked regime forces at dawn.",
+            ("Free Idlib Army", "Military Forces of Syria"),
+        ),
+    ],
+)
+def test_roles_agent_and_target(
+    actors: ActorDictionary, text: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert roles(text, actors)[:2] == expected
+
+
+def test_roles_unknown_group_is_kept_raw(actors: ActorDictionary) -> None:
+    a1, _, _ = pick_actors(members("Members of the Free Idlib Army attacked regime forces.", actors), [])
+    assert a1 is not None and not a1.known and a1.raw == "Members of the Free Idlib Army"
+
+
+def test_roles_others_named_are_associated(actors: ActorDictionary) -> None:
+    text = "Regime forces backed by Russian warplanes attacked ISIS positions near Palmyra."
+    a1, a2, assoc = pick_actors(members(text, actors), [])
+    names = {x.name for x in (a1, a2, *assoc) if x}
+    assert {"Military Forces of Syria", "Military Forces of Russia", "Islamic State"} <= names
+    assert a2 is not None and a2.name == "Islamic State"
+    assert len(names) == 2 + len(assoc)  # each actor once
+
+
+def test_roles_civilian_victims_are_the_target(actors: ActorDictionary) -> None:
+    text = "A car bomb killed five people in the market of Azaz."
+    a1, a2, _ = pick_actors(members(text, actors), [figure(text, "five people", "civilians", 5)])
+    assert a1 is None
+    assert a2 is not None and (a2.name, a2.inter, a2.side) == ("Civilians", 7, "civilians")
+    assert a2.span is not None and text[a2.span.start : a2.span.end] == a2.span.text
+
+
+def test_roles_victim_named_in_the_figure_is_never_the_agent(actors: ActorDictionary) -> None:
+    text = "Five regime soldiers were killed when ISIS attacked their checkpoint."
+    got = roles(text, actors, [figure(text, "Five regime soldiers were killed", "government", 5)])
+    assert got[:2] == ("Islamic State", "Military Forces of Syria")
+
+
+def test_roles_subject_of_an_active_verb_acts_even_inside_a_misread_figure(actors: ActorDictionary) -> None:
+    text = "Regime forces captured the village after heavy fighting."
+    misread = figure(text, "Regime forces captured", "government", 2)
+    assert roles(text, actors, [misread])[0] == "Military Forces of Syria"
+
+
+def test_roles_nothing_named(actors: ActorDictionary) -> None:
+    assert pick_actors(members("Heavy fighting was reported overnight.", actors), []) == (None, None, ())
+
+
+def test_roles_keep_actor_records(actors: ActorDictionary) -> None:
+    a1, _, _ = pick_actors(members("ISIS members attacked SDF positions.", actors), [])
+    assert isinstance(a1, Actor) and a1.inter == 2 and a1.side == "islamic-state"

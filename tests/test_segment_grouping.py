@@ -1,0 +1,189 @@
+"""Grouping annotated sentences into incidents, tallies and developments, and dating each group.
+
+The sentences are real-style report text; their roles, figures, event types and places are given (those stages
+are tested on their own), their dates are read by the dates stage as in the pipeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from types import SimpleNamespace
+
+from marsad.extract.assemble import Annotated, Group, event_date, group_sentences
+from marsad.extract.dates import DateContext, find_dates, is_dateline
+from marsad.extract.segment import sentences
+from marsad.extract.typing import Typed
+from marsad.records import Document, Figure, Place, Span
+
+
+@dataclass
+class S:
+    text: str
+    role: str = "other"
+    figure: tuple[str, int] | None = None  # (kind, count)
+    typed: str | None = None  # ACLED event type
+    place: str | None = None
+    cue: str | None = None  # the words the event type was read from (default: the whole sentence)
+
+
+def _annotate(paragraphs: list[list[S]], published: date) -> tuple[Document, list[Annotated]]:
+    doc = Document.from_text("\n".join(" ".join(s.text for s in p) for p in paragraphs), published=published)
+    specs = {s.text: s for p in paragraphs for s in p}
+    ctx = DateContext(published)
+    out = []
+    for sentence in sentences(doc.text):
+        spec = specs[sentence.span.text]
+        a = Annotated(sentence, role=spec.role)
+        a.dates = [d for d in find_dates(doc.text, sentence.span, ctx) if not is_dateline(d, published)]
+        if spec.figure:
+            kind, n = spec.figure
+            a.figures = [Figure(kind, n, n, n, sentence.span)]
+        if spec.typed:
+            at = sentence.span.text.find(spec.cue) if spec.cue else 0
+            cue = Span.of(doc.text, sentence.span.start + at, sentence.span.start + at + len(spec.cue or ""))
+            a.typed = Typed(spec.typed, spec.typed, cue if spec.cue else sentence.span)
+        if spec.place:
+            a.places = [SimpleNamespace(span=sentence.span, place=Place(spec.place, admin1=spec.place))]
+        out.append(a)
+    return doc, out
+
+
+def _groups(paragraphs: list[list[S]], published: date) -> list[tuple[Group, Document]]:
+    doc, annotated = _annotate(paragraphs, published)
+    return [(g, doc) for g in group_sentences(annotated)]
+
+
+def _summary(paragraphs: list[list[S]], published: date) -> list[tuple[str, int, str, str]]:
+    out = []
+    for g, doc in _groups(paragraphs, published):
+        when = event_date(g, doc)
+        out.append((g.kind, len(g.members), str(when.start) if when else "-", str(when.end) if when else "-"))
+    return out
+
+
+def test_segment_undated_incident_takes_the_day_of_its_story() -> None:
+    """An ISAF release: the lead says when, the incident sentence two paragraphs later does not."""
+    paragraphs = [
+        [S("KABUL, Afghanistan (Jan. 25, 2013) – Forces searched compounds in Andar district, Ghazni province, "
+           "yesterday.", place="Ghazni")],
+        [S("The leader was a Taliban commander responsible for attacks.", "background")],
+        [S("The security force detained two suspected insurgents.", "incident", ("captured", 2),
+           "Strategic developments")],
+    ]  # fmt: skip
+    ((group, doc),) = _groups(paragraphs, date(2013, 1, 25))
+    when = event_date(group, doc)
+    assert when is not None and when.start == when.end == date(2013, 1, 24)
+    assert "story" in when.reason and when.text == "yesterday"
+
+
+def test_segment_cue_starts_a_new_story() -> None:
+    """A monitor's "Meanwhile" with no day of its own is dated by the report, not by the incident before it."""
+    paragraphs = [
+        [S("Two soldiers were killed in Tafas yesterday.", "incident", ("killed", 2), "Battles", "Tafas")],
+        [S("Meanwhile, regime forces arrested three men in Inkhil.", "incident", ("captured", 3),
+           "Strategic developments", "Inkhil")],
+    ]  # fmt: skip
+    assert _summary(paragraphs, date(2022, 3, 17)) == [
+        ("incident", 1, "2022-03-16", "2022-03-16"),
+        ("incident", 1, "2022-03-17", "2022-03-17"),
+    ]
+
+
+def test_segment_another_day_in_another_paragraph_is_another_incident() -> None:
+    paragraphs = [
+        [S("A roadside bomb killed three soldiers near Wadi al-Shay late on Monday.", "incident", ("killed", 3),
+           "Explosions/Remote violence", "Kirkuk"),
+         S("Hours later, the death toll rose to 5.", "incident", ("killed", 5))],
+        [S("Security forces arrested two suspects on Tuesday morning.", "incident", ("captured", 2),
+           "Strategic developments")],
+    ]  # fmt: skip
+    assert _summary(paragraphs, date(2021, 6, 8)) == [
+        ("incident", 2, "2021-06-07", "2021-06-07"),  # "hours later" is still Monday: the same incident
+        ("incident", 1, "2021-06-08", "2021-06-08"),
+    ]
+
+
+def test_segment_restated_figures_elsewhere_are_the_same_incident() -> None:
+    paragraphs = [
+        [S("Airstrikes killed three civilians in Ariha on September 7, 2021.", "incident", ("killed", 3),
+           "Explosions/Remote violence", "Ariha")],
+        [S("Civil defence teams recovered three bodies and took the injured to hospitals in Idlib city.",
+           "incident", ("killed", 3), None, "Idlib city")],
+        [S("Sources attributed the strikes to Russian aircraft seen over Hmeimim.", "incident", None,
+           "Explosions/Remote violence", "Hmeimim", cue="strikes")],  # "the strikes": those told already
+    ]  # fmt: skip
+    assert _summary(paragraphs, date(2021, 9, 14)) == [("incident", 3, "2021-09-07", "2021-09-07")]
+
+
+def test_segment_old_and_vague_dates_make_background() -> None:
+    paragraphs = [
+        [S("Two SDF fighters were killed at dawn today in Thiban.", "incident", ("killed", 2), "Battles", "Thiban")],
+        [S("The Islamic State lost its last stronghold in al-Baghouz in March 2019.", "incident", None, "Battles")],
+        [S("Last week the regime appeared to scale down its air raids.", "incident", None,
+           "Explosions/Remote violence")],
+    ]  # fmt: skip
+    assert _summary(paragraphs, date(2022, 6, 12)) == [("incident", 1, "2022-06-12", "2022-06-12")]
+
+
+def test_segment_figures_over_a_long_period_are_a_tally() -> None:
+    paragraphs = [
+        [S("ISIL killed 700 people from the tribe during the past two weeks.", "incident", ("killed", 700),
+           "Violence against civilians")],
+        [S("SFM documented the deaths of 19 soldiers in the fighting since yesterday.", "incident",
+           ("killed", 19), "Battles")],
+    ]  # fmt: skip
+    assert _summary(paragraphs, date(2014, 8, 17)) == [
+        ("tally", 1, "2014-08-03", "2014-08-17"),
+        ("incident", 1, "2014-08-16", "2014-08-17"),  # two days of fighting: still one incident
+    ]
+
+
+def test_segment_reporting_day_dates_only_when_nothing_else_does() -> None:
+    paragraphs = [[S("Eleven soldiers were killed in an ambush, state media said on Tuesday.", "incident",
+                     ("killed", 11), "Battles")]]  # fmt: skip
+    ((group, doc),) = _groups(paragraphs, date(2021, 3, 4))
+    when = event_date(group, doc)
+    assert when is not None and when.start == date(2021, 3, 2) and when.precision >= 2
+    assert "reported" in when.reason
+
+
+def test_segment_campaign_is_one_development_and_its_week_a_tally() -> None:
+    paragraphs = [
+        [S("The security campaign that began on January 16 is still underway in the desert.", "development")],
+        [S("Joint forces continued to comb the area from Kabajeb to al-Sukhna.", "development")],
+        [S("31 soldiers were killed in the first week of the campaign.", "tally", ("killed", 31))],
+    ]
+    assert _summary(paragraphs, date(2021, 1, 24)) == [
+        ("development", 2, "2021-01-16", "2021-01-24"),
+        ("tally", 1, "2021-01-16", "2021-01-23"),
+    ]
+
+
+def test_segment_no_publication_date_no_invented_date() -> None:
+    paragraphs = [[S("Two fighters were killed yesterday.", "incident", ("killed", 2), "Battles")]]
+    ((group, doc),) = _groups(paragraphs, None)  # type: ignore[arg-type]
+    assert event_date(group, doc) is None
+
+
+def test_segment_headline_adds_no_incident() -> None:
+    """The headline and the labels over the text repeat the lead incident: one incident, its figures once."""
+    paragraphs = [
+        [S("Two insurgents killed in Helmand", "incident", ("killed", 2), "Battles", "Helmand")],
+        [S("KABUL, Afghanistan (Jan. 10, 2011)")],
+        [S("Coalition forces killed two insurgents in Sangin district yesterday.", "incident", ("killed", 2),
+           "Battles", "Helmand"),
+         S("No civilians were harmed.")],
+    ]  # fmt: skip
+    assert _summary(paragraphs, date(2011, 1, 10)) == [("incident", 2, "2011-01-09", "2011-01-09")]
+
+
+def test_segment_lines_of_headlines_are_each_read() -> None:
+    """A document made of one headline per source has no headline over a text: every line counts."""
+    paragraphs = [
+        [S("A brigadier is killed in a bomb explosion at Qatifeh checkpoint", "incident", ("killed", 1),
+           "Explosions/Remote violence", "Qutayfah")],
+        [S("214 people were killed yesterday in Manbej countryside.", "incident", ("killed", 214), "Battles",
+           "Manbij")],
+    ]  # fmt: skip
+    assert [k for k, *_ in _summary(paragraphs, date(2016, 6, 19))] == ["incident", "incident"]

@@ -1,0 +1,213 @@
+"""The typing tables are sound: every family and sub-event type known, patterns compile and finish fast on
+adversarial text, and the prefix filter finds exactly what a full scan of every pattern finds."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.actors.prefix import starts_of
+from marsad.extract import typing as t
+from marsad.extract.segment import sentences
+from marsad.extract.typing import (
+    ASIDE,
+    CAUSE,
+    FAMILIES,
+    FRAMES,
+    NONE,
+    Hit,
+    _depth,
+    _inside,
+    classify,
+    cues,
+    sentence_hits,
+    taxonomy,
+)
+from marsad.records import Span
+
+ACLED_EVENT_TYPES = {
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+}
+
+
+def test_typing_taxonomy_has_acled_25_sub_event_types_in_6_event_types() -> None:
+    tax = taxonomy()
+    assert len(tax) == 25
+    assert {k.event_type for k in tax.values()} == ACLED_EVENT_TYPES
+    assert all(k.disorder_type for k in tax.values())
+    assert all(k.ucdp in ("3", "actors", "-") for k in tax.values())
+    assert {s for s, k in tax.items() if k.civilian_targeting} >= {"Attack", "Sexual violence"}
+
+
+def test_typing_every_family_leads_somewhere_known() -> None:
+    tax = taxonomy()
+    for family, sub in FAMILIES.items():
+        assert sub is None or sub == NONE or sub in tax, family
+
+
+def test_typing_cue_rows_are_valid() -> None:
+    rows = cues()
+    assert len(rows) >= 30
+    for cue in rows:
+        assert cue.family in FAMILIES, cue.family
+        assert cue.strength in (1, 2, 3)
+        assert cue.starts is not None, (
+            f"{cue.family}: its prefixes could not be read, it is searched everywhere"
+        )
+    families = {c.family for c in rows}
+    # every family that leads to a sub-event type by itself has cues, and the rules' families too
+    assert families == set(FAMILIES)
+
+
+def test_typing_cue_rows_are_not_repeated() -> None:
+    patterns = [c.pattern.pattern for c in cues()]
+    assert len(patterns) == len(set(patterns))
+
+
+def test_typing_cue_patterns_match_from_word_starts_only() -> None:
+    for cue in cues():
+        assert cue.pattern.pattern.startswith(r"\b(?:"), cue.family
+        assert cue.pattern.flags & re.IGNORECASE
+
+
+def reference_hits(sentence: str) -> tuple[Hit, ...]:
+    """sentence_hits without the prefix filter: every pattern scanned over the whole sentence."""
+    found = []
+    for cue in cues():
+        for m in cue.pattern.finditer(sentence):
+            if not t._NEGATION.search(sentence, max(0, m.start() - 40), m.start()):
+                found.append(Hit(cue.family, cue.strength, m.start(), m.end()))
+    kept = [h for h in found if h.family in FRAMES or not any(_inside(h, o) for o in found)]
+    ranges = []
+    for depth, pattern in ((CAUSE, t._CAUSE), (ASIDE, t._ASIDE)):
+        for m in pattern.finditer(sentence):
+            stop = t._CLAUSE_END.search(sentence, m.end())
+            ranges.append((m.start(), stop.start() if stop else len(sentence), depth))
+    placed = [Hit(h.family, h.strength, h.start, h.end, _depth(h.start, ranges)) for h in kept]
+    return tuple(sorted(placed, key=lambda h: (h.start, -h.strength, h.family not in FRAMES)))
+
+
+SAMPLES = [
+    "12 regime soldiers were killed and injured, as a military bus was targeted by ISIS members in al-Shula.",
+    "Protesters hurled rocks at security forces blocking a road near parliament on Sunday.",
+    "Police said two groups pelted stones on each other and torched vehicles after putting six shops afire.",
+    "No arrests have been made after the attacks, when about 20 foreign-owned shops were looted.",
+    "Despite the decreased pace of shelling…the regime forces shell 4 cities and kill one citizen.",
+    "The army's engineering units found weapons, including US-made TOW missiles, RPGs, grenades and mortars.",
+    "Al Shabaab fighters regained Marka after Govt forces withdrew without firing a gunshot.",
+    "ISIS claimed responsibility for a car bomb that killed eight people and wounded more than 100.",
+]
+
+
+def test_typing_prefix_filter_finds_what_a_full_scan_finds(seed_path: Path) -> None:
+    texts = SAMPLES + [s.span.text for s in sentences(seed_path.read_text("utf-8"))]
+    for text in texts:
+        assert sentence_hits.__wrapped__(text) == reference_hits(text), text
+
+
+WORDS = [
+    "the",
+    "army",
+    "shelled",
+    "attack",
+    "protesters",
+    "police",
+    "fired",
+    "tear",
+    "gas",
+    "killed",
+    "after",
+    "despite",
+    "no",
+    "arrests",
+    "seized",
+    "weapons",
+    "cache",
+    "explosive",
+    "devices",
+    "found",
+    "suicide",
+    "bomber",
+    "clashes",
+    "with",
+    ",",
+    ".",
+    "IS",
+    "ISIS",
+    "rebels",
+    "captured",
+    "took",
+    "control",
+    "of",
+    "the",
+    "town",
+    "withdrew",
+    "looted",
+    "shops",
+    "torched",
+    "riot",
+    "agreement",
+    "ceasefire",
+    "hostage",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(WORDS),
+        max_size=30,
+    )
+)
+def test_typing_prefix_filter_agrees_on_random_word_salad(words: list[str]) -> None:
+    text = " ".join(words)
+    assert sentence_hits.__wrapped__(text) == reference_hits(text)
+
+
+def test_typing_prefixes_of_simple_patterns() -> None:
+    assert starts_of(r"clash(?:es|ed)?\b|fighting") == frozenset({"clash", "fight"})
+    assert starts_of(r"ieds?\b") == frozenset({"ied", "ieds"})
+    assert starts_of(r"scam\w*") == frozenset({"scam"})
+    assert starts_of(r"\w+ attack") is None  # any word: searched everywhere
+    assert starts_of(r"is\b") is None  # too short to filter on
+
+
+ADVERSARIAL = {
+    "one long word": "a" * 10_000,
+    "repeated cue": "attacked " * 1_200,
+    "many words before an object": "seized " + "very " * 2_000 + "weapons",
+    "commas": "5,000, " * 1_500,
+    "apostrophes": "army's " * 1_400,
+    "background markers": "after despite before since " * 400,
+    "dashes and ellipses": "— … - " * 1_600,
+}
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_typing_adversarial_sentence_finishes_fast(name: str) -> None:
+    text = ADVERSARIAL[name]
+    began = time.perf_counter()
+    classify(text, [Span.of(text, 0, len(text))])
+    assert time.perf_counter() - began < 2.0
+
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "event-types.md"
+
+
+def test_typing_docs_table_matches_the_taxonomy() -> None:
+    """docs/event-types.md has one row per sub-event type with the taxonomy's event and disorder types."""
+    docs = DOCS.read_text("utf-8")
+    for sub_type, kind in taxonomy().items():
+        row = re.search(rf"^\| {re.escape(sub_type)} \| ([^|]+) \| ([^|]+) \|", docs, re.MULTILINE)
+        assert row, f"docs/event-types.md has no row for {sub_type}"
+        assert (row.group(1).strip(), row.group(2).strip()) == (kind.event_type, kind.disorder_type), sub_type

@@ -1,0 +1,295 @@
+"""Event typing rules: ACLED sub-event types of report-style sentences, written for these tests (not taken from
+any gold set), one table per decision the rules make."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.extract.segment import sentences
+from marsad.extract.typing import NONE, Typed, classify, disorder_type, type_of_violence
+from marsad.records import Actor
+
+
+def typed(text: str) -> Typed | None:
+    """The type of ``text`` read as one event (all its sentences)."""
+    return classify(text, [s.span for s in sentences(text)])
+
+
+def sub(text: str) -> str | None:
+    t = typed(text)
+    return None if t is None else t.sub_event_type
+
+
+# One plain report per sub-event type: the cue words the issue names and their usual company.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Government warplanes carried out airstrikes on the town, killing four people.", "Air/drone strike"),
+        ("A drone strike hit a car carrying two militants near the border.", "Air/drone strike"),
+        (
+            "Regime forces shelled the village with artillery and mortars overnight.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "Rockets fired from the south landed in a residential district.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "A roadside bomb exploded as a military convoy passed, wounding three soldiers.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Two children were killed when they stepped on a landmine near their home.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("A suicide bomber blew himself up at a checkpoint, killing six policemen.", "Suicide bomb"),
+        ("Unknown men threw a grenade into a crowded cafe on Friday.", "Grenade"),
+        (
+            "Residents reported symptoms after a chlorine gas attack on the eastern suburbs.",
+            "Chemical weapon",
+        ),
+        (
+            "Clashes broke out between government troops and rebels on the outskirts of the city.",
+            "Armed clash",
+        ),
+        (
+            "The army recaptured the town from the militants after a week of fighting.",
+            "Government regains territory",
+        ),
+        (
+            "Insurgents seized control of the district headquarters on Sunday.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Rebels took over the village after government troops withdrew without a fight.",
+            "Non-violent transfer of territory",
+        ),
+        ("Gunmen stormed a village and shot dead eleven civilians.", "Attack"),
+        (
+            "Militants abducted 30 students from a boarding school overnight.",
+            "Abduction/forced disappearance",
+        ),
+        ("Soldiers raped two women during a raid on the village, a rights group said.", "Sexual violence"),
+        (
+            "Thousands of people marched through the capital to demand the release of political prisoners.",
+            "Peaceful protest",
+        ),
+        (
+            "Police fired tear gas and water cannon to disperse protesters outside parliament.",
+            "Protest with intervention",
+        ),
+        (
+            "Security forces opened fire on demonstrators, killing at least nine protesters.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Protesters threw stones at police and set fire to tyres in the main square.",
+            "Violent demonstration",
+        ),
+        ("An angry mob lynched a man accused of stealing a motorcycle.", "Mob violence"),
+        ("Police arrested the opposition leader at his home on Tuesday.", "Arrests"),
+        ("The two sides signed a ceasefire agreement in the capital on Monday.", "Agreement"),
+        ("Turkish forces established a new military base near the town.", "Headquarters or base established"),
+        ("Dozens of fighters defected from the group and joined the army.", "Change to group/activity"),
+        ("Army engineers defused a bomb planted near the bridge.", "Disrupted weapons use"),
+        (
+            "Police seized a large cache of weapons and ammunition in a raid on a farm.",
+            "Disrupted weapons use",
+        ),
+        ("Air defences intercepted two missiles over the capital.", "Disrupted weapons use"),
+        ("Militiamen looted shops and burned houses in the village.", "Looting/property destruction"),
+        ("Some 5,000 people have fled their homes because of the attacks, aid agencies said.", "Other"),
+    ],
+)
+def test_typing_each_sub_event_type(text: str, expected: str) -> None:
+    assert sub(text) == expected
+
+
+# Not conflict events: say none rather than force a type.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A powerful earthquake struck the region, killing at least 40 people.",
+        "Flash floods swept away houses in three districts after days of torrential rain.",
+        "Twelve people died when a bus collided with a truck on the highway.",
+        "A gas leak at a chemical plant sent dozens of workers to hospital.",
+        "A fire broke out at a fireworks warehouse, killing five workers.",
+        "Police arrested four men suspected of smuggling cocaine through the port.",
+        "The country expelled three diplomats and imposed new sanctions on the regime.",
+        "The foreign minister condemned the shelling of the city and urged restraint.",
+        "The Islamic State claimed responsibility for the car bomb that killed eight people.",
+        "The group's spokesman denied any involvement in the attack on the convoy.",
+    ],
+)
+def test_typing_non_events_are_none(text: str) -> None:
+    t = typed(text)
+    assert t is not None and t.sub_event_type == NONE and t.event_type == NONE
+
+
+def test_typing_no_cue_no_type() -> None:
+    assert typed("The committee met on Tuesday to discuss the budget.") is None
+
+
+# Who acts decides territory: state forces regain, anyone else overtakes, whatever the verb.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Government forces captured the airport from the rebels.", "Government regains territory"),
+        (
+            "Al Shabaab militants recaptured the coastal town from government forces.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Security forces freed several villages from Islamic State militants.",
+            "Government regains territory",
+        ),
+        ("The town was captured by rebels after heavy fighting.", "Non-state actor overtakes territory"),
+        ("The army units took control of the hill after fierce clashes.", "Government regains territory"),
+    ],
+)
+def test_typing_territory_by_who_acts(text: str, expected: str) -> None:
+    assert sub(text) == expected
+
+
+# Attack on civilians vs armed clash: the target decides.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen attacked a wedding party, killing twelve guests.", "Attack"),
+        ("Gunmen attacked a police checkpoint on the main road.", "Armed clash"),
+        ("Militants ambushed an army patrol near the village.", "Armed clash"),
+        ("The army killed and wounded scores of terrorists in the province.", "Armed clash"),
+        ("Assailants opened fire on worshippers leaving the mosque.", "Attack"),
+    ],
+)
+def test_typing_attack_or_clash_by_target(text: str, expected: str) -> None:
+    assert sub(text) == expected
+
+
+def test_typing_victims_civilian_make_an_attack() -> None:
+    text = "An attack on the village left several dead."
+    spans = [s.span for s in sentences(text)]
+    t = classify(text, spans, victims_civilian=True)
+    assert t is not None and t.sub_event_type == "Attack"
+
+
+# Background clauses tell of another event: their cues do not type the sentence's own.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Protesters gathered outside the ministry following the arrest of the activist.",
+            "Peaceful protest",
+        ),
+        (
+            "The army deployed troops to the city in anticipation of more demonstrations.",
+            "Change to group/activity",
+        ),
+        (
+            "Six people were killed after security forces opened fire on protesters.",
+            "Excessive force against protesters",
+        ),
+        ("The peace talks began despite air strikes on rebel areas.", "Agreement"),
+        ("Police detained 60 men suspected of plotting attacks during the holiday.", "Arrests"),
+    ],
+)
+def test_typing_background_clauses(text: str, expected: str) -> None:
+    assert sub(text) == expected
+
+
+def test_typing_negated_cues_do_not_count() -> None:
+    assert sub("Shops were looted overnight; no arrests have been made.") == "Looting/property destruction"
+
+
+# Seized, found, defused: a disrupted attack, unless the bomb went off.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Explosive devices were found near the school and defused by the army.", "Disrupted weapons use"),
+        (
+            "Soldiers found three landmines on the road, and a fourth exploded under a tractor, killing a farmer.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("Turkish jets destroyed weapon depots used by the militants.", "Air/drone strike"),
+    ],
+)
+def test_typing_disrupted_weapons(text: str, expected: str) -> None:
+    assert sub(text) == expected
+
+
+def test_typing_later_sentence_sharpens_a_vague_lead() -> None:
+    text = "Coordinated attacks hit several towns on Friday night. Most of the attacks were carried out with grenades."
+    assert sub(text) == "Grenade"
+
+
+def test_typing_statement_then_violence_is_the_violence() -> None:
+    text = "The governor condemned the escalation. Regime shelling killed five civilians in the town."
+    assert sub(text) == "Shelling/artillery/missile attack"
+
+
+def test_typing_evidence_span_points_into_the_text() -> None:
+    text = "In the north, clashes erupted between the two factions."
+    t = typed(text)
+    assert t is not None and text[t.span.start : t.span.end] == t.span.text == "clashes"
+
+
+def test_typing_taxonomy_fields() -> None:
+    t = typed("Government warplanes carried out airstrikes on the town.")
+    assert t is not None
+    assert (t.event_type, t.disorder_type, t.civilian_targeting) == (
+        "Explosions/Remote violence",
+        "Political violence",
+        False,
+    )
+    assert disorder_type("Mob violence") == "Political violence"
+    assert disorder_type("Violent demonstration") == "Demonstrations"
+    assert disorder_type("not a type") == ""
+
+
+STATE = Actor("Military Forces of Syria", "regime forces", 1, "government")
+REBELS = Actor("Syrian opposition", "rebels", 2, "opposition")
+ISIS = Actor("Islamic State", "ISIS", 2, "islamic-state")
+CIVILIANS = Actor("Civilians", "civilians", 7, "civilians")
+
+
+@pytest.mark.parametrize(
+    ("sub_type", "actor1", "actor2", "expected"),
+    [
+        ("Armed clash", STATE, REBELS, 1),
+        ("Armed clash", REBELS, ISIS, 2),
+        ("Air/drone strike", STATE, CIVILIANS, 3),
+        ("Attack", ISIS, None, 3),
+        ("Peaceful protest", None, None, None),
+        ("Arrests", STATE, REBELS, None),
+        ("Armed clash", None, None, None),
+    ],
+)
+def test_typing_ucdp_type_of_violence(
+    sub_type: str, actor1: Actor | None, actor2: Actor | None, expected: int | None
+) -> None:
+    assert type_of_violence(sub_type, actor1, actor2) == expected
+
+
+# Other ways reports say the same things: the cue table covers more than one phrasing per type.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Riot police used tear-gas against the marchers.", "Protest with intervention"),
+        ("An explosive-laden truck blew up outside the ministry.", "Remote explosive/landmine/IED"),
+        ("The army took back control of the border crossing on Monday.", "Government regains territory"),
+        ("Two aid workers have been held captive by the group since May.", "Abduction/forced disappearance"),
+        ("Villagers were hacked with machetes in a night raid.", "Attack"),
+        ("Bomb disposal experts carried out a controlled explosion of the device.", "Disrupted weapons use"),
+        ("Rebels launched a counter-offensive on the outskirts of the city.", "Armed clash"),
+        ("The rebels announced the formation of a new armed group.", "Change to group/activity"),
+        ("Youths went on a rampage through the market after the match.", "Violent demonstration"),
+    ],
+)
+def test_typing_other_phrasings(text: str, expected: str) -> None:
+    assert sub(text) == expected
+
+
+def test_typing_crime_words_do_not_cancel_an_armed_groups_event() -> None:
+    text = "Forces detained a Taliban facilitator and seized 700 pounds of narcotics during the operation."
+    assert sub(text) == "Arrests"
+    assert sub("Police detained a man and seized 700 pounds of narcotics at the port.") == NONE
