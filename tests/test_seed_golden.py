@@ -133,3 +133,14 @@ def test_seed_evidence_points_into_the_text(seed: tuple[Document, dict[str, Any]
         for ev in e["evidence"]:
             assert doc.text[ev["start"] : ev["end"]] == ev["text"]
             assert "cookies" not in ev["text"] and "You might also like" not in ev["text"]
+
+
+def test_seed_incident_types_for_acled_and_ucdp(seed: tuple[Document, dict[str, Any]]) -> None:
+    _, result = seed
+    (incident,) = _kind(result, "incident")
+    # ACLED codes an attack on armed men (soldiers on a military bus) as an armed clash, never as violence
+    # against civilians
+    assert (incident["event_type"], incident["sub_event_type"]) == ("Battles", "Armed clash")
+    assert incident["disorder_type"] == "Political violence"
+    assert incident["civilian_targeting"] is False  # soldiers on a military bus
+    assert incident["type_of_violence"] == 1  # Islamic State against the Syrian state: state-based

@@ -204,6 +204,9 @@ class Event:
     extractor_version: str = ""
     span: Span | None = None  # the text the event was read from (clause or sentences)
     notes: str = ""
+    disorder_type: str | None = None  # ACLED: Political violence, Demonstrations, Strategic developments
+    civilian_targeting: bool = False  # ACLED: civilians were the target
+    type_of_violence: int | None = None  # UCDP: 1 state-based, 2 non-state, 3 one-sided
 
     def total(self, kind: str) -> Total | None:
         """Per-event total of one figure kind, derived from the figures and never double-counted: sub-counts

@@ -176,7 +176,7 @@ def _inter_columns(row: dict[str, Any]) -> tuple[int | None, int | None, str]:
 
 
 def _civilian_targeting(row: dict[str, Any], disorder: str) -> str:
-    if (row.get("event_type") or "").lower() == "violence against civilians":
+    if row.get("civilian_targeting") or (row.get("event_type") or "").lower() == "violence against civilians":
         return "Civilian targeting"
     targets = [a for a in (row.get("actor1"), row.get("actor2")) if a]
     if POLITICAL_VIOLENCE in disorder and any(a.get("inter") == CIVILIANS_INTER for a in targets):
@@ -193,7 +193,8 @@ def flat_row(row: dict[str, Any]) -> dict[str, Any]:
     """One event as ACLED's columns then marsad's, typed (None where unknown). CSV and GeoJSON both use it."""
     when, loc, doc = row.get("date"), row.get("location") or {}, row.get("document") or {}
     day = _event_date(when)
-    disorder = disorder_type(row.get("event_type"), row.get("sub_event_type"))
+    # the typing stage's own reading when the event has one (older stores: derived from the types here)
+    disorder = row.get("disorder_type") or disorder_type(row.get("event_type"), row.get("sub_event_type"))
     inter1, inter2, interaction = _inter_columns(row)
     assoc1, assoc2 = _assoc(row)
     country, iso, region = country_info(loc.get("country"))

@@ -83,6 +83,9 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "kind": event.kind,
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
+        "disorder_type": event.disorder_type,
+        "civilian_targeting": event.civilian_targeting,
+        "type_of_violence": event.type_of_violence,
         "date": None
         if event.date is None
         else {

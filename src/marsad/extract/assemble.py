@@ -21,7 +21,7 @@ from marsad.extract.dates import CAMPAIGN_KINDS, DateMention, best, precision_of
 from marsad.extract.locate import pick_place
 from marsad.extract.roles import pick_actors
 from marsad.extract.segment import Sentence, starts_new_incident
-from marsad.extract.typing import Typed, classify
+from marsad.extract.typing import Typed, classify, type_of_violence
 from marsad.records import (
     NOT_ADDED,
     Actor,
@@ -333,6 +333,9 @@ def build_event(doc: Document, group: Group) -> Event | None:
         extractor_version=EXTRACTOR_VERSION,
         span=Span.of(doc.text, spans[0].start, spans[-1].end),
         notes="" if when is not None else UNDATED_NOTE,
+        disorder_type=typed.disorder_type or None if typed else None,
+        civilian_targeting=bool(typed and typed.civilian_targeting),
+        type_of_violence=type_of_violence(typed.sub_event_type, actor1, actor2) if typed else None,
     )
 
 
