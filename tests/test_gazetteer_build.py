@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from gazetteer_fixture import fixture_data_dir
 from marsad.errors import MarsadError
 from marsad.gazetteer import build
 from marsad.gazetteer.build import build_gazetteer, ensure_gazetteer, fingerprint, read_meta
@@ -25,7 +26,7 @@ SMALL = frozenset({"SY", "AF"})
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
     out = tmp_path_factory.mktemp("gaz") / "small.sqlite"
-    return out, build_gazetteer(out, FIXTURES / "data", countries=SMALL)
+    return out, build_gazetteer(out, fixture_data_dir(), countries=SMALL)
 
 
 @pytest.fixture(scope="module")
@@ -54,13 +55,13 @@ def test_gazetteer_build_writes_tables_and_meta(small: tuple[Path, dict[str, int
     assert conn.execute("SELECT count(*) FROM places").fetchone()[0] == counts["places"]
     meta = read_meta(out)
     assert meta["build_version"] == build.BUILD_VERSION
-    assert meta["fingerprint"] == fingerprint(FIXTURES / "data")
+    assert meta["fingerprint"] == fingerprint(fixture_data_dir())
     assert "GeoNames" in meta["attribution"] and "CC BY 4.0" in meta["attribution"]
 
 
 def test_gazetteer_build_is_deterministic(small: tuple[Path, dict[str, int]], tmp_path: Path) -> None:
     again = tmp_path / "again.sqlite"
-    build_gazetteer(again, FIXTURES / "data", countries=SMALL)
+    build_gazetteer(again, fixture_data_dir(), countries=SMALL)
     digest = [hashlib.sha256(p.read_bytes()).hexdigest() for p in (small[0], again)]
     assert digest[0] == digest[1]
 
@@ -146,7 +147,7 @@ def test_gazetteer_build_ensure_rebuilds_only_when_stale(
         return real(out, data_dir, progress, countries=frozenset({"SY"}))
 
     monkeypatch.setattr(build, "build_gazetteer", small_build)
-    settings = Settings(cache_dir=tmp_path, data_dir=FIXTURES / "data")
+    settings = Settings(cache_dir=tmp_path, data_dir=fixture_data_dir())
     path = ensure_gazetteer(settings)
     assert path == tmp_path / "gazetteer-v1.sqlite" and len(calls) == 1
     assert ensure_gazetteer(settings) == path and len(calls) == 1  # up to date: no rebuild

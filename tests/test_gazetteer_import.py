@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from gazetteer_fixture import fixture_data_dir
 from marsad.cli import gazetteer_cmd
 from marsad.errors import InputError, MarsadError
 from marsad.gazetteer import build
@@ -26,7 +27,7 @@ ALTERNATES = FIXTURES / "alternateNamesV2_sample.txt"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("gaz") / "base.sqlite"
-    build_gazetteer(out, FIXTURES / "data", countries=frozenset({"SY"}))
+    build_gazetteer(out, fixture_data_dir(), countries=frozenset({"SY"}))
     return out
 
 
@@ -96,7 +97,7 @@ def test_gazetteer_import_survives_rebuild(db: Path, monkeypatch: pytest.MonkeyP
         return real(out, data_dir, progress, countries=frozenset({"SY"}))
 
     monkeypatch.setattr(build, "build_gazetteer", small_build)
-    build.rebuild(db, FIXTURES / "data")
+    build.rebuild(db, fixture_data_dir())
     assert _names(db, 99000001)  # imported again into the new build
     assert read_meta(db)["imports"] == imports
 
@@ -119,7 +120,7 @@ def test_gazetteer_import_cli_build(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     out = tmp_path / "cli.sqlite"
     runner = CliRunner()
     result = runner.invoke(
-        gazetteer_cmd.app, ["build", "--out", str(out), "--data-dir", str(FIXTURES / "data")]
+        gazetteer_cmd.app, ["build", "--out", str(out), "--data-dir", str(fixture_data_dir())]
     )
     assert result.exit_code == 0, result.output
     assert "geonames_cities" in result.output and out.is_file()
