@@ -13,6 +13,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any, TextIO
 
+from marsad.extract.typing import disorder_type as taxonomy_disorder_type
 from marsad.records import NOT_ADDED
 
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -30,20 +31,6 @@ MARSAD_COLUMNS: tuple[str, ...] = (
 COLUMNS = ACLED_COLUMNS + MARSAD_COLUMNS
 
 POLITICAL_VIOLENCE = "Political violence"
-DEMONSTRATIONS = "Demonstrations"
-# ACLED's disorder_type by event type; two sub-event types cross over (ACLED codebook, 2023).
-_DISORDER_BY_TYPE = {
-    "battles": POLITICAL_VIOLENCE,
-    "explosions/remote violence": POLITICAL_VIOLENCE,
-    "violence against civilians": POLITICAL_VIOLENCE,
-    "protests": DEMONSTRATIONS,
-    "riots": DEMONSTRATIONS,
-    "strategic developments": "Strategic developments",
-}
-_DISORDER_BY_SUB_TYPE = {
-    "mob violence": POLITICAL_VIOLENCE,
-    "excessive force against protesters": f"{POLITICAL_VIOLENCE}; {DEMONSTRATIONS}",
-}
 CIVILIANS_INTER = 7
 # ACLED's "Middle East" region, by ISO 3166 alpha-3. Other regions are left blank rather than guessed:
 # the full country -> region table belongs in a data file when marsad covers more of the world.
@@ -78,9 +65,10 @@ def country_info(country: str | None) -> tuple[str, int | None, str]:
 
 
 def disorder_type(event_type: str | None, sub_event_type: str | None) -> str:
-    if sub_event_type and sub_event_type.lower() in _DISORDER_BY_SUB_TYPE:
-        return _DISORDER_BY_SUB_TYPE[sub_event_type.lower()]
-    return _DISORDER_BY_TYPE.get((event_type or "").lower(), "")
+    """ACLED's disorder type, from the one taxonomy table the typing stage reads (two sub-event types cross
+    over: mob violence is political violence, excessive force against protesters is both). The sub-event type
+    decides; ``event_type`` stays in the signature for callers that hold both."""
+    return taxonomy_disorder_type(sub_event_type)
 
 
 def stated(row: dict[str, Any], kind: str) -> dict[str, int | None] | None:
