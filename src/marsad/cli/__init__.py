@@ -1,6 +1,7 @@
 """The ``marsad`` command. A thin typer app: every command wraps an importable function.
 
-User errors (``MarsadError``) print as one red line and exit 2; no traceback.
+User errors (``MarsadError``) print as one red line and exit 2; so do mistakes on the command line (an unknown
+command, a missing argument, a bad option value), with the usage line; never a traceback.
 """
 
 from __future__ import annotations
@@ -41,6 +42,12 @@ def _register_subcommands() -> None:
 
 _register_subcommands()
 
+# click's exception base (usage errors, bad parameters): typer 0.12 re-raises click's own, newer typer a vendored
+# copy; both are a base class of the public typer.BadParameter, so take it from there.
+_CommandLineError: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
+
 
 def app(*args: Any, **kwargs: Any) -> Any:
     """Entry point: run the typer app, turning MarsadError into one red line and exit code 2."""
@@ -52,6 +59,9 @@ def app(*args: Any, **kwargs: Any) -> Any:
     except MarsadError as exc:
         err_console.print(f"[red]error:[/red] {escape(str(exc))}")
         sys.exit(2)
+    except _CommandLineError as exc:
+        exc.show()  # type: ignore[attr-defined]  # "Usage: ..." and "Error: ..." on stderr, as click prints them
+        sys.exit(exc.exit_code)  # type: ignore[attr-defined]
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):

@@ -1,3 +1,4 @@
 from marsad.cli import app
 
-app()
+# named as the installed command is, so usage lines read "marsad ..." and not "python -m marsad.cli ..."
+app(prog_name="marsad")
