@@ -106,15 +106,20 @@ def test_cli_extract_jsonl_keeps_ids_and_order(tmp_path: Path) -> None:
             "country": "AF",
         },
         {"id": "empty", "text": ""},
+        "[" * 100_000 + "]" * 100_000,
+        "12",
     ]
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n")
     result = marsad("extract", "--jsonl", str(src))
     assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
     out = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(out) == 4
+    assert len(out) == 6
     assert out[0]["document"]["external_id"] == "b" and out[2]["document"]["external_id"] == "7"
-    assert out[1]["error"]["code"] == "not-json" and out[3]["error"]["code"] == "no-text"
+    assert out[1]["error"]["code"] == "not-json" and out[1]["error"]["where"] == f"{src}:2"
+    assert out[3]["error"]["code"] == "no-text" and out[3]["id"] == "empty"
+    assert "nested too deeply" in out[4]["error"]["message"] and "not an object" in out[5]["error"]["message"]
     for ok in (out[0], out[2]):
         validate(ok)
     assert out[2]["document"]["published"] == "2013-01-25"

@@ -24,23 +24,30 @@ def extract(
     return draft.events
 
 
-def document_from_record(record: Mapping[str, Any], where: str = "record") -> Document | Failure:
+def document_from_record(
+    record: Mapping[str, Any], where: str = "record", hints: Hints | None = None
+) -> Document | Failure:
     """A Document from a JSONL-shaped record {"id","text","published","url","title","country"}, read exactly as
-    ingest reads a JSONL line (publication date from the record, else the dateline in the text)."""
+    ingest reads a JSONL line (publication date from the record, else the dateline in the text, else the hint)."""
     raw = json.dumps(record, ensure_ascii=False, default=str).encode("utf-8")
-    return record_document(record, raw, where, Hints())
+    return record_document(record, raw, where, hints or Hints())
 
 
 def extract_record(
-    record: Mapping[str, Any], where: str = "record", *, resources: Resources | None = None
+    record: Mapping[str, Any] | Failure,
+    where: str = "record",
+    *,
+    resources: Resources | None = None,
+    hints: Hints | None = None,
 ) -> dict[str, Any]:
     """The stable JSON (marsad.event/1) for one JSONL-shaped record: the code path of ``marsad extract --jsonl``.
-    A record that cannot be read gives ``{"schema", "id", "error": {"code", "message"}}`` instead."""
-    doc = document_from_record(record, where)
+    A record that cannot be read (or a line that was no record at all: a Failure) gives
+    ``{"schema", "id", "error": {"code", "message", "where"}}`` instead."""
+    doc = record if isinstance(record, Failure) else document_from_record(record, where, hints)
     if isinstance(doc, Failure):
         return {
             "schema": SCHEMA_ID,
-            "id": record.get("id"),
-            "error": {"code": doc.code, "message": doc.message},
+            "id": None if isinstance(record, Failure) else record.get("id"),
+            "error": {"code": doc.code, "message": doc.message, "where": doc.source},
         }
     return result_to_dict(doc, extract(doc, resources=resources))

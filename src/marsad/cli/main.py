@@ -168,24 +168,19 @@ def _read_source(source: str, hint: date | None, country: str | None) -> list[Do
 
 
 def _extract_jsonl(path: Path, hint: date | None, country: str | None, extract_record: Any) -> None:
-    """One output line per input line, same id, in order; a bad line gives an error line, never a gap."""
+    """One output line per input line, same id, in order; a bad line gives an error line, never a gap. Lines
+    are read by ingest's own JSONL reader, so `marsad run` and `marsad extract --jsonl` judge them alike."""
+    from marsad.ingest.common import Hints
+    from marsad.ingest.jsonl import parse_line
+
+    hints = Hints(published=hint, country=country)
     stream = sys.stdin if str(path) == "-" else path.open(encoding="utf-8", errors="replace")
     with stream:
         for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except ValueError as exc:
-                out: dict[str, Any] = {"schema": "marsad.event/1", "id": None,
-                                       "error": {"code": "not-json", "message": f"line {number}: {exc}"}}  # fmt: skip
-            else:
-                if not isinstance(record, dict):
-                    record = {"text": None}
-                record.setdefault("published", hint.isoformat() if hint else None)
-                record.setdefault("country", country)
-                out = extract_record(record, f"{path}:{number}")
-            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+            if line.strip():
+                where = f"{path}:{number}"
+                out = extract_record(parse_line(line, where), where, hints=hints)
+                sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
 
 
 EVENT_COLUMNS = ("id", "kind", "date", "type", "place", "admin1", "actor1", "actor2", "killed", "injured",

@@ -23,6 +23,14 @@ def read_jsonl(text: str, source: str, hints: Hints) -> Iterator[Document | Fail
 
 
 def read_line(line: str, where: str, hints: Hints) -> Document | Failure:
+    record = parse_line(line, where)
+    if isinstance(record, Failure):
+        return record
+    return record_document(record, line.encode("utf-8"), where, hints)
+
+
+def parse_line(line: str, where: str) -> Mapping[str, Any] | Failure:
+    """The JSON object of one line, or a Failure that says what is wrong with it."""
     try:
         record = json.loads(line)
     except ValueError as exc:  # JSONDecodeError, or a number too long to convert
@@ -34,7 +42,7 @@ def read_line(line: str, where: str, hints: Hints) -> Document | Failure:
         return failure(
             where, "not-json", 'this line is JSON but not an object: write {"id": ..., "text": ...}'
         )
-    return record_document(record, line.encode("utf-8"), where, hints)
+    return record
 
 
 def record_document(record: Mapping[str, Any], raw: bytes, where: str, hints: Hints) -> Document | Failure:
