@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from marsad.actors.nationality import foreign
+from marsad.actors.nationality import country_code, foreign
 from marsad.actors.text import (
     Normalised,
     Tokens,
@@ -364,9 +364,10 @@ class ActorDictionary:
     def find(self, text: str, country: str | None = None) -> list[ActorMention]:
         """Actor mentions in ``text``, in text order. ``country`` (ISO alpha-2) picks between actors that
         share an alias ("coalition forces": ISAF in AF, the anti-IS coalition in SY); without it the other
-        mentions decide."""
+        mentions decide; a country name or alpha-3 code ("Syria", "SYR") is read as its alpha-2 code."""
         if not text or not text.strip():
             return []
+        country = country_code(country)
         norm = normalise(text)
         toks = Tokens(norm)
         hits = self._hits(norm, toks)

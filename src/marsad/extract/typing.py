@@ -38,6 +38,7 @@ from marsad.actors.prefix import PREFIX, SHORTEST, starts_of
 from marsad.records import Actor, Span
 
 NONE = "none"  # event_type and sub_event_type of a non-conflict event; assembly drops it
+UNTYPED = ""  # harm told without the kind of violence: an incident whose (sub-)event type is None
 
 # Families of cue words (event_cues.csv) and the sub-event type each leads to by itself; None: decided by rules.
 FAMILIES: dict[str, str | None] = {
@@ -98,10 +99,11 @@ _CAUSE = re.compile(
 )
 _ASIDE = re.compile(
     r"\b(?:despite|since|ahead of|before(?! (?:dawn|midnight|noon|sunrise|sunset|daybreak|nightfall))|undeterred by|as part of|based on|under the terms of|in anticipation of"
-    r"|in preparation (?:for|of)|the scene of|on charges of|charged with|in connection with|suspected of|accused of"
+    r"|in preparation (?:for|of)|the scene of|on charges? of|charged with|in connection with|suspected of|accused of"
     r"|in retaliation (?:for|against)|in response to|in revenge for|waiting (?:for|to)|ready to|poised to|about to"
-    r"|(?:is|are|was|were) set to|expected to|(?:plotting|planning|plan|plans|plot|intend\w*|aim\w*|trying|attempt\w*"
-    r"|threaten\w*|vow\w*|prepar\w*) to|for (?:allegedly )?(?:planning|plotting|carrying out|taking part|"
+    r"|(?:is|are|was|were) set to|expected to|(?:plotting|planning|plan|plans|plot|intend\w*|aim\w*"
+    r"|threaten\w*|vow\w*|prepar\w*) to|(?:trying|attempt\w*) to(?! (?:assassinate|kill|murder|advance|storm|"
+    r"infiltrate|retake|recapture|regain|recover|seize|take control))|for (?:allegedly )?(?:planning|plotting|carrying out|taking part|"
     r"participating|organi[sz]ing|their role|his role|her role|involvement))\b",
     re.IGNORECASE,
 )
@@ -111,7 +113,7 @@ _NEGATION = re.compile(
     re.I,
 )
 _WORD_START = re.compile(r"\b\w")
-_CLAUSE_END = re.compile(r"[,;…]|\s[-–—]\s")
+_CLAUSE_END = re.compile(r"[,;…]|\.\.\.|\s[-–—]\s")  # "In response to X... IS beheads five men"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +151,11 @@ class Kind:
 
 @dataclass(frozen=True, slots=True)
 class Typed:
-    event_type: str
-    sub_event_type: str
+    """The type of an event; event_type and sub_event_type are None when people were harmed and the text does not
+    say by what (the span is then the harm word)."""
+
+    event_type: str | None
+    sub_event_type: str | None
     span: Span
     disorder_type: str = ""
     civilian_targeting: bool = False
@@ -298,6 +303,8 @@ def classify(
     span = Span.of(text, sentence.span.start + hit.start, sentence.span.start + hit.end)
     if sub == NONE:
         return Typed(NONE, NONE, span, cue=hit.family)
+    if sub == UNTYPED:
+        return Typed(None, None, span, cue=hit.family)
     kind = taxonomy()[sub]
     return Typed(kind.event_type, sub, span, kind.disorder_type, kind.civilian_targeting, hit.family)
 
@@ -417,6 +424,12 @@ def _harm_only(sentences: list[_Sentence], victims_civilian: bool, actor1: Actor
             fallen = p.target if p.passive or p.target is not None else p.agent
             if fallen in ("state", "armed") and not victims_civilian:
                 return "Armed clash", s, h
+    # people were killed or hurt and the text does not say how ("Human losses in Aleppo countryside", "A man found
+    # dead in Qamishli", "tension after the killing of a citizen"): an incident all the same, of unknown type
+    for s in sentences:
+        h = next((h for h in s.foreground(CAUSE) if h.family == "harm"), None)
+        if h is not None:
+            return UNTYPED, s, h
     return None
 
 
