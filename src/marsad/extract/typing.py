@@ -427,9 +427,9 @@ def _harm_only(sentences: list[_Sentence], victims_civilian: bool, actor1: Actor
     # people were killed or hurt and the text does not say how ("Human losses in Aleppo countryside", "A man found
     # dead in Qamishli", "tension after the killing of a citizen"): an incident all the same, of unknown type
     for s in sentences:
-        h = next((h for h in s.foreground(CAUSE) if h.family == "harm"), None)
-        if h is not None:
-            return UNTYPED, s, h
+        harm = next((h for h in s.foreground(CAUSE) if h.family == "harm"), None)
+        if harm is not None:
+            return UNTYPED, s, harm
     return None
 
 
