@@ -122,13 +122,15 @@ MEMBER_NOUNS = words_key(
     personnel commanders commander leaders leader remnants ranks
     """
 )
-# "<adjective> forces": the side's own forces; attack nouns too, since "Russian airstrikes" names who struck
+# "<adjective> forces": the side's own forces; attack nouns too, since "Russian airstrikes" names who struck, and the
+# places its forces hold ("targeting regime positions", "a rebel checkpoint") or its commanders ("a rebel commander")
 STATE_NOUNS = words_key(
     """
     forces force troops army military soldiers soldier servicemen personnel units patrol patrols convoy
     convoys warplanes warplane jets jet aircraft planes helicopters helicopter drones drone artillery
     tanks navy guards police officers commandos airstrikes airstrike strikes strike raids raid shelling
-    bombardment bombing missiles rockets members elements
+    bombardment bombing missiles rockets members elements shells mortars cannons snipers sniper commander
+    commanders fighters positions position posts checkpoints checkpoint barracks headquarters bases base
     """
 )
 ATTACK_NOUNS = words_key(
@@ -144,6 +146,8 @@ BACKED = words_key(
 )
 # "ISIS-held areas" name a place, not an actor taking part
 TERRITORIAL = words_key("held controlled run dominated occupied")
+# words after an alias that make it a modifier of something else: "ISIS-held areas", "regime change"
+NOT_ACTOR_AFTER = TERRITORIAL | words_key("change")
 AGENT_CUES = words_key("by")
 # words that may follow a country acting as agent ("by Russia and ..."), not an adjective ("by Russian ...")
 FUNCTION_WORDS = words_key("and or in on at with to for from since after during which that its as")
@@ -435,8 +439,8 @@ class ActorDictionary:
             if not ids:
                 continue
             nxt = toks.after(h.end)
-            if nxt is not None and toks.word(nxt) in TERRITORIAL:
-                continue  # "ISIS-held areas"
+            if nxt is not None and toks.word(nxt) in NOT_ACTOR_AFTER:
+                continue  # "ISIS-held areas", "regime change"
             entry = self._choose(ids, country, votes)
             other = foreign(toks, h.start, entry.country) if entry.inter in STATE_INTERS else None
             if other is not None:
