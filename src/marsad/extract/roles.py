@@ -47,6 +47,16 @@ _PASSIVE = re.compile(r"\s*(?:was|were|been|being|is|are|has\s+been|have\s+been|
 _ACTIVE = re.compile(r"[\s\"”’']*(?:organi[sz]ation\s+)?(?:(?:have|has|had|also|reportedly|allegedly|then|again|"
                      r"continu\w*|renew\w*|resum\w*|intensif\w*|to|on\s+\w+day)\s+){0,2}"
                      + _AGENT_VERBS.pattern, re.IGNORECASE)  # fmt: skip
+# what may stand before a sentence's subject, and the words after an actor that tell it was harmed, not acting
+_OPENS = re.compile(r"[\s\"“”'‘’]*(?:the\s+)?[\s\"“”'‘’]*", re.IGNORECASE)
+_SUFFERED = re.compile(
+    r"[\s\"”’']*(?:organi[sz]ation\s+)?(?:\w+\s+)?(?:lose|loses|lost|losing|suffer\w*|mourn\w*|"
+    r"die[sd]?|dying|killed|wounded|injured|casualt\w+|loss\w*|dead|fall|falls|fell|crash\w*|shot\s+down|downed)\b",
+    re.IGNORECASE,
+)
+_WEAPON = re.compile(r"\b(?:air ?strikes?|strikes?|raids?|shelling|bombardment|bombing|warplanes?|jets?|aircraft|"
+                     r"planes|helicopters?|drones?|artillery|missiles?|rockets?|shells|mortars|tanks|snipers?)$",
+                     re.IGNORECASE)  # fmt: skip
 _BY = re.compile(r"\bby\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:between|pitting)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?", re.IGNORECASE)
@@ -94,12 +104,32 @@ def _agent(members: Sequence[Annotated], figures: Sequence[Figure]) -> Actor | N
                 getattr(m, "role_hint", None) == "agent" or _BY.search(head)
             ):
                 return m.actor
-        # the subject of an active verb acted, even when a figure misread it as its object
+        # the subject of an active verb acted, even when a figure misread it as its object; the owner of the
+        # weapon named acted ("17 members in Russian airstrikes", "shelling by regime forces' artillery")
         for m in armed:
             tail = s.text[m.span.end - s.start : m.span.end - s.start + 60]
-            if not _PASSIVE.match(tail) and _ACTIVE.match(tail):
+            if _PASSIVE.match(tail) or _SUFFERED.match(tail):
+                continue
+            if _ACTIVE.match(tail) or (_WEAPON.search(m.span.text) and not _in_figures(m.span, figures)):
                 return m.actor
-    return None
+    return _subject(members, figures)
+
+
+def _subject(members: Sequence[Annotated], figures: Sequence[Figure]) -> Actor | None:
+    """An armed actor that opens the event's first sentence acted, whatever its verb ("Regime forces reach the
+    outskirts of Tadmur"), unless the words after it tell what it suffered ("ISIS loses 17 members")."""
+    a = members[0] if members else None
+    if a is None or not a.actors:
+        return None
+    s, m = a.sentence.span, a.actors[0]
+    if (
+        m.actor.side == "civilians"
+        or _in_figures(m.span, figures)
+        or not _OPENS.fullmatch(s.text[: m.span.start - s.start])
+    ):
+        return None
+    tail = s.text[m.span.end - s.start : m.span.end - s.start + 60]
+    return None if _PASSIVE.match(tail) or _SUFFERED.match(tail) else m.actor
 
 
 def _between(members: Sequence[Annotated]) -> tuple[Actor | None, Actor | None]:

@@ -113,6 +113,7 @@ _NEGATION = re.compile(
     re.I,
 )
 _WORD_START = re.compile(r"\b\w")
+_QUOTED = re.compile(r"\s*(?:&#8220;?\s*|[“\"«])[^”\"»&]{1,200}(?:[”\"»]|&#8221;?)")
 _CLAUSE_END = re.compile(r"[,;…]|\.\.\.|\s[-–—]\s")  # "In response to X... IS beheads five men"
 
 
@@ -235,19 +236,25 @@ def sentence_hits(sentence: str) -> tuple[Hit, ...]:
         cue = table[k]
         for m in _matches(cue, sentence, places):
             if cue.family[0] == "@":
-                stop = _CLAUSE_END.search(sentence, m.end())
-                ranges.append(
-                    (
-                        m.start(),
-                        stop.start() if stop else len(sentence),
-                        CAUSE if cue.family == "@cause" else ASIDE,
-                    )
-                )
+                depth = CAUSE if cue.family == "@cause" else ASIDE
+                ranges.append((m.start(), _clause_end(sentence, m.end(), depth), depth))
             elif not _NEGATION.search(sentence, max(0, m.start() - 40), m.start()):
                 found.append(Hit(cue.family, cue.strength, m.start(), m.end()))
     kept = [h for h in found if h.family in FRAMES or not any(_inside(h, o) for o in found)]
     placed = [Hit(h.family, h.strength, h.start, h.end, _depth(h.start, ranges)) for h in kept]
     return tuple(sorted(placed, key=lambda h: (h.start, -h.strength, h.family not in FRAMES)))
+
+
+def _clause_end(sentence: str, at: int, depth: int) -> int:
+    """Where a background clause opened at ``at`` ends: at the next comma, semicolon or dash; a quoted charge or
+    plan ends with its closing quote (headlines have no commas: "On charge of “mocking religion” IS executes a
+    young man")."""
+    if depth == ASIDE:
+        quoted = _QUOTED.match(sentence, at)
+        if quoted is not None:
+            return quoted.end()
+    stop = _CLAUSE_END.search(sentence, at)
+    return stop.start() if stop else len(sentence)
 
 
 def _candidates(sentence: str) -> dict[int, list[int]]:
