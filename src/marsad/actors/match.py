@@ -17,7 +17,6 @@ Every offset is mapped back to the original text, so spans are exact evidence.
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,11 +24,11 @@ from dataclasses import dataclass
 import ahocorasick
 
 from marsad.actors.nationality import country_code, foreign
+from marsad.actors.runs import ascii_capitals, capitalised_runs, title_case_lines
 from marsad.actors.text import (
     Normalised,
     Tokens,
     cased_key,
-    joined,
     key,
     normalise,
     whole_word,
@@ -166,7 +165,6 @@ ARABIC_LEADS = words_key(
     faylaq failaq firqat alwiyat fawj quwat hayat tanzim jund
     """
 )
-NAME_CONNECTORS = words_key("al el ad ash as at az ar an ul wal wa bin ibn bint abu of the for")
 # capitalised words that start sentences, not group names
 NAME_STOPWORDS = words_key(
     """
@@ -636,40 +634,12 @@ def _role_hint(toks: Tokens, start: int) -> str | None:
     return None
 
 
-def _connects(toks: Tokens, k: int) -> bool:
-    # "the" joins a name only after "of"/"for" ("Army of the Mujahideen"), not "Housing Project the Army"
-    word = toks.word(k)
-    if word == "the":
-        return k > 0 and toks.word(k - 1) in ("of", "for")
-    return word in NAME_CONNECTORS
-
-
-def _capitalised_runs(toks: Tokens) -> list[tuple[int, int]]:
-    """Token ranges [i, j) of capitalised words joined by spaces, allowing name connectors inside ("Jaysh al
-    Islam", "Army of Conquest"); connectors at the edges are trimmed."""
-    runs: list[tuple[int, int]] = []
-    i = None
-    for k in range(len(toks) + 1):
-        glued = (
-            k < len(toks) and i is not None and joined(toks.norm.folded[toks.ends[k - 1] : toks.starts[k]])
-        )
-        cap = k < len(toks) and toks.capitalised(k)
-        if i is not None and glued and (cap or _connects(toks, k)):
-            continue
-        if i is not None:
-            j = k
-            while j > i and toks.word(j - 1) in NAME_CONNECTORS:
-                j -= 1
-            runs.append((i, j))
-        i = k if cap else None
-    return runs
-
-
 def _unknown_groups(toks: Tokens, taken: bytearray) -> list[_Cand]:
     """Capitalised names that read as groups but are not in the dictionary: known=False, name as written."""
     out: list[_Cand] = []
-    headlines = _title_case_lines(toks)
-    for i, j in _capitalised_runs(toks):
+    ascii_only = ascii_capitals(toks)
+    headlines = title_case_lines(toks, ascii_only)
+    for i, j in capitalised_runs(toks, ascii_only):
         if any(s <= toks.starts[i] < e for s, e in headlines):
             continue  # in a Title Case headline every word is capitalised, names or not
         while i < j and toks.word(i) in NAME_STOPWORDS:
@@ -680,23 +650,11 @@ def _unknown_groups(toks: Tokens, taken: bytearray) -> list[_Cand]:
             continue
         if j - i > MAX_NAME_WORDS:
             continue  # a long capitalised stretch is a headline or a list, not one name
+        if j - i == 1 and not _cued(toks, i):
+            continue  # most runs are one capitalised word ("The", "Aleppo"): only a cued one can be a group
         cand = _unknown_group(toks, i, j)
         if cand is not None and not any(taken[cand.start : cand.end]):
             out.append(cand)
-    return out
-
-
-def _title_case_lines(toks: Tokens) -> list[tuple[int, int]]:
-    """Offsets of lines written in Title Case ("Force Repels Insurgent Attack in Helmand")."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for line in toks.norm.folded.split("\n"):
-        end = start + len(line)
-        lo, hi = bisect.bisect_left(toks.starts, start), bisect.bisect_left(toks.starts, end)
-        long = [k for k in range(lo, hi) if len(toks.word(k)) >= 4]
-        if len(long) >= 4 and sum(toks.capitalised(k) for k in long) >= 0.7 * len(long):
-            out.append((start, end))
-        start = end + 1
     return out
 
 
@@ -720,6 +678,16 @@ def _unknown_group(toks: Tokens, i: int, j: int) -> _Cand | None:
         return None
     end = toks.ends[nxt] if noun and nxt is not None else toks.ends[j - 1]
     return _Cand(start, end, None, priority=0, name=(toks.starts[i], toks.ends[j - 1]))
+
+
+def _cued(toks: Tokens, i: int) -> bool:
+    """Whether a group noun follows word ``i`` ("PYD fighters") or "members of" precedes it."""
+    nxt = toks.after(toks.ends[i])
+    if nxt is not None and toks.word(nxt) in UNKNOWN_CUES:
+        return True
+    start = toks.starts[i]
+    # "members of (the) X": look closer only when an "of" stands just before
+    return "of " in toks.norm.folded[max(0, start - 10) : start] and _members_of(toks, start, UNKNOWN_CUES) != start
 
 
 def _lone_name(toks: Tokens, i: int, cued: bool) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,15 +24,51 @@ _LINE_BREAKS = frozenset("\n\r\v\f\x85\u2028\u2029")
 
 @dataclass(frozen=True, slots=True)
 class Normalised:
-    """``folded`` (lower case) and ``cased`` have equal length; char k came from ``starts[k]:ends[k]``."""
+    """``folded`` (lower case) and ``cased`` have equal length; char k came from ``text[starts[k]:ends[k]]``.
+
+    The map back is kept by runs, not by character (building two integers per character was most of the cost of
+    normalising a long report): a run of characters that map one to one starts at each offset of ``breaks``, from
+    the original offset at the same place in ``origins``; ``stretched`` lists (k, end) for the characters that
+    stand for more than one ("Liwaa" -> "liwa": the "a" covers both)."""
 
     cased: str
     folded: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    breaks: tuple[int, ...]
+    origins: tuple[int, ...]
+    stretched: tuple[tuple[int, int], ...] = ()
+
+    def start_of(self, k: int) -> int:
+        i = bisect.bisect_right(self.breaks, k) - 1
+        return self.origins[i] + (k - self.breaks[i])
+
+    def end_of(self, k: int) -> int:
+        i = bisect.bisect_left(self.stretched, (k, -1))
+        if i < len(self.stretched) and self.stretched[i][0] == k:
+            return self.stretched[i][1]
+        return self.start_of(k) + 1
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        return tuple(self.start_of(k) for k in range(len(self.folded)))
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        return tuple(self.end_of(k) for k in range(len(self.folded)))
 
     def span(self, text: str, start: int, end: int) -> Span:
-        return Span.of(text, self.starts[start], self.ends[end - 1])
+        return Span.of(text, self.start_of(start), self.end_of(end - 1))
+
+
+def _runs(cased: str, folded: str, starts: Sequence[int], ends: Sequence[int]) -> Normalised:
+    """The Normalised of a character-by-character map: its runs and stretched characters."""
+    breaks: list[int] = []
+    origins: list[int] = []
+    for k, start in enumerate(starts):
+        if not k or start != starts[k - 1] + 1:
+            breaks.append(k)
+            origins.append(start)
+    stretched = tuple((k, e) for k, (s, e) in enumerate(zip(starts, ends, strict=True)) if e != s + 1)
+    return Normalised(cased, folded, tuple(breaks), tuple(origins), stretched)
 
 
 @lru_cache(maxsize=4096)
@@ -94,7 +131,7 @@ def _normalise_each(text: str) -> Normalised:
             starts.append(i)
             ends.append(i + 1)
         i += 1
-    return Normalised("".join(cased), "".join(folded), tuple(starts), tuple(ends))
+    return _runs("".join(cased), "".join(folded), starts, ends)
 
 
 # --------------------------------------------------------------------------------------------- the fast path
@@ -136,14 +173,14 @@ def _normalise_fast(text: str) -> Normalised | None:
         if _possessive(text, m.start()):
             dropped.append(m.start() + 1)
     pieces = _segments(len(text), sorted(set(dropped)))
-    starts: list[int] = []
-    for a, b in pieces:
-        starts.extend(range(a, b))
     mapped = "".join(text[a:b] for a, b in pieces).translate(_ONE)
     low = mapped.lower()
     if len(low) != len(mapped) or _FINAL_SIGMA in mapped:
         return None
-    ends = list(map((1).__add__, starts))
+    # where each piece of ``text`` begins in ``mapped``
+    at = [0]
+    for a, b in pieces[:-1]:
+        at.append(at[-1] + b - a)
     gone: list[int] = []  # positions in ``mapped`` that collapse into the character kept before them
     for m in _SPACE_RUNS.finditer(mapped):
         run = range(m.start(), m.end())
@@ -152,23 +189,55 @@ def _normalise_fast(text: str) -> Normalised | None:
             newline = mapped.find("\n", m.start(), m.end())
             keep = (m.start(), newline) if newline > 0 else keep
         gone.extend(i for i in run if i not in keep)
+    doubles: list[tuple[int, int]] = []  # (kept character, last character it stands for), in ``mapped``
     for m in _DOUBLED.finditer(low):
         if m.group(1).isalpha():
-            ends[m.start()] = ends[m.end() - 1]
+            doubles.append((m.start(), m.end() - 1))
             gone.extend(range(m.start() + 1, m.end()))
-    if not gone:
-        return Normalised(mapped, low, tuple(starts), tuple(ends))
-    kept = _segments(len(mapped), sorted(gone))
-    cut_starts: list[int] = []
-    cut_ends: list[int] = []
+    kept = _segments(len(mapped), sorted(gone)) if gone else [(0, len(mapped))] if mapped else []
+    return _compose(mapped, low, kept, (at, [a for a, _ in pieces]), doubles)
+
+
+def _compose(
+    mapped: str,
+    low: str,
+    kept: list[tuple[int, int]],
+    pieces: tuple[list[int], list[int]],
+    doubles: list[tuple[int, int]],
+) -> Normalised:
+    """The Normalised of ``mapped`` cut to its ``kept`` ranges, mapped back through the pieces of the text it was
+    joined from (``pieces``: where each begins in ``mapped``, and in the text)."""
+    at, origin = pieces
+
+    def back(i: int) -> int:
+        p = bisect.bisect_right(at, i) - 1
+        return origin[p] + (i - at[p])
+
+    breaks: list[int] = []
+    origins: list[int] = []
+    out_at: list[int] = []  # where each kept range begins in the output
+    n = 0
     for a, b in kept:
-        cut_starts += starts[a:b]
-        cut_ends += ends[a:b]
+        out_at.append(n)
+        p = bisect.bisect_right(at, a) - 1
+        while a < b:
+            stop = min(b, at[p + 1]) if p + 1 < len(at) else b
+            here = origin[p] + (a - at[p])
+            if not breaks or origins[-1] + (n - breaks[-1]) != here:
+                breaks.append(n)
+                origins.append(here)
+            n += stop - a
+            a, p = stop, p + 1
+    stretched = []
+    for first, last in doubles:
+        r = bisect.bisect_right(kept, (first, len(mapped))) - 1
+        stretched.append((out_at[r] + first - kept[r][0], back(last) + 1))
     return Normalised(
         "".join(mapped[a:b] for a, b in kept),
         "".join(low[a:b] for a, b in kept),
-        tuple(cut_starts),
-        tuple(cut_ends),
+        tuple(breaks),
+        tuple(origins),
+        tuple(stretched),
     )
 
 
