@@ -17,9 +17,11 @@ Every offset is mapped back to the original text, so spans are exact evidence.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import ahocorasick
 
@@ -187,6 +189,31 @@ DEMONYMS = words_key(
 ENGLISH_WORDS = words_key("is us as an at it in on or no to am be do go he me my of so up we")
 
 _OPERATIONS_ROOM = [key("operations"), key("room")]
+# every word that can make a capitalised run a group: a group noun after it or in "members of", an
+# organisation's head noun, an Arabic word that opens a group's name, the "room" of an operations room
+GROUP_WORDS = UNKNOWN_CUES | ORG_HEADS | ARABIC_LEADS | {_OPERATIONS_ROOM[1]}
+
+
+@cache
+def _group_words() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in GROUP_WORDS:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def _group_word_tokens(toks: Tokens) -> list[int]:
+    """Indices of the words of GROUP_WORDS in the text, in order (one automaton pass, then whole words only)."""
+    folded = toks.norm.folded
+    out = []
+    for last, size in _group_words().iter(folded):
+        start = last - size + 1
+        if whole_word(folded, start, last + 1) and (k := toks.index_at(start)) is not None:
+            out.append(k)
+    return sorted(set(out))
+
+
 STATE_INTERS = (1, 8)  # ACLED inter codes of state forces: a country's own (1) and foreign ones (8)
 MAX_NAME_WORDS = 8  # "Martyr Lieutenant Ahmed Abdou Brigades" is 5
 
@@ -637,9 +664,15 @@ def _role_hint(toks: Tokens, start: int) -> str | None:
 def _unknown_groups(toks: Tokens, taken: bytearray) -> list[_Cand]:
     """Capitalised names that read as groups but are not in the dictionary: known=False, name as written."""
     out: list[_Cand] = []
+    cues = _group_word_tokens(toks)
+    if not cues:
+        return out  # no group noun, head or Arabic lead anywhere: no unknown group either
     ascii_only = ascii_capitals(toks)
     headlines = title_case_lines(toks, ascii_only)
     for i, j in capitalised_runs(toks, ascii_only):
+        k = bisect.bisect_left(cues, i - 3)
+        if k == len(cues) or cues[k] > j:
+            continue  # no cue within reach (see _unknown_group): a place, a person, a sentence's first word
         if any(s <= toks.starts[i] < e for s, e in headlines):
             continue  # in a Title Case headline every word is capitalised, names or not
         while i < j and toks.word(i) in NAME_STOPWORDS:
@@ -687,7 +720,10 @@ def _cued(toks: Tokens, i: int) -> bool:
         return True
     start = toks.starts[i]
     # "members of (the) X": look closer only when an "of" stands just before
-    return "of " in toks.norm.folded[max(0, start - 10) : start] and _members_of(toks, start, UNKNOWN_CUES) != start
+    return (
+        "of " in toks.norm.folded[max(0, start - 10) : start]
+        and _members_of(toks, start, UNKNOWN_CUES) != start
+    )
 
 
 def _lone_name(toks: Tokens, i: int, cued: bool) -> bool:

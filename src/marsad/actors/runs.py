@@ -29,6 +29,7 @@ _RUN = re.compile(
 _LONG_WORD = re.compile(r"[^\W_]{4,}")
 _LONG_CAPITALISED = re.compile(r"\b(?:[A-Z][^\W_]{3,}|[0-9](?=[^\W_]*?[^\W\d_])[^\W_]{3,})")
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+TITLE_CHARS = 300  # a longer line is prose, whatever its capitals (a headline is rarely half as long)
 
 
 def ascii_capitals(toks: Tokens) -> bool:
@@ -82,14 +83,14 @@ def capitalised_runs_each(toks: Tokens) -> list[tuple[int, int]]:
 
 
 def title_case_lines(toks: Tokens, ascii_only: bool | None = None) -> list[tuple[int, int]]:
-    """Offsets of lines written in Title Case ("Force Repels Insurgent Attack in Helmand"): at least four words
-    of four letters or more, seven in ten of them capitalised."""
+    """Offsets of lines written in Title Case ("Force Repels Insurgent Attack in Helmand"): headlines, so no longer
+    than TITLE_CHARS, with at least four words of four letters or more, seven in ten of them capitalised."""
     ascii_only = ascii_capitals(toks) if ascii_only is None else ascii_only
     out: list[tuple[int, int]] = []
     start = 0
     for line in toks.norm.cased.split("\n"):
         end = start + len(line)
-        long = _LONG_WORD.findall(line)
+        long = _LONG_WORD.findall(line) if len(line) <= TITLE_CHARS else ()
         if len(long) >= 4:
             if ascii_only:
                 caps = len(_LONG_CAPITALISED.findall(line))

@@ -145,8 +145,11 @@ _ONE: dict[int, str] = {}  # code point -> its one-character piece, for characte
 _ODD: set[str] = set()  # characters that vanish or expand: the text goes the slow way
 _POSSESSIVE = re.compile("[" + "".join(sorted(_APOSTROPHES)) + "][sS]")
 _DROP = re.compile("[" + "".join(sorted(_APOSTROPHES)) + "]")
-_SPACE_RUNS = re.compile(r"^[ \n]+|[ \n]{2,}")
+# (written so that the regex engine turns most positions down at their first character)
+_SPACE_RUNS = re.compile(r"^[ \n]+|[ \n][ \n]+")
 _DOUBLED = re.compile(r"([^\W\d_])\1+")
+_DOUBLED_ASCII = re.compile(r"([a-z])\1+")  # the same on text whose letters are all ASCII, twice as fast
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 _FINAL_SIGMA = "\u03a3"  # str.lower() of a whole text lowers it by context, one character at a time does not
 
 
@@ -190,7 +193,8 @@ def _normalise_fast(text: str) -> Normalised | None:
             keep = (m.start(), newline) if newline > 0 else keep
         gone.extend(i for i in run if i not in keep)
     doubles: list[tuple[int, int]] = []  # (kept character, last character it stands for), in ``mapped``
-    for m in _DOUBLED.finditer(low):
+    letters_ascii = not any(c.isalpha() for c in set(_NOT_ASCII.findall(low)))
+    for m in (_DOUBLED_ASCII if letters_ascii else _DOUBLED).finditer(low):
         if m.group(1).isalpha():
             doubles.append((m.start(), m.end() - 1))
             gone.extend(range(m.start() + 1, m.end()))
