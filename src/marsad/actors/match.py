@@ -141,6 +141,11 @@ ATTACK_NOUNS = words_key(
 MILITIA_NOUNS = words_key(
     "militias militia militiamen factions faction proxies proxy groups mercenaries gunmen"
 )
+# what "pro-X <noun>" and "X-backed <noun>" name: a group, not a strike; but "US-led air strikes" are the US's
+_PRO_NOUNS = {
+    False: GROUP_NOUNS | MILITIA_NOUNS | (STATE_NOUNS - ATTACK_NOUNS),
+    True: GROUP_NOUNS | MILITIA_NOUNS | STATE_NOUNS,
+}
 # "X-backed", "X-linked"
 BACKED = words_key(
     "backed sponsored supported funded trained armed affiliated aligned allied linked loyal led"
@@ -514,7 +519,8 @@ class ActorDictionary:
         country: str | None,
     ) -> tuple[_Cand | None, bool]:
         """(a candidate, whether the hit is only a qualifier) for one side word at ``h``."""
-        before = toks.before(h.start)
+        # "pro" can only stand right before the hit: most hits need no look at the word before
+        before = toks.before(h.start) if "pro" in toks.norm.folded[max(0, h.start - 8) : h.start] else None
         pro = before is not None and toks.word(before) == "pro"
         nxt = toks.after(h.end)
         backed = nxt is not None and toks.word(nxt) in BACKED
@@ -525,7 +531,7 @@ class ActorDictionary:
         follow = toks.after(toks.ends[nxt]) if backed and nxt is not None else nxt
         led = backed and nxt is not None and toks.word(nxt) == "led"
         # a pro-X group is a group, not a strike; but "US-led air strikes" are the US's (or its coalition's)
-        nouns = GROUP_NOUNS | MILITIA_NOUNS | (STATE_NOUNS if led else STATE_NOUNS - ATTACK_NOUNS)
+        nouns = _PRO_NOUNS[led]
         if follow is not None and toks.starts[follow] in actor_starts and toks.word(follow) not in nouns:
             return None, True  # "pro-Russian Fifth Corps", "US-backed SDF": the named group stands alone
         noun = _noun_within(toks, follow, nouns)
