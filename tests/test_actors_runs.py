@@ -41,7 +41,8 @@ def test_actors_runs_regex_agrees_with_word_by_word(text: str) -> None:
 
 def test_actors_runs_read_names_with_connectors() -> None:
     assert runs_words("the Army of the Mujahideen and Jaysh al Islam") == [
-        ["army", "of", "the", "mujahiden"]["jaysh", "al", "islam"],  # doubled letters collapse,
+        ["army", "of", "the", "mujahiden"],  # doubled letters collapse
+        ["jaysh", "al", "islam"],
     ]
     assert runs_words("For the 17th day the 13th Division held the Brigade 2017") == [
         ["for", "the", "17th"],
