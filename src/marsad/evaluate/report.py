@@ -68,7 +68,9 @@ def confusion_table(confusion: dict[str, dict[str, int]]) -> Text:
     predicted = sorted({p for row in confusion.values() for p in row})
     width = max(3, *(len(str(v)) + 1 for row in confusion.values() for v in row.values()))
     label = max(len(g) for g in confusion) + 2 if confusion else 6
-    out = Text("confusion: gold down, predicted across (· none; green: right)\n", no_wrap=True, overflow="ignore")
+    out = Text(
+        "confusion: gold down, predicted across (· none; green: right)\n", no_wrap=True, overflow="ignore"
+    )
     out.append(" " * label + "".join(f"{i:>{width}}" for i in range(1, len(predicted) + 1)) + "\n")
     for gold in sorted(confusion):
         out.append(f"{gold:<{label}}")
