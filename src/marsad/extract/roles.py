@@ -49,9 +49,13 @@ _ACTIVE = re.compile(r"[\s\"”’']*(?:organi[sz]ation\s+)?(?:(?:have|has|had|a
                      + _AGENT_VERBS.pattern, re.IGNORECASE)  # fmt: skip
 # what may stand before a sentence's subject, and the words after an actor that tell it was harmed, not acting
 _OPENS = re.compile(r"[\s\"“”'‘’]*(?:the\s+)?[\s\"“”'‘’]*", re.IGNORECASE)
+# "killed" after an actor is a headline's passive only when no object follows ("3 SDF fighters killed in Raqqa"),
+# never in "the force killed two insurgents" or "gunmen shot dead a man"
 _SUFFERED = re.compile(
-    r"[\s\"”’']*(?:organi[sz]ation\s+)?(?:\w+\s+)?(?:lose|loses|lost|losing|suffer\w*|mourn\w*|"
-    r"die[sd]?|dying|killed|wounded|injured|casualt\w+|loss\w*|dead|fall|falls|fell|crash\w*|shot\s+down|downed)\b",
+    r"[\s\"”’']*(?:organi[sz]ation\s+)?(?:(?:also|reportedly|again|have|has|had|were|was)\s+)?"
+    r"(?:(?:lose|loses|lost|losing|suffer\w*|mourn\w*|die[sd]?|dying|casualt\w+|loss\w*|fall|falls|fell|crash\w*|"
+    r"shot\s+down|downed)\b|(?:killed|wounded|injured|dead)(?=\s*(?:$|[,.;:]|(?:in|by|and|as|when|during|after|at|"
+    r"near|on|while|from|inside|outside)\b)))",
     re.IGNORECASE,
 )
 _WEAPON = re.compile(r"\b(?:air ?strikes?|strikes?|raids?|shelling|bombardment|bombing|warplanes?|jets?|aircraft|"

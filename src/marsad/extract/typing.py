@@ -113,6 +113,9 @@ _NEGATION = re.compile(
     re.I,
 )
 _WORD_START = re.compile(r"\b\w")
+# a field of a form or fact sheet ("Civilians reported killed: 3-4"): it sums up what the text tells, it is no
+# incident of its own
+_FIELD = re.compile(r"(?:[-•*·–]\s*)?[^\W\d][\w ’'()/-]{0,40}:\s")
 _QUOTED = re.compile(r"\s*(?:&#8220;?\s*|[“\"«])[^”\"»&]{1,200}(?:[”\"»]|&#8221;?)")
 _CLAUSE_END = re.compile(r"[,;…]|\.\.\.|\s[-–—]\s")  # "In response to X... IS beheads five men"
 
@@ -435,7 +438,7 @@ def _harm_only(sentences: list[_Sentence], victims_civilian: bool, actor1: Actor
     # dead in Qamishli", "tension after the killing of a citizen"): an incident all the same, of unknown type
     for s in sentences:
         harm = next((h for h in s.foreground(CAUSE) if h.family == "harm"), None)
-        if harm is not None:
+        if harm is not None and not _FIELD.match(s.span.text):
             return UNTYPED, s, harm
     return None
 
