@@ -73,6 +73,9 @@ def test_typing_fallen_fighters_told_alone_are_a_clash() -> None:
         ("Infighting between two rebel factions in the northern countryside", "Armed clash"),
         ("Regime forces renew their attempts to advance on the hill", "Armed clash"),
         ("Government troops reached the outskirts of the town on Friday", "Armed clash"),
+        # "violent clashes" in a war report are a battle; with protesters they are a violent demonstration
+        ("Violent clashes renewed in the mountains of Latakia", "Armed clash"),
+        ("Violent clashes broke out between protesters and the police in the capital", "Violent demonstration"),
         # air strikes: drones that kill, aircraft that drop barrels or cluster munitions
         ("A drone kills two men riding a motorcycle near Sarmada", "Air/drone strike"),
         ("Helicopters dropped dozens of explosive barrels on the western countryside", "Air/drone strike"),
