@@ -80,6 +80,9 @@ def test_typing_fallen_fighters_told_alone_are_a_clash() -> None:
         ("A drone kills two men riding a motorcycle near Sarmada", "Air/drone strike"),
         ("Helicopters dropped dozens of explosive barrels on the western countryside", "Air/drone strike"),
         ("Warplanes poured cluster munitions over the southern suburbs", "Air/drone strike"),
+        # a truce broken is violence, not an agreement; a truce signed is one
+        ("More violations of the truce in the south of the country wound two children", "Attack"),
+        ("The two sides signed a ceasefire agreement in the capital", "Agreement"),
         # an aircraft that crashed is an accident, not a strike
         ("A military helicopter crashed near the airbase, killing its crew", NONE),
         # territory: expelled from a place, an end to a group's presence, more villages controlled

@@ -94,7 +94,8 @@ WENT_OFF = re.compile(r"explo(?:sion|ded|des)|blast|blew up|went off|detonat", r
 # a concession, a plan or a charge ("in response to the gas attack", "despite the ceasefire", "plotting to attack",
 # "on charges of murder") never does.
 _CAUSE = re.compile(
-    r"\b(?:after|following|amid|amidst|in the wake of|in the aftermath of|because of|due to|when|as a result of)\b",
+    r"\b(?:after|following|amid|amidst|in the wake of|in the aftermath of|because of|due to|when|as a result of"
+    r"|(?:on|in|during) the (?:\w+ )?(?:day|days|week|hours) of)\b",
     re.IGNORECASE,
 )
 _ASIDE = re.compile(
