@@ -180,62 +180,64 @@ def _normalise_fast(text: str) -> Normalised | None:
     low = mapped.lower()
     if len(low) != len(mapped) or _FINAL_SIGMA in mapped:
         return None
-    # where each piece of ``text`` begins in ``mapped``
-    at = [0]
-    for a, b in pieces[:-1]:
-        at.append(at[-1] + b - a)
-    gone: list[int] = []  # positions in ``mapped`` that collapse into the character kept before them
-    for m in _SPACE_RUNS.finditer(mapped):
-        run = range(m.start(), m.end())
-        keep: tuple[int, ...] = () if m.start() == 0 else (m.start(),)
-        if keep and mapped[m.start()] == " ":
-            newline = mapped.find("\n", m.start(), m.end())
-            keep = (m.start(), newline) if newline > 0 else keep
-        gone.extend(i for i in run if i not in keep)
+    gone: list[tuple[int, int]] = []  # ranges of ``mapped`` that collapse into the character kept before them
+    # most texts have no run of spaces to collapse: four substring searches spare the regex its scan
+    runs = mapped[:1] in " \n" or any(pair in mapped for pair in ("  ", "\n\n", " \n", "\n "))
+    for m in _SPACE_RUNS.finditer(mapped) if runs else ():
+        start, end = m.span()
+        if start == 0:
+            gone.append((0, end))  # leading spaces and line breaks go
+            continue
+        newline = mapped.find("\n", start + 1, end) if mapped[start] == " " else -1
+        if newline > 0:  # " \n  ": the space and the first line break stay
+            gone += [(start + 1, newline), (newline + 1, end)]
+        else:
+            gone.append((start + 1, end))
     doubles: list[tuple[int, int]] = []  # (kept character, last character it stands for), in ``mapped``
     letters_ascii = not any(c.isalpha() for c in set(_NOT_ASCII.findall(low)))
     for m in (_DOUBLED_ASCII if letters_ascii else _DOUBLED).finditer(low):
         if m.group(1).isalpha():
             doubles.append((m.start(), m.end() - 1))
-            gone.extend(range(m.start() + 1, m.end()))
-    kept = _segments(len(mapped), sorted(gone)) if gone else [(0, len(mapped))] if mapped else []
-    return _compose(mapped, low, kept, (at, [a for a, _ in pieces]), doubles)
+            gone.append((m.start() + 1, m.end()))
+    kept: list[tuple[int, int]] = []
+    last = 0
+    for start, end in sorted(gone):
+        if start == end:
+            continue  # " \n" with nothing between: no range goes
+        if start > last:
+            kept.append((last, start))
+        last = max(last, end)
+    if last < len(mapped):
+        kept.append((last, len(mapped)))
+    return _compose(mapped, low, kept, pieces, doubles)
 
 
 def _compose(
     mapped: str,
     low: str,
     kept: list[tuple[int, int]],
-    pieces: tuple[list[int], list[int]],
+    pieces: list[tuple[int, int]],
     doubles: list[tuple[int, int]],
 ) -> Normalised:
-    """The Normalised of ``mapped`` cut to its ``kept`` ranges, mapped back through the pieces of the text it was
-    joined from (``pieces``: where each begins in ``mapped``, and in the text)."""
-    at, origin = pieces
-
-    def back(i: int) -> int:
-        p = bisect.bisect_right(at, i) - 1
-        return origin[p] + (i - at[p])
-
-    breaks: list[int] = []
-    origins: list[int] = []
+    """The Normalised of ``mapped`` cut to its ``kept`` ranges, mapped back through the ``pieces`` of the text it
+    was joined from."""
     out_at: list[int] = []  # where each kept range begins in the output
     n = 0
     for a, b in kept:
         out_at.append(n)
-        p = bisect.bisect_right(at, a) - 1
-        while a < b:
-            stop = min(b, at[p + 1]) if p + 1 < len(at) else b
-            here = origin[p] + (a - at[p])
-            if not breaks or origins[-1] + (n - breaks[-1]) != here:
-                breaks.append(n)
-                origins.append(here)
-            n += stop - a
-            a, p = stop, p + 1
+        n += b - a
+    if len(pieces) == 1:
+        # nothing was dropped from the text: a kept range maps back whole, and two never touch
+        shift = pieces[0][0]
+        breaks, origins = out_at, [a + shift for a, _ in kept]
+    else:
+        breaks, origins = _through_pieces(kept, out_at, pieces)
     stretched = []
+    r = 0
     for first, last in doubles:
-        r = bisect.bisect_right(kept, (first, len(mapped))) - 1
-        stretched.append((out_at[r] + first - kept[r][0], back(last) + 1))
+        while kept[r][1] <= first:
+            r += 1
+        stretched.append((out_at[r] + first - kept[r][0], _back(pieces, last) + 1))
     return Normalised(
         "".join(mapped[a:b] for a, b in kept),
         "".join(low[a:b] for a, b in kept),
@@ -243,6 +245,38 @@ def _compose(
         tuple(origins),
         tuple(stretched),
     )
+
+
+def _back(pieces: list[tuple[int, int]], i: int) -> int:
+    """The offset in the text of offset ``i`` of the pieces joined."""
+    for a, b in pieces:
+        if i < b - a:
+            return a + i
+        i -= b - a
+    raise IndexError(i)
+
+
+def _through_pieces(
+    kept: list[tuple[int, int]], out_at: list[int], pieces: list[tuple[int, int]]
+) -> tuple[list[int], list[int]]:
+    """Runs of the output when the mapped text was joined from several pieces of the original (apostrophes
+    dropped): a kept range is split where a piece ends, and runs that touch in the original are one."""
+    at = [0]
+    for a, b in pieces[:-1]:
+        at.append(at[-1] + b - a)
+    breaks: list[int] = []
+    origins: list[int] = []
+    for (a, b), n in zip(kept, out_at, strict=True):
+        p = bisect.bisect_right(at, a) - 1
+        while a < b:
+            stop = min(b, at[p + 1]) if p + 1 < len(at) else b
+            here = pieces[p][0] + (a - at[p])
+            if not breaks or origins[-1] + (n - breaks[-1]) != here:
+                breaks.append(n)
+                origins.append(here)
+            n += stop - a
+            a, p = stop, p + 1
+    return breaks, origins
 
 
 def _segments(size: int, dropped: list[int]) -> list[tuple[int, int]]:
