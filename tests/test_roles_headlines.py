@@ -96,3 +96,20 @@ def test_roles_the_kind_of_event_names_its_actors(
 def test_roles_clash_names_no_civilians(actors: ActorDictionary) -> None:
     a1, a2, _ = pick_actors(members("Clashes broke out between the SDF and ISIS near the dam", actors), [])
     assert (a1 and a1.name, a2 and a2.name) == ("Syrian Democratic Forces", "Islamic State")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“" * 5_000 + " ISIS " + "killed " * 700,
+        "ISIS" + " " * 10_000 + "x",
+        "Regime forces " + "continue " * 1_200 + "shelling",
+        "ISIS members " + "were " * 2_000 + "killed",
+    ],
+)
+def test_roles_adversarial_sentences_finish_quickly(actors: ActorDictionary, text: str) -> None:
+    import time
+
+    began = time.perf_counter()
+    pick_actors(members(text, actors), [])
+    assert time.perf_counter() - began < 2.0

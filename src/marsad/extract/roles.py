@@ -126,10 +126,13 @@ def _subject(members: Sequence[Annotated], figures: Sequence[Figure]) -> Actor |
     if a is None or not a.actors:
         return None
     s, m = a.sentence.span, a.actors[0]
+    head = s.text[: m.span.start - s.start]
+    # (a subject has at most a quote and "the" before it: a long head is no opening, and is never scanned)
     if (
         m.actor.side == "civilians"
         or _in_figures(m.span, figures)
-        or not _OPENS.fullmatch(s.text[: m.span.start - s.start])
+        or len(head) > 12
+        or not _OPENS.fullmatch(head)
     ):
         return None
     tail = s.text[m.span.end - s.start : m.span.end - s.start + 60]
