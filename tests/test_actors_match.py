@@ -467,6 +467,8 @@ def test_actors_country_hint_may_be_a_name_or_code(actors: ActorDictionary, hint
         ("Syria regime kills dozens in raids", [("syria.military", "regime")]),
         ("Losses in the ranks of regime forces", [("syria.military", "ranks of regime forces")]),
         ("Turkish checkpoints came under fire", [("turkey.military", "Turkish checkpoints")]),
+        ("Air defences confronted the Israeli enemy over Damascus", [("israel.military", "Israeli enemy")]),
+        ("Peace Spring factions shelled Tal Tamr", [("syria.sna", "Peace Spring factions")]),
     ],
 )
 def test_actors_forces_named_by_what_they_hold_or_fire(

@@ -131,7 +131,7 @@ STATE_NOUNS = words_key(
     convoys warplanes warplane jets jet aircraft planes helicopters helicopter drones drone artillery
     tanks navy guards police officers commandos airstrikes airstrike strikes strike raids raid shelling
     bombardment bombing missiles rockets members elements shells mortars cannons snipers sniper commander
-    commanders fighters positions position posts checkpoints checkpoint barracks headquarters bases base
+    commanders fighters positions position posts checkpoints checkpoint barracks headquarters bases base enemy
     """
 )
 ATTACK_NOUNS = words_key(
