@@ -75,7 +75,10 @@ def test_typing_fallen_fighters_told_alone_are_a_clash() -> None:
         ("Government troops reached the outskirts of the town on Friday", "Armed clash"),
         # "violent clashes" in a war report are a battle; with protesters they are a violent demonstration
         ("Violent clashes renewed in the mountains of Latakia", "Armed clash"),
-        ("Violent clashes broke out between protesters and the police in the capital", "Violent demonstration"),
+        (
+            "Violent clashes broke out between protesters and the police in the capital",
+            "Violent demonstration",
+        ),
         # air strikes: drones that kill, aircraft that drop barrels or cluster munitions
         ("A drone kills two men riding a motorcycle near Sarmada", "Air/drone strike"),
         ("Helicopters dropped dozens of explosive barrels on the western countryside", "Air/drone strike"),
@@ -113,3 +116,22 @@ def test_typing_war_report_vocabulary(text: str, expected: str) -> None:
 def test_typing_harm_in_crime_disasters_and_statements_stays_none(text: str) -> None:
     t = typed(text)
     assert t is not None and t.event_type == NONE, t
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words of the aftermath (rescue, evacuation, warnings) tell nothing of the cause: the attack stays an attack
+        ("Emergency services said four people were killed when gunmen opened fire on a bus", "Attack"),
+        ("Militants attacked a checkpoint; the wounded were airlifted to the capital", "Armed clash"),
+        (
+            "Residents were told to shelter in place after rockets hit the city",
+            "Shelling/artillery/missile attack",
+        ),
+        # an explosion of goods stored in a warehouse or a port is an industrial disaster
+        ("A huge blast tore through the port, apparently caused by chemicals stored in a warehouse", NONE),
+    ],
+)
+def test_typing_aftermath_words_do_not_make_a_disaster(text: str, expected: str) -> None:
+    t = typed(text)
+    assert t is not None and t.sub_event_type == expected, t
