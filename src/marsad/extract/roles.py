@@ -10,6 +10,10 @@ ACLED's actor1 and actor2 carry no direction; marsad gives them one, because use
   ("against the SDF", "targeting regime positions"), else the object of the attack verb, else the first actor of
   another side. When only civilians were harmed and no actor is named for them, actor2 is the civilians.
 - Every other actor named in the event's sentences is an associated actor (allies, backers, bystanders named).
+- In headlines the armed actor that opens the sentence acted whatever its verb, unless the words after it tell what
+  it suffered; the owner of a weapon named ("Russian airstrikes") acted.
+- The kind of event names what the words leave out, as ACLED codes it: the protesters or rioters of a protest or
+  riot, the protesters met with excessive force, the civilians of violence against civilians.
 
 Unknown groups ("the Free Idlib Army fighters") take part like known ones: the matcher keeps their raw names.
 """

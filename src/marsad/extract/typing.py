@@ -20,8 +20,11 @@ The cue words live in ``data/event_cues.csv`` (family, strength, pattern) and th
    no one hurt are disrupted weapons use.
 6. Disasters and crime make the event ``none`` unless a strong conflict cue is present or an armed group takes
    part.
+7. Harm told with no cue at all ("Human losses in the countryside of Hama") is an incident whose type is not
+   known: a Typed with ``event_type`` and ``sub_event_type`` None, its span the harm word.
 
-The rules are described for users in docs/event-types.md. Returns the deciding cue's span as evidence, or nothing when no cue is present.
+The rules are described for users in docs/event-types.md. Returns the deciding cue's span as evidence, or nothing
+when neither a cue nor a harm word is present.
 """
 
 from __future__ import annotations
