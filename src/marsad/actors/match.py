@@ -367,6 +367,8 @@ class ActorDictionary:
     def _choose(self, ids: Sequence[str], country: str | None, votes: Counter[str | None]) -> ActorEntry:
         """One actor among those sharing an alias: the hinted country, then the country other mentions point
         to, then the user's files before the built-ins, then file order."""
+        if len(ids) == 1:  # most aliases belong to one actor
+            return self.by_id[ids[0]]
         entries = [self.by_id[i] for i in dict.fromkeys(ids)]
         if len(entries) == 1:
             return entries[0]

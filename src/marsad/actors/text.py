@@ -19,6 +19,7 @@ from marsad.records import Span
 _APOSTROPHES = frozenset("'’‘ʼʻ`´′ʿʾ")
 _SPACES_AS = frozenset("-‐‑‒–—―−_")  # hyphens and dashes join words the way spaces do ("al-Quds" = "al Quds")
 _QUOTES = frozenset('"“”„«»')
+_JOINERS = " " + "".join(sorted(_QUOTES))
 _LINE_BREAKS = frozenset("\n\r\v\f\x85\u2028\u2029")
 
 
@@ -314,20 +315,19 @@ class Tokens:
 
     def __init__(self, norm: Normalised) -> None:
         self.norm = norm
-        self.spans = [(m.start(), m.end()) for m in _WORD.finditer(norm.folded)]
-        self.starts = [s for s, _ in self.spans]
-        self.ends = [e for _, e in self.spans]
+        found = list(_WORD.finditer(norm.folded))
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() for m in found]
 
     def __len__(self) -> int:
-        return len(self.spans)
+        return len(self.starts)
 
     def word(self, i: int) -> str:
-        s, e = self.spans[i]
-        return self.norm.folded[s:e]
+        return self.norm.folded[self.starts[i] : self.ends[i]]
 
     def capitalised(self, i: int) -> bool:
         # ordinals count ("13th Division"), bare numbers do not ("5 gunmen")
-        c = self.norm.cased[self.spans[i][0]]
+        c = self.norm.cased[self.starts[i]]
         return c.isupper() or (c.isdigit() and not self.word(i).isdigit())
 
     def sentence_start(self, i: int) -> bool:
@@ -356,7 +356,7 @@ class Tokens:
 
 def joined(gap: str) -> bool:
     # words belong together when only spaces or quotes part them ("the “NDF” fighters"), not punctuation
-    return all(c == " " or c in _QUOTES for c in gap)
+    return gap == " " or not gap.strip(_JOINERS)
 
 
 def whole_word(folded: str, start: int, end: int) -> bool:
