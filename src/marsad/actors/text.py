@@ -338,7 +338,7 @@ class Tokens:
     def after(self, offset: int) -> int | None:
         """Index of the word right after ``offset``, separated by spaces (and quotes) only."""
         i = bisect.bisect_left(self.starts, offset)
-        if i < len(self.spans) and joined(self.norm.folded[offset : self.starts[i]]):
+        if i < len(self.starts) and joined(self.norm.folded[offset : self.starts[i]]):
             return i
         return None
 
@@ -351,7 +351,7 @@ class Tokens:
 
     def index_at(self, offset: int) -> int | None:
         i = bisect.bisect_left(self.starts, offset)
-        return i if i < len(self.spans) and self.starts[i] == offset else None
+        return i if i < len(self.starts) and self.starts[i] == offset else None
 
 
 def joined(gap: str) -> bool:
