@@ -90,3 +90,35 @@ def test_actors_normalised_spans_give_back_the_exact_words(text: str) -> None:
         span = norm.span(text, start, end)
         assert text[span.start : span.end] == span.text
     assert norm.span(text, 0, len(norm.folded)).text == text.strip()
+
+
+def _near(runs: list[tuple[int, int]], near: list[int]) -> set[tuple[int, int]]:
+    """The runs with a word from one before to three after one of ``near``."""
+    return {(i, j) for i, j in runs if any(i <= c + 3 and j - 1 >= c - 1 for c in near)}
+
+
+def test_actors_runs_read_near_some_words_find_every_run_there() -> None:
+    for path in sorted(EXAMPLES.iterdir()):
+        toks = Tokens(normalise(path.read_text("utf-8")))
+        near = list(range(0, len(toks), 37))  # words spread over the report
+        full = capitalised_runs(toks)
+        windowed = capitalised_runs(toks, near=near)
+        assert set(windowed) <= set(full), path.name  # nothing the full reading does not find
+        assert _near(full, near) <= set(windowed), path.name  # and every run near those words
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Army", "of", "the", "Of", "al", "13th", "“", "x", ".", "Free", "Idlib"]),
+        max_size=16,
+    ),
+    st.lists(st.integers(min_value=0, max_value=15), max_size=3),
+)
+def test_actors_runs_near_words_agree_on_random_word_salad(words: list[str], near: list[int]) -> None:
+    toks = Tokens(normalise(" ".join(words)))
+    near = [k for k in near if k < len(toks)]
+    full = capitalised_runs(toks)
+    windowed = capitalised_runs(toks, near=near)
+    assert set(windowed) <= set(full)
+    assert _near(full, near) <= set(windowed)

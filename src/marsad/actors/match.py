@@ -677,7 +677,7 @@ def _unknown_groups(toks: Tokens, taken: bytearray) -> list[_Cand]:
         return out  # no group noun, head or Arabic lead anywhere: no unknown group either
     ascii_only = ascii_capitals(toks)
     headlines = title_case_lines(toks, ascii_only)
-    for i, j in capitalised_runs(toks, ascii_only):
+    for i, j in capitalised_runs(toks, ascii_only, near=cues):
         k = bisect.bisect_left(cues, i - 3)
         if k == len(cues) or cues[k] > j:
             continue  # no cue within reach (see _unknown_group): a place, a person, a sentence's first word

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
 from marsad.actors.text import Tokens, joined, words_key
 
@@ -37,20 +38,59 @@ def ascii_capitals(toks: Tokens) -> bool:
     return not any(c.isupper() or c.isdigit() for c in set(_NOT_ASCII.findall(toks.norm.cased)))
 
 
-def capitalised_runs(toks: Tokens, ascii_only: bool | None = None) -> list[tuple[int, int]]:
-    """Token ranges [i, j) of the runs of capitalised words, in text order."""
+def capitalised_runs(
+    toks: Tokens, ascii_only: bool | None = None, near: Sequence[int] | None = None
+) -> list[tuple[int, int]]:
+    """Token ranges [i, j) of the runs of capitalised words, in text order. With ``near`` (token indices), only
+    the stretches of text around them are read, from one word before each to three after: every run that has a
+    word there is found, others may be left out."""
     cased = toks.norm.cased
     if not (ascii_capitals(toks) if ascii_only is None else ascii_only):
         return capitalised_runs_each(toks)
     runs: list[tuple[int, int]] = []
-    for m in _RUN.finditer(cased):
-        i = bisect.bisect_left(toks.starts, m.start())
-        j = bisect.bisect_left(toks.starts, m.end())
-        while j > i and toks.word(j - 1) in NAME_CONNECTORS:
-            j -= 1
-        if j > i:
-            runs.append((i, j))
+    for pos, endpos in _stretches(toks, near) if near is not None else [(0, len(cased))]:
+        for m in _RUN.finditer(cased, pos, endpos):
+            i = bisect.bisect_left(toks.starts, m.start())
+            j = bisect.bisect_left(toks.starts, m.end())
+            while j > i and toks.word(j - 1) in NAME_CONNECTORS:
+                j -= 1
+            if j > i:
+                runs.append((i, j))
     return runs
+
+
+def _stretches(toks: Tokens, near: Sequence[int]) -> list[tuple[int, int]]:
+    """Offsets of the text around the words ``near`` (one word before to three after each), each widened to the
+    whole chain of capitalised words and connectors it is part of, so that no run is cut; merged, in order. Each
+    word is looked at once or twice, however long the chains (a text of one long chain stays linear)."""
+    found: list[list[int]] = []  # [first word, last word] of each stretch
+    last = len(toks) - 1
+    for k in sorted(near):
+        i, j = max(0, k - 1), min(last, k + 3)
+        if found and i <= found[-1][1] + 1:
+            if j <= found[-1][1]:
+                continue  # inside the stretch before
+            i = found[-1][0]
+        else:
+            floor = found[-1][1] + 1 if found else 0
+            while i > floor and _chained(toks, i - 1):
+                i -= 1
+            if found and i == floor and floor and _chained(toks, floor - 1):
+                i = found[-1][0]
+        while j < last and _chained(toks, j):
+            j += 1
+        if found and i == found[-1][0]:
+            found[-1][1] = j
+        else:
+            found.append([i, j])
+    return [(toks.starts[i], toks.ends[j]) for i, j in found]
+
+
+def _chained(toks: Tokens, k: int) -> bool:
+    """Whether word ``k`` and the next could stand in one run: joined, both capitalised or connectors."""
+    if not joined(toks.norm.folded[toks.ends[k] : toks.starts[k + 1]]):
+        return False
+    return all(toks.capitalised(x) or toks.word(x) in NAME_CONNECTORS for x in (k, k + 1))
 
 
 def _connects(toks: Tokens, k: int) -> bool:

@@ -154,7 +154,7 @@ _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 _FINAL_SIGMA = "\u03a3"  # str.lower() of a whole text lowers it by context, one character at a time does not
 
 
-def _known(chars: set[str]) -> bool:
+def _known(chars: set[str] | frozenset[str]) -> bool:
     for ch in chars:
         if ord(ch) in _ONE or ch in _APOSTROPHES:
             continue
@@ -169,8 +169,12 @@ def _known(chars: set[str]) -> bool:
     return True
 
 
+_ASCII_KNOWN = _known(frozenset(map(chr, range(128))))  # each ASCII character maps to one or none
+
+
 def _normalise_fast(text: str) -> Normalised | None:
-    if not _known(set(text)):
+    # every ASCII character is known (see below): most reports need no look at their characters one by one
+    if not text.isascii() and not _known(set(text)):
         return None
     dropped = [m.start() for m in _DROP.finditer(text)]
     for m in _POSSESSIVE.finditer(text):
