@@ -483,3 +483,21 @@ def test_actors_forces_named_by_what_they_hold_or_fire(
 )
 def test_actors_regime_as_a_modifier_is_no_actor(actors: ActorDictionary, text: str) -> None:
     assert actors.find(text, country="SY") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "hint"),
+    [
+        # a named actor after a side adjective stands alone ("Kurdish PKK commander" is the PKK's), and "by" or
+        # "against" before the adjective still marks it
+        ("Senior Kurdish PKK commander killed", "global.pkk", None),
+        ("The town was taken by the Kurdish YPG militia", "syria.ypg", "agent"),
+        ("Airstrikes by Assad regime warplanes hit the market", "syria.air-force", "agent"),
+        ("Crimes against Syrian civilians continue", "global.civilians", "target"),
+    ],
+)
+def test_actors_adjective_before_a_named_actor(
+    actors: ActorDictionary, text: str, actor_id: str, hint: str | None
+) -> None:
+    found = [(m.actor_id, m.role_hint) for m in actors.find(text, country="SY")]
+    assert (actor_id, hint) in found, found

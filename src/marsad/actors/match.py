@@ -305,6 +305,10 @@ class ActorDictionary:
             if e.inter in STATE_INTERS and e.country:
                 self._forces.setdefault(e.country, e)
         self._index = self._build_index()
+        # one-word side adjectives and nationalities, which may stand between "by" and the actor they qualify
+        self._qualifiers = DEMONYMS | frozenset(
+            k for side in self.sides.values() for a in side.adjectives if " " not in (k := key(a.text))
+        )
         self._shared_countries = self._countries_sharing_aliases()
         self._automaton = ahocorasick.Automaton()
         for k, targets in self._index.items():
@@ -533,7 +537,9 @@ class ActorDictionary:
         backed = nxt is not None and toks.word(nxt) in BACKED
         if not (pro or backed):
             return (
-                (None, False) if is_actor else (self._adjective_noun(toks, h, side_id, nxt, country), False)
+                (None, False)
+                if is_actor
+                else (self._adjective_noun(toks, h, side_id, nxt, country, actor_starts), False)
             )
         follow = toks.after(toks.ends[nxt]) if backed and nxt is not None else nxt
         led = backed and nxt is not None and toks.word(nxt) == "led"
@@ -560,13 +566,23 @@ class ActorDictionary:
         return self._proxy(side_id, start, end)
 
     def _adjective_noun(
-        self, toks: Tokens, h: _Hit, side_id: str, nxt: int | None, country: str | None
+        self,
+        toks: Tokens,
+        h: _Hit,
+        side_id: str,
+        nxt: int | None,
+        country: str | None,
+        actor_starts: set[int],
     ) -> _Cand | None:
-        """ "Russian warplanes" -> the side's forces; "Iranian militias" -> the side's proxy."""
+        """ "Russian warplanes" -> the side's forces; "Iranian militias" -> the side's proxy. A named actor right
+        after the adjective stands alone: "Kurdish PKK commander" is the PKK's."""
         if nxt is not None and toks.word(nxt) in TERRITORIAL:
             return None
         side = self.sides[side_id]
-        noun = _noun_within(toks, nxt, STATE_NOUNS | MILITIA_NOUNS)
+        nouns = STATE_NOUNS | MILITIA_NOUNS
+        if nxt is not None and toks.starts[nxt] in actor_starts and toks.word(nxt) not in nouns:
+            return None
+        noun = _noun_within(toks, nxt, nouns)
         if noun is not None:
             ref, end = (side.proxy if toks.word(noun) in MILITIA_NOUNS else side.forces), toks.ends[noun]
         elif _role_hint(toks, h.start) == "agent" and (nxt is None or toks.word(nxt) in FUNCTION_WORDS):
@@ -615,7 +631,9 @@ class ActorDictionary:
         else:
             name = span.text if c.name is None else toks.norm.span(text, *c.name).text
             actor = Actor(name=name, raw=span.text, inter=c.inter, side=c.side, known=False, span=span)
-        return ActorMention(span, actor, _role_hint(toks, c.start), c.entry.id if c.entry else None)
+        return ActorMention(
+            span, actor, _role_hint(toks, c.start, self._qualifiers), c.entry.id if c.entry else None
+        )
 
 
 # ---------------------------------------------------------------------------------------- token patterns
@@ -667,8 +685,12 @@ def _members_of(toks: Tokens, start: int, nouns: frozenset[str] = MEMBER_NOUNS) 
     return toks.starts[j]
 
 
-def _role_hint(toks: Tokens, start: int) -> str | None:
+def _role_hint(toks: Tokens, start: int, qualifiers: frozenset[str] = frozenset()) -> str | None:
+    """ "agent" after "by", "target" after "against" and the like, reading past a determiner and a qualifier
+    ("by the Kurdish YPG militia", "by Assad regime warplanes")."""
     i = toks.before(start)
+    if i is not None and toks.word(i) in qualifiers:
+        i = toks.before(toks.starts[i])
     if i is not None and toks.word(i) in DETERMINERS:
         i = toks.before(toks.starts[i])
     if i is None:
