@@ -710,11 +710,12 @@ def _unknown_groups(toks: Tokens, taken: bytearray) -> list[_Cand]:
     if not cues:
         return out  # no group noun, head or Arabic lead anywhere: no unknown group either
     ascii_only = ascii_capitals(toks)
-    headlines = title_case_lines(toks, ascii_only)
+    headlines: list[tuple[int, int]] | None = None  # read once, when a run needs it
     for i, j in capitalised_runs(toks, ascii_only, near=cues):
         k = bisect.bisect_left(cues, i - 3)
         if k == len(cues) or cues[k] > j:
             continue  # no cue within reach (see _unknown_group): a place, a person, a sentence's first word
+        headlines = title_case_lines(toks, ascii_only) if headlines is None else headlines
         if any(s <= toks.starts[i] < e for s, e in headlines):
             continue  # in a Title Case headline every word is capitalised, names or not
         while i < j and toks.word(i) in NAME_STOPWORDS:
