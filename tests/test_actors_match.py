@@ -469,6 +469,13 @@ def test_actors_country_hint_may_be_a_name_or_code(actors: ActorDictionary, hint
         ("Turkish checkpoints came under fire", [("turkey.military", "Turkish checkpoints")]),
         ("Air defences confronted the Israeli enemy over Damascus", [("israel.military", "Israeli enemy")]),
         ("Peace Spring factions shelled Tal Tamr", [("syria.sna", "Peace Spring factions")]),
+        (
+            "Israeli missiles hit Iranian militias' positions",
+            [
+                ("israel.military", "Israeli missiles"),
+                ("iran.backed-militias", "Iranian militias' positions"),
+            ],
+        ),
     ],
 )
 def test_actors_forces_named_by_what_they_hold_or_fire(

@@ -584,7 +584,11 @@ class ActorDictionary:
             return None
         noun = _noun_within(toks, nxt, nouns)
         if noun is not None:
-            ref, end = (side.proxy if toks.word(noun) in MILITIA_NOUNS else side.forces), toks.ends[noun]
+            # "Iranian militias' positions" are the militias' (the place they hold names no other actor)
+            militia = toks.word(noun) in MILITIA_NOUNS or (
+                nxt is not None and toks.word(nxt) in MILITIA_NOUNS
+            )
+            ref, end = (side.proxy if militia else side.forces), toks.ends[noun]
         elif _role_hint(toks, h.start) == "agent" and (nxt is None or toks.word(nxt) in FUNCTION_WORDS):
             ref, end = side.forces, h.end  # "the campaign led by Russia and its proxies": Russia acted
         else:
