@@ -85,6 +85,8 @@ def test_typing_fallen_fighters_told_alone_are_a_clash() -> None:
         ("Warplanes poured cluster munitions over the southern suburbs", "Air/drone strike"),
         # fire named by who fired it is violence of its own, not harm of unknown kind
         ("Two soldiers were killed by sniper fire at a checkpoint", "Armed clash"),
+        # a crowd that beats or kills someone is a mob, not a protest
+        ("A crowd beat a suspected thief to death in the market", "Mob violence"),
         # a truce broken is violence, not an agreement; a truce signed is one
         ("More violations of the truce in the south of the country wound two children", "Attack"),
         ("The two sides signed a ceasefire agreement in the capital", "Agreement"),
