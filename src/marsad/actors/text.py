@@ -227,22 +227,21 @@ def _compose(
     """The Normalised of ``mapped`` cut to its ``kept`` ranges, mapped back through the ``pieces`` of the text it
     was joined from."""
     out_at: list[int] = []  # where each kept range begins in the output
+    out_end: dict[int, int] = {}  # where each kept range ends, by where it ends in ``mapped``
     n = 0
     for a, b in kept:
         out_at.append(n)
         n += b - a
+        out_end[b] = n
+    # a doubled letter's kept character ends its kept range: the rest of the run is gone right after it
     if len(pieces) == 1:
         # nothing was dropped from the text: a kept range maps back whole, and two never touch
         shift = pieces[0][0]
         breaks, origins = out_at, [a + shift for a, _ in kept]
+        stretched = [(out_end[first + 1] - 1, last + shift + 1) for first, last in doubles]
     else:
         breaks, origins = _through_pieces(kept, out_at, pieces)
-    stretched = []
-    r = 0
-    for first, last in doubles:
-        while kept[r][1] <= first:
-            r += 1
-        stretched.append((out_at[r] + first - kept[r][0], _back(pieces, last) + 1))
+        stretched = [(out_end[first + 1] - 1, _back(pieces, last) + 1) for first, last in doubles]
     return Normalised(
         "".join(mapped[a:b] for a, b in kept),
         "".join(low[a:b] for a, b in kept),
