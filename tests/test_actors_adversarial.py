@@ -29,6 +29,10 @@ ADVERSARIAL = {
     "doubled letters": "Liwaaaa " * (TEN_KB // 8),
     "alias soup": "regime forces ISIS members pro-Russian fighters " * (TEN_KB // 48),
     "no spaces aliases": "ISISNDFSDFHTS" * (TEN_KB // 13),
+    "of the chain": "Army of the " * (TEN_KB // 12),
+    "capitals and ordinals": "A 13th B 2017 " * (TEN_KB // 14),
+    "group words": "fighters brigade liwa room " * (TEN_KB // 27),
+    "title case line": "Free Army Fighters Attack " * (TEN_KB // 26),
 }
 
 

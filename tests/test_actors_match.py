@@ -439,3 +439,72 @@ def test_actors_seed_report_must_have_and_must_not_have(actors: ActorDictionary)
     assert None not in by_id, f"no unknown actors in the seed report: {by_id.get(None)}"
     banner = text.index("This website uses cookies")
     assert all(m.span.start < banner for m in found)
+
+
+@pytest.mark.parametrize("hint", ["SY", "sy", "Syria", "SYR", "Syrian Arab Republic"])
+def test_actors_country_hint_may_be_a_name_or_code(actors: ActorDictionary, hint: str) -> None:
+    # "regime shelling" is Syria's forces only when the hint is read as Syria, however it is written
+    assert [m.actor_id for m in actors.find("Wounded in regime shelling on Douma", country=hint)] == [
+        "syria.military"
+    ]
+    assert [m.actor_id for m in actors.find("government soldiers detained a commander", country=hint)] == [
+        "syria.military"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Shelling targeted regime positions in the Hama countryside",
+            [("syria.military", "regime positions")],
+        ),
+        ("Rebel shells kill five in Aleppo", [("syria.opposition", "Rebel shells")]),
+        (
+            "Unknown gunmen assassinate a rebel commander",
+            [("global.unidentified-armed-group", "Unknown gunmen"), ("syria.opposition", "rebel commander")],
+        ),
+        ("Syria regime kills dozens in raids", [("syria.military", "regime")]),
+        ("Losses in the ranks of regime forces", [("syria.military", "ranks of regime forces")]),
+        ("Turkish checkpoints came under fire", [("turkey.military", "Turkish checkpoints")]),
+        ("Air defences confronted the Israeli enemy over Damascus", [("israel.military", "Israeli enemy")]),
+        ("Peace Spring factions shelled Tal Tamr", [("syria.sna", "Peace Spring factions")]),
+        (
+            "Israeli missiles hit Iranian militias' positions",
+            [
+                ("israel.military", "Israeli missiles"),
+                ("iran.backed-militias", "Iranian militias' positions"),
+            ],
+        ),
+    ],
+)
+def test_actors_forces_named_by_what_they_hold_or_fire(
+    actors: ActorDictionary, text: str, expected: list[tuple[str, str]]
+) -> None:
+    got = [(m.actor_id, m.span.text) for m in actors.find(text, country="SY")]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["calls for regime change in the capital", "regime-controlled areas of Daraa"]
+)
+def test_actors_regime_as_a_modifier_is_no_actor(actors: ActorDictionary, text: str) -> None:
+    assert actors.find(text, country="SY") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "hint"),
+    [
+        # a named actor after a side adjective stands alone ("Kurdish PKK commander" is the PKK's), and "by" or
+        # "against" before the adjective still marks it
+        ("Senior Kurdish PKK commander killed", "global.pkk", None),
+        ("The town was taken by the Kurdish YPG militia", "syria.ypg", "agent"),
+        ("Airstrikes by Assad regime warplanes hit the market", "syria.air-force", "agent"),
+        ("Crimes against Syrian civilians continue", "global.civilians", "target"),
+    ],
+)
+def test_actors_adjective_before_a_named_actor(
+    actors: ActorDictionary, text: str, actor_id: str, hint: str | None
+) -> None:
+    found = [(m.actor_id, m.role_hint) for m in actors.find(text, country="SY")]
+    assert (actor_id, hint) in found, found

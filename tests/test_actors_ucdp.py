@@ -94,3 +94,49 @@ def test_actors_ucdp_side_names_map_to_the_right_actor(
 ) -> None:
     entry = actors.lookup(ucdp)
     assert entry is not None and entry.id == actor_id
+
+
+# How reports name each UCDP side (SOHR, AMN, Reuters usage), written for this test: each phrase must give an actor
+# that the UCDP scorer (marsad.evaluate.names.actor_matches) recognises as that side.
+REPORT_SPELLINGS = [
+    ("regime forces", "Government of Syria"),
+    ("the regime", "Government of Syria"),
+    ("the Syrian army", "Government of Syria"),
+    ("regime's helicopters", "Government of Syria"),
+    ("the factions", "Syrian insurgents"),
+    ("rebel factions", "Syrian insurgents"),
+    ("Islamic factions", "Syrian insurgents"),
+    ("opposition fighters", "Syrian insurgents"),
+    ("ISIS", "IS"),
+    ("the organization", "IS"),
+    ("the Islamic State organization", "IS"),
+    ("Daesh", "IS"),
+    ("Jabhat Al-Nusra", "Jabhat Fateh al-Sham"),
+    ("Fateh al-Sham Front", "Jabhat Fateh al-Sham"),
+    ("Hayyaat Tahrir al-Sham", "HTS"),
+    ("Syria Democratic Forces", "SDF"),
+    ("Kurdish units", "SDF"),
+    ("Russian warplanes", "Government of Russia (Soviet Union)"),
+    ("Russian jets", "Government of Russia (Soviet Union)"),
+    ("the International Coalition", "Government of United States of America"),
+    ("Coalition warplanes", "Government of United States of America"),
+    ("Turkish forces", "Government of Turkey"),
+    ("Turkish warplanes", "Government of Turkey"),
+    ("Euphrates Shield factions", "Hawar Kilis Operations Room"),
+    ("Turkish-backed factions", "Hawar Kilis Operations Room"),
+    ("citizens", "Civilians"),
+    ("a man", "Civilians"),
+    ("Lebanese Hezbollah", "Hezbollah"),
+    ("Faylaq al-Rahman", "Rahman Corps"),
+    ("Israeli warplanes", "Government of Israel"),
+    ("Caucasus Emirate fighters", "Forces of the Caucasus Emirate"),
+]
+
+
+@pytest.mark.parametrize(("words", "side"), REPORT_SPELLINGS)
+def test_actors_report_spellings_reach_the_ucdp_side(actors: ActorDictionary, words: str, side: str) -> None:
+    from marsad.evaluate.names import actor_matches
+
+    found = actors.find(f"Clashes involved {words} today.", country="Syria")
+    strings = [[m.actor.name, m.actor.raw, m.actor.side or ""] for m in found]
+    assert any(actor_matches(side, s) for s in strings), strings

@@ -190,6 +190,11 @@ ADVERSARIAL = {
     "apostrophes": "army's " * 1_400,
     "background markers": "after despite before since " * 400,
     "dashes and ellipses": "— … - " * 1_600,
+    "open quotes after a charge": "on charges of “" * 700,
+    "quoted charges": "on charge of “spying” " * 450,
+    "dots": "... " * 2_500,
+    "attempts": "trying to attempt to " * 500,
+    "stones and lashes": "stoned lashed flogged " * 450,
 }
 
 

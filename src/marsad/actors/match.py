@@ -18,18 +18,20 @@ Every offset is mapped back to the original text, so spans are exact evidence.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import ahocorasick
 
-from marsad.actors.nationality import foreign
+from marsad.actors.nationality import country_code, foreign
+from marsad.actors.runs import ascii_capitals, capitalised_runs, title_case_lines
 from marsad.actors.text import (
     Normalised,
     Tokens,
     cased_key,
-    joined,
     key,
     normalise,
     whole_word,
@@ -122,13 +124,15 @@ MEMBER_NOUNS = words_key(
     personnel commanders commander leaders leader remnants ranks
     """
 )
-# "<adjective> forces": the side's own forces; attack nouns too, since "Russian airstrikes" names who struck
+# "<adjective> forces": the side's own forces; attack nouns too, since "Russian airstrikes" names who struck, and the
+# places its forces hold ("targeting regime positions", "a rebel checkpoint") or its commanders ("a rebel commander")
 STATE_NOUNS = words_key(
     """
     forces force troops army military soldiers soldier servicemen personnel units patrol patrols convoy
     convoys warplanes warplane jets jet aircraft planes helicopters helicopter drones drone artillery
     tanks navy guards police officers commandos airstrikes airstrike strikes strike raids raid shelling
-    bombardment bombing missiles rockets members elements
+    bombardment bombing missiles rockets members elements shells mortars cannons snipers sniper commander
+    commanders fighters positions position posts checkpoints checkpoint barracks headquarters bases base enemy
     """
 )
 ATTACK_NOUNS = words_key(
@@ -138,12 +142,22 @@ ATTACK_NOUNS = words_key(
 MILITIA_NOUNS = words_key(
     "militias militia militiamen factions faction proxies proxy groups mercenaries gunmen"
 )
+# what "pro-X <noun>" and "X-backed <noun>" name: a group, not a strike; but "US-led air strikes" are the US's
+_PRO_NOUNS = {
+    False: GROUP_NOUNS | MILITIA_NOUNS | (STATE_NOUNS - ATTACK_NOUNS),
+    True: GROUP_NOUNS | MILITIA_NOUNS | STATE_NOUNS,
+}
 # "X-backed", "X-linked"
 BACKED = words_key(
     "backed sponsored supported funded trained armed affiliated aligned allied linked loyal led"
 )
+_BACKED_AFTER = re.compile(
+    r"[ \"“”„«»]+(?:" + "|".join(sorted(BACKED, key=len, reverse=True)) + r")(?![^\W_])"
+)
 # "ISIS-held areas" name a place, not an actor taking part
 TERRITORIAL = words_key("held controlled run dominated occupied")
+# words after an alias that make it a modifier of something else: "ISIS-held areas", "regime change"
+NOT_ACTOR_AFTER = TERRITORIAL | words_key("change")
 AGENT_CUES = words_key("by")
 # words that may follow a country acting as agent ("by Russia and ..."), not an adjective ("by Russian ...")
 FUNCTION_WORDS = words_key("and or in on at with to for from since after during which that its as")
@@ -162,7 +176,6 @@ ARABIC_LEADS = words_key(
     faylaq failaq firqat alwiyat fawj quwat hayat tanzim jund
     """
 )
-NAME_CONNECTORS = words_key("al el ad ash as at az ar an ul wal wa bin ibn bint abu of the for")
 # capitalised words that start sentences, not group names
 NAME_STOPWORDS = words_key(
     """
@@ -185,6 +198,31 @@ DEMONYMS = words_key(
 ENGLISH_WORDS = words_key("is us as an at it in on or no to am be do go he me my of so up we")
 
 _OPERATIONS_ROOM = [key("operations"), key("room")]
+# every word that can make a capitalised run a group: a group noun after it or in "members of", an
+# organisation's head noun, an Arabic word that opens a group's name, the "room" of an operations room
+GROUP_WORDS = UNKNOWN_CUES | ORG_HEADS | ARABIC_LEADS | {_OPERATIONS_ROOM[1]}
+
+
+@cache
+def _group_words() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in GROUP_WORDS:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def _group_word_tokens(toks: Tokens) -> list[int]:
+    """Indices of the words of GROUP_WORDS in the text, in order (one automaton pass, then whole words only)."""
+    folded = toks.norm.folded
+    out = []
+    for last, size in _group_words().iter(folded):
+        start = last - size + 1
+        if whole_word(folded, start, last + 1) and (k := toks.index_at(start)) is not None:
+            out.append(k)
+    return sorted(set(out))
+
+
 STATE_INTERS = (1, 8)  # ACLED inter codes of state forces: a country's own (1) and foreign ones (8)
 MAX_NAME_WORDS = 8  # "Martyr Lieutenant Ahmed Abdou Brigades" is 5
 
@@ -267,6 +305,10 @@ class ActorDictionary:
             if e.inter in STATE_INTERS and e.country:
                 self._forces.setdefault(e.country, e)
         self._index = self._build_index()
+        # one-word side adjectives and nationalities, which may stand between "by" and the actor they qualify
+        self._qualifiers = DEMONYMS | frozenset(
+            k for side in self.sides.values() for a in side.adjectives if " " not in (k := key(a.text))
+        )
         self._shared_countries = self._countries_sharing_aliases()
         self._automaton = ahocorasick.Automaton()
         for k, targets in self._index.items():
@@ -333,6 +375,8 @@ class ActorDictionary:
     def _choose(self, ids: Sequence[str], country: str | None, votes: Counter[str | None]) -> ActorEntry:
         """One actor among those sharing an alias: the hinted country, then the country other mentions point
         to, then the user's files before the built-ins, then file order."""
+        if len(ids) == 1:  # most aliases belong to one actor
+            return self.by_id[ids[0]]
         entries = [self.by_id[i] for i in dict.fromkeys(ids)]
         if len(entries) == 1:
             return entries[0]
@@ -364,9 +408,10 @@ class ActorDictionary:
     def find(self, text: str, country: str | None = None) -> list[ActorMention]:
         """Actor mentions in ``text``, in text order. ``country`` (ISO alpha-2) picks between actors that
         share an alias ("coalition forces": ISAF in AF, the anti-IS coalition in SY); without it the other
-        mentions decide."""
+        mentions decide; a country name or alpha-3 code ("Syria", "SYR") is read as its alpha-2 code."""
         if not text or not text.strip():
             return []
+        country = country_code(country)
         norm = normalise(text)
         toks = Tokens(norm)
         hits = self._hits(norm, toks)
@@ -434,8 +479,8 @@ class ActorDictionary:
             if not ids:
                 continue
             nxt = toks.after(h.end)
-            if nxt is not None and toks.word(nxt) in TERRITORIAL:
-                continue  # "ISIS-held areas"
+            if nxt is not None and toks.word(nxt) in NOT_ACTOR_AFTER:
+                continue  # "ISIS-held areas", "regime change"
             entry = self._choose(ids, country, votes)
             other = foreign(toks, h.start, entry.country) if entry.inter in STATE_INTERS else None
             if other is not None:
@@ -456,7 +501,7 @@ class ActorDictionary:
         out: list[_Cand] = []
         suppressed: set[tuple[int, int]] = set()
         for h in hits:
-            for side_id, is_actor in self._anchor_sides(h, country, votes):
+            for side_id, is_actor in self._anchor_sides(h, country, votes, _qualified(toks, h)):
                 cand, qualifier = self._anchor(toks, h, side_id, is_actor, starts, country)
                 if cand:
                     out.append(cand)
@@ -465,11 +510,12 @@ class ActorDictionary:
         return out, suppressed
 
     def _anchor_sides(
-        self, h: _Hit, country: str | None, votes: Counter[str | None]
+        self, h: _Hit, country: str | None, votes: Counter[str | None], qualified: bool
     ) -> list[tuple[str, bool]]:
-        """The sides a hit can stand for in a pattern: side adjectives, or the side of the actor named."""
+        """The sides a hit can stand for in a pattern: side adjectives, or the side of the actor named (only when
+        "pro-" or "-backed" may qualify it: a named actor enters no other pattern)."""
         sides = [(t.ref, False) for t in h.targets if t.kind == "side"]
-        ids = [t.ref for t in h.targets if t.kind == "actor"]
+        ids = [t.ref for t in h.targets if t.kind == "actor"] if qualified else []
         if ids:
             sides.append((self._choose(ids, country, votes).side, True))
         return sides
@@ -484,18 +530,21 @@ class ActorDictionary:
         country: str | None,
     ) -> tuple[_Cand | None, bool]:
         """(a candidate, whether the hit is only a qualifier) for one side word at ``h``."""
-        before = toks.before(h.start)
+        # "pro" can only stand right before the hit: most hits need no look at the word before
+        before = toks.before(h.start) if "pro" in toks.norm.folded[max(0, h.start - 8) : h.start] else None
         pro = before is not None and toks.word(before) == "pro"
         nxt = toks.after(h.end)
         backed = nxt is not None and toks.word(nxt) in BACKED
         if not (pro or backed):
             return (
-                (None, False) if is_actor else (self._adjective_noun(toks, h, side_id, nxt, country), False)
+                (None, False)
+                if is_actor
+                else (self._adjective_noun(toks, h, side_id, nxt, country, actor_starts), False)
             )
         follow = toks.after(toks.ends[nxt]) if backed and nxt is not None else nxt
         led = backed and nxt is not None and toks.word(nxt) == "led"
         # a pro-X group is a group, not a strike; but "US-led air strikes" are the US's (or its coalition's)
-        nouns = GROUP_NOUNS | MILITIA_NOUNS | (STATE_NOUNS if led else STATE_NOUNS - ATTACK_NOUNS)
+        nouns = _PRO_NOUNS[led]
         if follow is not None and toks.starts[follow] in actor_starts and toks.word(follow) not in nouns:
             return None, True  # "pro-Russian Fifth Corps", "US-backed SDF": the named group stands alone
         noun = _noun_within(toks, follow, nouns)
@@ -517,15 +566,29 @@ class ActorDictionary:
         return self._proxy(side_id, start, end)
 
     def _adjective_noun(
-        self, toks: Tokens, h: _Hit, side_id: str, nxt: int | None, country: str | None
+        self,
+        toks: Tokens,
+        h: _Hit,
+        side_id: str,
+        nxt: int | None,
+        country: str | None,
+        actor_starts: set[int],
     ) -> _Cand | None:
-        """ "Russian warplanes" -> the side's forces; "Iranian militias" -> the side's proxy."""
+        """ "Russian warplanes" -> the side's forces; "Iranian militias" -> the side's proxy. A named actor right
+        after the adjective stands alone: "Kurdish PKK commander" is the PKK's."""
         if nxt is not None and toks.word(nxt) in TERRITORIAL:
             return None
         side = self.sides[side_id]
-        noun = _noun_within(toks, nxt, STATE_NOUNS | MILITIA_NOUNS)
+        nouns = STATE_NOUNS | MILITIA_NOUNS
+        if nxt is not None and toks.starts[nxt] in actor_starts and toks.word(nxt) not in nouns:
+            return None
+        noun = _noun_within(toks, nxt, nouns)
         if noun is not None:
-            ref, end = (side.proxy if toks.word(noun) in MILITIA_NOUNS else side.forces), toks.ends[noun]
+            # "Iranian militias' positions" are the militias' (the place they hold names no other actor)
+            militia = toks.word(noun) in MILITIA_NOUNS or (
+                nxt is not None and toks.word(nxt) in MILITIA_NOUNS
+            )
+            ref, end = (side.proxy if militia else side.forces), toks.ends[noun]
         elif _role_hint(toks, h.start) == "agent" and (nxt is None or toks.word(nxt) in FUNCTION_WORDS):
             ref, end = side.forces, h.end  # "the campaign led by Russia and its proxies": Russia acted
         else:
@@ -572,10 +635,19 @@ class ActorDictionary:
         else:
             name = span.text if c.name is None else toks.norm.span(text, *c.name).text
             actor = Actor(name=name, raw=span.text, inter=c.inter, side=c.side, known=False, span=span)
-        return ActorMention(span, actor, _role_hint(toks, c.start), c.entry.id if c.entry else None)
+        return ActorMention(
+            span, actor, _role_hint(toks, c.start, self._qualifiers), c.entry.id if c.entry else None
+        )
 
 
 # ---------------------------------------------------------------------------------------- token patterns
+
+
+def _qualified(toks: Tokens, h: _Hit) -> bool:
+    """Whether "pro" may stand before the hit or an "X-backed" word after it (a quick look that spares most
+    hits the word-by-word reading of :meth:`ActorDictionary._anchor`)."""
+    folded = toks.norm.folded
+    return "pro" in folded[max(0, h.start - 8) : h.start] or _BACKED_AFTER.match(folded, h.end) is not None
 
 
 def _noun_within(toks: Tokens, i: int | None, nouns: frozenset[str]) -> int | None:
@@ -617,8 +689,12 @@ def _members_of(toks: Tokens, start: int, nouns: frozenset[str] = MEMBER_NOUNS) 
     return toks.starts[j]
 
 
-def _role_hint(toks: Tokens, start: int) -> str | None:
+def _role_hint(toks: Tokens, start: int, qualifiers: frozenset[str] = frozenset()) -> str | None:
+    """ "agent" after "by", "target" after "against" and the like, reading past a determiner and a qualifier
+    ("by the Kurdish YPG militia", "by Assad regime warplanes")."""
     i = toks.before(start)
+    if i is not None and toks.word(i) in qualifiers:
+        i = toks.before(toks.starts[i])
     if i is not None and toks.word(i) in DETERMINERS:
         i = toks.before(toks.starts[i])
     if i is None:
@@ -631,40 +707,19 @@ def _role_hint(toks: Tokens, start: int) -> str | None:
     return None
 
 
-def _connects(toks: Tokens, k: int) -> bool:
-    # "the" joins a name only after "of"/"for" ("Army of the Mujahideen"), not "Housing Project the Army"
-    word = toks.word(k)
-    if word == "the":
-        return k > 0 and toks.word(k - 1) in ("of", "for")
-    return word in NAME_CONNECTORS
-
-
-def _capitalised_runs(toks: Tokens) -> list[tuple[int, int]]:
-    """Token ranges [i, j) of capitalised words joined by spaces, allowing name connectors inside ("Jaysh al
-    Islam", "Army of Conquest"); connectors at the edges are trimmed."""
-    runs: list[tuple[int, int]] = []
-    i = None
-    for k in range(len(toks) + 1):
-        glued = (
-            k < len(toks) and i is not None and joined(toks.norm.folded[toks.ends[k - 1] : toks.starts[k]])
-        )
-        cap = k < len(toks) and toks.capitalised(k)
-        if i is not None and glued and (cap or _connects(toks, k)):
-            continue
-        if i is not None:
-            j = k
-            while j > i and toks.word(j - 1) in NAME_CONNECTORS:
-                j -= 1
-            runs.append((i, j))
-        i = k if cap else None
-    return runs
-
-
 def _unknown_groups(toks: Tokens, taken: bytearray) -> list[_Cand]:
     """Capitalised names that read as groups but are not in the dictionary: known=False, name as written."""
     out: list[_Cand] = []
-    headlines = _title_case_lines(toks)
-    for i, j in _capitalised_runs(toks):
+    cues = _group_word_tokens(toks)
+    if not cues:
+        return out  # no group noun, head or Arabic lead anywhere: no unknown group either
+    ascii_only = ascii_capitals(toks)
+    headlines: list[tuple[int, int]] | None = None  # read once, when a run needs it
+    for i, j in capitalised_runs(toks, ascii_only, near=cues):
+        k = bisect.bisect_left(cues, i - 3)
+        if k == len(cues) or cues[k] > j:
+            continue  # no cue within reach (see _unknown_group): a place, a person, a sentence's first word
+        headlines = title_case_lines(toks, ascii_only) if headlines is None else headlines
         if any(s <= toks.starts[i] < e for s, e in headlines):
             continue  # in a Title Case headline every word is capitalised, names or not
         while i < j and toks.word(i) in NAME_STOPWORDS:
@@ -675,23 +730,11 @@ def _unknown_groups(toks: Tokens, taken: bytearray) -> list[_Cand]:
             continue
         if j - i > MAX_NAME_WORDS:
             continue  # a long capitalised stretch is a headline or a list, not one name
+        if j - i == 1 and not _cued(toks, i):
+            continue  # most runs are one capitalised word ("The", "Aleppo"): only a cued one can be a group
         cand = _unknown_group(toks, i, j)
         if cand is not None and not any(taken[cand.start : cand.end]):
             out.append(cand)
-    return out
-
-
-def _title_case_lines(toks: Tokens) -> list[tuple[int, int]]:
-    """Offsets of lines written in Title Case ("Force Repels Insurgent Attack in Helmand")."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for line in toks.norm.folded.split("\n"):
-        end = start + len(line)
-        lo, hi = bisect.bisect_left(toks.starts, start), bisect.bisect_left(toks.starts, end)
-        long = [k for k in range(lo, hi) if len(toks.word(k)) >= 4]
-        if len(long) >= 4 and sum(toks.capitalised(k) for k in long) >= 0.7 * len(long):
-            out.append((start, end))
-        start = end + 1
     return out
 
 
@@ -715,6 +758,19 @@ def _unknown_group(toks: Tokens, i: int, j: int) -> _Cand | None:
         return None
     end = toks.ends[nxt] if noun and nxt is not None else toks.ends[j - 1]
     return _Cand(start, end, None, priority=0, name=(toks.starts[i], toks.ends[j - 1]))
+
+
+def _cued(toks: Tokens, i: int) -> bool:
+    """Whether a group noun follows word ``i`` ("PYD fighters") or "members of" precedes it."""
+    nxt = toks.after(toks.ends[i])
+    if nxt is not None and toks.word(nxt) in UNKNOWN_CUES:
+        return True
+    start = toks.starts[i]
+    # "members of (the) X": look closer only when an "of" stands just before
+    return (
+        "of " in toks.norm.folded[max(0, start - 10) : start]
+        and _members_of(toks, start, UNKNOWN_CUES) != start
+    )
 
 
 def _lone_name(toks: Tokens, i: int, cued: bool) -> bool:

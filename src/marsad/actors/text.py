@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,20 +19,57 @@ from marsad.records import Span
 _APOSTROPHES = frozenset("'’‘ʼʻ`´′ʿʾ")
 _SPACES_AS = frozenset("-‐‑‒–—―−_")  # hyphens and dashes join words the way spaces do ("al-Quds" = "al Quds")
 _QUOTES = frozenset('"“”„«»')
+_JOINERS = " " + "".join(sorted(_QUOTES))
 _LINE_BREAKS = frozenset("\n\r\v\f\x85\u2028\u2029")
 
 
 @dataclass(frozen=True, slots=True)
 class Normalised:
-    """``folded`` (lower case) and ``cased`` have equal length; char k came from ``starts[k]:ends[k]``."""
+    """``folded`` (lower case) and ``cased`` have equal length; char k came from ``text[starts[k]:ends[k]]``.
+
+    The map back is kept by runs, not by character (building two integers per character was most of the cost of
+    normalising a long report): a run of characters that map one to one starts at each offset of ``breaks``, from
+    the original offset at the same place in ``origins``; ``stretched`` lists (k, end) for the characters that
+    stand for more than one ("Liwaa" -> "liwa": the "a" covers both)."""
 
     cased: str
     folded: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    breaks: tuple[int, ...]
+    origins: tuple[int, ...]
+    stretched: tuple[tuple[int, int], ...] = ()
+
+    def start_of(self, k: int) -> int:
+        i = bisect.bisect_right(self.breaks, k) - 1
+        return self.origins[i] + (k - self.breaks[i])
+
+    def end_of(self, k: int) -> int:
+        i = bisect.bisect_left(self.stretched, (k, -1))
+        if i < len(self.stretched) and self.stretched[i][0] == k:
+            return self.stretched[i][1]
+        return self.start_of(k) + 1
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        return tuple(self.start_of(k) for k in range(len(self.folded)))
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        return tuple(self.end_of(k) for k in range(len(self.folded)))
 
     def span(self, text: str, start: int, end: int) -> Span:
-        return Span.of(text, self.starts[start], self.ends[end - 1])
+        return Span.of(text, self.start_of(start), self.end_of(end - 1))
+
+
+def _runs(cased: str, folded: str, starts: Sequence[int], ends: Sequence[int]) -> Normalised:
+    """The Normalised of a character-by-character map: its runs and stretched characters."""
+    breaks: list[int] = []
+    origins: list[int] = []
+    for k, start in enumerate(starts):
+        if not k or start != starts[k - 1] + 1:
+            breaks.append(k)
+            origins.append(start)
+    stretched = tuple((k, e) for k, (s, e) in enumerate(zip(starts, ends, strict=True)) if e != s + 1)
+    return Normalised(cased, folded, tuple(breaks), tuple(origins), stretched)
 
 
 @lru_cache(maxsize=4096)
@@ -94,7 +132,7 @@ def _normalise_each(text: str) -> Normalised:
             starts.append(i)
             ends.append(i + 1)
         i += 1
-    return Normalised("".join(cased), "".join(folded), tuple(starts), tuple(ends))
+    return _runs("".join(cased), "".join(folded), starts, ends)
 
 
 # --------------------------------------------------------------------------------------------- the fast path
@@ -108,12 +146,15 @@ _ONE: dict[int, str] = {}  # code point -> its one-character piece, for characte
 _ODD: set[str] = set()  # characters that vanish or expand: the text goes the slow way
 _POSSESSIVE = re.compile("[" + "".join(sorted(_APOSTROPHES)) + "][sS]")
 _DROP = re.compile("[" + "".join(sorted(_APOSTROPHES)) + "]")
-_SPACE_RUNS = re.compile(r"^[ \n]+|[ \n]{2,}")
+# (written so that the regex engine turns most positions down at their first character)
+_SPACE_RUNS = re.compile(r"^[ \n]+|[ \n][ \n]+")
 _DOUBLED = re.compile(r"([^\W\d_])\1+")
+_DOUBLED_ASCII = re.compile(r"([a-z])\1+")  # the same on text whose letters are all ASCII, twice as fast
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 _FINAL_SIGMA = "\u03a3"  # str.lower() of a whole text lowers it by context, one character at a time does not
 
 
-def _known(chars: set[str]) -> bool:
+def _known(chars: set[str] | frozenset[str]) -> bool:
     for ch in chars:
         if ord(ch) in _ONE or ch in _APOSTROPHES:
             continue
@@ -128,48 +169,118 @@ def _known(chars: set[str]) -> bool:
     return True
 
 
+_ASCII_KNOWN = _known(frozenset(map(chr, range(128))))  # each ASCII character maps to one or none
+
+
 def _normalise_fast(text: str) -> Normalised | None:
-    if not _known(set(text)):
+    # every ASCII character is known (see below): most reports need no look at their characters one by one
+    if not text.isascii() and not _known(set(text)):
         return None
     dropped = [m.start() for m in _DROP.finditer(text)]
     for m in _POSSESSIVE.finditer(text):
         if _possessive(text, m.start()):
             dropped.append(m.start() + 1)
     pieces = _segments(len(text), sorted(set(dropped)))
-    starts: list[int] = []
-    for a, b in pieces:
-        starts.extend(range(a, b))
     mapped = "".join(text[a:b] for a, b in pieces).translate(_ONE)
     low = mapped.lower()
     if len(low) != len(mapped) or _FINAL_SIGMA in mapped:
         return None
-    ends = list(map((1).__add__, starts))
-    gone: list[int] = []  # positions in ``mapped`` that collapse into the character kept before them
-    for m in _SPACE_RUNS.finditer(mapped):
-        run = range(m.start(), m.end())
-        keep: tuple[int, ...] = () if m.start() == 0 else (m.start(),)
-        if keep and mapped[m.start()] == " ":
-            newline = mapped.find("\n", m.start(), m.end())
-            keep = (m.start(), newline) if newline > 0 else keep
-        gone.extend(i for i in run if i not in keep)
-    for m in _DOUBLED.finditer(low):
+    gone: list[tuple[int, int]] = []  # ranges of ``mapped`` that collapse into the character kept before them
+    # most texts have no run of spaces to collapse: four substring searches spare the regex its scan
+    runs = mapped[:1] in " \n" or any(pair in mapped for pair in ("  ", "\n\n", " \n", "\n "))
+    for m in _SPACE_RUNS.finditer(mapped) if runs else ():
+        start, end = m.span()
+        if start == 0:
+            gone.append((0, end))  # leading spaces and line breaks go
+            continue
+        newline = mapped.find("\n", start + 1, end) if mapped[start] == " " else -1
+        if newline > 0:  # " \n  ": the space and the first line break stay
+            gone += [(start + 1, newline), (newline + 1, end)]
+        else:
+            gone.append((start + 1, end))
+    doubles: list[tuple[int, int]] = []  # (kept character, last character it stands for), in ``mapped``
+    letters_ascii = not any(c.isalpha() for c in set(_NOT_ASCII.findall(low)))
+    for m in (_DOUBLED_ASCII if letters_ascii else _DOUBLED).finditer(low):
         if m.group(1).isalpha():
-            ends[m.start()] = ends[m.end() - 1]
-            gone.extend(range(m.start() + 1, m.end()))
-    if not gone:
-        return Normalised(mapped, low, tuple(starts), tuple(ends))
-    kept = _segments(len(mapped), sorted(gone))
-    cut_starts: list[int] = []
-    cut_ends: list[int] = []
+            doubles.append((m.start(), m.end() - 1))
+            gone.append((m.start() + 1, m.end()))
+    kept: list[tuple[int, int]] = []
+    last = 0
+    for start, end in sorted(gone):
+        if start == end:
+            continue  # " \n" with nothing between: no range goes
+        if start > last:
+            kept.append((last, start))
+        last = max(last, end)
+    if last < len(mapped):
+        kept.append((last, len(mapped)))
+    return _compose(mapped, low, kept, pieces, doubles)
+
+
+def _compose(
+    mapped: str,
+    low: str,
+    kept: list[tuple[int, int]],
+    pieces: list[tuple[int, int]],
+    doubles: list[tuple[int, int]],
+) -> Normalised:
+    """The Normalised of ``mapped`` cut to its ``kept`` ranges, mapped back through the ``pieces`` of the text it
+    was joined from."""
+    out_at: list[int] = []  # where each kept range begins in the output
+    out_end: dict[int, int] = {}  # where each kept range ends, by where it ends in ``mapped``
+    n = 0
     for a, b in kept:
-        cut_starts += starts[a:b]
-        cut_ends += ends[a:b]
+        out_at.append(n)
+        n += b - a
+        out_end[b] = n
+    # a doubled letter's kept character ends its kept range: the rest of the run is gone right after it
+    if len(pieces) == 1:
+        # nothing was dropped from the text: a kept range maps back whole, and two never touch
+        shift = pieces[0][0]
+        breaks, origins = out_at, [a + shift for a, _ in kept]
+        stretched = [(out_end[first + 1] - 1, last + shift + 1) for first, last in doubles]
+    else:
+        breaks, origins = _through_pieces(kept, out_at, pieces)
+        stretched = [(out_end[first + 1] - 1, _back(pieces, last) + 1) for first, last in doubles]
     return Normalised(
         "".join(mapped[a:b] for a, b in kept),
         "".join(low[a:b] for a, b in kept),
-        tuple(cut_starts),
-        tuple(cut_ends),
+        tuple(breaks),
+        tuple(origins),
+        tuple(stretched),
     )
+
+
+def _back(pieces: list[tuple[int, int]], i: int) -> int:
+    """The offset in the text of offset ``i`` of the pieces joined."""
+    for a, b in pieces:
+        if i < b - a:
+            return a + i
+        i -= b - a
+    raise IndexError(i)
+
+
+def _through_pieces(
+    kept: list[tuple[int, int]], out_at: list[int], pieces: list[tuple[int, int]]
+) -> tuple[list[int], list[int]]:
+    """Runs of the output when the mapped text was joined from several pieces of the original (apostrophes
+    dropped): a kept range is split where a piece ends, and runs that touch in the original are one."""
+    at = [0]
+    for a, b in pieces[:-1]:
+        at.append(at[-1] + b - a)
+    breaks: list[int] = []
+    origins: list[int] = []
+    for (a, b), n in zip(kept, out_at, strict=True):
+        p = bisect.bisect_right(at, a) - 1
+        while a < b:
+            stop = min(b, at[p + 1]) if p + 1 < len(at) else b
+            here = pieces[p][0] + (a - at[p])
+            if not breaks or origins[-1] + (n - breaks[-1]) != here:
+                breaks.append(n)
+                origins.append(here)
+            n += stop - a
+            a, p = stop, p + 1
+    return breaks, origins
 
 
 def _segments(size: int, dropped: list[int]) -> list[tuple[int, int]]:
@@ -207,20 +318,19 @@ class Tokens:
 
     def __init__(self, norm: Normalised) -> None:
         self.norm = norm
-        self.spans = [(m.start(), m.end()) for m in _WORD.finditer(norm.folded)]
-        self.starts = [s for s, _ in self.spans]
-        self.ends = [e for _, e in self.spans]
+        found = list(_WORD.finditer(norm.folded))
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() for m in found]
 
     def __len__(self) -> int:
-        return len(self.spans)
+        return len(self.starts)
 
     def word(self, i: int) -> str:
-        s, e = self.spans[i]
-        return self.norm.folded[s:e]
+        return self.norm.folded[self.starts[i] : self.ends[i]]
 
     def capitalised(self, i: int) -> bool:
         # ordinals count ("13th Division"), bare numbers do not ("5 gunmen")
-        c = self.norm.cased[self.spans[i][0]]
+        c = self.norm.cased[self.starts[i]]
         return c.isupper() or (c.isdigit() and not self.word(i).isdigit())
 
     def sentence_start(self, i: int) -> bool:
@@ -231,7 +341,7 @@ class Tokens:
     def after(self, offset: int) -> int | None:
         """Index of the word right after ``offset``, separated by spaces (and quotes) only."""
         i = bisect.bisect_left(self.starts, offset)
-        if i < len(self.spans) and joined(self.norm.folded[offset : self.starts[i]]):
+        if i < len(self.starts) and joined(self.norm.folded[offset : self.starts[i]]):
             return i
         return None
 
@@ -244,12 +354,12 @@ class Tokens:
 
     def index_at(self, offset: int) -> int | None:
         i = bisect.bisect_left(self.starts, offset)
-        return i if i < len(self.spans) and self.starts[i] == offset else None
+        return i if i < len(self.starts) and self.starts[i] == offset else None
 
 
 def joined(gap: str) -> bool:
     # words belong together when only spaces or quotes part them ("the “NDF” fighters"), not punctuation
-    return all(c == " " or c in _QUOTES for c in gap)
+    return gap == " " or not gap.strip(_JOINERS)
 
 
 def whole_word(folded: str, start: int, end: int) -> bool:

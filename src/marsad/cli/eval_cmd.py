@@ -77,7 +77,8 @@ def _show(result: EvalResult, errors: int, floors: dict[str, float]) -> None:
     if errors:
         out.print(report.errors_table(result, errors))
         if "confusion" in result.extra:
-            out.print(report.confusion_table(result.extra["confusion"]))
+            # a grid: never wrapped (27 columns squeezed into a terminal lose their numbers)
+            out.print(report.confusion_table(result.extra["confusion"]), soft_wrap=True)
 
 
 def _write_json(path: Path, results: list[EvalResult], errors: int, problems: list[str] | None) -> None:

@@ -62,20 +62,25 @@ def errors_table(result: EvalResult, n: int) -> Table:
     return table
 
 
-def confusion_table(confusion: dict[str, dict[str, int]]) -> Table:
-    """Gold labels down, predicted labels across (numbered to keep the table narrow)."""
+def confusion_table(confusion: dict[str, dict[str, int]]) -> Text:
+    """Gold labels down, predicted labels across (numbered to keep the grid narrow), as fixed-width text: a table
+    of 27 columns squeezed into a terminal's width would lose its numbers, so the grid is never wrapped."""
     predicted = sorted({p for row in confusion.values() for p in row})
-    table = Table(title="confusion: gold down, predicted across", title_justify="left")
-    table.add_column("gold")
-    for i, _ in enumerate(predicted, start=1):
-        table.add_column(str(i), justify="right")
+    width = max(3, *(len(str(v)) + 1 for row in confusion.values() for v in row.values()))
+    label = max(len(g) for g in confusion) + 2 if confusion else 6
+    out = Text(
+        "confusion: gold down, predicted across (· none; green: right)\n", no_wrap=True, overflow="ignore"
+    )
+    out.append(" " * label + "".join(f"{i:>{width}}" for i in range(1, len(predicted) + 1)) + "\n")
     for gold in sorted(confusion):
-        counts = [str(confusion[gold].get(p, "")) or "·" for p in predicted]
-        cells = [Text(c, style="green" if p == gold else "") for c, p in zip(counts, predicted, strict=True)]
-        table.add_row(gold, *cells)
+        out.append(f"{gold:<{label}}")
+        for p in predicted:
+            n = confusion[gold].get(p)
+            out.append(f"{n if n else '·':>{width}}", style="green" if p == gold and n else "")
+        out.append("\n")
     legend = "  ".join(f"{i}={p}" for i, p in enumerate(predicted, start=1))
-    table.caption = f"columns: {legend}"
-    return table
+    out.append(f"columns: {legend}")
+    return out
 
 
 def result_json(result: EvalResult, errors: int = 0) -> dict[str, Any]:

@@ -10,6 +10,10 @@ ACLED's actor1 and actor2 carry no direction; marsad gives them one, because use
   ("against the SDF", "targeting regime positions"), else the object of the attack verb, else the first actor of
   another side. When only civilians were harmed and no actor is named for them, actor2 is the civilians.
 - Every other actor named in the event's sentences is an associated actor (allies, backers, bystanders named).
+- In headlines the armed actor that opens the sentence acted whatever its verb, unless the words after it tell what
+  it suffered; the owner of a weapon named ("Russian airstrikes") acted.
+- The kind of event names what the words leave out, as ACLED codes it: the protesters or rioters of a protest or
+  riot, the protesters met with excessive force, the civilians of violence against civilians.
 
 Unknown groups ("the Free Idlib Army fighters") take part like known ones: the matcher keeps their raw names.
 """
@@ -27,19 +31,40 @@ if TYPE_CHECKING:
 
 CIVILIANS = "Civilians"  # the dictionary's canonical name of unarmed victims (global.civilians)
 CIVILIANS_INTER = 7
+# the crowd that ACLED names as actor1 of every protest and riot (the dictionary's global.protesters, global.rioters)
+CROWDS = {"Protests": ("Protesters", 6, "protesters"), "Riots": ("Rioters", 5, "rioters")}
+EXCESSIVE_FORCE = "Excessive force against protesters"
 
 _AGENT_VERBS = re.compile(
     r"\b(?:attack\w*|shell(?:ed|s|ing)\b|target\w*|struck|strik\w*|bomb\w*|kill(?:ed|s|ing)\b|ambush\w*|storm\w*|"
     r"fired|fire[sd]?\s+(?:on|at)|launch\w*|detain\w*|arrest\w*|captur\w*|raid\w*|hit|hits|clash\w*|carried\s+out|"
     r"execut\w*|abduct\w*|kidnap\w*|seiz\w*|took\s+control|recaptur\w*|retook|overr?an|advanc\w*|pound\w*|"
     r"assassinat\w*|shot|opened\s+fire|detonat\w*|blew\s+up|destroy\w*|burn\w*|loot\w*|dispers\w*|push\w*|"
-    r"expel\w*|besieg\w*|assault\w*)\b",
+    r"expel\w*|besieg\w*|assault\w*|drop(?:s|ped)?|behead\w*|ston(?:e|es|ed)|lash(?:es|ed)?|flog\w*|commit\w*|"
+    r"bombard\w*|shoot\w*|tak(?:e|es)|restor\w*|recover\w*|down(?:s|ed)?|thr(?:ow|ows|ew)|hang(?:s|ed)?|tortur\w*|"
+    r"carr(?:y|ies)\s+out|control(?:s|led)?\s+(?!areas?\b))\b",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\s*(?:was|were|been|being|is|are|has\s+been|have\s+been|had\s+been)\b", re.IGNORECASE)
 # an actor followed by at most two words (an auxiliary, an adverb) and then an attack verb is its subject
-_ACTIVE = re.compile(r"\s*(?:(?:have|has|had|also|reportedly|allegedly|then|again|on\s+\w+day)\s+){0,2}"
+# (closing quotes and the word "organization" may stand between: "the “Islamic State” organization executes")
+_ACTIVE = re.compile(r"[\s\"”’']*(?:organi[sz]ation\s+)?(?:(?:have|has|had|also|reportedly|allegedly|then|again|"
+                     r"continu\w*|renew\w*|resum\w*|intensif\w*|to|on\s+\w+day)\s+){0,2}"
                      + _AGENT_VERBS.pattern, re.IGNORECASE)  # fmt: skip
+# what may stand before a sentence's subject, and the words after an actor that tell it was harmed, not acting
+_OPENS = re.compile(r"[\s\"“”'‘’]*(?:the\s+)?[\s\"“”'‘’]*", re.IGNORECASE)
+# "killed" after an actor is a headline's passive only when no object follows ("3 SDF fighters killed in Raqqa"),
+# never in "the force killed two insurgents" or "gunmen shot dead a man"
+_SUFFERED = re.compile(
+    r"[\s\"”’']*(?:organi[sz]ation\s+)?(?:(?:also|reportedly|again|have|has|had|were|was)\s+)?"
+    r"(?:(?:lose|loses|lost|losing|suffer\w*|mourn\w*|die[sd]?|dying|casualt\w+|loss\w*|fall|falls|fell|crash\w*|"
+    r"shot\s+down|downed)\b|(?:killed|wounded|injured|dead)(?=\s*(?:$|[,.;:]|(?:in|by|and|as|when|during|after|at|"
+    r"near|on|while|from|inside|outside)\b)))",
+    re.IGNORECASE,
+)
+_WEAPON = re.compile(r"\b(?:air ?strikes?|strikes?|raids?|shelling|bombardment|bombing|warplanes?|jets?|aircraft|"
+                     r"planes|helicopters?|drones?|artillery|missiles?|rockets?|shells|mortars|tanks|snipers?)$",
+                     re.IGNORECASE)  # fmt: skip
 _BY = re.compile(r"\bby\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:between|pitting)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?", re.IGNORECASE)
@@ -57,6 +82,7 @@ def pick_actors(
     if actor1 is None and actor2 is None:
         actor1, actor2 = _between(members)
     actor2 = actor2 or _target(members, actor1) or _civilians(figures, actor1)
+    actor1, actor2 = _implied(members, actor1, actor2)
     named = {_key(x) for x in (actor1, actor2) if x}
     assoc: list[Actor] = []
     for m in mentions:
@@ -86,12 +112,35 @@ def _agent(members: Sequence[Annotated], figures: Sequence[Figure]) -> Actor | N
                 getattr(m, "role_hint", None) == "agent" or _BY.search(head)
             ):
                 return m.actor
-        # the subject of an active verb acted, even when a figure misread it as its object
+        # the subject of an active verb acted, even when a figure misread it as its object; the owner of the
+        # weapon named acted ("17 members in Russian airstrikes", "shelling by regime forces' artillery")
         for m in armed:
             tail = s.text[m.span.end - s.start : m.span.end - s.start + 60]
-            if not _PASSIVE.match(tail) and _ACTIVE.match(tail):
+            if _PASSIVE.match(tail) or _SUFFERED.match(tail):
+                continue
+            if _ACTIVE.match(tail) or (_WEAPON.search(m.span.text) and not _in_figures(m.span, figures)):
                 return m.actor
-    return None
+    return _subject(members, figures)
+
+
+def _subject(members: Sequence[Annotated], figures: Sequence[Figure]) -> Actor | None:
+    """An armed actor that opens the event's first sentence acted, whatever its verb ("Regime forces reach the
+    outskirts of Tadmur"), unless the words after it tell what it suffered ("ISIS loses 17 members")."""
+    a = members[0] if members else None
+    if a is None or not a.actors:
+        return None
+    s, m = a.sentence.span, a.actors[0]
+    head = s.text[: m.span.start - s.start]
+    # (a subject has at most a quote and "the" before it: a long head is no opening, and is never scanned)
+    if (
+        m.actor.side == "civilians"
+        or _in_figures(m.span, figures)
+        or len(head) > 12
+        or not _OPENS.fullmatch(head)
+    ):
+        return None
+    tail = s.text[m.span.end - s.start : m.span.end - s.start + 60]
+    return None if _PASSIVE.match(tail) or _SUFFERED.match(tail) else m.actor
 
 
 def _between(members: Sequence[Annotated]) -> tuple[Actor | None, Actor | None]:
@@ -142,3 +191,31 @@ def _civilians(figures: Sequence[Figure], actor1: Actor | None) -> Actor | None:
         return None
     first = counted[0]
     return Actor(CIVILIANS, first.who or first.span.text, CIVILIANS_INTER, "civilians", True, first.span)
+
+
+def _implied(
+    members: Sequence[Annotated], actor1: Actor | None, actor2: Actor | None
+) -> tuple[Actor | None, Actor | None]:
+    """The actors the kind of event names when the words do not (ACLED codes them so): the protesters or rioters of
+    a protest or riot, the protesters met with excessive force, the civilians of violence against civilians ("IS
+    executes two men", "a journalist was abducted")."""
+    typed = next((a.typed for a in members if a.typed is not None and a.typed.sub_event_type), None)
+    if typed is None or typed.event_type is None:
+        return actor1, actor2
+    if typed.sub_event_type == EXCESSIVE_FORCE:
+        # the force acted on the protesters: they are actor2, never the agent
+        if actor2 is None:
+            name, inter, side = CROWDS["Protests"]
+            actor2 = Actor(name, typed.span.text, inter, side, True, typed.span)
+        return actor1, actor2
+    crowd = CROWDS.get(typed.event_type)
+    if crowd is not None and actor1 is None:
+        name, inter, side = crowd
+        if actor2 is not None and actor2.side == side:
+            return actor2, None  # "Rioters set fire to tyres": the crowd named acted
+        crowd_actor = Actor(name, typed.span.text, inter, side, True, typed.span)
+        # the people who protest are the protesters ("students protested"): they stay associated
+        return crowd_actor, None if actor2 is not None and actor2.side == "civilians" else actor2
+    if actor2 is None and typed.civilian_targeting and (actor1 is None or actor1.side != "civilians"):
+        return actor1, Actor(CIVILIANS, typed.span.text, CIVILIANS_INTER, "civilians", True, typed.span)
+    return actor1, actor2

@@ -20,8 +20,11 @@ The cue words live in ``data/event_cues.csv`` (family, strength, pattern) and th
    no one hurt are disrupted weapons use.
 6. Disasters and crime make the event ``none`` unless a strong conflict cue is present or an armed group takes
    part.
+7. Harm told with no cue at all ("Human losses in the countryside of Hama") is an incident whose type is not
+   known: a Typed with ``event_type`` and ``sub_event_type`` None, its span the harm word.
 
-The rules are described for users in docs/event-types.md. Returns the deciding cue's span as evidence, or nothing when no cue is present.
+The rules are described for users in docs/event-types.md. Returns the deciding cue's span as evidence, or nothing
+when neither a cue nor a harm word is present.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from marsad.actors.prefix import PREFIX, SHORTEST, starts_of
 from marsad.records import Actor, Span
 
 NONE = "none"  # event_type and sub_event_type of a non-conflict event; assembly drops it
+UNTYPED = ""  # harm told without the kind of violence: an incident whose (sub-)event type is None
 
 # Families of cue words (event_cues.csv) and the sub-event type each leads to by itself; None: decided by rules.
 FAMILIES: dict[str, str | None] = {
@@ -93,15 +97,17 @@ WENT_OFF = re.compile(r"explo(?:sion|ded|des)|blast|blew up|went off|detonat", r
 # a concession, a plan or a charge ("in response to the gas attack", "despite the ceasefire", "plotting to attack",
 # "on charges of murder") never does.
 _CAUSE = re.compile(
-    r"\b(?:after|following|amid|amidst|in the wake of|in the aftermath of|because of|due to|when|as a result of)\b",
+    r"\b(?:after|following|amid|amidst|in the wake of|in the aftermath of|because of|due to|when|as a result of"
+    r"|(?:on|in|during) the (?:\w+ )?(?:day|days|week|hours) of)\b",
     re.IGNORECASE,
 )
 _ASIDE = re.compile(
     r"\b(?:despite|since|ahead of|before(?! (?:dawn|midnight|noon|sunrise|sunset|daybreak|nightfall))|undeterred by|as part of|based on|under the terms of|in anticipation of"
-    r"|in preparation (?:for|of)|the scene of|on charges of|charged with|in connection with|suspected of|accused of"
+    r"|in preparation (?:for|of)|the scene of|on charges? of|charged with|in connection with|suspected of|accused of"
     r"|in retaliation (?:for|against)|in response to|in revenge for|waiting (?:for|to)|ready to|poised to|about to"
-    r"|(?:is|are|was|were) set to|expected to|(?:plotting|planning|plan|plans|plot|intend\w*|aim\w*|trying|attempt\w*"
-    r"|threaten\w*|vow\w*|prepar\w*) to|for (?:allegedly )?(?:planning|plotting|carrying out|taking part|"
+    r"|(?:is|are|was|were) set to|expected to|(?:plotting|planning|plan|plans|plot|intend\w*|aim\w*"
+    r"|threaten\w*|vow\w*|prepar\w*) to|(?:trying|attempt\w*) to(?! (?:assassinate|kill|murder|advance|storm|"
+    r"infiltrate|retake|recapture|regain|recover|seize|take control))|for (?:allegedly )?(?:planning|plotting|carrying out|taking part|"
     r"participating|organi[sz]ing|their role|his role|her role|involvement))\b",
     re.IGNORECASE,
 )
@@ -111,7 +117,11 @@ _NEGATION = re.compile(
     re.I,
 )
 _WORD_START = re.compile(r"\b\w")
-_CLAUSE_END = re.compile(r"[,;…]|\s[-–—]\s")
+# a field of a form or fact sheet ("Civilians reported killed: 3-4"): it sums up what the text tells, it is no
+# incident of its own
+_FIELD = re.compile(r"(?:[-•*·–]\s*)?[^\W\d][\w ’'()/-]{0,40}:\s")
+_QUOTED = re.compile(r"\s*(?:&#8220;?\s*|[“\"«])[^”\"»&]{1,200}(?:[”\"»]|&#8221;?)")
+_CLAUSE_END = re.compile(r"[,;…]|\.\.\.|\s[-–—]\s")  # "In response to X... IS beheads five men"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +159,11 @@ class Kind:
 
 @dataclass(frozen=True, slots=True)
 class Typed:
-    event_type: str
-    sub_event_type: str
+    """The type of an event; event_type and sub_event_type are None when people were harmed and the text does not
+    say by what (the span is then the harm word)."""
+
+    event_type: str | None
+    sub_event_type: str | None
     span: Span
     disorder_type: str = ""
     civilian_targeting: bool = False
@@ -230,19 +243,25 @@ def sentence_hits(sentence: str) -> tuple[Hit, ...]:
         cue = table[k]
         for m in _matches(cue, sentence, places):
             if cue.family[0] == "@":
-                stop = _CLAUSE_END.search(sentence, m.end())
-                ranges.append(
-                    (
-                        m.start(),
-                        stop.start() if stop else len(sentence),
-                        CAUSE if cue.family == "@cause" else ASIDE,
-                    )
-                )
+                depth = CAUSE if cue.family == "@cause" else ASIDE
+                ranges.append((m.start(), _clause_end(sentence, m.end(), depth), depth))
             elif not _NEGATION.search(sentence, max(0, m.start() - 40), m.start()):
                 found.append(Hit(cue.family, cue.strength, m.start(), m.end()))
     kept = [h for h in found if h.family in FRAMES or not any(_inside(h, o) for o in found)]
     placed = [Hit(h.family, h.strength, h.start, h.end, _depth(h.start, ranges)) for h in kept]
     return tuple(sorted(placed, key=lambda h: (h.start, -h.strength, h.family not in FRAMES)))
+
+
+def _clause_end(sentence: str, at: int, depth: int) -> int:
+    """Where a background clause opened at ``at`` ends: at the next comma, semicolon or dash; a quoted charge or
+    plan ends with its closing quote (headlines have no commas: "On charge of “mocking religion” IS executes a
+    young man")."""
+    if depth == ASIDE:
+        quoted = _QUOTED.match(sentence, at)
+        if quoted is not None:
+            return quoted.end()
+    stop = _CLAUSE_END.search(sentence, at)
+    return stop.start() if stop else len(sentence)
 
 
 def _candidates(sentence: str) -> dict[int, list[int]]:
@@ -298,6 +317,8 @@ def classify(
     span = Span.of(text, sentence.span.start + hit.start, sentence.span.start + hit.end)
     if sub == NONE:
         return Typed(NONE, NONE, span, cue=hit.family)
+    if sub == UNTYPED:
+        return Typed(None, None, span, cue=hit.family)
     kind = taxonomy()[sub]
     return Typed(kind.event_type, sub, span, kind.disorder_type, kind.civilian_targeting, hit.family)
 
@@ -417,6 +438,12 @@ def _harm_only(sentences: list[_Sentence], victims_civilian: bool, actor1: Actor
             fallen = p.target if p.passive or p.target is not None else p.agent
             if fallen in ("state", "armed") and not victims_civilian:
                 return "Armed clash", s, h
+    # people were killed or hurt and the text does not say how ("Human losses in Aleppo countryside", "A man found
+    # dead in Qamishli", "tension after the killing of a citizen"): an incident all the same, of unknown type
+    for s in sentences:
+        harm = next((h for h in s.foreground(CAUSE) if h.family == "harm"), None)
+        if harm is not None and not _FIELD.match(s.span.text):
+            return UNTYPED, s, harm
     return None
 
 
