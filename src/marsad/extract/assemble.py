@@ -20,7 +20,7 @@ from marsad.extract.casualties import reconcile
 from marsad.extract.dates import CAMPAIGN_KINDS, DateMention, best, precision_of
 from marsad.extract.locate import pick_place
 from marsad.extract.roles import pick_actors
-from marsad.extract.segment import Sentence, starts_new_incident
+from marsad.extract.segment import Sentence, is_caption, starts_new_incident
 from marsad.extract.typing import Typed, classify, type_of_violence
 from marsad.records import (
     NOT_ADDED,
@@ -61,6 +61,8 @@ class Group:
     # the report's sentences before the first member, for the place named just before ("In Sangin district,
     # insurgents attacked a patrol. Coalition forces returned fire, killing two.")
     before: Sequence[Annotated] = ()
+    # a day told between its sentences by one of its story that is not its own (see _told_within)
+    within: DateMention | None = None
 
 
 def group_sentences(annotated: Sequence[Annotated]) -> list[Group]:
@@ -69,9 +71,10 @@ def group_sentences(annotated: Sequence[Annotated]) -> list[Group]:
     development: Group | None = None
     story = Narrative()
     heads = headline_lines(annotated)
+    recent = False  # the report has told an incident of its own days (see _recap)
     for i, a in enumerate(annotated):
         story.enter(a)
-        role = "headline" if i < heads else effective_role(a)
+        role = "headline" if i < heads else _role_here(annotated, i, recent)
         if role == "tally":
             groups.append(Group("tally", [a], before=annotated[:i]))
         elif role == "development":
@@ -85,6 +88,7 @@ def group_sentences(annotated: Sequence[Annotated]) -> list[Group]:
             else:
                 current = Group("incident", [a], inherited=story.date, before=annotated[:i])
                 groups.append(current)
+            recent = recent or _recent(a)
         elif (
             role == "other"
             and current is not None
@@ -92,7 +96,56 @@ def group_sentences(annotated: Sequence[Annotated]) -> list[Group]:
         ):
             current.members.append(a)  # context of the incident ("The bus was carrying...")
         story.leave(a, role)
-    return [g for g in groups if g.kind != "incident" or any(m.figures or m.typed for m in g.members)]
+    kept = [g for g in groups if g.kind != "incident" or any(m.figures or m.typed for m in g.members)]
+    for g in kept:
+        g.within = _told_within(g, annotated)
+    return kept
+
+
+# A calendar date more than this before publication, told after the report's own news, recaps older news
+RECAP_DAYS = 7
+RECENT_DAYS = 3  # an incident this close to publication (or undated) is the report's own news
+_CALENDAR = frozenset(("iso", "numeric", "mdy", "dmy", "range_md", "range_dm", "range", "month_year", "part_month",
+                       "last_unit", "season", "year"))  # fmt: skip
+
+
+def _role_here(annotated: Sequence[Annotated], i: int, recent: bool) -> str:
+    """The role of sentence ``i`` in its report: its effective role, except that a photo caption is background
+    and so is an incident told only with a calendar date long before the report, after the report's news."""
+    a = annotated[i]
+    following = annotated[i + 1].sentence.span.text if i + 1 < len(annotated) else ""
+    if is_caption(a.sentence.span.text, following):
+        return "background"  # "A general view shows the damage ... in this handout picture provided by SANA on ..."
+    role = effective_role(a)
+    if role == "incident" and recent and _recap(a):
+        return "background"
+    return role
+
+
+def _recap(a: Annotated) -> bool:
+    """Wire stories close with older news ("On Jan. 25 the group fired dozens of rockets after a similar
+    warning"); the report's own "a week earlier" keeps an older attack in its story and is not a recap."""
+    own = _incident_dates(a)
+    return bool(own) and all(d.kind in _CALENDAR and d.age is not None and d.age > RECAP_DAYS for d in own)
+
+
+def _recent(a: Annotated) -> bool:
+    own = _incident_dates(a)
+    return any(d.age is not None and d.age <= RECENT_DAYS for d in own)
+
+
+def _told_within(group: Group, annotated: Sequence[Annotated]) -> DateMention | None:
+    """A day stated between the incident's first and last sentences, by a sentence of its story that is not its
+    own ("ISAF confirmed the death of X. During a route-clearing operation Wednesday ... X was killed")."""
+    if group.kind != "incident" or len(group.members) < 2:
+        return None
+    first, last = group.members[0].sentence.index, group.members[-1].sentence.index
+    for a in annotated[first + 1 : last]:
+        if all(a is not m for m in group.members) and effective_role(a) == "other":
+            told = best([d for d in _incident_dates(a) if d.date.precision < COARSE])
+            if told is not None:
+                return told
+    return None
 
 
 HEADLINE_CHARS = 160
@@ -138,8 +191,11 @@ class Narrative:
             self.date = told or self.date
 
 
+TALLY_DAYS = 3  # figures over a period this long or longer are a cumulative count ("since Thursday", 4 days)
+
+
 def _long_period(d: DateMention) -> bool:
-    return d.background or d.date.precision >= COARSE
+    return d.background or (d.date.end - d.date.start).days + 1 >= TALLY_DAYS
 
 
 def effective_role(a: Annotated) -> str:
@@ -148,7 +204,8 @@ def effective_role(a: Annotated) -> str:
     if a.role not in ("incident", "other") or not a.dates:
         return a.role
     if a.figures and all(d.role == "period" for d in a.dates) and any(_long_period(d) for d in a.dates):
-        return "tally"  # "71 killed since the beginning of 2022", "700 in the past two weeks"; not "since yesterday"
+        # "71 killed since the beginning of 2022", "44 civilians killed since Thursday"; not "since yesterday"
+        return "tally"
     if all(d.background for d in a.dates):
         return "background"
     if not a.figures and all(d.date.precision >= COARSE for d in a.dates):
@@ -264,6 +321,11 @@ def _undated(group: Group, doc: Document) -> EventDate | None:
     periods = [d for d in dated if d.role == "period" and d.kind not in CAMPAIGN_KINDS]
     if periods:
         return periods[0].date
+    if group.within is not None:
+        d = group.within.date
+        return replace(
+            d, reason=f"no date in its own sentences: the day told within its story ({d.text!r}; {d.reason})"
+        )
     if group.inherited is not None:
         d = group.inherited.date
         why = f"no date in its own sentences: the day of the story told before it ({d.text!r}; {d.reason})"

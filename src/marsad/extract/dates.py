@@ -157,6 +157,7 @@ class DateMention:
     weight: int = 2  # 3 a stated day or weekday, 2 a relative day, 1 a month, year or vague word
     # it lies more than STALE_DAYS before publication, or names an earlier attack: context, not this report's news
     background: bool = False
+    age: int | None = None  # days from its start to publication (None without a publication date)
 
 
 @dataclass
@@ -431,18 +432,36 @@ _NAMED_ATTACK_AFTER = re.compile(
     re.IGNORECASE,
 )
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# "a Taliban leader responsible for an attack Jan. 7 in Charkh district", "involved in the bombing on Sunday": the
+# date of an attack in the profile of the person targeted, told after the attack word
+_PROFILE_ATTACK_BEFORE = re.compile(
+    r"\b(?:responsible\s+for|involved\s+in|behind|linked\s+to|blamed\s+for|accused\s+of|planned|"
+    r"orchestrated|masterminded)\s+(?:the|an?|several|multiple|numerous)?\s*(?:[\w-]+\s+){0,3}?(?:attacks?|"
+    r"bombings?|ambush(?:es)?|assaults?|assassinations?|killings?|kidnappings?)\s+(?:on\s+|of\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _names_an_attack(name: str, before: str, after: str) -> bool:
+    if _PROFILE_ATTACK_BEFORE.search(before[-70:]):
+        return True
     if not _NAMED_ATTACK_AFTER.match(after):
         return False
     return after[:2] in ("'s", "’s") or (bool(_THE_BEFORE.search(before)) and name in _DAY_LEVEL)
 
 
-def _role(name: str, words: str, before: str) -> str:
+# "Coalition forces today confirmed they recently detained two insurgents": the day of the statement, told before
+# its verb
+_REPORT_AFTER = re.compile(
+    r"^\s+(?:said|says|confirmed|confirms|announced|announces|reported|reports|stated|claimed|denied)\b",
+    re.IGNORECASE,
+)
+
+
+def _role(name: str, words: str, before: str, after: str = "") -> str:
     if name in _PERIOD_KINDS or _SINCE_BEFORE.search(before) or words[:6].lower() == "since ":
         return "period"
-    if _report_before().search(before):
+    if _report_before().search(before) or _REPORT_AFTER.match(after):
         return "report"
     return "event"
 
@@ -528,7 +547,7 @@ def find_dates(text: str, sentence: Span, ctx: DateContext) -> list[DateMention]
             ctx.rejected.append(f"{span.text!r}: {err}")
             continue
         before = s[max(0, start - 80) : start]
-        role = _role(name, span.text, before)
+        role = _role(name, span.text, before, s[end : end + 20])
         if role == "period" and name not in _PERIOD_KINDS:
             ed = _since(ed, ctx)
         ed = _not_after_publication(ed, ctx.published)
@@ -543,7 +562,8 @@ def find_dates(text: str, sentence: Span, ctx: DateContext) -> list[DateMention]
         coarse_old = ed.precision >= 4 and pub is not None and (pub - ed.end).days > RECENT_WEEK
         background = background or coarse_old or _names_an_attack(name, before, s[end : end + 60])
         weight = _weight(name, span.text, ed) + bool(_WOUNDED_BEFORE.search(before))
-        mention = DateMention(span, ed, name, anchor, role, weight, background)
+        age = None if pub is None else (pub - ed.start).days
+        mention = DateMention(span, ed, name, anchor, role, weight, background, age)
         if role == "event" and ed.precision <= 3:
             ctx.last = ed.start
         out.append(mention)

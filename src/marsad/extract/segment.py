@@ -186,3 +186,27 @@ def role(sentence: str, has_figures: bool, has_trigger: bool) -> str:
 
 def starts_new_incident(sentence: str) -> bool:
     return bool(NEW_INCIDENT_CUES.search(sentence))
+
+
+# A photo caption tells what a picture shows and when it was taken, not the report's news: "A general view shows
+# the damage ... in this handout picture provided by SANA on September 5 2016", "A picture taken on July 29 2016
+# shows ...", or a line followed by the picture's credit ("... Syria July 1 2016. (Reuters Photo)").
+_CAPTION = re.compile(
+    r"\b(?:in\s+this\s+(?:handout\s+|file\s+|undated\s+)?(?:picture|photo(?:graph)?|image|video\s+grab)|"
+    r"(?:picture|photo(?:graph)?|image)\s+(?:taken|released|provided|posted|distributed)\s+(?:on|by)\b|"
+    r"^file\s+(?:picture|photo)\s+(?:shows|of)\b)",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"^\((?:[A-Z][\w.&-]*\s*){1,5}(?:photo|picture|images?|agencies|file)?\)|^\((?:file|archive)\s+photo\)",
+    re.IGNORECASE,
+)
+
+
+def is_caption(sentence: str, following: str = "") -> bool:
+    """Whether ``sentence`` is a photo caption (``following`` is the next sentence, which may open with the
+    picture's credit)."""
+    if _CAPTION.search(sentence[:400]):
+        return True
+    credit = _CREDIT.match(following[:60])
+    return credit is not None and bool(re.search(r"photo|picture|image|agencies|file", credit.group(0), re.I))
