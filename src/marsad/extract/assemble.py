@@ -15,9 +15,11 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from marsad.extract.casualties import reconcile
 from marsad.extract.dates import CAMPAIGN_KINDS, DateMention, best, precision_of
+from marsad.extract.incident_log import LogEntry, describe, parse_entry
 from marsad.extract.locate import pick_place
 from marsad.extract.roles import pick_actors
 from marsad.extract.segment import Sentence, is_caption, starts_new_incident
@@ -63,19 +65,27 @@ class Group:
     before: Sequence[Annotated] = ()
     # a day told between its sentences by one of its story that is not its own (see _told_within)
     within: DateMention | None = None
+    log: LogEntry | None = None  # the incident-log line it was read from (see incident_log.py)
 
 
-def group_sentences(annotated: Sequence[Annotated]) -> list[Group]:
+def group_sentences(annotated: Sequence[Annotated], published: date | None = None) -> list[Group]:
+    """Events of a report: groups of its sentences by kind (see the module docstring). ``published`` places
+    incident-log dates without a year."""
     groups: list[Group] = []
     current: Group | None = None
     development: Group | None = None
     story = Narrative()
-    heads = headline_lines(annotated)
+    logs = log_entries(annotated, published)
+    heads = headline_lines(annotated, stop=set(logs))
     recent = False  # the report has told an incident of its own days (see _recap)
     for i, a in enumerate(annotated):
         story.enter(a)
         role = "headline" if i < heads else _role_here(annotated, i, recent)
-        if role == "tally":
+        if i in logs:
+            current = _log_group(groups, logs[i], a)
+        elif current is not None and current.log is not None and _under_log(current, a, role):
+            current.members.append(a)  # the same line, or prose under the log line telling its incident
+        elif role == "tally":
             groups.append(Group("tally", [a], before=annotated[:i]))
         elif role == "development":
             if development is None:
@@ -83,23 +93,55 @@ def group_sentences(annotated: Sequence[Annotated]) -> list[Group]:
                 groups.append(development)
             development.members.append(a)
         elif role == "incident":
-            if current is not None and _continues(current, a):
+            if current is not None and current.log is None and _continues(current, a):
                 current.members.append(a)
             else:
                 current = Group("incident", [a], inherited=story.date, before=annotated[:i])
                 groups.append(current)
             recent = recent or _recent(a)
-        elif (
-            role == "other"
-            and current is not None
-            and a.sentence.paragraph == current.members[-1].sentence.paragraph
-        ):
+        elif role == "other" and current is not None and _same_paragraph(current, a):
             current.members.append(a)  # context of the incident ("The bus was carrying...")
         story.leave(a, role)
-    kept = [g for g in groups if g.kind != "incident" or any(m.figures or m.typed for m in g.members)]
+    kept = [g for g in groups if g.kind != "incident" or g.log or any(m.figures or m.typed for m in g.members)]  # fmt: skip
     for g in kept:
         g.within = _told_within(g, annotated)
     return kept
+
+
+def _same_paragraph(group: Group, a: Annotated) -> bool:
+    return a.sentence.paragraph == group.members[-1].sentence.paragraph
+
+
+def log_entries(annotated: Sequence[Annotated], published: date | None) -> dict[int, LogEntry]:
+    """The sentences that open an incident-log line (the first of their line), by index."""
+    out: dict[int, LogEntry] = {}
+    for i, a in enumerate(annotated):
+        if i and annotated[i - 1].sentence.paragraph == a.sentence.paragraph:
+            continue
+        text = a.sentence.span.text
+        if "(" in text[:140]:
+            entry = parse_entry(a.sentence.span, published)
+            if entry is not None:
+                out[i] = entry
+    return out
+
+
+def _log_group(groups: list[Group], entry: LogEntry, a: Annotated) -> Group:
+    """One incident per incident code: a line repeating a code already read is that incident told again."""
+    for g in groups:
+        if g.log is not None and g.log.code == entry.code:
+            return g
+    group = Group("incident", [a], log=entry)
+    groups.append(group)
+    return group
+
+
+def _under_log(group: Group, a: Annotated, role: str) -> bool:
+    """A log line's own later sentences, and prose under it (full sentences, as on the incident's page), tell its
+    incident; another source's headline line (no full stop) does not."""
+    if _same_paragraph(group, a):
+        return True
+    return role in ("incident", "other") and _full_stop(a) and not starts_new_incident(a.sentence.span.text)
 
 
 # A calendar date more than this before publication, told after the report's own news, recaps older news
@@ -152,13 +194,15 @@ HEADLINE_CHARS = 160
 MAX_HEADLINES = 4  # section label, headline, release number, dateline
 
 
-def headline_lines(annotated: Sequence[Annotated]) -> int:
+def headline_lines(annotated: Sequence[Annotated], stop: set[int] | None = None) -> int:
     """How many sentences at the top are headlines or labels ("Two insurgents killed in Helmand", "ISIS
     resurgence", "KABUL, Afghanistan (Jan. 25, 2013)"): short lines of their own without a full stop, over a text
     told in full sentences. A headline repeats the lead incident; it never adds one (nor its figures twice). A
     document of headlines (one line per source) has none: each line is all there is."""
     n = 0
-    for a in annotated[:MAX_HEADLINES]:
+    for i, a in enumerate(annotated[:MAX_HEADLINES]):
+        if stop and i in stop:
+            break  # an incident-log line is the incident, not a headline over it
         alone = all(b.sentence.paragraph != a.sentence.paragraph for b in annotated if b is not a)
         if not alone or len(a.sentence.span.text) > HEADLINE_CHARS or _full_stop(a):
             break
@@ -291,6 +335,9 @@ def event_date(group: Group, doc: Document) -> EventDate | None:
     statement was made, nor background); else see _undated. A tally: the period it counts over. A
     development: from the campaign's stated start, or the period it names, up to the report."""
     members = group.members
+    if group.log is not None:
+        # the line's own date, however long before publication (None: refused, see notes)
+        return group.log.date
     if group.kind == "development":
         return _development_date(members, doc)
     if group.kind == "tally":
@@ -367,13 +414,14 @@ def build_event(doc: Document, group: Group) -> Event | None:
     spans = [a.sentence.span for a in group.members]
     civilian = bool(figures) and all(f.side == "civilians" for f in figures if f.best)
     actor1, actor2, assoc = pick_actors(group.members, figures)
-    typed = classify(doc.text, spans, victims_civilian=civilian, actor1=actor1)
+    typed = classify(doc.text, _typed_spans(group), victims_civilian=civilian, actor1=actor1)
     if typed is not None and typed.event_type == "none":
         return None  # a disaster or accident: not a conflict event
     if group.kind != "incident":
         # a tally or an ongoing campaign sums up many events of several kinds: one ACLED sub-type would mislead
         typed = None
-    place = pick_place(group.members, group.before)
+    # a log line's place list is all the place it has: a place named on the lines before is another incident's
+    place = pick_place(group.members, () if group.log else group.before)
     when = event_date(group, doc)
     evidence = _evidence(typed, place, when, actor1, actor2, group, figures)
     found = sum(x is not None for x in (typed, place, actor1, when and when.span)) + bool(figures)
@@ -394,11 +442,26 @@ def build_event(doc: Document, group: Group) -> Event | None:
         confidence=min(0.95, 0.3 + 0.13 * found),
         extractor_version=EXTRACTOR_VERSION,
         span=Span.of(doc.text, spans[0].start, spans[-1].end),
-        notes="" if when is not None else UNDATED_NOTE,
+        notes=_notes(group, typed, when),
         disorder_type=typed.disorder_type or None if typed else None,
         civilian_targeting=bool(typed and typed.civilian_targeting),
         type_of_violence=type_of_violence(typed.sub_event_type, actor1, actor2) if typed else None,
     )
+
+
+def _typed_spans(group: Group) -> list[Span]:
+    """The sentences that can tell the event's type: all of them, except an incident-log line, whose words are a
+    date, a code and place names (a "police station" in a place list is no police raid)."""
+    if group.log is None:
+        return [a.sentence.span for a in group.members]
+    line = group.members[0].sentence.paragraph
+    return [a.sentence.span for a in group.members if a.sentence.paragraph != line]
+
+
+def _notes(group: Group, typed: Typed | None, when: EventDate | None) -> str:
+    if group.log is not None:
+        return describe(group.log, typed is not None)
+    return "" if when is not None else UNDATED_NOTE
 
 
 # Said, rather than guessed, when nothing dates an event: relative and year-less dates need a publication date.
