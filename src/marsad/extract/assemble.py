@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from marsad.extract import clauses
 from marsad.extract.casualties import reconcile
 from marsad.extract.dates import CAMPAIGN_KINDS, DateMention, best, precision_of
 from marsad.extract.incident_log import LogEntry, describe, parse_entry
@@ -68,15 +69,17 @@ class Group:
     log: LogEntry | None = None  # the incident-log line it was read from (see incident_log.py)
 
 
-def group_sentences(annotated: Sequence[Annotated], published: date | None = None) -> list[Group]:
+def group_sentences(
+    annotated: Sequence[Annotated], published: date | None = None, text: str | None = None
+) -> list[Group]:
     """Events of a report: groups of its sentences by kind (see the module docstring). ``published`` places
-    incident-log dates without a year."""
+    incident-log dates without a year; with the document's ``text``, sentences that tell several incidents are
+    split into clauses first (clauses.py)."""
     groups: list[Group] = []
     current: Group | None = None
     development: Group | None = None
     story = Narrative()
-    logs = log_entries(annotated, published)
-    heads = headline_lines(annotated, stop=set(logs))
+    annotated, logs, heads = _units(annotated, published, text)
     recent = False  # the report has told an incident of its own days (see _recap)
     for i, a in enumerate(annotated):
         story.enter(a)
@@ -106,6 +109,23 @@ def group_sentences(annotated: Sequence[Annotated], published: date | None = Non
     for g in kept:
         g.within = _told_within(g, annotated)
     return kept
+
+
+def _units(
+    annotated: Sequence[Annotated], published: date | None, text: str | None
+) -> tuple[Sequence[Annotated], dict[int, LogEntry], int]:
+    """The units to group (sentences, multi-incident ones split into clauses), their log lines and headlines."""
+    logs = log_entries(annotated, published)
+    heads = headline_lines(annotated, stop=set(logs))
+    if text is None:
+        return annotated, logs, heads
+    candidates = {
+        i for i, a in enumerate(annotated) if i >= heads and i not in logs and effective_role(a) == "incident"
+    }
+    units = clauses.split(annotated, text, candidates)
+    if len(units) == len(annotated):
+        return annotated, logs, heads
+    return units, log_entries(units, published), heads
 
 
 def _same_paragraph(group: Group, a: Annotated) -> bool:
@@ -290,6 +310,9 @@ def _refers_back(a: Annotated) -> bool:
     if a.typed is None:
         return False
     at = a.typed.span.start - a.sentence.span.start
+    if not _full_stop(a):
+        # a headline line of its own ("The factions target the town of Foah") starts its own story
+        return False
     return bool(_DEFINITE.search(a.sentence.span.text[max(0, at - 40) : at]))
 
 
