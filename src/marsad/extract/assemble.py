@@ -105,7 +105,7 @@ def group_sentences(
         elif role == "other" and current is not None and _same_paragraph(current, a):
             current.members.append(a)  # context of the incident ("The bus was carrying...")
         story.leave(a, role)
-    kept = [g for g in groups if g.kind != "incident" or g.log or any(m.figures or m.typed for m in g.members)]  # fmt: skip
+    kept = [g for g in groups if g.kind != "incident" or g.log or any(_tells(m) for m in g.members)]
     for g in kept:
         g.within = _told_within(g, annotated)
     return kept
@@ -126,6 +126,12 @@ def _units(
     if len(units) == len(annotated):
         return annotated, logs, heads
     return units, log_entries(units, published), heads
+
+
+def _tells(a: Annotated) -> bool:
+    """Whether a sentence tells an incident: figures, an act, or (a clause of a monitor's headline) harm by a noun
+    alone ("More casualties in Harasta")."""
+    return bool(a.figures or a.typed or (a.role == "incident" and clauses.tells_harm(a.sentence.span.text)))
 
 
 def _same_paragraph(group: Group, a: Annotated) -> bool:

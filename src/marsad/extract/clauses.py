@@ -33,16 +33,37 @@ if TYPE_CHECKING:
 
 MAX_CUTS = 12
 _CUT = re.compile(r",?\s+and\s+|;\s+|,\s+(?:while\s+)?|\s+while\s+", re.IGNORECASE)
-# A clause opening with a verb continues the subject before it ("and killed one insurgent", "killing two");
-# "armed men" and the like are nouns, not verbs.
+# A clause opening with a verb (or a subordinator) continues the subject before it ("and killed one insurgent", "and kill and injure
+# several citizens", "and leave injuries in Hama countryside"); "armed men" and the like are nouns, not verbs.
 _CONTINUES = re.compile(
-    r"^(?:also\s+|then\s+|later\s+|subsequently\s+)?(?:(?!armed\b|alleged\b|suspected\b|wounded\s+(?:were|are)\b)"
-    r"[a-z]+ed\b|was|were|is|are|has|have|had|did|shot|hit|struck|took|fled|fought|brought|blew|set|led|left|"
-    r"lost|made|sent|killing|wounding|injuring|leaving|causing|forcing|prompting|resulting|destroying|damaging|"
-    r"targeting|detaining|arresting|capturing|seizing|confiscating|including)\b",
+    r"^(?:also\s+|then\s+|later\s+|subsequently\s+)?(?:(?!armed\b|alleged\b|suspected\b|unidentified\b)[a-z]+ed\b|"
+    r"was|were|is|are|has|have|had|did|shot|hit|hits|struck|took|fled|fought|brought|blew|set|led|left|lost|made|"
+    r"sent|leaves?|causes?|kills?|injures?|wounds?|claims?|destroys?|damages?"
+    # a subordinate clause explains the act before it ("..., after two of the wounded died of their injuries")
+    r"|after|as|when|since|because|before|following|due\s+to|which|who|whom|whose|where|that|until|amid|with|"
+    r"without|during|according\s+to|bringing|raising)\b",
     re.IGNORECASE,
 )
-COUNTRY_PREC = 6  # UCDP where_prec of a country: not a place of its own for a clause
+# after a comma, a participle continues too ("..., killing two", "..., targeting a checkpoint"); after "and" a word
+# in -ing is as often the name of an act ("and shelling targets the area", "and targeting Raqqa leaves casualties")
+_PARTICIPLE = re.compile(
+    r"^(?:killing|wounding|injuring|leaving|causing|forcing|prompting|resulting|destroying|damaging|targeting|"
+    r"detaining|arresting|capturing|seizing|confiscating|including)\b",
+    re.IGNORECASE,
+)
+# Monitors' headlines tell harm with a noun and no number: "More casualties in Harasta", "The death toll increases
+# in Jisr al-Shughur", "Casualty in the Eastern Ghouta": an act of its own for a clause
+_HARM_NOUN = re.compile(
+    r"\b(?:casualt(?:y|ies)|injur(?:y|ies)|death\s+toll|martyrs?|human\s+losses|deaths?|dead|fire\s+exchange|"
+    r"exchange\s+of\s+fire|massacres?)\b",
+    re.IGNORECASE,
+)
+COUNTRY_PREC = 6
+
+
+def tells_harm(words: str) -> bool:
+    """Whether a clause tells harm by a noun alone ("More casualties in Harasta"): an incident of unknown type."""
+    return bool(_HARM_NOUN.search(words))  # UCDP where_prec of a country: not a place of its own for a clause
 
 
 @dataclass
@@ -72,17 +93,29 @@ def _split_one(a: Annotated, text: str) -> list[Annotated]:
     pieces = _pieces(a, text)
     if len(pieces) < 2:
         return [a]
-    units: list[_Piece] = [pieces[0]]
+    # a piece with an act of its own that does not continue the subject before opens a clause
+    found = [pieces[0]]
     for p in pieces[1:]:
-        cur = units[-1]
-        new = p.act and bool(p.places) and not p.continues and cur.act and bool(cur.places)
-        if new and not (p.places & cur.places):
-            units.append(p)
+        if p.act and not p.continues:
+            found.append(p)
         else:
-            units[-1] = _Piece(cur.start, p.end, cur.places | p.places, cur.act or p.act, cur.continues)
+            found[-1] = _join(found[-1], p)
+    # a clause without a place of its own, or with the place of the clause before, tells the same scene; so does
+    # any clause after a lead-in that tells no act ("In Kandahar province yesterday, forces targeted ...")
+    units = [found[0]]
+    for c in found[1:]:
+        cur = units[-1]
+        if cur.act and c.places and cur.places and not (c.places & cur.places):
+            units.append(c)
+        else:
+            units[-1] = _join(cur, c)
     if len(units) < 2:
         return [a]
     return [_unit(a, u, text) for u in units]
+
+
+def _join(a: _Piece, b: _Piece) -> _Piece:
+    return _Piece(a.start, b.end, a.places | b.places, a.act or b.act, a.continues)
 
 
 def _pieces(a: Annotated, text: str) -> list[_Piece]:
@@ -98,9 +131,10 @@ def _pieces(a: Annotated, text: str) -> list[_Piece]:
         return []
     bounds = [0, *(x for c in cuts for x in c), len(s)]
     pieces = []
-    for start, end in zip(bounds[::2], bounds[1::2], strict=True):
+    for k, (start, end) in enumerate(zip(bounds[::2], bounds[1::2], strict=True)):
+        comma = k > 0 and s[cuts[k - 1][0]] in ",;"
         if end > start:
-            pieces.append(_describe(a, text, start, end))
+            pieces.append(_describe(a, text, start, end, comma))
     return pieces
 
 
@@ -111,7 +145,7 @@ def _protected(a: Annotated) -> list[tuple[int, int]]:
     return [(x.span.start - base, x.span.end - base) for x in spans]
 
 
-def _describe(a: Annotated, text: str, start: int, end: int) -> _Piece:
+def _describe(a: Annotated, text: str, start: int, end: int, comma: bool) -> _Piece:
     base = a.sentence.span.start
     lo, hi = base + start, base + end
     places = {
@@ -119,10 +153,13 @@ def _describe(a: Annotated, text: str, start: int, end: int) -> _Piece:
         for p in a.places
         if lo <= p.span.start and p.span.end <= hi and (p.place.where_prec or 4) < COUNTRY_PREC
     }
-    figures = any(lo <= f.span.start and f.span.end <= hi for f in a.figures)
+    # a sub-count ("including a man and a child") is part of the figure before it, not an act of its own
+    figures = any(lo <= f.span.start and f.span.end <= hi and "subcount" not in f.flags for f in a.figures)
     typed = classify(text, [Span.of(text, lo, hi)])
-    act = figures or (typed is not None and typed.event_type != "none")
-    return _Piece(start, end, places, act, bool(_CONTINUES.match(a.sentence.span.text[start:end])))
+    words = a.sentence.span.text[start:end]
+    act = figures or (typed is not None and typed.event_type != "none") or tells_harm(words)
+    continues = bool(_CONTINUES.match(words) or (comma and _PARTICIPLE.match(words)))
+    return _Piece(start, end, places, act, continues)
 
 
 def _unit(a: Annotated, piece: _Piece, text: str) -> Annotated:
