@@ -139,6 +139,9 @@ def _mentions(text: str, ctx: DateContext | None = None) -> list[DateMention]:
         ("the deaths of 19 soldiers in the fighting since yesterday", "yesterday", "period"),
         ("since the start of the campaign on 16 December", "16 December", "period"),
         ("a blast hit a bus on Sunday, a monitoring group said", "on Sunday", "event"),
+        # the day of the statement, told before its verb: the detentions were "recently"
+        ("Coalition forces today confirmed they recently detained two insurgents", "today", "report"),
+        ("Three fighters were killed today, announced the group", "today", "event"),
     ],
 )
 def test_dates_role_of_a_date(text: str, words: str, role: str) -> None:
@@ -152,6 +155,9 @@ def test_dates_role_of_a_date(text: str, words: str, role: str) -> None:
         ("Yasir was involved in the Aug. 8 suicide attack", "Aug. 8"),
         ("the IMU leader responsible for the May 22 kidnapping of four aid workers", "May 22"),
         ("the leader is thought to be responsible for Wednesday’s suicide-bomb attack", "Wednesday"),
+        # the date after the attack word, in the profile of the person targeted
+        ("forces targeted a Taliban leader responsible for an attack Jan. 7 in Charkh district", "Jan. 7"),
+        ("a commander involved in the ambush on Sunday against a police convoy", "on Sunday"),
         ("The Islamic State lost al-Baghouz in March 2019", "in March 2019"),
         ("Russian jets killed 26 people in Aleppo last month", "last month"),
         ("since the beginning of 2020", "since the beginning of 2020"),

@@ -1,0 +1,99 @@
+"""Clause-level segmentation: a sentence or headline that tells several incidents gives one incident per clause
+with its own act and its own place; one act over several places, "killed and wounded", one operation told with
+several verbs and explanatory clauses stay one incident. Read through the whole pipeline (places from the
+gazetteer, figures from the casualty stage), as a user would see them."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from itertools import pairwise
+
+import pytest
+
+from marsad.pipeline import extract
+from marsad.records import Document, Event
+
+PUB = date(2017, 9, 20)
+
+
+def _incidents(text: str, country: str = "Syria") -> list[Event]:
+    doc = Document.from_text(text, published=PUB, country=country)
+    return [e for e in extract(doc) if e.kind == "incident"]
+
+
+def _killed(e: Event) -> int:
+    total = e.total("killed")
+    return total.best or 0 if total else 0
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1s"),
+    [
+        ("Regime forces shell Kafr Nabl and clashes erupt near Tal Abyad and an explosion hits Jableh",
+         ["Idlib", "Raqqa", "Latakia"]),
+        ("Warplanes strike Saraqib and 4 civilians killed by shelling in Douma", ["Idlib", "Rif Dimashq"]),
+        ("Turkish drones struck a car near Qamishli, while clashes continued in the countryside of Manbij",
+         ["Al-Hasakah", "Aleppo"]),
+        ("More casualties in Harasta and injuries in the ranks of the regime forces west of Aleppo",
+         ["Rif Dimashq", "Aleppo"]),
+    ],
+)  # fmt: skip
+def test_segment_clauses_each_incident_of_a_headline(text: str, admin1s: list[str]) -> None:
+    found = _incidents(text)
+    assert [e.location.admin1 if e.location else None for e in found] == admin1s
+    # each incident's evidence is its own clause, in order, and they do not overlap
+    spans = [e.span for e in found if e.span]
+    assert all(a.end <= b.start for a, b in pairwise(spans))
+
+
+def test_segment_clauses_figures_stay_with_their_clause() -> None:
+    air, shelling = _incidents("Airstrikes hit Ariha and 3 civilians were killed by shelling in Harasta")
+    assert (air.location and air.location.name, _killed(air)) == ("Ariha", 0)
+    assert shelling.location and shelling.location.admin1 == "Rif Dimashq" and _killed(shelling) == 3
+    assert shelling.sub_event_type == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Regime forces shelled Kafr Nabl and Maarat al-Numan villages", "Syria"),  # places of one act
+        ("12 soldiers were killed and wounded in an attack near Palmyra", "Syria"),  # one combined figure
+        ("Helicopters dropped barrel bombs on Daraya and Muadamiya, killing 5", "Syria"),  # a participle
+        ("The death toll of the attack near Sukhnah has risen to 9, after two of the wounded died in a hospital "
+         "in Homs city", "Syria"),  # an explanatory clause
+        ("Clashes in the eastern countryside of Hama and shelling on its countryside", "Syria"),  # no own place
+        ("An Afghan and coalition security force detained two suspected insurgents in Nad Ali district and "
+         "killed one insurgent in Marjah district", "Afghanistan"),  # one operation, two verbs
+        ("In Kandahar province yesterday, Afghan and coalition forces detained several suspected insurgents in "
+         "Maiwand district", "Afghanistan"),  # a lead-in tells no act
+    ],
+)  # fmt: skip
+def test_segment_clauses_one_act_stays_one_incident(text: str, country: str) -> None:
+    assert len(_incidents(text, country)) == 1
+
+
+def test_segment_clauses_killed_and_wounded_is_never_split() -> None:
+    (only,) = _incidents("12 soldiers were killed and wounded in an attack near Palmyra")
+    total = only.total("killed_or_injured")
+    assert total is not None and total.best == 12 and only.total("killed") is None
+
+
+def test_segment_clauses_shared_day() -> None:
+    """A clause without a day of its own is dated by its sentence's."""
+    found = _incidents("Warplanes struck Saraqib yesterday and 4 civilians were killed by shelling in Douma")
+    assert [e.date.start if e.date else None for e in found] == [date(2017, 9, 19)] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes in Aleppo and " * 500,
+        "shelling on Idlib, " * 600,
+        "and " * 2_500,
+    ],
+)
+def test_segment_clauses_adversarial_sentence_is_bounded(text: str) -> None:
+    start = time.perf_counter()
+    _incidents(text)
+    assert time.perf_counter() - start < 5.0  # generous: the cuts read per sentence are capped
