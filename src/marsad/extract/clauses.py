@@ -90,6 +90,8 @@ def split(annotated: Sequence[Annotated], text: str, candidates: set[int]) -> li
 
 
 def _split_one(a: Annotated, text: str) -> list[Annotated]:
+    if len({_key(p) for p in a.places if _own(p)}) < 2:
+        return [a]  # two incidents need two places: most sentences end here, before any clause is read
     pieces = _pieces(a, text)
     if len(pieces) < 2:
         return [a]
@@ -148,11 +150,7 @@ def _protected(a: Annotated) -> list[tuple[int, int]]:
 def _describe(a: Annotated, text: str, start: int, end: int, comma: bool) -> _Piece:
     base = a.sentence.span.start
     lo, hi = base + start, base + end
-    places = {
-        f"{p.place.name}|{p.place.admin1}"
-        for p in a.places
-        if lo <= p.span.start and p.span.end <= hi and (p.place.where_prec or 4) < COUNTRY_PREC
-    }
+    places = {_key(p) for p in a.places if lo <= p.span.start and p.span.end <= hi and _own(p)}
     # a sub-count ("including a man and a child") is part of the figure before it, not an act of its own
     figures = any(lo <= f.span.start and f.span.end <= hi and "subcount" not in f.flags for f in a.figures)
     typed = classify(text, [Span.of(text, lo, hi)])
@@ -160,6 +158,15 @@ def _describe(a: Annotated, text: str, start: int, end: int, comma: bool) -> _Pi
     act = figures or (typed is not None and typed.event_type != "none") or tells_harm(words)
     continues = bool(_CONTINUES.match(words) or (comma and _PARTICIPLE.match(words)))
     return _Piece(start, end, places, act, continues)
+
+
+def _key(mention: Any) -> str:
+    return f"{mention.place.name}|{mention.place.admin1}"
+
+
+def _own(mention: Any) -> bool:
+    """A place a clause can have as its own: anything below the country."""
+    return (mention.place.where_prec or 4) < COUNTRY_PREC
 
 
 def _unit(a: Annotated, piece: _Piece, text: str) -> Annotated:
