@@ -258,3 +258,16 @@ def test_segment_undated_incident_takes_a_day_told_within_its_story() -> None:
     ((group, doc),) = _groups(paragraphs, date(2010, 10, 8))
     when = event_date(group, doc)
     assert when is not None and when.start == date(2010, 10, 6) and "within its story" in when.reason
+
+
+def test_segment_recap_after_an_undated_lead_waits_two_weeks() -> None:
+    """After news told without a day, an older day may still be the report's own ("recently detained ... was
+    arrested Oct. 4"); a month back it is a recap, and it dates no incident, not even as context."""
+    lead = S("A mortar attack on a busy street of Deir ez-Zor left three civilians dead.", "incident",
+             ("killed", 3), _STRIKE, "Deir ez-Zor")  # fmt: skip
+    context = S("On September 5 government troops broke the blockade around the city.")
+    ten_days = S("The facilitator was arrested Sept. 25 in the same district.", "incident", ("captured", 1),
+                 "Strategic developments", "Deir ez-Zor")  # fmt: skip
+    published = date(2017, 10, 5)
+    assert _summary([[lead, context]], published) == [("incident", 1, "2017-10-05", "2017-10-05")]
+    assert _summary([[lead], [ten_days]], published)[-1] == ("incident", 1, "2017-09-25", "2017-09-25")

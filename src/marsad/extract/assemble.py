@@ -80,10 +80,12 @@ def group_sentences(
     development: Group | None = None
     story = Narrative()
     annotated, logs, heads = _units(annotated, published, text)
-    recent = False  # the report has told an incident of its own days (see _recap)
+    window: int | None = None  # after the report's own news, older calendar dates are recaps (see _recap)
+    roles: list[str] = []
     for i, a in enumerate(annotated):
         story.enter(a)
-        role = "headline" if i < heads else _role_here(annotated, i, recent)
+        role = "headline" if i < heads else _role_here(annotated, i, window)
+        roles.append(role)
         if i in logs:
             current = _log_group(groups, logs[i], a)
         elif current is not None and current.log is not None and _under_log(current, a, role):
@@ -101,13 +103,13 @@ def group_sentences(
             else:
                 current = Group("incident", [a], inherited=story.date, before=annotated[:i])
                 groups.append(current)
-            recent = recent or _recent(a)
+            window = _window(window, a)
         elif role == "other" and current is not None and _same_paragraph(current, a):
             current.members.append(a)  # context of the incident ("The bus was carrying...")
         story.leave(a, role)
     kept = [g for g in groups if g.kind != "incident" or g.log or any(_tells(m) for m in g.members)]
     for g in kept:
-        g.within = _told_within(g, annotated)
+        g.within = _told_within(g, annotated, roles)
     return kept
 
 
@@ -170,14 +172,16 @@ def _under_log(group: Group, a: Annotated, role: str) -> bool:
     return role in ("incident", "other") and _full_stop(a) and not starts_new_incident(a.sentence.span.text)
 
 
-# A calendar date more than this before publication, told after the report's own news, recaps older news
+# A calendar date more than this before publication, told after the report's own news, recaps older news: a week
+# after a lead dated to the report's days, two weeks after an undated lead (it may tell of a "recent" operation)
 RECAP_DAYS = 7
-RECENT_DAYS = 3  # an incident this close to publication (or undated) is the report's own news
+RECAP_DAYS_UNDATED_LEAD = 14
+RECENT_DAYS = 3  # an incident this close to publication is the report's own news
 _CALENDAR = frozenset(("iso", "numeric", "mdy", "dmy", "range_md", "range_dm", "range", "month_year", "part_month",
                        "last_unit", "season", "year"))  # fmt: skip
 
 
-def _role_here(annotated: Sequence[Annotated], i: int, recent: bool) -> str:
+def _role_here(annotated: Sequence[Annotated], i: int, window: int | None) -> str:
     """The role of sentence ``i`` in its report: its effective role, except that a photo caption is background
     and so is an incident told only with a calendar date long before the report, after the report's news."""
     a = annotated[i]
@@ -185,31 +189,37 @@ def _role_here(annotated: Sequence[Annotated], i: int, recent: bool) -> str:
     if is_caption(a.sentence.span.text, following):
         return "background"  # "A general view shows the damage ... in this handout picture provided by SANA on ..."
     role = effective_role(a)
-    if role == "incident" and recent and _recap(a):
+    if role in ("incident", "other") and window is not None and _recap(a, window):
         return "background"
     return role
 
 
-def _recap(a: Annotated) -> bool:
+def _recap(a: Annotated, window: int) -> bool:
     """Wire stories close with older news ("On Jan. 25 the group fired dozens of rockets after a similar
     warning"); the report's own "a week earlier" keeps an older attack in its story and is not a recap."""
     own = _incident_dates(a)
-    return bool(own) and all(d.kind in _CALENDAR and d.age is not None and d.age > RECAP_DAYS for d in own)
+    return bool(own) and all(d.kind in _CALENDAR and d.age is not None and d.age > window for d in own)
 
 
-def _recent(a: Annotated) -> bool:
+def _window(window: int | None, a: Annotated) -> int | None:
+    """The recap window once incident ``a`` is told: a week after news dated to the report's days, two weeks
+    after an undated one; an incident dated long before opens none (it may be what the report is about)."""
     own = _incident_dates(a)
-    return any(d.age is not None and d.age <= RECENT_DAYS for d in own)
+    if any(d.age is not None and d.age <= RECENT_DAYS for d in own):
+        found: int | None = RECAP_DAYS
+    else:
+        found = None if own else RECAP_DAYS_UNDATED_LEAD
+    return found if window is None else min(window, found or window)
 
 
-def _told_within(group: Group, annotated: Sequence[Annotated]) -> DateMention | None:
+def _told_within(group: Group, annotated: Sequence[Annotated], roles: Sequence[str]) -> DateMention | None:
     """A day stated between the incident's first and last sentences, by a sentence of its story that is not its
     own ("ISAF confirmed the death of X. During a route-clearing operation Wednesday ... X was killed")."""
     if group.kind != "incident" or len(group.members) < 2:
         return None
     first, last = group.members[0].sentence.index, group.members[-1].sentence.index
-    for a in annotated[first + 1 : last]:
-        if all(a is not m for m in group.members) and effective_role(a) == "other":
+    for a, role in zip(annotated[first + 1 : last], roles[first + 1 : last], strict=True):
+        if role == "other" and all(a is not m for m in group.members):
             told = best([d for d in _incident_dates(a) if d.date.precision < COARSE])
             if told is not None:
                 return told

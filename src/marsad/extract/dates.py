@@ -92,7 +92,9 @@ _TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      ("today", "tonight", "this", "dawn", "noon")),
     ("weekday", r"\b(?:(?:on|last|early|late|this)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|"
                 r"saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b", _WEEKDAY_KEYS),
-    ("offset", rf"\b{_NUM}\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|later|before|after|ago|prior)\b",
+    # "the attack came a day after air strikes killed 26": the date is that of what follows, a day before
+    ("offset", rf"\b(?P<came>(?:came|comes|occurred|happened|took\s+place)\s+)?{_NUM}\s+(?P<unit>day|week|month|"
+               r"year)s?\s+(?P<dir>earlier|later|before|after|ago|prior)\b",
      ("earlier", "later", "before", "after", "ago", "prior")),
     ("anchor_day", r"\b(?:(?:on\s+)?the\s+(?P<which>previous|next|following|same)\s+(?:day|night|morning|evening)"
                    r"|the\s+day\s+(?P<ba>before|after)|later\s+(?:that|the\s+same)\s+day|(?:on\s+)?that\s+"
@@ -376,7 +378,11 @@ def _anchored(name: str, m: re.Match[str], ctx: DateContext, span: Span) -> Even
         n = parse_number(raw) or (3 if raw == "several" else 1)
         unit = m.group("unit").lower()
         delta = relativedelta(**{unit + "s": n})  # type: ignore[arg-type]
-        d = base - delta if direction in ("earlier", "before", "ago", "prior") else base + delta
+        back = direction in ("earlier", "before", "ago", "prior")
+        if m.group("came") and direction in ("after", "before"):
+            back = not back  # told from the later event: the one after "after" is the earlier
+            why += f"; what follows '{direction}' is the other event"
+        d = base - delta if back else base + delta
         prec = 1 if unit == "day" else (3 if unit == "week" else 4)
         return _ed(_valid(d, ctx), d, span.text, f"{span.text}, {why}", span, precision=prec)
     if name == "anchor_day":
@@ -437,7 +443,14 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _PROFILE_ATTACK_BEFORE = re.compile(
     r"\b(?:responsible\s+for|involved\s+in|behind|linked\s+to|blamed\s+for|accused\s+of|planned|"
     r"orchestrated|masterminded)\s+(?:the|an?|several|multiple|numerous)?\s*(?:[\w-]+\s+){0,3}?(?:attacks?|"
-    r"bombings?|ambush(?:es)?|assaults?|assassinations?|killings?|kidnappings?)\s+(?:on\s+|of\s+)?$",
+    r"bombings?|ambush(?:es)?|assaults?|assassinations?|killings?|kidnappings?)\s+(?:(?:on|in|at|against)\s+"
+    r"(?:[\w-]+\s+){1,4}?)?(?:on\s+|of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "... in Idlib province, Syria August 6 2016 (TRT World and Agencies)": the day a picture was taken, in a caption
+# that ends with the picture's credit
+_CREDIT_AFTER = re.compile(
+    r"^\.?\s*\((?:[\w.&-]+\s+){0,4}(?:photo|picture|images?|agencies)\)|^\.?\s*\((?:file|archive)\s+photo\)",
     re.IGNORECASE,
 )
 
@@ -560,12 +573,18 @@ def find_dates(text: str, sentence: Span, ctx: DateContext) -> list[DateMention]
         # a month or vaguer that ended over a week before the report ("last month", "late December") is older news
         pub = ctx.published
         coarse_old = ed.precision >= 4 and pub is not None and (pub - ed.end).days > RECENT_WEEK
-        background = background or coarse_old or _names_an_attack(name, before, s[end : end + 60])
+        after = s[end : end + 60]
+        background = (
+            background
+            or coarse_old
+            or _names_an_attack(name, before, after)
+            or bool(_CREDIT_AFTER.match(after))
+        )
         weight = _weight(name, span.text, ed) + bool(_WOUNDED_BEFORE.search(before))
         age = None if pub is None else (pub - ed.start).days
         mention = DateMention(span, ed, name, anchor, role, weight, background, age)
-        if role == "event" and ed.precision <= 3:
-            ctx.last = ed.start
+        if role == "event" and ed.precision <= 3 and not _CREDIT_AFTER.match(after):
+            ctx.last = ed.start  # the day a picture was taken is no anchor for "a day after"
         out.append(mention)
     return _join_ranges(out, text, ctx) if len(out) > 1 else out
 
