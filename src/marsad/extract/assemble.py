@@ -53,6 +53,10 @@ class Annotated:
     places: list = field(default_factory=list)  # PlaceMention from the gazetteer (span, place, cue, score)
     actors: list = field(default_factory=list)  # ActorMention from the actor dictionary (span, actor)
     typed: Typed | None = None
+    # set on the second and later clauses of a sentence that tells several incidents (clauses.py): their number,
+    # and the places they name that the gazetteer does not know ("~Tal Mannas")
+    clause: int = 0
+    named: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -98,7 +102,8 @@ def group_sentences(
                 groups.append(development)
             development.members.append(a)
         elif role == "incident":
-            if current is not None and current.log is None and _continues(current, a):
+            # a clause split from its sentence is another incident: never the one told before it
+            if current is not None and current.log is None and not a.clause and _continues(current, a):
                 current.members.append(a)
             else:
                 current = Group("incident", [a], inherited=story.date, before=annotated[:i])
@@ -306,8 +311,10 @@ def _continues(group: Group, a: Annotated) -> bool:
         # no day, no figure and no new act of its own ("Sources attributed the strikes to Russian aircraft, citing
         # observers at Hmeimim airbase"): it tells more of the same, whatever other place it names
         return True
-    named = {_place_key(p.place) for p in a.places}
-    before = {_place_key(p.place) for m in group.members for p in m.places}
+    named = {_place_key(p.place) for p in a.places} | a.named
+    before = {_place_key(p.place) for m in group.members for p in m.places}.union(
+        *(m.named for m in group.members)
+    )
     return not named or not before or bool(named & before)
 
 

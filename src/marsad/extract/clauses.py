@@ -59,6 +59,17 @@ _HARM_NOUN = re.compile(
     re.IGNORECASE,
 )
 COUNTRY_PREC = 6
+# A place the gazetteer does not know is still a place of its own when the clause names it after a locative word
+# ("dropped 22 barrel bombs on Tal Mannas"); weekdays, months and actors are not places.
+_NAMED_PLACE = re.compile(
+    r"\b(?:on|in|at|near|around|outside)\s+(?:the\s+(?:town|village|city|area|neighbou?rhood)\s+of\s+)?"
+    r"(?P<name>(?:[Aa]l[- ])?[A-Z][\w'’-]{2,}(?:\s+(?:[Aa]l[- ])?[A-Z][\w'’-]{2,}){0,2})"
+)
+_NOT_PLACE = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|the|a|an)\b",
+    re.IGNORECASE,
+)
 
 
 def tells_harm(words: str) -> bool:
@@ -113,7 +124,7 @@ def _split_one(a: Annotated, text: str) -> list[Annotated]:
             units[-1] = _join(cur, c)
     if len(units) < 2:
         return [a]
-    return [_unit(a, u, text) for u in units]
+    return [_unit(a, u, text, k) for k, u in enumerate(units)]
 
 
 def _join(a: _Piece, b: _Piece) -> _Piece:
@@ -151,6 +162,7 @@ def _describe(a: Annotated, text: str, start: int, end: int, comma: bool) -> _Pi
     base = a.sentence.span.start
     lo, hi = base + start, base + end
     places = {_key(p) for p in a.places if lo <= p.span.start and p.span.end <= hi and _own(p)}
+    places = places or _named_places(a, start, end)
     # a sub-count ("including a man and a child") is part of the figure before it, not an act of its own
     figures = any(lo <= f.span.start and f.span.end <= hi and "subcount" not in f.flags for f in a.figures)
     typed = classify(text, [Span.of(text, lo, hi)])
@@ -158,6 +170,18 @@ def _describe(a: Annotated, text: str, start: int, end: int, comma: bool) -> _Pi
     act = figures or (typed is not None and typed.event_type != "none") or tells_harm(words)
     continues = bool(_CONTINUES.match(words) or (comma and _PARTICIPLE.match(words)))
     return _Piece(start, end, places, act, continues)
+
+
+def _named_places(a: Annotated, start: int, end: int) -> set[str]:
+    """Names after a locative word in the clause that no actor or date covers (see _NAMED_PLACE)."""
+    base = a.sentence.span.start
+    taken = [(x.span.start - base, x.span.end - base) for x in (*a.actors, *a.dates)]
+    out = set()
+    for m in _NAMED_PLACE.finditer(a.sentence.span.text, start, end):
+        lo, hi = m.span("name")
+        if not _NOT_PLACE.match(m.group("name")) and not any(x < hi and lo < y for x, y in taken):
+            out.add("~" + m.group("name"))
+    return out
 
 
 def _key(mention: Any) -> str:
@@ -169,7 +193,7 @@ def _own(mention: Any) -> bool:
     return (mention.place.where_prec or 4) < COUNTRY_PREC
 
 
-def _unit(a: Annotated, piece: _Piece, text: str) -> Annotated:
+def _unit(a: Annotated, piece: _Piece, text: str, number: int) -> Annotated:
     base = a.sentence.span.start
     lo, hi = base + piece.start, base + piece.end
     span = Span.of(text, lo, hi)
@@ -186,4 +210,6 @@ def _unit(a: Annotated, piece: _Piece, text: str) -> Annotated:
         places=inside(a.places),
         actors=inside(a.actors),
         typed=classify(text, [span]),
+        clause=number,
+        named=frozenset(p for p in piece.places if p.startswith("~")),
     )
