@@ -97,3 +97,15 @@ def test_segment_clauses_adversarial_sentence_is_bounded(text: str) -> None:
     start = time.perf_counter()
     _incidents(text)
     assert time.perf_counter() - start < 5.0  # generous: the cuts read per sentence are capped
+
+
+def test_segment_clauses_place_unknown_to_the_gazetteer_still_counts() -> None:
+    """ "on Tal Mannas": a name after a locative word is a place of its own even when no gazetteer knows it; the
+    clause is its own incident and the next paragraph's clashes do not join it."""
+    text = (
+        "Warplanes struck Jarjanaz in the southern countryside of Idlib, while regime helicopters dropped 22 barrel "
+        "bombs on Tal Mannas.\nOn the ground, clashes killed 4 fighters on the outskirts of Jarjanaz."
+    )
+    found = _incidents(text)
+    assert [e.span.text.split()[0] if e.span else None for e in found] == ["Warplanes", "regime", "On"]
+    assert _killed(found[1]) == 0 and _killed(found[2]) == 4
