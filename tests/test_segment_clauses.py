@@ -63,6 +63,8 @@ def test_segment_clauses_figures_stay_with_their_clause() -> None:
         ("The death toll of the attack near Sukhnah has risen to 9, after two of the wounded died in a hospital "
          "in Homs city", "Syria"),  # an explanatory clause
         ("Clashes in the eastern countryside of Hama and shelling on its countryside", "Syria"),  # no own place
+        ("Protest rallies in Idlib and Saraqib turned violent when gunmen fired tear gas at the crowds",
+         "Syria"),  # "A and B" is a list of places even when a verb follows B
         ("An Afghan and coalition security force detained two suspected insurgents in Nad Ali district and "
          "killed one insurgent in Marjah district", "Afghanistan"),  # one operation, two verbs
         ("In Kandahar province yesterday, Afghan and coalition forces detained several suspected insurgents in "

@@ -135,7 +135,12 @@ def _pieces(a: Annotated, text: str) -> list[_Piece]:
     s = a.sentence.span.text
     taken = _protected(a)
     cuts: list[tuple[int, int]] = []
+    base = a.sentence.span.start
+    ends = {p.span.end - base for p in a.places}
+    starts = {p.span.start - base for p in a.places}
     for m in _CUT.finditer(s):
+        if m.start() in ends and m.end() in starts:
+            continue  # "rallies in Tampa and St. Petersburg": a list of places, not two clauses
         if not any(lo < m.end() and m.start() < hi for lo, hi in taken):
             cuts.append((m.start(), m.end()))
             if len(cuts) >= MAX_CUTS:
