@@ -37,6 +37,10 @@ def _killed(e: Event) -> int:
          ["Al-Hasakah", "Aleppo"]),
         ("More casualties in Harasta and injuries in the ranks of the regime forces west of Aleppo",
          ["Rif Dimashq", "Aleppo"]),
+        ("The regime forces shell the outskirts of Aleppo city and a rebel fighter loses his life in Daraa",
+         ["Aleppo", "Daraa"]),
+        ("Casualties in the countryside of Daraa", ["Daraa"]),  # one source's headline line: harm at a place
+        ("No casualties in the countryside of Daraa", []),
     ],
 )  # fmt: skip
 def test_segment_clauses_each_incident_of_a_headline(text: str, admin1s: list[str]) -> None:

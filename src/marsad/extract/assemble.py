@@ -138,7 +138,7 @@ def _units(
 def _tells(a: Annotated) -> bool:
     """Whether a sentence tells an incident: figures, an act, or (a clause of a monitor's headline) harm by a noun
     alone ("More casualties in Harasta")."""
-    return bool(a.figures or a.typed or (a.role == "incident" and clauses.tells_harm(a.sentence.span.text)))
+    return bool(a.figures or a.typed or clauses.tells_harm(a.sentence.span.text))
 
 
 def _same_paragraph(group: Group, a: Annotated) -> bool:
@@ -196,7 +196,18 @@ def _role_here(annotated: Sequence[Annotated], i: int, window: int | None) -> st
     role = effective_role(a)
     if role in ("incident", "other") and window is not None and _recap(a, window):
         return "background"
+    if role == "other" and _headline_of_harm(annotated, i):
+        return "incident"  # "Casualties in the countryside of Daraa": a monitor's line tells an incident
     return role
+
+
+def _headline_of_harm(annotated: Sequence[Annotated], i: int) -> bool:
+    """A line of its own without a full stop (one source's headline) that tells harm by a noun at a place."""
+    a = annotated[i]
+    alone = all(
+        b.sentence.paragraph != a.sentence.paragraph for b in annotated[max(0, i - 1) : i + 2] if b is not a
+    )
+    return alone and not _full_stop(a) and bool(a.places) and clauses.tells_harm(a.sentence.span.text)
 
 
 def _recap(a: Annotated, window: int) -> bool:

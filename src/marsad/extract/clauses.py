@@ -54,8 +54,8 @@ _PARTICIPLE = re.compile(
 # Monitors' headlines tell harm with a noun and no number: "More casualties in Harasta", "The death toll increases
 # in Jisr al-Shughur", "Casualty in the Eastern Ghouta": an act of its own for a clause
 _HARM_NOUN = re.compile(
-    r"\b(?:casualt(?:y|ies)|injur(?:y|ies)|death\s+toll|martyrs?|human\s+losses|deaths?|dead|fire\s+exchange|"
-    r"exchange\s+of\s+fire|massacres?)\b",
+    r"\b(?:casualt(?:y|ies)|injur(?:y|ies)|death\s+toll|martyrs?|human\s+losses|deaths?|dead|dies|died|"
+    r"los(?:es|t|ing)\s+(?:his|her|their)\s+li(?:fe|ves)|fire\s+exchange|exchange\s+of\s+fire|massacres?)\b",
     re.IGNORECASE,
 )
 COUNTRY_PREC = 6
@@ -72,9 +72,16 @@ _NOT_PLACE = re.compile(
 )
 
 
+_NO_HARM = re.compile(r"\b(?:no|without|not)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+
 def tells_harm(words: str) -> bool:
-    """Whether a clause tells harm by a noun alone ("More casualties in Harasta"): an incident of unknown type."""
-    return bool(_HARM_NOUN.search(words))  # UCDP where_prec of a country: not a place of its own for a clause
+    """Whether a clause tells harm by a noun alone ("More casualties in Harasta", "a rebel fighter loses his life
+    in Daraa"): an incident of unknown type. "No casualties were reported" tells none."""
+    m = _HARM_NOUN.search(words)
+    return m is not None and not _NO_HARM.search(
+        words[max(0, m.start() - 40) : m.start()]
+    )  # UCDP where_prec of a country: not a place of its own for a clause
 
 
 @dataclass
