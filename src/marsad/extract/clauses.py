@@ -177,9 +177,8 @@ def _describe(a: Annotated, text: str, start: int, end: int, comma: bool) -> _Pi
     places = places or _named_places(a, start, end)
     # a sub-count ("including a man and a child") is part of the figure before it, not an act of its own
     figures = any(lo <= f.span.start and f.span.end <= hi and "subcount" not in f.flags for f in a.figures)
-    typed = classify(text, [Span.of(text, lo, hi)])
     words = a.sentence.span.text[start:end]
-    act = figures or (typed is not None and typed.event_type != "none") or tells_harm(words)
+    act = figures or tells_harm(words) or _typed_act(text, lo, hi)
     continues = bool(_CONTINUES.match(words) or (comma and _PARTICIPLE.match(words)))
     return _Piece(start, end, places, act, continues)
 
@@ -194,6 +193,11 @@ def _named_places(a: Annotated, start: int, end: int) -> set[str]:
         if not _NOT_PLACE.match(m.group("name")) and not any(x < hi and lo < y for x, y in taken):
             out.add("~" + m.group("name"))
     return out
+
+
+def _typed_act(text: str, lo: int, hi: int) -> bool:
+    typed = classify(text, [Span.of(text, lo, hi)])
+    return typed is not None and typed.event_type != "none"
 
 
 def _key(mention: Any) -> str:
