@@ -6,7 +6,12 @@ event; a sentence that only restates the incident's figures, or tells no new act
 headlines over the text add no event; cumulative statements become tallies; every sentence about the ongoing
 campaign joins one development; background and other sentences make no event. An incident without a day of its
 own takes the day of the story it belongs to (``Narrative``). Figures repeated in a later sentence of the same
-incident with the same kind, side and count are restatements and are not added again. See docs/dates.md.
+incident with the same kind, side and count are restatements and are not added again.
+
+Before grouping, a sentence or headline that tells several incidents is split into one unit per clause with its
+own act and place (clauses.py), and each incident-log line ("May 11th 2017: (S706) Markada, ...") becomes an
+incident of its own, dated by the line (incident_log.py). Photo captions, and recaps of older news told after the
+report's own news, make no event. See docs/dates.md.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ Roles: ``incident`` (someone did something somewhere: a harm figure or an event 
 ``background`` (what happened before, aims, context, a profile of the person targeted: "The leader coordinates
 roadside bomb attacks") and ``other``. Assembly corrects roles by the dates a sentence gives (only long before the
 report: background) and groups sentences into events by role and by discourse cues ("In another incident",
-"Meanwhile", "Elsewhere"); see docs/dates.md.
+"Meanwhile", "Elsewhere"); see docs/dates.md. ``is_caption`` tells a photo caption, which is never an incident.
 """
 
 from __future__ import annotations
