@@ -115,3 +115,22 @@ def test_segment_clauses_place_unknown_to_the_gazetteer_still_counts() -> None:
     found = _incidents(text)
     assert [e.span.text.split()[0] if e.span else None for e in found] == ["Warplanes", "regime", "On"]
     assert _killed(found[1]) == 0 and _killed(found[2]) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1s"),
+    [
+        # a monitor's line: one act at places of two governorates is one incident per governorate
+        ("Continued clashes between regime forces and rebels in Damascus and Reef Dimashq",
+         ["Damascus", "Rif Dimashq"]),
+        ("Human losses in Daraa and Aleppo", ["Daraa", "Aleppo"]),
+        # prose tells each place in its own sentence when it means them apart: a summary stays whole
+        ("Clashes between regime forces and rebels in Damascus and Reef Dimashq killed 4 fighters.", ["Damascus"]),
+        # places of one governorate stay one incident, headline or not
+        ("Regime forces shelled Kafr Nabl and Maarat al-Numan villages", ["Idlib"]),
+    ],
+)  # fmt: skip
+def test_segment_clauses_one_act_in_two_governorates(text: str, admin1s: list[str]) -> None:
+    found = _incidents(text)
+    assert [e.location.admin1 if e.location else None for e in found] == admin1s
+    assert len({e.sub_event_type for e in found}) == 1  # the act is shared, not invented

@@ -132,7 +132,11 @@ def _units(
     if text is None:
         return annotated, logs, heads
     candidates = {
-        i for i, a in enumerate(annotated) if i >= heads and i not in logs and effective_role(a) == "incident"
+        i
+        for i, a in enumerate(annotated)
+        if i >= heads
+        and i not in logs
+        and (effective_role(a) == "incident" or _headline_of_harm(annotated, i))
     }
     units = clauses.split(annotated, text, candidates)
     if len(units) == len(annotated):
@@ -143,7 +147,8 @@ def _units(
 def _tells(a: Annotated) -> bool:
     """Whether a sentence tells an incident: figures, an act, or (a clause of a monitor's headline) harm by a noun
     alone ("More casualties in Harasta")."""
-    return bool(a.figures or a.typed or clauses.tells_harm(a.sentence.span.text))
+    # a clause split from its sentence tells an act of its own, or shares the act of the clause before
+    return bool(a.figures or a.typed or a.clause or clauses.tells_harm(a.sentence.span.text))
 
 
 def _same_paragraph(group: Group, a: Annotated) -> bool:
@@ -476,7 +481,9 @@ def build_event(doc: Document, group: Group) -> Event | None:
     spans = [a.sentence.span for a in group.members]
     civilian = bool(figures) and all(f.side == "civilians" for f in figures if f.best)
     actor1, actor2, assoc = pick_actors(group.members, figures)
-    typed = classify(doc.text, _typed_spans(group), victims_civilian=civilian, actor1=actor1)
+    typed = classify(doc.text, _typed_spans(group), victims_civilian=civilian, actor1=actor1) or _shared_act(
+        group
+    )
     if typed is not None and typed.event_type == "none":
         return None  # a disaster or accident: not a conflict event
     if group.kind != "incident":
@@ -509,6 +516,16 @@ def build_event(doc: Document, group: Group) -> Event | None:
         civilian_targeting=bool(typed and typed.civilian_targeting),
         type_of_violence=type_of_violence(typed.sub_event_type, actor1, actor2) if typed else None,
     )
+
+
+def _shared_act(group: Group) -> Typed | None:
+    """The act a clause shares with the clause before it ("clashes in Daraa and [in] Aleppo": the Aleppo clause
+    names no act of its own), read from that clause's words (clauses.py)."""
+    for a in group.members:
+        s = a.sentence.span
+        if a.clause and a.typed is not None and not s.start <= a.typed.span.start < s.end:
+            return a.typed
+    return None
 
 
 def _typed_spans(group: Group) -> list[Span]:

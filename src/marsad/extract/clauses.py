@@ -91,6 +91,8 @@ class _Piece:
     places: set[str] = field(default_factory=set)
     act: bool = False
     continues: bool = False
+    regions: set[str] = field(default_factory=set)  # admin1 of its gazetteer places
+    shared: bool = False  # no act of its own: the act of the clause before, in another region
 
 
 def split(annotated: Sequence[Annotated], text: str, candidates: set[int]) -> list[Annotated]:
@@ -110,7 +112,8 @@ def split(annotated: Sequence[Annotated], text: str, candidates: set[int]) -> li
 def _split_one(a: Annotated, text: str) -> list[Annotated]:
     if len({_key(p) for p in a.places if _own(p)}) < 2:
         return [a]  # two incidents need two places: most sentences end here, before any clause is read
-    pieces = _pieces(a, text)
+    headline = a.sentence.span.text.rstrip()[-1:] not in ".!?\"”'"
+    pieces = _pieces(a, text, headline)
     if len(pieces) < 2:
         return [a]
     # a piece with an act of its own that does not continue the subject before opens a clause
@@ -118,6 +121,10 @@ def _split_one(a: Annotated, text: str) -> list[Annotated]:
     for p in pieces[1:]:
         if p.act and not p.continues:
             found.append(p)
+        elif headline and _another_region(found[-1], p):
+            # a monitor's line "Clashes in Daraa and Aleppo": one act at places of two governorates is two
+            # incidents, as ACLED and UCDP code one event per location (prose tells each one in its own sentence)
+            found.append(replace(p, act=True, shared=True))
         else:
             found[-1] = _join(found[-1], p)
     # a clause without a place of its own, or with the place of the clause before, tells the same scene; so does
@@ -131,22 +138,46 @@ def _split_one(a: Annotated, text: str) -> list[Annotated]:
             units[-1] = _join(cur, c)
     if len(units) < 2:
         return [a]
-    return [_unit(a, u, text, k) for k, u in enumerate(units)]
+    out: list[Annotated] = []
+    for k, u in enumerate(units):
+        unit = _unit(a, u, text, k)
+        if u.shared and out:
+            # the act, and who acted, are those of the clause before ("clashes between X and Y in A and B")
+            unit = replace(unit, typed=unit.typed or out[-1].typed, actors=unit.actors or out[-1].actors)
+        out.append(unit)
+    return out
 
 
 def _join(a: _Piece, b: _Piece) -> _Piece:
-    return _Piece(a.start, b.end, a.places | b.places, a.act or b.act, a.continues)
+    return _Piece(
+        a.start, b.end, a.places | b.places, a.act or b.act, a.continues, a.regions | b.regions, a.shared
+    )
 
 
-def _pieces(a: Annotated, text: str) -> list[_Piece]:
+def _another_region(clause: _Piece, piece: _Piece) -> bool:
+    """A piece without an act that names places only in governorates the clause before has not named."""
+    return (
+        clause.act
+        and not piece.continues
+        and bool(piece.regions)
+        and bool(clause.regions)
+        and not (piece.regions & clause.regions)
+    )
+
+
+def _pieces(a: Annotated, text: str, headline: bool) -> list[_Piece]:
     s = a.sentence.span.text
     taken = _protected(a)
     cuts: list[tuple[int, int]] = []
     base = a.sentence.span.start
-    ends = {p.span.end - base for p in a.places}
-    starts = {p.span.start - base for p in a.places}
+    ends = {p.span.end - base: p.place.admin1 for p in a.places}
+    starts = {p.span.start - base: p.place.admin1 for p in a.places}
     for m in _CUT.finditer(s):
-        if m.start() in ends and m.end() in starts:
+        if (
+            m.start() in ends
+            and m.end() in starts
+            and (not headline or (ends[m.start()] or "") in ("", starts[m.end()]))
+        ):
             continue  # "rallies in Tampa and St. Petersburg": a list of places, not two clauses
         if not any(lo < m.end() and m.start() < hi for lo, hi in taken):
             cuts.append((m.start(), m.end()))
@@ -173,14 +204,16 @@ def _protected(a: Annotated) -> list[tuple[int, int]]:
 def _describe(a: Annotated, text: str, start: int, end: int, comma: bool) -> _Piece:
     base = a.sentence.span.start
     lo, hi = base + start, base + end
-    places = {_key(p) for p in a.places if lo <= p.span.start and p.span.end <= hi and _own(p)}
+    inside = [p for p in a.places if lo <= p.span.start and p.span.end <= hi and _own(p)]
+    places = {_key(p) for p in inside}
+    regions = {p.place.admin1 for p in inside if p.place.admin1}
     places = places or _named_places(a, start, end)
     # a sub-count ("including a man and a child") is part of the figure before it, not an act of its own
     figures = any(lo <= f.span.start and f.span.end <= hi and "subcount" not in f.flags for f in a.figures)
     words = a.sentence.span.text[start:end]
     act = figures or tells_harm(words) or _typed_act(text, lo, hi)
     continues = bool(_CONTINUES.match(words) or (comma and _PARTICIPLE.match(words)))
-    return _Piece(start, end, places, act, continues)
+    return _Piece(start, end, places, act, continues, regions)
 
 
 def _named_places(a: Annotated, start: int, end: int) -> set[str]:
@@ -225,6 +258,7 @@ def _unit(a: Annotated, piece: _Piece, text: str, number: int) -> Annotated:
         dates=dates,
         places=inside(a.places),
         actors=inside(a.actors),
+        role="incident",  # a clause of an incident sentence (or of a monitor's line telling harm at a place)
         typed=classify(text, [span]),
         clause=number,
         named=frozenset(p for p in piece.places if p.startswith("~")),
