@@ -69,6 +69,16 @@ def test_segment_clauses_figures_stay_with_their_clause() -> None:
         ("Clashes in the eastern countryside of Hama and shelling on its countryside", "Syria"),  # no own place
         ("Protest rallies in Idlib and Saraqib turned violent when gunmen fired tear gas at the crowds",
          "Syria"),  # "A and B" is a list of places even when a verb follows B
+        # the rest of a figure, and one instrument named twice
+        ("The correspondent in Aleppo said that 3 people were killed and 4 others were injured by rocket shells "
+         "fired on Salah al-Din neighbourhood.", "Syria"),
+        ("In Quneitra one civilian was killed and nine others injured by rocket and mortar shells fired on Khan "
+         "Arnabeh.", "Syria"),
+        # a participle after "while"; a second object that is only a figure
+        ("Forces detained two suspects in Nahr-e Saraj district while targeting the Gereshk district Taliban "
+         "senior leader in Lashkar Gah.", "Afghanistan"),
+        ("In Paktika province, a combined security force captured a Haqqani leader and two of his associates "
+         "during a security operation in Sarobi district, yesterday.", "Afghanistan"),
         ("An Afghan and coalition security force detained two suspected insurgents in Nad Ali district and "
          "killed one insurgent in Marjah district", "Afghanistan"),  # one operation, two verbs
         ("In Kandahar province yesterday, Afghan and coalition forces detained several suspected insurgents in "

@@ -41,16 +41,29 @@ _CONTINUES = re.compile(
     r"sent|leaves?|causes?|kills?|injures?|wounds?|claims?|destroys?|damages?"
     # a subordinate clause explains the act before it ("..., after two of the wounded died of their injuries")
     r"|after|as|when|since|because|before|following|due\s+to|which|who|whom|whose|where|that|until|amid|with|"
-    r"without|during|according\s+to|bringing|raising)\b",
+    r"without|during|according\s+to|bringing|raising"
+    # a participle of harm ("and killing more than 50", ", wounding two"); the rest of a figure ("3 people were
+    # killed and 4 others were injured", "and seven others injured")
+    r"|killing|wounding|injuring|leaving|causing|forcing|prompting|resulting|destroying|damaging"
+    r"|(?:\S+\s+){0,3}others|the\s+rest)\b",
     re.IGNORECASE,
 )
-# after a comma, a participle continues too ("..., killing two", "..., targeting a checkpoint"); after "and" a word
-# in -ing is as often the name of an act ("and shelling targets the area", "and targeting Raqqa leaves casualties")
+# after a comma, these participles continue too (", targeting a checkpoint"); after "and" they are as often the
+# name of an act ("and targeting Raqqa leaves casualties")
 _PARTICIPLE = re.compile(
-    r"^(?:killing|wounding|injuring|leaving|causing|forcing|prompting|resulting|destroying|damaging|targeting|"
-    r"detaining|arresting|capturing|seizing|confiscating|including)\b",
+    r"^(?:targeting|detaining|arresting|capturing|seizing|confiscating|including)\b",
     re.IGNORECASE,
 )
+# A piece opening with a preposition is an adverbial of the act before it ("..., in pursuit of a facilitator
+# operating in Qalat district", "and in the vicinity of X"): it opens no act of its own (it may still name another
+# governorate on a monitor's line)
+_ADVERBIAL = re.compile(
+    r"^(?:in|on|at|near|into|to|towards?|from|for|by|through|under|against|around|outside|inside|between|across|"
+    r"along|within|over)\b",
+    re.IGNORECASE,
+)
+# "by rocket and mortar shells", "with rockets and artillery": one instrument or agent named twice, not two clauses
+_INSTRUMENT_BEFORE = re.compile(r"\b(?:by|with|using|between)\s+(?:[\w-]+\s+)?[\w-]+$", re.IGNORECASE)
 # Monitors' headlines tell harm with a noun and no number: "More casualties in Harasta", "The death toll increases
 # in Jisr al-Shughur", "Casualty in the Eastern Ghouta": an act of its own for a clause
 _HARM_NOUN = re.compile(
@@ -92,6 +105,7 @@ class _Piece:
     act: bool = False
     continues: bool = False
     regions: set[str] = field(default_factory=set)  # admin1 of its gazetteer places
+    adverbial: bool = False  # opens with a preposition: no act of its own
     shared: bool = False  # no act of its own: the act of the clause before, in another region
 
 
@@ -119,7 +133,7 @@ def _split_one(a: Annotated, text: str) -> list[Annotated]:
     # a piece with an act of its own that does not continue the subject before opens a clause
     found = [pieces[0]]
     for p in pieces[1:]:
-        if p.act and not p.continues:
+        if p.act and not p.continues and not p.adverbial:
             found.append(p)
         elif headline and _another_region(found[-1], p):
             # a monitor's line "Clashes in Daraa and Aleppo": one act at places of two governorates is two
@@ -179,6 +193,10 @@ def _pieces(a: Annotated, text: str, headline: bool) -> list[_Piece]:
             and (not headline or (ends[m.start()] or "") in ("", starts[m.end()]))
         ):
             continue  # "rallies in Tampa and St. Petersburg": a list of places, not two clauses
+        if m.group(0).strip(" ,").lower() == "and" and _INSTRUMENT_BEFORE.search(
+            s[max(0, m.start() - 40) : m.start()]
+        ):
+            continue
         if not any(lo < m.end() and m.start() < hi for lo, hi in taken):
             cuts.append((m.start(), m.end()))
             if len(cuts) >= MAX_CUTS:
@@ -188,7 +206,8 @@ def _pieces(a: Annotated, text: str, headline: bool) -> list[_Piece]:
     bounds = [0, *(x for c in cuts for x in c), len(s)]
     pieces = []
     for k, (start, end) in enumerate(zip(bounds[::2], bounds[1::2], strict=True)):
-        comma = k > 0 and s[cuts[k - 1][0]] in ",;"
+        # after a comma or "while", a participle continues the act before it ("while targeting the leader")
+        comma = k > 0 and (s[cuts[k - 1][0]] in ",;" or "while" in s[cuts[k - 1][0] : cuts[k - 1][1]].lower())
         if end > start:
             pieces.append(_describe(a, text, start, end, comma))
     return pieces
@@ -208,12 +227,11 @@ def _describe(a: Annotated, text: str, start: int, end: int, comma: bool) -> _Pi
     places = {_key(p) for p in inside}
     regions = {p.place.admin1 for p in inside if p.place.admin1}
     places = places or _named_places(a, start, end)
-    # a sub-count ("including a man and a child") is part of the figure before it, not an act of its own
-    figures = any(lo <= f.span.start and f.span.end <= hi and "subcount" not in f.flags for f in a.figures)
+    # a figure alone is no act: "captured a leader and two of his associates" names one act's second object
     words = a.sentence.span.text[start:end]
-    act = figures or tells_harm(words) or _typed_act(text, lo, hi)
+    act = tells_harm(words) or _typed_act(text, lo, hi)
     continues = bool(_CONTINUES.match(words) or (comma and _PARTICIPLE.match(words)))
-    return _Piece(start, end, places, act, continues, regions)
+    return _Piece(start, end, places, act, continues, regions, adverbial=bool(_ADVERBIAL.match(words)))
 
 
 def _named_places(a: Annotated, start: int, end: int) -> set[str]:
