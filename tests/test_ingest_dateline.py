@@ -72,6 +72,7 @@ NOT_DATELINES = [
     "2999-01-01 Clashes",  # future
     "1850-06-01 Clashes",  # before 1900
     "Mayor of Raqqa says 5 killed",
+    "May 28th 2017: (S769) Raqqa, Raqqa governorate, Syria",  # an incident-log line dates its incident
     "",
 ]
 

@@ -271,3 +271,15 @@ def test_segment_recap_after_an_undated_lead_waits_two_weeks() -> None:
     published = date(2017, 10, 5)
     assert _summary([[lead, context]], published) == [("incident", 1, "2017-10-05", "2017-10-05")]
     assert _summary([[lead], [ten_days]], published)[-1] == ("incident", 1, "2017-09-25", "2017-09-25")
+
+
+def test_segment_each_headline_line_is_its_own_story() -> None:
+    """In a list of sources' headlines, one line's "yesterday" does not date the next line's incident."""
+    paragraphs = [
+        [S("66 people were killed yesterday in airstrikes on Raqqa", "incident", ("killed", 66), _STRIKE, "Raqqa")],
+        [S("Clashes in the east of Homs", "incident", None, "Battles", "Homs")],
+    ]  # fmt: skip
+    assert _summary(paragraphs, date(2017, 9, 10)) == [
+        ("incident", 1, "2017-09-09", "2017-09-09"),
+        ("incident", 1, "2017-09-10", "2017-09-10"),
+    ]

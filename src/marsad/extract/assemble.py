@@ -92,7 +92,7 @@ def group_sentences(
     window: int | None = None  # after the report's own news, older calendar dates are recaps (see _recap)
     roles: list[str] = []
     for i, a in enumerate(annotated):
-        story.enter(a)
+        story.enter(a, _headline_line(annotated, i))
         role = "headline" if i < heads else _role_here(annotated, i, window)
         roles.append(role)
         if i in logs:
@@ -214,10 +214,14 @@ def _role_here(annotated: Sequence[Annotated], i: int, window: int | None) -> st
 def _headline_of_harm(annotated: Sequence[Annotated], i: int) -> bool:
     """A line of its own without a full stop (one source's headline) that tells harm by a noun at a place."""
     a = annotated[i]
-    alone = all(
-        b.sentence.paragraph != a.sentence.paragraph for b in annotated[max(0, i - 1) : i + 2] if b is not a
-    )
-    return alone and not _full_stop(a) and bool(a.places) and clauses.tells_harm(a.sentence.span.text)
+    return _headline_line(annotated, i) and bool(a.places) and clauses.tells_harm(a.sentence.span.text)
+
+
+def _headline_line(annotated: Sequence[Annotated], i: int) -> bool:
+    """A line of its own without a full stop: a headline, or one source's line in a list of headlines."""
+    a = annotated[i]
+    near = annotated[max(0, i - 1) : i + 2]
+    return not _full_stop(a) and all(b.sentence.paragraph != a.sentence.paragraph for b in near if b is not a)
 
 
 def _recap(a: Annotated, window: int) -> bool:
@@ -286,8 +290,10 @@ class Narrative:
     def __init__(self) -> None:
         self.date: DateMention | None = None
 
-    def enter(self, a: Annotated) -> None:
-        if starts_new_incident(a.sentence.span.text):
+    def enter(self, a: Annotated, own_line: bool = False) -> None:
+        # a headline line starts its own story: in a list of sources' headlines, one line's "yesterday" is not the
+        # day of the next line's incident
+        if own_line or starts_new_incident(a.sentence.span.text):
             self.date = None
 
     def leave(self, a: Annotated, role: str) -> None:

@@ -60,10 +60,13 @@ _NOT_AFTER_PREPOSITION = "".join(
     rf"(?<!\b{word} )" for word in ("on", "since", "until", "from", "by", "before", "after", "of")
 )
 
+_NOT_LOG_LINE = r"(?![^\n(]{0,40}\([A-Z]{1,3}[0-9]{1,5}[A-Za-z]{0,2}\))"
+
 # (prefix, date forms, suffix), most trusted first. "^" is the start of any line of the window (MULTILINE):
 # a headline, then the date on the line under it, is how monitors and news sites print it.
 _CONTEXTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    (rf"^(?:{_LABEL} )?(?:{_WEEKDAY} )?", (_DMY_NAME, _MDY_NAME, _NUMERIC, _ISO), ""),
+    # ... but not the date of an incident-log line ("May 28th 2017: (S769) Raqqa, ..."): that dates the incident
+    (rf"^(?:{_LABEL} )?(?:{_WEEKDAY} )?", (_DMY_NAME, _MDY_NAME, _NUMERIC, _ISO), _NOT_LOG_LINE),
     (rf"\((?:{_WEEKDAY} )?", (_DMY_NAME, _MDY_NAME, _ISO), r" ?\)"),
     (r"\b", (rf"{_MON} {_DAY}(?:,? {_YEAR})?", rf"{_DAY} {_MON}(?:,? {_YEAR})?"), _AGENCY),
     # "6 October 2016 Aleppo SANA-Terrorist ...": a full date, maybe the city, then the agency's name
