@@ -283,3 +283,19 @@ def test_segment_each_headline_line_is_its_own_story() -> None:
         ("incident", 1, "2017-09-09", "2017-09-09"),
         ("incident", 1, "2017-09-10", "2017-09-10"),
     ]
+
+
+def test_segment_chronicle_keeps_its_dated_incidents() -> None:
+    """A report dating its incidents one by one, newest first, is a chronicle of its period: no recap in it."""
+    paragraphs = [
+        [S("On January 30, regime shelling killed 5 civilians in Kafr Nabl.", "incident", ("killed", 5), _STRIKE,
+           "Idlib")],
+        [S("On January 21, an ambush killed 10 soldiers near Sukhnah.", "incident", ("killed", 10), "Battles",
+           "Homs")],
+        [S("On January 12, a car bomb killed 4 people in Azaz.", "incident", ("killed", 4), _STRIKE, "Aleppo")],
+    ]  # fmt: skip
+    assert [start for _, _, start, _ in _summary(paragraphs, date(2021, 2, 1))] == [
+        "2021-01-30",
+        "2021-01-21",
+        "2021-01-12",
+    ]

@@ -90,6 +90,7 @@ def group_sentences(
     story = Narrative()
     annotated, logs, heads = _units(annotated, published, text)
     window: int | None = None  # after the report's own news, older calendar dates are recaps (see _recap)
+    chronicle = _chronicle(annotated)
     roles: list[str] = []
     for i, a in enumerate(annotated):
         story.enter(a, _headline_line(annotated, i))
@@ -113,7 +114,7 @@ def group_sentences(
             else:
                 current = Group("incident", [a], inherited=story.date, before=annotated[:i])
                 groups.append(current)
-            window = _window(window, a)
+            window = _window(window, a) if not chronicle else None
         elif role == "other" and current is not None and _same_paragraph(current, a):
             current.members.append(a)  # context of the incident ("The bus was carrying...")
         story.leave(a, role)
@@ -222,6 +223,23 @@ def _headline_line(annotated: Sequence[Annotated], i: int) -> bool:
     a = annotated[i]
     near = annotated[max(0, i - 1) : i + 2]
     return not _full_stop(a) and all(b.sentence.paragraph != a.sentence.paragraph for b in near if b is not a)
+
+
+CHRONICLE_DAYS = 3  # distinct calendar days dating incident sentences that make a report a chronicle
+_DAY_KINDS = frozenset(("iso", "numeric", "mdy", "dmy"))
+
+
+def _chronicle(annotated: Sequence[Annotated]) -> bool:
+    """A report that dates its incidents one by one with calendar days ("On January 30, ... On January 21, ...
+    On January 12, ...") is a chronicle of a period, not news with a recap: none of its days is older news."""
+    days = {
+        d.date.start
+        for a in annotated
+        if a.role == "incident"
+        for d in _incident_dates(a)
+        if d.kind in _DAY_KINDS
+    }
+    return len(days) >= CHRONICLE_DAYS
 
 
 def _recap(a: Annotated, window: int) -> bool:
