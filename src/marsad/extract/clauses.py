@@ -71,7 +71,7 @@ _HARM_NOUN = re.compile(
     r"los(?:es|t|ing)\s+(?:his|her|their)\s+li(?:fe|ves)|fire\s+exchange|exchange\s+of\s+fire|massacres?)\b",
     re.IGNORECASE,
 )
-COUNTRY_PREC = 6
+COUNTRY_PREC = 6  # UCDP where_prec of a country: not a place of its own for a clause
 # A place the gazetteer does not know is still a place of its own when the clause names it after a locative word
 # ("dropped 22 barrel bombs on Tal Mannas"); weekdays, months and actors are not places.
 _NAMED_PLACE = re.compile(
@@ -92,9 +92,7 @@ def tells_harm(words: str) -> bool:
     """Whether a clause tells harm by a noun alone ("More casualties in Harasta", "a rebel fighter loses his life
     in Daraa"): an incident of unknown type. "No casualties were reported" tells none."""
     m = _HARM_NOUN.search(words)
-    return m is not None and not _NO_HARM.search(
-        words[max(0, m.start() - 40) : m.start()]
-    )  # UCDP where_prec of a country: not a place of its own for a clause
+    return m is not None and not _NO_HARM.search(words[max(0, m.start() - 40) : m.start()])
 
 
 @dataclass
