@@ -10,7 +10,15 @@ figures and actors. Everything else stays whole:
 - a clause that continues the same subject's action ("detained two suspects in Nad Ali district and killed one
   insurgent in Marjah", "killing two"): one operation, as a press release tells it, is never split;
 - a clause naming a place the clause before already named is the same scene;
-- no cut falls inside a figure ("killed and wounded"), an actor ("Afghan and coalition forces"), a place or a date.
+- a figure alone is no act ("captured a leader and two of his associates"), nor is a prepositional phrase (",
+  in pursuit of a facilitator in Qalat district") or the rest of a figure ("and 4 others were injured");
+- no cut falls inside a figure ("killed and wounded"), an actor ("Afghan and coalition forces"), a place or a date,
+  between two places named side by side ("Tampa and St. Petersburg") or in "by rocket and mortar shells".
+
+An act is an event word the typing stage knows, or harm told by a noun ("More casualties in Harasta"). A place is a
+gazetteer place below the country, or a capitalised name after a locative word ("on Tal Mannas"). On a monitor's
+headline line (no full stop), one act at places of two governorates ("clashes in Damascus and Reef Dimashq") is
+one incident per governorate, the later ones sharing the act: ACLED and UCDP code one event per location.
 
 The cuts are "and", commas, "while" and semicolons. Dates are shared: a clause without a date of its own takes the
 dates of its sentence ("Shelling on Daraa and 3 killed in Deir Ezzor yesterday": both yesterday). At most
