@@ -299,3 +299,14 @@ def test_segment_chronicle_keeps_its_dated_incidents() -> None:
         "2021-01-21",
         "2021-01-12",
     ]
+
+
+def test_segment_new_place_keeps_the_story_day() -> None:
+    """ "In Terayzai district, ..." starts another incident of the same release, on the day the lead told."""
+    paragraphs = [
+        [S("KABUL, Afghanistan (March 8, 2011) — Forces captured three facilitators during separate operations in "
+           "Khost province, yesterday.", "incident", ("captured", 3), "Strategic developments", "Khost")],
+        [S("In Terayzai district, a combined patrol captured a facilitator.", "incident", ("captured", 1),
+           "Strategic developments", "Terayzai")],
+    ]  # fmt: skip
+    assert [start for _, _, start, _ in _summary(paragraphs, date(2011, 3, 8))] == ["2011-03-07", "2011-03-07"]

@@ -28,7 +28,7 @@ from marsad.extract.dates import CAMPAIGN_KINDS, DateMention, best, precision_of
 from marsad.extract.incident_log import LogEntry, describe, parse_entry
 from marsad.extract.locate import pick_place
 from marsad.extract.roles import pick_actors
-from marsad.extract.segment import Sentence, is_caption, starts_new_incident
+from marsad.extract.segment import Sentence, is_caption, starts_new_incident, starts_new_story
 from marsad.extract.typing import Typed, classify, type_of_violence
 from marsad.records import (
     NOT_ADDED,
@@ -311,7 +311,7 @@ class Narrative:
     def enter(self, a: Annotated, own_line: bool = False) -> None:
         # a headline line starts its own story: in a list of sources' headlines, one line's "yesterday" is not the
         # day of the next line's incident
-        if own_line or starts_new_incident(a.sentence.span.text):
+        if own_line or starts_new_story(a.sentence.span.text):
             self.date = None
 
     def leave(self, a: Annotated, role: str) -> None:

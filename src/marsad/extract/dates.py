@@ -72,7 +72,7 @@ _TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
                  rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?", _MONTH_KEYS),
     ("mdy", rf"\b{_W}{_M}\s+{_D}(?:,?\s*{_Y})?", _MONTH_KEYS),
     ("dmy", rf"\b{_W}{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?", _MONTH_KEYS),
-    ("since_period", rf"\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\s+(?:(?:the|this)\s+(?P<unit>year|month)"
+    ("since_period", rf"\bsince\s+the\s+(?:start|beginning|outbreak|first)\s+of\s+(?:(?:the|this)\s+(?P<unit>year|month)"
                      rf"\b|{_M}(?:\s+{_Y})?|(?P<yonly>(?:1\d|20)\d\d)\b)", ("since",)),
     ("part_month", rf"\b{_PART}[- ]+{_M}(?:,?\s+{_Y})?", _MONTH_KEYS),
     ("month_year", rf"\b(?:(?:in|during|of|since)\s+)?{_M}(?:,?\s+{_Y}|(?<=\w)(?=\s*[,.;]|$))", _MONTH_KEYS),
@@ -81,7 +81,7 @@ _TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("year", rf"\b(?:in|during|since|of|by)\s+(?:{_PART}[- ]?\s*)?{_Y}(?!\s*(?:-|–)?\s*[a-z%])", _YEARISH),
     ("period_this", r"\b(?P<pre>so\s+far\s+|earlier\s+|since\s+the\s+(?:start|beginning)\s+of\s+)?this\s+"
                     r"(?P<unit>week|month|year)\b", ("this",)),
-    ("since_unit", r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?P<unit>week|month|year)\b", ("since",)),
+    ("since_unit", r"\bsince\s+the\s+(?:start|beginning|first)\s+of\s+the\s+(?P<unit>week|month|year)\b", ("since",)),
     ("past_n", rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:{_NUM}\s+)?"
                r"(?P<unit>hours|days|weeks|months|day|week|month|year)\b", ("past", "last", "previous")),
     ("last_unit", r"\b(?:late\s+|early\s+)?last\s+(?P<unit>week|month|year)\b", ("last",)),

@@ -68,7 +68,7 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(‘]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]$")
 
 TALLY_CUES = re.compile(
-    r"\b(?:since\s+the\s+(?:start|beginning|outbreak|launch)|since\s+(?:it\s+)?(?:began|started)|so\s+far\s+"
+    r"\b(?:since\s+the\s+(?:start|beginning|outbreak|launch|first\s+of)|since\s+(?:it\s+)?(?:began|started)|so\s+far\s+"
     r"(?:this|in)\b"
     r"|in\s+total|in\s+all\b|total\s+(?:death\s+)?toll|toll\s+since|bringing\s+the\s+(?:total\s+)?(?:death\s+)?"
     r"(?:toll|number|total)|raising\s+the\s+(?:death\s+)?toll|(?:first|second|third|past|last)\s+(?:week|month|"
@@ -186,6 +186,18 @@ def role(sentence: str, has_figures: bool, has_trigger: bool) -> str:
 
 def starts_new_incident(sentence: str) -> bool:
     return bool(NEW_INCIDENT_CUES.search(sentence))
+
+
+# "In Terayzai district, a combined patrol captured ...": another place of the same story, told on its day
+_PLACE_CUE = re.compile(
+    r"^In\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}\s+(?:province|governorate|district|countryside),"
+)
+
+
+def starts_new_story(sentence: str) -> bool:
+    """A cue that starts another incident on another day, or on one not yet told ("In another incident",
+    "Meanwhile", "Yesterday"); a new place alone ("In Terayzai district, ...") keeps the story's day."""
+    return starts_new_incident(sentence) and not _PLACE_CUE.match(sentence)
 
 
 # A photo caption tells what a picture shows and when it was taken, not the report's news: "A general view shows
