@@ -309,4 +309,7 @@ def test_segment_new_place_keeps_the_story_day() -> None:
         [S("In Terayzai district, a combined patrol captured a facilitator.", "incident", ("captured", 1),
            "Strategic developments", "Terayzai")],
     ]  # fmt: skip
-    assert [start for _, _, start, _ in _summary(paragraphs, date(2011, 3, 8))] == ["2011-03-07", "2011-03-07"]
+    assert [start for _, _, start, _ in _summary(paragraphs, date(2011, 3, 8))] == [
+        "2011-03-07",
+        "2011-03-07",
+    ]
