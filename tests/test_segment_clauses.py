@@ -40,6 +40,10 @@ def _killed(e: Event) -> int:
         ("The regime forces shell the outskirts of Aleppo city and a rebel fighter loses his life in Daraa",
          ["Aleppo", "Daraa"]),
         ("Casualties in the countryside of Daraa", ["Daraa"]),  # one source's headline line: harm at a place
+        # another act at the place told before, pointed back to: another incident of a monitor's line
+        ("Airstrikes target Aleppo city and cause casualties, and clashes on the southwestern outskirts of the city",
+         ["Aleppo", "Aleppo"]),
+        ("Clashes in the eastern countryside of Hama and shelling on its countryside", ["Hama", "Hama"]),
         ("No casualties in the countryside of Daraa", []),
     ],
 )  # fmt: skip
@@ -66,7 +70,6 @@ def test_segment_clauses_figures_stay_with_their_clause() -> None:
         ("Helicopters dropped barrel bombs on Daraya and Muadamiya, killing 5", "Syria"),  # a participle
         ("The death toll of the attack near Sukhnah has risen to 9, after two of the wounded died in a hospital "
          "in Homs city", "Syria"),  # an explanatory clause
-        ("Clashes in the eastern countryside of Hama and shelling on its countryside", "Syria"),  # no own place
         ("Protest rallies in Idlib and Saraqib turned violent when gunmen fired tear gas at the crowds",
          "Syria"),  # "A and B" is a list of places even when a verb follows B
         # the rest of a figure, and one instrument named twice
@@ -74,6 +77,9 @@ def test_segment_clauses_figures_stay_with_their_clause() -> None:
          "fired on Salah al-Din neighbourhood.", "Syria"),
         ("In Quneitra one civilian was killed and nine others injured by rocket and mortar shells fired on Khan "
          "Arnabeh.", "Syria"),
+        # not a headline line of its own (it shares its line): another act "in the area" is the same scene
+        ("Idlib. Government forces retrieved the bodies of 13 fighters killed in Saraqib and sappers defused "
+         "hundreds of mines in the area, an official said", "Syria"),
         # a participle after "while"; a second object that is only a figure
         ("Forces detained two suspects in Nahr-e Saraj district while targeting the Gereshk district Taliban "
          "senior leader in Lashkar Gah.", "Afghanistan"),

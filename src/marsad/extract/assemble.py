@@ -139,7 +139,8 @@ def _units(
         and i not in logs
         and (effective_role(a) == "incident" or _headline_of_harm(annotated, i))
     }
-    units = clauses.split(annotated, text, candidates)
+    headlines = frozenset(i for i in candidates if _headline_line(annotated, i))
+    units = clauses.split(annotated, text, candidates, headlines)
     if len(units) == len(annotated):
         return annotated, logs, heads
     return units, log_entries(units, published), heads

@@ -80,6 +80,11 @@ _HARM_NOUN = re.compile(
     re.IGNORECASE,
 )
 COUNTRY_PREC = 6  # UCDP where_prec of a country: not a place of its own for a clause
+_ANAPHOR = re.compile(
+    r"\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|countryside|outskirts|area|vicinity|"
+    r"neighbou?rhoods?|suburbs?|surroundings|desert)\b",
+    re.IGNORECASE,
+)
 # A place the gazetteer does not know is still a place of its own when the clause names it after a locative word
 # ("dropped 22 barrel bombs on Tal Mannas"); weekdays, months and actors are not places.
 _NAMED_PLACE = re.compile(
@@ -113,15 +118,20 @@ class _Piece:
     regions: set[str] = field(default_factory=set)  # admin1 of its gazetteer places
     adverbial: bool = False  # opens with a preposition: no act of its own
     shared: bool = False  # no act of its own: the act of the clause before, in another region
+    typed: bool = False  # its act is an event word (not only harm told by a noun)
+    anaphor: bool = False  # names its place by pointing back: "the outskirts of the city", "its countryside"
 
 
-def split(annotated: Sequence[Annotated], text: str, candidates: set[int]) -> list[Annotated]:
+def split(
+    annotated: Sequence[Annotated], text: str, candidates: set[int], headlines: frozenset[int] = frozenset()
+) -> list[Annotated]:
     """The report's units: its sentences, with those of ``candidates`` (indices of incident sentences) that tell
-    several incidents split into one unit per incident (see the module docstring). Units are re-numbered in order
-    (``Sentence.index``)."""
+    several incidents split into one unit per incident (see the module docstring); ``headlines`` are the
+    candidates that are a monitor's headline line (a line of its own without a full stop). Units are re-numbered
+    in order (``Sentence.index``)."""
     out: list[Annotated] = []
     for i, a in enumerate(annotated):
-        out.extend(_split_one(a, text) if i in candidates else [a])
+        out.extend(_split_one(a, text, i in headlines) if i in candidates else [a])
     if len(out) == len(annotated):
         return list(annotated)
     return [
@@ -129,10 +139,10 @@ def split(annotated: Sequence[Annotated], text: str, candidates: set[int]) -> li
     ]
 
 
-def _split_one(a: Annotated, text: str) -> list[Annotated]:
-    if len({_key(p) for p in a.places if _own(p)}) < 2:
+def _split_one(a: Annotated, text: str, headline: bool) -> list[Annotated]:
+    places = len({_key(p) for p in a.places if _own(p)})
+    if places < 2 and not (headline and places and _ANAPHOR.search(a.sentence.span.text)):
         return [a]  # two incidents need two places: most sentences end here, before any clause is read
-    headline = a.sentence.span.text.rstrip()[-1:] not in ".!?\"”'"
     pieces = _pieces(a, text, headline)
     if len(pieces) < 2:
         return [a]
@@ -154,6 +164,10 @@ def _split_one(a: Annotated, text: str) -> list[Annotated]:
         cur = units[-1]
         if cur.act and c.places and cur.places and not (c.places & cur.places):
             units.append(c)
+        elif headline and cur.act and cur.places and c.typed and c.anaphor and not c.places and not c.shared:
+            # "Airstrikes target Aleppo city ..., and clashes on the southwestern outskirts of the city": another
+            # act at the place told before is another incident of a monitor's line (its place is carried over)
+            units.append(c)
         else:
             units[-1] = _join(cur, c)
     if len(units) < 2:
@@ -169,9 +183,11 @@ def _split_one(a: Annotated, text: str) -> list[Annotated]:
 
 
 def _join(a: _Piece, b: _Piece) -> _Piece:
-    return _Piece(
-        a.start, b.end, a.places | b.places, a.act or b.act, a.continues, a.regions | b.regions, a.shared
-    )
+    """Piece ``b`` told as part of ``a``: its places and acts added, ``a``'s opening kept."""
+    return replace(
+        a, end=b.end, places=a.places | b.places, act=a.act or b.act, regions=a.regions | b.regions,
+        anaphor=a.anaphor or b.anaphor,
+    )  # fmt: skip
 
 
 def _another_region(clause: _Piece, piece: _Piece) -> bool:
@@ -235,9 +251,12 @@ def _describe(a: Annotated, text: str, start: int, end: int, comma: bool) -> _Pi
     places = places or _named_places(a, start, end)
     # a figure alone is no act: "captured a leader and two of his associates" names one act's second object
     words = a.sentence.span.text[start:end]
-    act = tells_harm(words) or _typed_act(text, lo, hi)
+    typed = _typed_act(text, lo, hi)
     continues = bool(_CONTINUES.match(words) or (comma and _PARTICIPLE.match(words)))
-    return _Piece(start, end, places, act, continues, regions, adverbial=bool(_ADVERBIAL.match(words)))
+    return _Piece(
+        start, end, places, act=typed or tells_harm(words), continues=continues, regions=regions,
+        adverbial=bool(_ADVERBIAL.match(words)), typed=typed, anaphor=bool(_ANAPHOR.search(words)),
+    )  # fmt: skip
 
 
 def _named_places(a: Annotated, start: int, end: int) -> set[str]:
