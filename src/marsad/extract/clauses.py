@@ -17,8 +17,10 @@ figures and actors. Everything else stays whole:
 
 An act is an event word the typing stage knows, or harm told by a noun ("More casualties in Harasta"). A place is a
 gazetteer place below the country, or a capitalised name after a locative word ("on Tal Mannas"). On a monitor's
-headline line (no full stop), one act at places of two governorates ("clashes in Damascus and Reef Dimashq") is
-one incident per governorate, the later ones sharing the act: ACLED and UCDP code one event per location.
+headline line (a line of its own without a full stop), one act at places of two governorates ("clashes in
+Damascus and Reef Dimashq") is one incident per governorate, the later ones sharing the act (ACLED and UCDP code
+one event per location), and another act at a place pointed back to ("and clashes on the southwestern outskirts of
+the city") is another incident there.
 
 The cuts are "and", commas, "while" and semicolons. Dates are shared: a clause without a date of its own takes the
 dates of its sentence ("Shelling on Daraa and 3 killed in Deir Ezzor yesterday": both yesterday). At most
