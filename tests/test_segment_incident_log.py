@@ -132,3 +132,16 @@ def test_segment_log_line_adversarial_is_bounded(line: str) -> None:
     start = time.perf_counter()
     _entry(line)
     assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize(
+    ("line", "admin1"),
+    [
+        ("March 29th 2017: (S556) Al Safsaf village, near Tabaqa, Raqqa governorate, Syria", "Raqqa"),
+        ("June 13th 2017: (S849) Al Tayba roundabout in Al Mayadin, Deir Ezzor governorate, Syria", "Deir ez-Zor"),
+    ],
+)  # fmt: skip
+def test_segment_log_line_place_stays_in_its_governorate(line: str, admin1: str) -> None:
+    """A village name shared by several governorates is the one in the governorate the place list names."""
+    (incident,) = _events(line)
+    assert incident.location is not None and incident.location.admin1 == admin1

@@ -514,7 +514,7 @@ def build_event(doc: Document, group: Group) -> Event | None:
         # a tally or an ongoing campaign sums up many events of several kinds: one ACLED sub-type would mislead
         typed = None
     # a log line's place list is all the place it has: a place named on the lines before is another incident's
-    place = pick_place(group.members, () if group.log else group.before)
+    place = pick_place(_in_listed_region(group), () if group.log else group.before)
     when = event_date(group, doc)
     evidence = _evidence(typed, place, when, actor1, actor2, group, figures)
     found = sum(x is not None for x in (typed, place, actor1, when and when.span)) + bool(figures)
@@ -540,6 +540,24 @@ def build_event(doc: Document, group: Group) -> Event | None:
         civilian_targeting=bool(typed and typed.civilian_targeting),
         type_of_violence=type_of_violence(typed.sub_event_type, actor1, actor2) if typed else None,
     )
+
+
+def _in_listed_region(group: Group) -> list[Annotated]:
+    """The members, with an incident-log line's places kept to the governorate its place list names ("Al Safsaf
+    village, near Tabaqa, Raqqa governorate, Syria": not the Al Safsaf of another governorate), when it names one
+    and some place lies in it."""
+    members = list(group.members)
+    if group.log is None:
+        return members
+    line = members[0]
+    regions = {p.place.admin1 for p in line.places if p.place.where_prec == ADMIN1_PREC and p.place.admin1}
+    inside = [p for p in line.places if p.place.admin1 in regions]
+    if len(regions) == 1 and inside:
+        members[0] = replace(line, places=inside)
+    return members
+
+
+ADMIN1_PREC = 4  # UCDP where_prec of a governorate
 
 
 def _shared_act(group: Group) -> Typed | None:
