@@ -81,7 +81,9 @@ TALLY_CUES = re.compile(
 DEVELOPMENT_CUES = re.compile(
     r"\b(?:campaign|operation|offensive|military\s+build-?up|reinforcements?)\b.{0,120}?\b(?:still|underway|"
     r"ongoing|continu\w*|entered|combing|comb|began|launched|started)\b|\b(?:still|continu\w*)\b.{0,60}?\b"
-    r"(?:campaign|operation|offensive|comb\w*)\b|\bare\s+combing\b",
+    r"(?:campaign|operation|offensive|comb\w*)\b|\bare\s+combing\b"
+    # "the SDF announced the start of the fourth stage of the campaign"
+    r"|\b(?:start|launch|beginning)\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,5}?(?:campaign|operation|offensive)\b",
     re.IGNORECASE,
 )
 BACKGROUND_CUES = re.compile(
