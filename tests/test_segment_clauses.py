@@ -113,6 +113,15 @@ def test_segment_clauses_shared_day() -> None:
         "Clashes in Aleppo and " * 500,
         "shelling on Idlib, " * 600,
         "and " * 2_500,
+        "Clashes in Aleppo and " + "shelling on its countryside and " * 300,  # places pointed back to
+        "3 killed and 4 others " * 500,
+        "casualties in Daraa and " * 450,
+        "on Tal Mannas and " * 550,  # names the gazetteer does not know
+        "in this handout picture provided by SANA on " * 250,  # captions
+        "Syria July 1 2016 (Reuters Photo) " * 300,
+        "came a day after " * 600,
+        "responsible for an attack on " * 350,
+        "May 1st 2017: (S1) " + "Raqqa city, " * 800,  # one 10 kB incident-log line
     ],
 )
 def test_segment_clauses_adversarial_sentence_is_bounded(text: str) -> None:
