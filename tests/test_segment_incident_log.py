@@ -145,3 +145,23 @@ def test_segment_log_line_place_stays_in_its_governorate(line: str, admin1: str)
     """A village name shared by several governorates is the one in the governorate the place list names."""
     (incident,) = _events(line)
     assert incident.location is not None and incident.location.admin1 == admin1
+
+
+def test_segment_log_page_with_two_entries_and_their_prose() -> None:
+    """Each entry's prose belongs to its own entry: figures, act and place do not cross to the next code."""
+    page = (
+        "May 11th 2017: (S706) Markada, Al Hassakah governorate, Syria\n"
+        "Incident date: May 11th 2017\n"
+        "Between four and seven civilians were killed in an alleged Coalition airstrike on the town.\n"
+        "May 12th 2017: (S707) Tabqa, Raqqa governorate, Syria\n"
+        "Two children were killed when a strike hit a house in the city, according to local activists."
+    )
+    first, second = _events(page)
+    assert (first.date and first.date.start, second.date and second.date.start) == (
+        date(2017, 5, 11),
+        date(2017, 5, 12),
+    )
+    assert first.location and first.location.admin1 == "Al-Hasakah"
+    assert second.location and second.location.admin1 == "Raqqa"
+    assert (first.total("killed") or None) and first.total("killed").best == 4  # type: ignore[union-attr]
+    assert (second.total("killed") or None) and second.total("killed").best == 2  # type: ignore[union-attr]
