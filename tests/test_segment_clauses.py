@@ -159,3 +159,11 @@ def test_segment_clauses_one_act_in_two_governorates(text: str, admin1s: list[st
     found = _incidents(text)
     assert [e.location.admin1 if e.location else None for e in found] == admin1s
     assert len({e.sub_event_type for e in found}) == 1  # the act is shared, not invented
+
+
+def test_segment_clauses_glued_paragraphs_are_not_clauses() -> None:
+    """Text whose full stops lost their spaces reads as one long "sentence": its pieces are not the clauses of
+    one headline, and it is not cut into an incident per piece."""
+    glued = ".".join(["Warplanes struck Saraqib and 4 civilians were killed by shelling in Douma"] * 8) + "."
+    assert len(_incidents(glued)) == 1
+    assert len(_incidents("Warplanes struck Saraqib and 4 civilians were killed by shelling in Douma.")) == 2

@@ -42,6 +42,9 @@ if TYPE_CHECKING:
     from marsad.extract.assemble import Annotated
 
 MAX_CUTS = 12
+# A sentence or headline that packs several incidents is short; a longer "sentence" is text whose full stops lost
+# their spaces ("confirmed on Saturday.\"Three militants ..."), whose pieces are not clauses of one sentence
+MAX_SENTENCE_CHARS = 400
 _CUT = re.compile(r",?\s+and\s+|;\s+|,\s+(?:while\s+)?|\s+while\s+", re.IGNORECASE)
 # A clause opening with a verb (or a subordinator) continues the subject before it ("and killed one insurgent", "and kill and injure
 # several citizens", "and leave injuries in Hama countryside"); "armed men" and the like are nouns, not verbs.
@@ -142,6 +145,8 @@ def split(
 
 
 def _split_one(a: Annotated, text: str, headline: bool) -> list[Annotated]:
+    if len(a.sentence.span.text) > MAX_SENTENCE_CHARS:
+        return [a]  # a "sentence" this long is paragraphs glued together (no space after the full stops)
     places = len({_key(p) for p in a.places if _own(p)})
     if places < 2 and not (headline and places and _ANAPHOR.search(a.sentence.span.text)):
         return [a]  # two incidents need two places: most sentences end here, before any clause is read
