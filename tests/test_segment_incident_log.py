@@ -8,14 +8,14 @@ from datetime import date
 
 import pytest
 
-from marsad.extract.incident_log import parse_entry
+from marsad.extract.incident_log import LogEntry, parse_entry
 from marsad.pipeline import extract
 from marsad.records import Document, Event, Span
 
 PUB = date(2017, 12, 1)  # a log page is often published months after the incidents it lists
 
 
-def _entry(line: str, published: date | None = PUB):  # type: ignore[no-untyped-def]
+def _entry(line: str, published: date | None = PUB) -> LogEntry | None:
     return parse_entry(Span(0, len(line), line), published)
 
 
@@ -108,7 +108,8 @@ def test_segment_log_lines_are_one_incident_each() -> None:
 
 def test_segment_log_line_keeps_its_figures_and_prose_under_it() -> None:
     (same_line,) = _events("March 3rd 2017: (S490) Al Mansoura, Raqqa governorate, Syria: 4 civilians killed")
-    assert (same_line.total("killed") or None) and same_line.total("killed").best == 4  # type: ignore[union-attr]
+    killed = same_line.total("killed")
+    assert killed is not None and killed.best == 4
     page = (
         "May 11th 2017: (S706) Markada, Al Hassakah governorate, Syria\n"
         "Between four and seven civilians were killed in an alleged Coalition airstrike on the town. "
@@ -163,5 +164,5 @@ def test_segment_log_page_with_two_entries_and_their_prose() -> None:
     )
     assert first.location and first.location.admin1 == "Al-Hasakah"
     assert second.location and second.location.admin1 == "Raqqa"
-    assert (first.total("killed") or None) and first.total("killed").best == 4  # type: ignore[union-attr]
-    assert (second.total("killed") or None) and second.total("killed").best == 2  # type: ignore[union-attr]
+    totals = [e.total("killed") for e in (first, second)]
+    assert [t.best if t else None for t in totals] == [4, 2]
