@@ -9,8 +9,9 @@ What is checked, and how loosely (the tolerances are stated here because the gol
   admin1 is the gold governorate (any admin1 where the gold has none). At least ``FOUND_FLOOR`` of the required
   entries must be found and ``RIGHT_FLOOR`` right. Measured when written, with the other stages as they were that
   day: 49 of 53 found, 45 right (49 on date, 45 on admin1); before this work 48 found, 36 right and three
-  reports out of the count tolerance. The floors leave room for changes in the place and casualty stages, not for
-  a broken segmenter (see test_demo_corpus_checker_can_fail);
+  reports out of the count tolerance. With clause segmentation (a headline or sentence telling several
+  incidents), 51 found, 46 right (51 on date). The floors leave room for changes in the place and casualty
+  stages, not for a broken segmenter (see test_demo_corpus_checker_can_fail);
 - background paragraphs (``not_events``) start no event of their own.
 """
 
@@ -30,7 +31,7 @@ from marsad.pipeline import extract
 from marsad.records import Document, Event, EventDate
 
 ROOT = Path(__file__).resolve().parents[1] / "examples"
-FOUND_FLOOR = 0.85
+FOUND_FLOOR = 0.9
 RIGHT_FLOOR = 0.75
 NOT_EVENT_FLOOR = 0.8  # share of background paragraphs that start no event
 

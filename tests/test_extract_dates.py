@@ -44,6 +44,8 @@ def _read(text: str, ctx: DateContext | None = None) -> list[tuple[str, str, int
             [("2021-01-12", "2021-01-12", 1)],
         ),  # from the date mentioned before, not publication
         ("a week earlier", [("2021-01-03", "2021-01-03", 3)]),
+        # told from the later event: what follows "after" happened that much before the date mentioned
+        ("the attack came a day after air strikes killed 26", [("2021-01-09", "2021-01-09", 1)]),
         ("three days ago", [("2021-01-21", "2021-01-21", 1)]),
         ("in the first week of the campaign", [("2021-01-16", "2021-01-23", 3)]),
         ("since the start of the campaign", [("2021-01-16", "2021-01-24", 4)]),
@@ -139,6 +141,9 @@ def _mentions(text: str, ctx: DateContext | None = None) -> list[DateMention]:
         ("the deaths of 19 soldiers in the fighting since yesterday", "yesterday", "period"),
         ("since the start of the campaign on 16 December", "16 December", "period"),
         ("a blast hit a bus on Sunday, a monitoring group said", "on Sunday", "event"),
+        # the day of the statement, told before its verb: the detentions were "recently"
+        ("Coalition forces today confirmed they recently detained two insurgents", "today", "report"),
+        ("Three fighters were killed today, announced the group", "today", "event"),
     ],
 )
 def test_dates_role_of_a_date(text: str, words: str, role: str) -> None:
@@ -152,9 +157,18 @@ def test_dates_role_of_a_date(text: str, words: str, role: str) -> None:
         ("Yasir was involved in the Aug. 8 suicide attack", "Aug. 8"),
         ("the IMU leader responsible for the May 22 kidnapping of four aid workers", "May 22"),
         ("the leader is thought to be responsible for Wednesday’s suicide-bomb attack", "Wednesday"),
+        # the date after the attack word, in the profile of the person targeted
+        ("forces targeted a Taliban leader responsible for an attack Jan. 7 in Charkh district", "Jan. 7"),
+        ("a commander involved in the ambush on Sunday against a police convoy", "on Sunday"),
         ("The Islamic State lost al-Baghouz in March 2019", "in March 2019"),
         ("Russian jets killed 26 people in Aleppo last month", "last month"),
         ("since the beginning of 2020", "since the beginning of 2020"),
+        # a caption, ended by the picture's credit
+        (
+            "A fighter walks in the silos of Manbij, Syria January 20 2021 (Reuters Photo) Airstrikes",
+            "January 20 2021",
+        ),
+        ("near the hospital in Idlib, Syria January 20 2021. (TRT World and Agencies)", "January 20 2021"),
     ],
 )
 def test_dates_background_mentions_are_marked(text: str, words: str) -> None:

@@ -72,6 +72,7 @@ NOT_DATELINES = [
     "2999-01-01 Clashes",  # future
     "1850-06-01 Clashes",  # before 1900
     "Mayor of Raqqa says 5 killed",
+    "May 28th 2017: (S769) Raqqa, Raqqa governorate, Syria",  # an incident-log line dates its incident
     "",
 ]
 
@@ -162,3 +163,27 @@ def test_ingest_dateline_adversarial_inputs_are_fast(text: str) -> None:
     start = time.perf_counter()
     dateline_date(text, today=TODAY)
     assert time.perf_counter() - start < 0.2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the text dates something a few days before: the dateline is the first 2 January after it
+        ("KABUL, Afghanistan (Jan. 2) – A force detained the leader responsible for the Dec. 28, 2011, attack on "
+         "a convoy.", date(2012, 1, 2)),
+        ("DAMASCUS, Mar 3 (Reuters) - Shelling resumed after the truce of 27 February 2016 collapsed.",
+         date(2016, 3, 3)),
+        # a fully dated day months before is background, not a clue to the year
+        ("KABUL, Afghanistan (Jan. 2) – The leader had planned attacks since June 3, 2011.", None),
+        ("KABUL, Afghanistan (Jan. 2) – A force detained a leader.", None),
+    ],
+)  # fmt: skip
+def test_ingest_dateline_yearless_placed_by_a_dated_day_in_the_text(text: str, expected: date | None) -> None:
+    assert dateline_date(text, today=TODAY) == expected
+
+
+def test_ingest_dateline_body_dates_read_in_bounded_time() -> None:
+    text = "KABUL, Afghanistan (Jan. 2) – " + "Dec. 28, 2011, " * 20_000
+    start = time.perf_counter()
+    assert dateline_date(text, today=TODAY) == date(2012, 1, 2)
+    assert time.perf_counter() - start < 0.5

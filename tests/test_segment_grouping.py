@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from types import SimpleNamespace
 
+import pytest
+
 from marsad.extract.assemble import Annotated, Group, event_date, group_sentences
 from marsad.extract.dates import DateContext, find_dates, is_dateline
 from marsad.extract.segment import sentences
@@ -187,3 +189,127 @@ def test_segment_lines_of_headlines_are_each_read() -> None:
            "Manbij")],
     ]  # fmt: skip
     assert [k for k, *_ in _summary(paragraphs, date(2016, 6, 19))] == ["incident", "incident"]
+
+
+_STRIKE = "Explosions/Remote violence"
+
+
+def test_segment_recap_of_older_news_after_the_report_news_is_background() -> None:
+    """A wire story closes with older news; the report's own "a week earlier" keeps an older attack in its story."""
+    lead = S("Rocket fire killed five people in Damascus on Thursday, a monitor said.", "incident", ("killed", 5),
+             _STRIKE, "Damascus")  # fmt: skip
+    recap = S("On January 25 the group fired dozens of rockets at the capital, killing six.", "incident",
+              ("killed", 6), _STRIKE, "Damascus")  # fmt: skip
+    earlier = S("A week earlier, a shell killed two children in Jaramana.", "incident", ("killed", 2), _STRIKE,
+                "Jaramana")  # fmt: skip
+    published = date(2015, 2, 5)  # a Thursday
+    assert _summary([[lead], [earlier], [recap]], published) == [
+        ("incident", 1, "2015-02-05", "2015-02-05"),
+        ("incident", 1, "2015-01-29", "2015-01-29"),
+    ]
+    # without news of the report's own days before it, the older attack is what the report tells
+    assert _summary([[recap]], published) == [("incident", 1, "2015-01-25", "2015-01-25")]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        S("A general view shows the damage at a site of an explosion in Homs in this handout picture provided by "
+          "SANA on September 1 2016.", "incident", None, _STRIKE, "Homs"),
+        S("A picture taken on September 1 2016 shows a crater left by a car bomb in Homs.", "incident", None,
+          _STRIKE, "Homs"),
+    ],
+)  # fmt: skip
+def test_segment_photo_caption_makes_no_incident(caption: S) -> None:
+    news = S("A string of bomb blasts killed at least 40 people on Monday.", "incident", ("killed", 40), _STRIKE,
+             "Homs")  # fmt: skip
+    assert _summary([[caption], [news]], date(2016, 9, 6)) == [("incident", 1, "2016-09-05", "2016-09-05")]
+
+
+def test_segment_caption_with_a_credit_after_it() -> None:
+    """ "... in Manbij, Syria July 1 2016. (Reuters Photo) Airstrikes ...": the credit marks the line before it."""
+    caption = S("A fighter walks in the silos of Manbij after the SDF took control of it, Syria July 1 2016.",
+                "incident", None, "Battles", "Aleppo")  # fmt: skip
+    news = S("(Reuters Photo) Airstrikes on villages near Manbij killed at least 85 civilians on Tuesday.",
+             "incident", ("killed", 85), _STRIKE, "Aleppo")  # fmt: skip
+    assert _summary([[caption, news]], date(2016, 7, 19)) == [("incident", 1, "2016-07-19", "2016-07-19")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Since Thursday, bombardment has killed 44 civilians in the province.", "tally"),  # four days counted
+        ("Since yesterday, shelling has killed 4 civilians in the town.", "incident"),  # a day or two: one event
+    ],
+)  # fmt: skip
+def test_segment_figures_since_a_recent_day(text: str, kind: str) -> None:
+    ((group, _),) = _groups([[S(text, "incident", ("killed", 4), _STRIKE, "Idlib")]], date(2016, 10, 24))
+    assert group.kind == kind
+
+
+def test_segment_undated_incident_takes_a_day_told_within_its_story() -> None:
+    paragraphs = [
+        [S("ISAF confirmed the death of a Taliban leader in Kandahar province.", "incident", ("killed", 1),
+           "Battles", "Kandahar")],
+        [S("During a route-clearing operation Wednesday, the force spotted several insurgents.")],
+        [S("The insurgents fired on the force and were killed, including the leader.", "incident", ("killed", 1),
+           "Battles")],
+    ]  # fmt: skip
+    ((group, doc),) = _groups(paragraphs, date(2010, 10, 8))
+    when = event_date(group, doc)
+    assert when is not None and when.start == date(2010, 10, 6) and "within its story" in when.reason
+
+
+def test_segment_recap_after_an_undated_lead_waits_two_weeks() -> None:
+    """After news told without a day, an older day may still be the report's own ("recently detained ... was
+    arrested Oct. 4"); a month back it is a recap, and it dates no incident, not even as context."""
+    lead = S("A mortar attack on a busy street of Deir ez-Zor left three civilians dead.", "incident",
+             ("killed", 3), _STRIKE, "Deir ez-Zor")  # fmt: skip
+    context = S("On September 5 government troops broke the blockade around the city.")
+    ten_days = S("The facilitator was arrested Sept. 25 in the same district.", "incident", ("captured", 1),
+                 "Strategic developments", "Deir ez-Zor")  # fmt: skip
+    published = date(2017, 10, 5)
+    assert _summary([[lead, context]], published) == [("incident", 1, "2017-10-05", "2017-10-05")]
+    assert _summary([[lead], [ten_days]], published)[-1] == ("incident", 1, "2017-09-25", "2017-09-25")
+
+
+def test_segment_each_headline_line_is_its_own_story() -> None:
+    """In a list of sources' headlines, one line's "yesterday" does not date the next line's incident."""
+    paragraphs = [
+        [S("66 people were killed yesterday in airstrikes on Raqqa", "incident", ("killed", 66), _STRIKE, "Raqqa")],
+        [S("Clashes in the east of Homs", "incident", None, "Battles", "Homs")],
+    ]  # fmt: skip
+    assert _summary(paragraphs, date(2017, 9, 10)) == [
+        ("incident", 1, "2017-09-09", "2017-09-09"),
+        ("incident", 1, "2017-09-10", "2017-09-10"),
+    ]
+
+
+def test_segment_chronicle_keeps_its_dated_incidents() -> None:
+    """A report dating its incidents one by one, newest first, is a chronicle of its period: no recap in it."""
+    paragraphs = [
+        [S("On January 30, regime shelling killed 5 civilians in Kafr Nabl.", "incident", ("killed", 5), _STRIKE,
+           "Idlib")],
+        [S("On January 21, an ambush killed 10 soldiers near Sukhnah.", "incident", ("killed", 10), "Battles",
+           "Homs")],
+        [S("On January 12, a car bomb killed 4 people in Azaz.", "incident", ("killed", 4), _STRIKE, "Aleppo")],
+    ]  # fmt: skip
+    assert [start for _, _, start, _ in _summary(paragraphs, date(2021, 2, 1))] == [
+        "2021-01-30",
+        "2021-01-21",
+        "2021-01-12",
+    ]
+
+
+def test_segment_new_place_keeps_the_story_day() -> None:
+    """ "In Terayzai district, ..." starts another incident of the same release, on the day the lead told."""
+    paragraphs = [
+        [S("KABUL, Afghanistan (March 8, 2011) — Forces captured three facilitators during separate operations in "
+           "Khost province, yesterday.", "incident", ("captured", 3), "Strategic developments", "Khost")],
+        [S("In Terayzai district, a combined patrol captured a facilitator.", "incident", ("captured", 1),
+           "Strategic developments", "Terayzai")],
+    ]  # fmt: skip
+    assert [start for _, _, start, _ in _summary(paragraphs, date(2011, 3, 8))] == [
+        "2011-03-07",
+        "2011-03-07",
+    ]

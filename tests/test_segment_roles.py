@@ -55,6 +55,9 @@ def test_segment_sentences_long_line_is_linear() -> None:
         # an ongoing campaign
         ("The large-scale security campaign is still underway in the Syrian desert.", False, False, "development"),
         ("The campaign began on January 16 with air support.", False, False, "background"),
+        ("On April 14 the SDF announced the start of the fourth stage of the offensive on Raqqa.", False, True,
+         "development"),
+        ("SFM has documented 12 arrests since the first of the year.", True, True, "tally"),
         ("Two fighters were killed at dawn today.", True, True, "incident"),
         ("The names of the victims were not published.", False, False, "other"),
     ],

@@ -6,7 +6,12 @@ event; a sentence that only restates the incident's figures, or tells no new act
 headlines over the text add no event; cumulative statements become tallies; every sentence about the ongoing
 campaign joins one development; background and other sentences make no event. An incident without a day of its
 own takes the day of the story it belongs to (``Narrative``). Figures repeated in a later sentence of the same
-incident with the same kind, side and count are restatements and are not added again. See docs/dates.md.
+incident with the same kind, side and count are restatements and are not added again.
+
+Before grouping, a sentence or headline that tells several incidents is split into one unit per clause with its
+own act and place (clauses.py), and each incident-log line ("May 11th 2017: (S706) Markada, ...") becomes an
+incident of its own, dated by the line (incident_log.py). Photo captions, and recaps of older news told after the
+report's own news, make no event. See docs/dates.md.
 """
 
 from __future__ import annotations
@@ -15,12 +20,15 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
+from marsad.extract import clauses
 from marsad.extract.casualties import reconcile
 from marsad.extract.dates import CAMPAIGN_KINDS, DateMention, best, precision_of
+from marsad.extract.incident_log import LogEntry, describe, parse_entry
 from marsad.extract.locate import pick_place
 from marsad.extract.roles import pick_actors
-from marsad.extract.segment import Sentence, starts_new_incident
+from marsad.extract.segment import Sentence, is_caption, starts_new_incident, starts_new_story
 from marsad.extract.typing import Typed, classify, type_of_violence
 from marsad.records import (
     NOT_ADDED,
@@ -50,6 +58,10 @@ class Annotated:
     places: list = field(default_factory=list)  # PlaceMention from the gazetteer (span, place, cue, score)
     actors: list = field(default_factory=list)  # ActorMention from the actor dictionary (span, actor)
     typed: Typed | None = None
+    # set on the second and later clauses of a sentence that tells several incidents (clauses.py): their number,
+    # and the places they name that the gazetteer does not know ("~Tal Mannas")
+    clause: int = 0
+    named: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -61,18 +73,34 @@ class Group:
     # the report's sentences before the first member, for the place named just before ("In Sangin district,
     # insurgents attacked a patrol. Coalition forces returned fire, killing two.")
     before: Sequence[Annotated] = ()
+    # a day told between its sentences by one of its story that is not its own (see _told_within)
+    within: DateMention | None = None
+    log: LogEntry | None = None  # the incident-log line it was read from (see incident_log.py)
 
 
-def group_sentences(annotated: Sequence[Annotated]) -> list[Group]:
+def group_sentences(
+    annotated: Sequence[Annotated], published: date | None = None, text: str | None = None
+) -> list[Group]:
+    """Events of a report: groups of its sentences by kind (see the module docstring). ``published`` places
+    incident-log dates without a year; with the document's ``text``, sentences that tell several incidents are
+    split into clauses first (clauses.py)."""
     groups: list[Group] = []
     current: Group | None = None
     development: Group | None = None
     story = Narrative()
-    heads = headline_lines(annotated)
+    annotated, logs, heads = _units(annotated, published, text)
+    window: int | None = None  # after the report's own news, older calendar dates are recaps (see _recap)
+    chronicle = _chronicle(annotated)
+    roles: list[str] = []
     for i, a in enumerate(annotated):
-        story.enter(a)
-        role = "headline" if i < heads else effective_role(a)
-        if role == "tally":
+        story.enter(a, _headline_line(annotated, i))
+        role = "headline" if i < heads else _role_here(annotated, i, window)
+        roles.append(role)
+        if i in logs:
+            current = _log_group(groups, logs[i], a)
+        elif current is not None and current.log is not None and _under_log(current, a, role):
+            current.members.append(a)  # the same line, or prose under the log line telling its incident
+        elif role == "tally":
             groups.append(Group("tally", [a], before=annotated[:i]))
         elif role == "development":
             if development is None:
@@ -80,32 +108,186 @@ def group_sentences(annotated: Sequence[Annotated]) -> list[Group]:
                 groups.append(development)
             development.members.append(a)
         elif role == "incident":
-            if current is not None and _continues(current, a):
+            # a clause split from its sentence is another incident: never the one told before it
+            if current is not None and current.log is None and not a.clause and _continues(current, a):
                 current.members.append(a)
             else:
                 current = Group("incident", [a], inherited=story.date, before=annotated[:i])
                 groups.append(current)
-        elif (
-            role == "other"
-            and current is not None
-            and a.sentence.paragraph == current.members[-1].sentence.paragraph
-        ):
+            window = _window(window, a) if not chronicle else None
+        elif role == "other" and current is not None and _same_paragraph(current, a):
             current.members.append(a)  # context of the incident ("The bus was carrying...")
         story.leave(a, role)
-    return [g for g in groups if g.kind != "incident" or any(m.figures or m.typed for m in g.members)]
+    kept = [g for g in groups if g.kind != "incident" or g.log or any(_tells(m) for m in g.members)]
+    for g in kept:
+        g.within = _told_within(g, annotated, roles)
+    return kept
+
+
+def _units(
+    annotated: Sequence[Annotated], published: date | None, text: str | None
+) -> tuple[Sequence[Annotated], dict[int, LogEntry], int]:
+    """The units to group (sentences, multi-incident ones split into clauses), their log lines and headlines."""
+    logs = log_entries(annotated, published)
+    heads = headline_lines(annotated, stop=set(logs))
+    if text is None:
+        return annotated, logs, heads
+    candidates = {
+        i
+        for i, a in enumerate(annotated)
+        if i >= heads
+        and i not in logs
+        and (effective_role(a) == "incident" or _headline_of_harm(annotated, i))
+    }
+    headlines = frozenset(i for i in candidates if _headline_line(annotated, i))
+    units = clauses.split(annotated, text, candidates, headlines)
+    if len(units) == len(annotated):
+        return annotated, logs, heads
+    return units, log_entries(units, published), heads
+
+
+def _tells(a: Annotated) -> bool:
+    """Whether a sentence tells an incident: figures, an act, or (a clause of a monitor's headline) harm by a noun
+    alone ("More casualties in Harasta")."""
+    # a clause split from its sentence tells an act of its own, or shares the act of the clause before
+    return bool(a.figures or a.typed or a.clause or clauses.tells_harm(a.sentence.span.text))
+
+
+def _same_paragraph(group: Group, a: Annotated) -> bool:
+    return a.sentence.paragraph == group.members[-1].sentence.paragraph
+
+
+def log_entries(annotated: Sequence[Annotated], published: date | None) -> dict[int, LogEntry]:
+    """The sentences that open an incident-log line (the first of their line), by index."""
+    out: dict[int, LogEntry] = {}
+    for i, a in enumerate(annotated):
+        if i and annotated[i - 1].sentence.paragraph == a.sentence.paragraph:
+            continue
+        text = a.sentence.span.text
+        if "(" in text[:140]:
+            entry = parse_entry(a.sentence.span, published)
+            if entry is not None:
+                out[i] = entry
+    return out
+
+
+def _log_group(groups: list[Group], entry: LogEntry, a: Annotated) -> Group:
+    """One incident per incident code: a line repeating a code already read is that incident told again."""
+    for g in groups:
+        if g.log is not None and g.log.code == entry.code:
+            return g
+    group = Group("incident", [a], log=entry)
+    groups.append(group)
+    return group
+
+
+def _under_log(group: Group, a: Annotated, role: str) -> bool:
+    """A log line's own later sentences, and prose under it (full sentences, as on the incident's page), tell its
+    incident; another source's headline line (no full stop) does not."""
+    if _same_paragraph(group, a):
+        return True
+    return role in ("incident", "other") and _full_stop(a) and not starts_new_incident(a.sentence.span.text)
+
+
+# A calendar date more than this before publication, told after the report's own news, recaps older news: a week
+# after a lead dated to the report's days, two weeks after an undated lead (it may tell of a "recent" operation)
+RECAP_DAYS = 7
+RECAP_DAYS_UNDATED_LEAD = 14
+RECENT_DAYS = 3  # an incident this close to publication is the report's own news
+_CALENDAR = frozenset(("iso", "numeric", "mdy", "dmy", "range_md", "range_dm", "range", "month_year", "part_month",
+                       "last_unit", "season", "year"))  # fmt: skip
+
+
+def _role_here(annotated: Sequence[Annotated], i: int, window: int | None) -> str:
+    """The role of sentence ``i`` in its report: its effective role, except that a photo caption is background
+    and so is an incident told only with a calendar date long before the report, after the report's news."""
+    a = annotated[i]
+    following = annotated[i + 1].sentence.span.text if i + 1 < len(annotated) else ""
+    if is_caption(a.sentence.span.text, following):
+        return "background"  # "A general view shows the damage ... in this handout picture provided by SANA on ..."
+    role = effective_role(a)
+    if role in ("incident", "other") and window is not None and _recap(a, window):
+        return "background"
+    if role == "other" and _headline_of_harm(annotated, i):
+        return "incident"  # "Casualties in the countryside of Daraa": a monitor's line tells an incident
+    return role
+
+
+def _headline_of_harm(annotated: Sequence[Annotated], i: int) -> bool:
+    """A line of its own without a full stop (one source's headline) that tells harm by a noun at a place."""
+    a = annotated[i]
+    return _headline_line(annotated, i) and bool(a.places) and clauses.tells_harm(a.sentence.span.text)
+
+
+def _headline_line(annotated: Sequence[Annotated], i: int) -> bool:
+    """A line of its own without a full stop: a headline, or one source's line in a list of headlines."""
+    a = annotated[i]
+    near = annotated[max(0, i - 1) : i + 2]
+    return not _full_stop(a) and all(b.sentence.paragraph != a.sentence.paragraph for b in near if b is not a)
+
+
+CHRONICLE_DAYS = 3  # distinct calendar days dating incident sentences that make a report a chronicle
+_DAY_KINDS = frozenset(("iso", "numeric", "mdy", "dmy"))
+
+
+def _chronicle(annotated: Sequence[Annotated]) -> bool:
+    """A report that dates its incidents one by one with calendar days ("On January 30, ... On January 21, ...
+    On January 12, ...") is a chronicle of a period, not news with a recap: none of its days is older news."""
+    days = {
+        d.date.start
+        for a in annotated
+        if a.role == "incident"
+        for d in _incident_dates(a)
+        if d.kind in _DAY_KINDS
+    }
+    return len(days) >= CHRONICLE_DAYS
+
+
+def _recap(a: Annotated, window: int) -> bool:
+    """Wire stories close with older news ("On Jan. 25 the group fired dozens of rockets after a similar
+    warning"); the report's own "a week earlier" keeps an older attack in its story and is not a recap."""
+    own = _incident_dates(a)
+    return bool(own) and all(d.kind in _CALENDAR and d.age is not None and d.age > window for d in own)
+
+
+def _window(window: int | None, a: Annotated) -> int | None:
+    """The recap window once incident ``a`` is told: a week after news dated to the report's days, two weeks
+    after an undated one; an incident dated long before opens none (it may be what the report is about)."""
+    own = _incident_dates(a)
+    if any(d.age is not None and d.age <= RECENT_DAYS for d in own):
+        found: int | None = RECAP_DAYS
+    else:
+        found = None if own else RECAP_DAYS_UNDATED_LEAD
+    return found if window is None else min(window, found or window)
+
+
+def _told_within(group: Group, annotated: Sequence[Annotated], roles: Sequence[str]) -> DateMention | None:
+    """A day stated between the incident's first and last sentences, by a sentence of its story that is not its
+    own ("ISAF confirmed the death of X. During a route-clearing operation Wednesday ... X was killed")."""
+    if group.kind != "incident" or len(group.members) < 2:
+        return None
+    first, last = group.members[0].sentence.index, group.members[-1].sentence.index
+    for a, role in zip(annotated[first + 1 : last], roles[first + 1 : last], strict=True):
+        if role == "other" and all(a is not m for m in group.members):
+            told = best([d for d in _incident_dates(a) if d.date.precision < COARSE])
+            if told is not None:
+                return told
+    return None
 
 
 HEADLINE_CHARS = 160
 MAX_HEADLINES = 4  # section label, headline, release number, dateline
 
 
-def headline_lines(annotated: Sequence[Annotated]) -> int:
+def headline_lines(annotated: Sequence[Annotated], stop: set[int] | None = None) -> int:
     """How many sentences at the top are headlines or labels ("Two insurgents killed in Helmand", "ISIS
     resurgence", "KABUL, Afghanistan (Jan. 25, 2013)"): short lines of their own without a full stop, over a text
     told in full sentences. A headline repeats the lead incident; it never adds one (nor its figures twice). A
     document of headlines (one line per source) has none: each line is all there is."""
     n = 0
-    for a in annotated[:MAX_HEADLINES]:
+    for i, a in enumerate(annotated[:MAX_HEADLINES]):
+        if stop and i in stop:
+            break  # an incident-log line is the incident, not a headline over it
         alone = all(b.sentence.paragraph != a.sentence.paragraph for b in annotated if b is not a)
         if not alone or len(a.sentence.span.text) > HEADLINE_CHARS or _full_stop(a):
             break
@@ -127,8 +309,10 @@ class Narrative:
     def __init__(self) -> None:
         self.date: DateMention | None = None
 
-    def enter(self, a: Annotated) -> None:
-        if starts_new_incident(a.sentence.span.text):
+    def enter(self, a: Annotated, own_line: bool = False) -> None:
+        # a headline line starts its own story: in a list of sources' headlines, one line's "yesterday" is not the
+        # day of the next line's incident
+        if own_line or starts_new_story(a.sentence.span.text):
             self.date = None
 
     def leave(self, a: Annotated, role: str) -> None:
@@ -138,8 +322,11 @@ class Narrative:
             self.date = told or self.date
 
 
+TALLY_DAYS = 3  # figures over a period this long or longer are a cumulative count ("since Thursday", 4 days)
+
+
 def _long_period(d: DateMention) -> bool:
-    return d.background or d.date.precision >= COARSE
+    return d.background or (d.date.end - d.date.start).days + 1 >= TALLY_DAYS
 
 
 def effective_role(a: Annotated) -> str:
@@ -148,7 +335,8 @@ def effective_role(a: Annotated) -> str:
     if a.role not in ("incident", "other") or not a.dates:
         return a.role
     if a.figures and all(d.role == "period" for d in a.dates) and any(_long_period(d) for d in a.dates):
-        return "tally"  # "71 killed since the beginning of 2022", "700 in the past two weeks"; not "since yesterday"
+        # "71 killed since the beginning of 2022", "44 civilians killed since Thursday"; not "since yesterday"
+        return "tally"
     if all(d.background for d in a.dates):
         return "background"
     if not a.figures and all(d.date.precision >= COARSE for d in a.dates):
@@ -169,8 +357,10 @@ def _continues(group: Group, a: Annotated) -> bool:
         # no day, no figure and no new act of its own ("Sources attributed the strikes to Russian aircraft, citing
         # observers at Hmeimim airbase"): it tells more of the same, whatever other place it names
         return True
-    named = {_place_key(p.place) for p in a.places}
-    before = {_place_key(p.place) for m in group.members for p in m.places}
+    named = {_place_key(p.place) for p in a.places} | a.named
+    before = {_place_key(p.place) for m in group.members for p in m.places}.union(
+        *(m.named for m in group.members)
+    )
     return not named or not before or bool(named & before)
 
 
@@ -189,6 +379,9 @@ def _refers_back(a: Annotated) -> bool:
     if a.typed is None:
         return False
     at = a.typed.span.start - a.sentence.span.start
+    if not _full_stop(a):
+        # a headline line of its own ("The factions target the town of Foah") starts its own story
+        return False
     return bool(_DEFINITE.search(a.sentence.span.text[max(0, at - 40) : at]))
 
 
@@ -234,6 +427,9 @@ def event_date(group: Group, doc: Document) -> EventDate | None:
     statement was made, nor background); else see _undated. A tally: the period it counts over. A
     development: from the campaign's stated start, or the period it names, up to the report."""
     members = group.members
+    if group.log is not None:
+        # the line's own date, however long before publication (None: refused, see notes)
+        return group.log.date
     if group.kind == "development":
         return _development_date(members, doc)
     if group.kind == "tally":
@@ -264,6 +460,11 @@ def _undated(group: Group, doc: Document) -> EventDate | None:
     periods = [d for d in dated if d.role == "period" and d.kind not in CAMPAIGN_KINDS]
     if periods:
         return periods[0].date
+    if group.within is not None:
+        d = group.within.date
+        return replace(
+            d, reason=f"no date in its own sentences: the day told within its story ({d.text!r}; {d.reason})"
+        )
     if group.inherited is not None:
         d = group.inherited.date
         why = f"no date in its own sentences: the day of the story told before it ({d.text!r}; {d.reason})"
@@ -305,13 +506,15 @@ def build_event(doc: Document, group: Group) -> Event | None:
     spans = [a.sentence.span for a in group.members]
     civilian = bool(figures) and all(f.side == "civilians" for f in figures if f.best)
     actor1, actor2, assoc = pick_actors(group.members, figures)
-    typed = classify(doc.text, spans, victims_civilian=civilian, actor1=actor1)
+    typed = classify(doc.text, _typed_spans(group), victims_civilian=civilian, actor1=actor1)
+    typed = typed or _shared_act(group)
     if typed is not None and typed.event_type == "none":
         return None  # a disaster or accident: not a conflict event
     if group.kind != "incident":
         # a tally or an ongoing campaign sums up many events of several kinds: one ACLED sub-type would mislead
         typed = None
-    place = pick_place(group.members, group.before)
+    # a log line's place list is all the place it has: a place named on the lines before is another incident's
+    place = pick_place(_in_listed_region(group), () if group.log else group.before)
     when = event_date(group, doc)
     evidence = _evidence(typed, place, when, actor1, actor2, group, figures)
     found = sum(x is not None for x in (typed, place, actor1, when and when.span)) + bool(figures)
@@ -332,11 +535,54 @@ def build_event(doc: Document, group: Group) -> Event | None:
         confidence=min(0.95, 0.3 + 0.13 * found),
         extractor_version=EXTRACTOR_VERSION,
         span=Span.of(doc.text, spans[0].start, spans[-1].end),
-        notes="" if when is not None else UNDATED_NOTE,
+        notes=_notes(group, typed, when),
         disorder_type=typed.disorder_type or None if typed else None,
         civilian_targeting=bool(typed and typed.civilian_targeting),
         type_of_violence=type_of_violence(typed.sub_event_type, actor1, actor2) if typed else None,
     )
+
+
+def _in_listed_region(group: Group) -> list[Annotated]:
+    """The members, with an incident-log line's places kept to the governorate its place list names ("Al Safsaf
+    village, near Tabaqa, Raqqa governorate, Syria": not the Al Safsaf of another governorate), when it names one
+    and some place lies in it."""
+    members = list(group.members)
+    if group.log is None:
+        return members
+    line = members[0]
+    regions = {p.place.admin1 for p in line.places if p.place.where_prec == ADMIN1_PREC and p.place.admin1}
+    inside = [p for p in line.places if p.place.admin1 in regions]
+    if len(regions) == 1 and inside:
+        members[0] = replace(line, places=inside)
+    return members
+
+
+ADMIN1_PREC = 4  # UCDP where_prec of a governorate
+
+
+def _shared_act(group: Group) -> Typed | None:
+    """The act a clause shares with the clause before it ("clashes in Daraa and [in] Aleppo": the Aleppo clause
+    names no act of its own), read from that clause's words (clauses.py)."""
+    for a in group.members:
+        s = a.sentence.span
+        if a.clause and a.typed is not None and not s.start <= a.typed.span.start < s.end:
+            return a.typed
+    return None
+
+
+def _typed_spans(group: Group) -> list[Span]:
+    """The sentences that can tell the event's type: all of them, except an incident-log line, whose words are a
+    date, a code and place names (a "police station" in a place list is no police raid)."""
+    if group.log is None:
+        return [a.sentence.span for a in group.members]
+    line = group.members[0].sentence.paragraph
+    return [a.sentence.span for a in group.members if a.sentence.paragraph != line]
+
+
+def _notes(group: Group, typed: Typed | None, when: EventDate | None) -> str:
+    if group.log is not None:
+        return describe(group.log, typed is not None)
+    return "" if when is not None else UNDATED_NOTE
 
 
 # Said, rather than guessed, when nothing dates an event: relative and year-less dates need a publication date.

@@ -72,7 +72,7 @@ _TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
                  rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?", _MONTH_KEYS),
     ("mdy", rf"\b{_W}{_M}\s+{_D}(?:,?\s*{_Y})?", _MONTH_KEYS),
     ("dmy", rf"\b{_W}{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?", _MONTH_KEYS),
-    ("since_period", rf"\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\s+(?:(?:the|this)\s+(?P<unit>year|month)"
+    ("since_period", rf"\bsince\s+the\s+(?:start|beginning|outbreak|first)\s+of\s+(?:(?:the|this)\s+(?P<unit>year|month)"
                      rf"\b|{_M}(?:\s+{_Y})?|(?P<yonly>(?:1\d|20)\d\d)\b)", ("since",)),
     ("part_month", rf"\b{_PART}[- ]+{_M}(?:,?\s+{_Y})?", _MONTH_KEYS),
     ("month_year", rf"\b(?:(?:in|during|of|since)\s+)?{_M}(?:,?\s+{_Y}|(?<=\w)(?=\s*[,.;]|$))", _MONTH_KEYS),
@@ -81,7 +81,7 @@ _TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("year", rf"\b(?:in|during|since|of|by)\s+(?:{_PART}[- ]?\s*)?{_Y}(?!\s*(?:-|–)?\s*[a-z%])", _YEARISH),
     ("period_this", r"\b(?P<pre>so\s+far\s+|earlier\s+|since\s+the\s+(?:start|beginning)\s+of\s+)?this\s+"
                     r"(?P<unit>week|month|year)\b", ("this",)),
-    ("since_unit", r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?P<unit>week|month|year)\b", ("since",)),
+    ("since_unit", r"\bsince\s+the\s+(?:start|beginning|first)\s+of\s+the\s+(?P<unit>week|month|year)\b", ("since",)),
     ("past_n", rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:{_NUM}\s+)?"
                r"(?P<unit>hours|days|weeks|months|day|week|month|year)\b", ("past", "last", "previous")),
     ("last_unit", r"\b(?:late\s+|early\s+)?last\s+(?P<unit>week|month|year)\b", ("last",)),
@@ -92,7 +92,9 @@ _TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      ("today", "tonight", "this", "dawn", "noon")),
     ("weekday", r"\b(?:(?:on|last|early|late|this)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|"
                 r"saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b", _WEEKDAY_KEYS),
-    ("offset", rf"\b{_NUM}\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|later|before|after|ago|prior)\b",
+    # "the attack came a day after air strikes killed 26": the date is that of what follows, a day before
+    ("offset", rf"\b(?P<came>(?:came|comes|occurred|happened|took\s+place)\s+)?{_NUM}\s+(?P<unit>day|week|month|"
+               r"year)s?\s+(?P<dir>earlier|later|before|after|ago|prior)\b",
      ("earlier", "later", "before", "after", "ago", "prior")),
     ("anchor_day", r"\b(?:(?:on\s+)?the\s+(?P<which>previous|next|following|same)\s+(?:day|night|morning|evening)"
                    r"|the\s+day\s+(?P<ba>before|after)|later\s+(?:that|the\s+same)\s+day|(?:on\s+)?that\s+"
@@ -157,6 +159,7 @@ class DateMention:
     weight: int = 2  # 3 a stated day or weekday, 2 a relative day, 1 a month, year or vague word
     # it lies more than STALE_DAYS before publication, or names an earlier attack: context, not this report's news
     background: bool = False
+    age: int | None = None  # days from its start to publication (None without a publication date)
 
 
 @dataclass
@@ -375,7 +378,11 @@ def _anchored(name: str, m: re.Match[str], ctx: DateContext, span: Span) -> Even
         n = parse_number(raw) or (3 if raw == "several" else 1)
         unit = m.group("unit").lower()
         delta = relativedelta(**{unit + "s": n})  # type: ignore[arg-type]
-        d = base - delta if direction in ("earlier", "before", "ago", "prior") else base + delta
+        back = direction in ("earlier", "before", "ago", "prior")
+        if m.group("came") and direction in ("after", "before"):
+            back = not back  # told from the later event: the one after "after" is the earlier
+            why += f"; what follows '{direction}' is the other event"
+        d = base - delta if back else base + delta
         prec = 1 if unit == "day" else (3 if unit == "week" else 4)
         return _ed(_valid(d, ctx), d, span.text, f"{span.text}, {why}", span, precision=prec)
     if name == "anchor_day":
@@ -431,18 +438,43 @@ _NAMED_ATTACK_AFTER = re.compile(
     re.IGNORECASE,
 )
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# "a Taliban leader responsible for an attack Jan. 7 in Charkh district", "involved in the bombing on Sunday": the
+# date of an attack in the profile of the person targeted, told after the attack word
+_PROFILE_ATTACK_BEFORE = re.compile(
+    r"\b(?:responsible\s+for|involved\s+in|behind|linked\s+to|blamed\s+for|accused\s+of|planned|"
+    r"orchestrated|masterminded)\s+(?:the|an?|several|multiple|numerous)?\s*(?:[\w-]+\s+){0,3}?(?:attacks?|"
+    r"bombings?|ambush(?:es)?|assaults?|assassinations?|killings?|kidnappings?)\s+(?:(?:on|in|at|against)\s+"
+    r"(?:[\w-]+\s+){1,4}?)?(?:on\s+|of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "... in Idlib province, Syria August 6 2016 (TRT World and Agencies)": the day a picture was taken, in a caption
+# that ends with the picture's credit
+_CREDIT_AFTER = re.compile(
+    r"^\.?\s*\((?:[\w.&-]+\s+){0,4}(?:photo|picture|images?|agencies)\)|^\.?\s*\((?:file|archive)\s+photo\)",
+    re.IGNORECASE,
+)
 
 
 def _names_an_attack(name: str, before: str, after: str) -> bool:
+    if _PROFILE_ATTACK_BEFORE.search(before[-70:]):
+        return True
     if not _NAMED_ATTACK_AFTER.match(after):
         return False
     return after[:2] in ("'s", "’s") or (bool(_THE_BEFORE.search(before)) and name in _DAY_LEVEL)
 
 
-def _role(name: str, words: str, before: str) -> str:
+# "Coalition forces today confirmed they recently detained two insurgents": the day of the statement, told before
+# its verb
+_REPORT_AFTER = re.compile(
+    r"^\s+(?:said|says|confirmed|confirms|announced|announces|reported|reports|stated|claimed|denied)\b",
+    re.IGNORECASE,
+)
+
+
+def _role(name: str, words: str, before: str, after: str = "") -> str:
     if name in _PERIOD_KINDS or _SINCE_BEFORE.search(before) or words[:6].lower() == "since ":
         return "period"
-    if _report_before().search(before):
+    if _report_before().search(before) or _REPORT_AFTER.match(after):
         return "report"
     return "event"
 
@@ -528,7 +560,7 @@ def find_dates(text: str, sentence: Span, ctx: DateContext) -> list[DateMention]
             ctx.rejected.append(f"{span.text!r}: {err}")
             continue
         before = s[max(0, start - 80) : start]
-        role = _role(name, span.text, before)
+        role = _role(name, span.text, before, s[end : end + 20])
         if role == "period" and name not in _PERIOD_KINDS:
             ed = _since(ed, ctx)
         ed = _not_after_publication(ed, ctx.published)
@@ -541,11 +573,18 @@ def find_dates(text: str, sentence: Span, ctx: DateContext) -> list[DateMention]
         # a month or vaguer that ended over a week before the report ("last month", "late December") is older news
         pub = ctx.published
         coarse_old = ed.precision >= 4 and pub is not None and (pub - ed.end).days > RECENT_WEEK
-        background = background or coarse_old or _names_an_attack(name, before, s[end : end + 60])
+        after = s[end : end + 60]
+        background = (
+            background
+            or coarse_old
+            or _names_an_attack(name, before, after)
+            or bool(_CREDIT_AFTER.match(after))
+        )
         weight = _weight(name, span.text, ed) + bool(_WOUNDED_BEFORE.search(before))
-        mention = DateMention(span, ed, name, anchor, role, weight, background)
-        if role == "event" and ed.precision <= 3:
-            ctx.last = ed.start
+        age = None if pub is None else (pub - ed.start).days
+        mention = DateMention(span, ed, name, anchor, role, weight, background, age)
+        if role == "event" and ed.precision <= 3 and not _CREDIT_AFTER.match(after):
+            ctx.last = ed.start  # the day a picture was taken is no anchor for "a day after"
         out.append(mention)
     return _join_ranges(out, text, ctx) if len(out) > 1 else out
 

@@ -5,7 +5,7 @@ Roles: ``incident`` (someone did something somewhere: a harm figure or an event 
 ``background`` (what happened before, aims, context, a profile of the person targeted: "The leader coordinates
 roadside bomb attacks") and ``other``. Assembly corrects roles by the dates a sentence gives (only long before the
 report: background) and groups sentences into events by role and by discourse cues ("In another incident",
-"Meanwhile", "Elsewhere"); see docs/dates.md.
+"Meanwhile", "Elsewhere"); see docs/dates.md. ``is_caption`` tells a photo caption, which is never an incident.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(‘]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]$")
 
 TALLY_CUES = re.compile(
-    r"\b(?:since\s+the\s+(?:start|beginning|outbreak|launch)|since\s+(?:it\s+)?(?:began|started)|so\s+far\s+"
+    r"\b(?:since\s+the\s+(?:start|beginning|outbreak|launch|first\s+of)|since\s+(?:it\s+)?(?:began|started)|so\s+far\s+"
     r"(?:this|in)\b"
     r"|in\s+total|in\s+all\b|total\s+(?:death\s+)?toll|toll\s+since|bringing\s+the\s+(?:total\s+)?(?:death\s+)?"
     r"(?:toll|number|total)|raising\s+the\s+(?:death\s+)?toll|(?:first|second|third|past|last)\s+(?:week|month|"
@@ -81,7 +81,9 @@ TALLY_CUES = re.compile(
 DEVELOPMENT_CUES = re.compile(
     r"\b(?:campaign|operation|offensive|military\s+build-?up|reinforcements?)\b.{0,120}?\b(?:still|underway|"
     r"ongoing|continu\w*|entered|combing|comb|began|launched|started)\b|\b(?:still|continu\w*)\b.{0,60}?\b"
-    r"(?:campaign|operation|offensive|comb\w*)\b|\bare\s+combing\b",
+    r"(?:campaign|operation|offensive|comb\w*)\b|\bare\s+combing\b"
+    # "the SDF announced the start of the fourth stage of the campaign"
+    r"|\b(?:start|launch|beginning)\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,5}?(?:campaign|operation|offensive)\b",
     re.IGNORECASE,
 )
 BACKGROUND_CUES = re.compile(
@@ -186,3 +188,39 @@ def role(sentence: str, has_figures: bool, has_trigger: bool) -> str:
 
 def starts_new_incident(sentence: str) -> bool:
     return bool(NEW_INCIDENT_CUES.search(sentence))
+
+
+# "In Terayzai district, a combined patrol captured ...": another place of the same story, told on its day
+_PLACE_CUE = re.compile(
+    r"^In\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}\s+(?:province|governorate|district|countryside),"
+)
+
+
+def starts_new_story(sentence: str) -> bool:
+    """A cue that starts another incident on another day, or on one not yet told ("In another incident",
+    "Meanwhile", "Yesterday"); a new place alone ("In Terayzai district, ...") keeps the story's day."""
+    return starts_new_incident(sentence) and not _PLACE_CUE.match(sentence)
+
+
+# A photo caption tells what a picture shows and when it was taken, not the report's news: "A general view shows
+# the damage ... in this handout picture provided by SANA on September 5 2016", "A picture taken on July 29 2016
+# shows ...", or a line followed by the picture's credit ("... Syria July 1 2016. (Reuters Photo)").
+_CAPTION = re.compile(
+    r"\b(?:in\s+this\s+(?:handout\s+|file\s+|undated\s+)?(?:picture|photo(?:graph)?|image|video\s+grab)|"
+    r"(?:picture|photo(?:graph)?|image)\s+(?:taken|released|provided|posted|distributed)\s+(?:on|by)\b|"
+    r"^file\s+(?:picture|photo)\s+(?:shows|of)\b)",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"^\((?:[A-Z][\w.&-]*\s*){1,5}(?:photo|picture|images?|agencies|file)?\)|^\((?:file|archive)\s+photo\)",
+    re.IGNORECASE,
+)
+
+
+def is_caption(sentence: str, following: str = "") -> bool:
+    """Whether ``sentence`` is a photo caption (``following`` is the next sentence, which may open with the
+    picture's credit)."""
+    if _CAPTION.search(sentence[:400]):
+        return True
+    credit = _CREDIT.match(following[:60])
+    return credit is not None and bool(re.search(r"photo|picture|image|agencies|file", credit.group(0), re.I))

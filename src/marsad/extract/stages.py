@@ -139,7 +139,7 @@ def typing_stage(draft: Draft) -> Draft:
 
 @register("marsad.extract.assemble.v1")
 def assemble_stage(draft: Draft) -> Draft:
-    groups = assemble.group_sentences(draft.sentences)
+    groups = assemble.group_sentences(draft.sentences, draft.doc.published, draft.doc.text)
     draft.events = [e for g in groups if (e := assemble.build_event(draft.doc, g)) is not None]
     return draft
 

@@ -6,9 +6,10 @@ start of a line, in parentheses after a place, before a news agency's name, afte
 A date inside the body ("the campaign that began on January 16, 2021") is an event date, not a
 publication date, so it is left alone.
 A dateline without a year ("DAMASCUS, Jan 24 (Reuters)") takes its year from a reference: the caller's hint,
-else a release number in the header ("2010-07-CA-144"), else today, but only when the day then falls within
-``YEARLESS_RECENT_DAYS`` of today (a fresh feed); an archive page read years later gets no date rather than a
-guessed year.
+else a release number in the header ("2010-07-CA-144"), else the latest fully dated day the text mentions (the
+dateline is the first such day on or after it, within ``YEARLESS_RECENT_DAYS``), else today, but only when the day
+then falls within ``YEARLESS_RECENT_DAYS`` of today (a fresh feed); an archive page read years later gets no date
+rather than a guessed year.
 Every pattern is a flat regex over a bounded window: time is linear in the window, whatever the input.
 """
 
@@ -59,10 +60,13 @@ _NOT_AFTER_PREPOSITION = "".join(
     rf"(?<!\b{word} )" for word in ("on", "since", "until", "from", "by", "before", "after", "of")
 )
 
+_NOT_LOG_LINE = r"(?![^\n(]{0,40}\([A-Z]{1,3}[0-9]{1,5}[A-Za-z]{0,2}\))"
+
 # (prefix, date forms, suffix), most trusted first. "^" is the start of any line of the window (MULTILINE):
 # a headline, then the date on the line under it, is how monitors and news sites print it.
 _CONTEXTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    (rf"^(?:{_LABEL} )?(?:{_WEEKDAY} )?", (_DMY_NAME, _MDY_NAME, _NUMERIC, _ISO), ""),
+    # ... but not the date of an incident-log line ("May 28th 2017: (S769) Raqqa, ..."): that dates the incident
+    (rf"^(?:{_LABEL} )?(?:{_WEEKDAY} )?", (_DMY_NAME, _MDY_NAME, _NUMERIC, _ISO), _NOT_LOG_LINE),
     (rf"\((?:{_WEEKDAY} )?", (_DMY_NAME, _MDY_NAME, _ISO), r" ?\)"),
     (r"\b", (rf"{_MON} {_DAY}(?:,? {_YEAR})?", rf"{_DAY} {_MON}(?:,? {_YEAR})?"), _AGENCY),
     # "6 October 2016 Aleppo SANA-Terrorist ...": a full date, maybe the city, then the agency's name
@@ -118,6 +122,10 @@ def dateline_date(text: str, *, today: date | None = None, reference: date | Non
     for pattern in PATTERNS:
         for match in pattern.finditer(window):
             groups = match.groupdict()
+            if not groups.get("y") and given is None:
+                after = _after_body_date(groups, text, today)
+                if after is not None:
+                    return after  # "(Jan. 2)" over a text that mentions "Dec. 28, 2011": 2 January 2012
             found = _to_date(groups, given or today)
             if found is None or not EARLIEST <= found <= today:
                 continue
@@ -125,6 +133,42 @@ def dateline_date(text: str, *, today: date | None = None, reference: date | Non
                 continue  # the year would be a guess: an old page read today
             return found
     return None
+
+
+BODY_CHARS = 20_000  # how far into the text a fully dated day is looked for
+_BODY_DATES = tuple(re.compile(form, re.IGNORECASE) for form in (_DMY_NAME, _MDY_NAME))
+
+
+def _after_body_date(groups: dict[str, str | None], text: str, today: date) -> date | None:
+    """A year-less dateline placed by the text itself: the first such day on or after the latest fully dated day
+    the text mentions (a report tells of days before it was published), when that is within
+    ``YEARLESS_RECENT_DAYS`` of it; None otherwise."""
+    latest = body_reference(text, today)
+    parts = _day_month(groups)
+    if latest is None or parts is None:
+        return None
+    day, month = parts
+    for year in (latest.year, latest.year + 1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue  # 29 February
+        if latest <= found:
+            return found if (found - latest).days <= YEARLESS_RECENT_DAYS and found <= today else None
+    return None
+
+
+def body_reference(text: str, today: date) -> date | None:
+    """The latest day with day, month and year written out ("Dec. 28, 2011", "16 January 2021") in the first
+    ``BODY_CHARS`` characters, not after ``today`` nor before 1900; None when there is none."""
+    found: date | None = None
+    head = " ".join(text[:BODY_CHARS].split())
+    for pattern in _BODY_DATES:
+        for match in pattern.finditer(head):
+            day = _to_date(match.groupdict(), today)
+            if day is not None and EARLIEST <= day <= today and (found is None or day > found):
+                found = day
+    return found
 
 
 def _window(text: str) -> str:
