@@ -143,6 +143,16 @@ def test_evaluate_readers_ucdp_groups(tmp_path: Path) -> None:
     assert not second.gold["answerable"] and not second.gold["has_digit"]
 
 
+def test_evaluate_readers_ucdp_entities_do_not_split_a_headline(tmp_path: Path) -> None:
+    """Sources are joined by ";": an HTML entity's own ";" must not cut one headline in two."""
+    path = tmp_path / "ucdp_ged_syria" / "by_source_article.jsonl"
+    path.parent.mkdir(parents=True)
+    headline = "Human losses in Dar&#8217;a and Damascus;The &#8220;Islamic State&#8221; executes 5 in Raqqa"
+    path.write_text(json.dumps(_ucdp_group(headline)) + "\n", encoding="utf-8")
+    (item,) = SETS["ucdp"].read(tmp_path).items
+    assert item.text == "Human losses in Dar’a and Damascus\nThe “Islamic State” executes 5 in Raqqa"
+
+
 def test_evaluate_readers_fakes_credible_only(tmp_path: Path) -> None:
     path = tmp_path / "fakes_syria_news" / "fakes_dev.csv"
     header = ["unit_id", "article_title", "article_content", "source", "date", "location", "labels"]

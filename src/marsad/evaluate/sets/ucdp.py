@@ -7,6 +7,7 @@ are also reported on the *answerable* groups, whose headline names the place (se
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,8 @@ def _parse(line: int, obj: dict[str, Any]) -> GoldItem | Malformed | None:
     headline = obj.get("source_headline")
     if not isinstance(headline, str) or not headline.strip():
         return Malformed(line, "empty source_headline")
+    # entities first: sources are joined by ";", which "&#8220;" and "Dar&#8217;a" would otherwise cut in two
+    headline = html.unescape(headline)
     try:
         published = parse_iso_date(str(obj.get("source_date") or "").split(";")[0])
         gold = _gold(evts[0], headline)
