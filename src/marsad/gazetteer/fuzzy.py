@@ -36,7 +36,9 @@ _SETTLEMENT_BEFORE = re.compile(r"\b(?:village|town|city|hamlet|camp)s?\s+of\s+(
 _SETTLEMENT_AFTER = re.compile(r"^\s+(?:village|town|city)\b", re.I)
 _MIN_SKELETON = 3  # shorter skeletons ("jd", "kr") match too many names to mean anything
 _CONSTRUCT_T = re.compile(r"at$")
-_ENDING = re.compile(r"(?:[aeiou]h|[aeiou])$")
+# Only the -a/-ah/-e/-eh of a feminine ending (Tabaqah/Tabaqa, Salamieh/Salamiya) is noise; a final -u, -i
+# or -o tells names apart (Hama/Hamu, Bala/Balo, Dara/Dari).
+_ENDING = re.compile(r"[ae]h?$")
 _DOUBLE = re.compile(r"(.)\1+")
 
 

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 from marsad.errors import DataMissingError
 from marsad.gazetteer import cues, fuzzy, scoring, unresolved
 from marsad.gazetteer.layers import Layer, Row, load_layer
-from marsad.gazetteer.normalise import ARTICLES, fold, name_key
+from marsad.gazetteer.normalise import ARTICLES, fold, light_key, name_key
 from marsad.gazetteer.unresolved import Unresolved
 from marsad.gazetteer.words import joined_keys, text_words
 from marsad.records import Place, Span
@@ -601,23 +601,35 @@ class _Reader:
             feature_cue = right or left
             if any(c is not None and c.direction is not None for c in (hit.left, hit.right)):
                 feature_cue = f"directed {feature_cue}"
-            words = fuzzy.spelling(self.text[hit.start : hit.end])
-            spelled: dict[int, float] = {}
-            for row, name in hit.candidates:
-                ratio = fuzz.ratio(words, fuzzy.spelling(name)) / 100
-                spelled[row.id] = max(spelled.get(row.id, 0.0), ratio)
+            spelled, exact = self._spelled(hit)
             scored = []
             for row, _ in hit.candidates:
                 # spelling first (a namesake spelled exactly beats one spelled nearly), then the kind of place
                 # the cue asks for, the regions named close by (then anywhere in the text), and size; a
                 # village known only at its subdistrict's centre yields to one with a point of its own
                 score = 2 * spelled[row.id] + scoring.fit(feature_cue, row.feature)
+                score += _EXACT if row.id in exact else 0.0
                 score += scoring.importance(row) / 4 + (0.1 if row.country == self.country else 0.0)
-                score += scoring.near_bonus(scoring.region(row), hit.start, regions)
+                score += scoring.near_bonus(scoring.region(row), hit.start, regions, self.text)
                 score -= 0.1 if row.approx else 0.0
                 scored.append((round(score, 6), -row.id, row))
             best = max(scored)[2]
             hit.best = (spelled[best.id], best)
+
+    def _spelled(self, hit: _Hit) -> tuple[dict[int, float], set[int]]:
+        """How closely each namesake's best name is spelled like the text's words (0-1), and the namesakes with
+        a name written letter for letter as the text writes it: two spellings the scoring form makes equal
+        ("Badia" / "Badi") are told apart by that."""
+        raw = self.text[hit.start : hit.end]
+        words, letters = fuzzy.spelling(raw), _letters(raw)
+        spelled: dict[int, float] = {}
+        exact: set[int] = set()
+        for row, name in hit.candidates:
+            ratio = fuzz.ratio(words, fuzzy.spelling(name)) / 100
+            spelled[row.id] = max(spelled.get(row.id, 0.0), ratio)
+            if _letters(name) == letters:
+                exact.add(row.id)
+        return spelled, exact
 
     def _build(self, hits: list[_Hit]) -> list[PlaceMention]:
         mentions: list[PlaceMention] = []
@@ -745,6 +757,16 @@ class _Reader:
         close = scoring.close(a, b)
         place = replace(place, geo_precision=2 if close else 3, where_prec=2 if close else 5)
         return PlaceMention(span, place, feature, round(min(one.score, two.score), 3))
+
+
+_EXACT = 0.05  # a name written exactly as the text writes it, over one only the scoring form equals
+
+
+@functools.lru_cache(maxsize=50_000)
+def _letters(name: str) -> str:
+    """A name's letters without articles, spaces or marks: "Deir ez-Zor" and "Deir Ezzor" differ only in
+    what the scoring form already ignores."""
+    return light_key(name).replace(" ", "")
 
 
 def _unreadable(path: Path, why: object) -> DataMissingError:
