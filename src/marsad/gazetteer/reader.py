@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING
 import yaml
 from rapidfuzz import fuzz
 
-from marsad.gazetteer import cues, fuzzy, scoring, unresolved
+from marsad.gazetteer import cues, fuzzy, quarters, scoring, unresolved
 from marsad.gazetteer.layers import Layer, Row
 from marsad.gazetteer.normalise import ARTICLES, fold, light_key
+from marsad.gazetteer.rec import distance_km
 from marsad.gazetteer.unresolved import Unresolved
 from marsad.gazetteer.words import joined_keys, text_words
 from marsad.records import Place, Span
@@ -53,6 +54,7 @@ _ENGLISH_ARTICLES = frozenset({"at", "as", "an", "en", "es", "et", "ed", "er", "
 # "X, Y province" / "X in Y governorate": what stands between a place and the division said to hold it
 _CONTAINED = re.compile(r"^\s*(?:,|\bin\b|,\s*in\b)\s*(?:the\s+)?$", re.I)
 _DIRECTED = frozenset({"countryside", "desert"})  # cues that may name a part of a governorate
+
 
 @dataclass(frozen=True)
 class PlaceMention:
@@ -88,6 +90,7 @@ class _Hit:
     left: cues.Cue | None = None
     right: cues.Cue | None = None
     best: tuple[float, Row] | None = None
+    quarter: bool = False  # a neighbourhood the gazetteer lacks, placed at the city the text names with it
 
 
 @functools.lru_cache(maxsize=1)
@@ -119,7 +122,33 @@ class Reader:
         self._resolve(hits, context=[])
         hits = [h for h in hits if self._plausible(h)]
         self._resolve(hits, context=self._context(hits))
+        if quarters.mentioned(self.text):
+            hits = self._quarters(hits)
         return self._build(hits)
+
+    def _quarters(self, hits: list[_Hit]) -> list[_Hit]:
+        """Neighbourhoods named with their city ("al-Wa'er neighbourhood in Homs") resolve inside that city:
+        to a namesake near it, else to the city's point (see ``quarters``)."""
+        for first, last in (run for run in self._capital_runs() if run is not None):
+            start, end = self.tokens[first].start, self.tokens[last].end
+            city = next((h for h in hits if h.start >= end and h.best is not None), None)
+            if city is None or city.best is None or not quarters.of_city(self.text, start, end, city.start):
+                continue
+            town = city.best[1]
+            if town.feature not in _POPULATED or town.lat is None or town.lon is None:
+                continue
+            inside = [h for h in hits if first <= h.first and h.last <= last]
+            near = [r for h in inside if (h.first, h.last) == (first, last) for r, _ in h.candidates]
+            near = [r for r in near if _within(r, town, quarters.QUARTER_KM)]
+            if near:
+                inside[0].best = (1.0, max(near, key=lambda r: (scoring.importance(r), -r.id)))
+                continue
+            hits = [h for h in hits if h not in inside]
+            quarter = self._new_hit(first, last)  # with the article before the name ("al-Wa'er")
+            quarter.candidates, quarter.best, quarter.quarter = [(town, town.name)], (1.0, town), True
+            quarter.left, quarter.right = cues.left_cue(self.text, quarter.start), cues.Cue(None, end)
+            hits.append(quarter)
+        return sorted(hits, key=lambda h: h.start)
 
     def _hits(self) -> dict[tuple[int, int], _Hit]:
         joined, starts, owners = joined_keys(self.tokens)
@@ -529,6 +558,11 @@ class Reader:
             row, precision_cue = sector, cues.Cue(None, hit.end)
         span = Span.of(self.text, hit.start, hit.end)
         place = self.gaz.place(row, span, precision_cue or cues.Cue(None, hit.end), layer)
+        if hit.quarter:
+            name = f"{span.text}, {place.name}"
+            place = replace(
+                place, name=name, feature="neighbourhood", pcode=None, geonameid=None, source="derived"
+            )
         return PlaceMention(span, place, cue_name, round(min(1.0, spelled), 3))
 
     def _sector(self, hit: _Hit, row: Row, cue: cues.Cue | None, layer: Layer) -> Row | None:
@@ -591,6 +625,12 @@ class Reader:
         close = scoring.close(a, b)
         place = replace(place, geo_precision=2 if close else 3, where_prec=2 if close else 5)
         return PlaceMention(span, place, feature, round(min(one.score, two.score), 3))
+
+
+def _within(row: Row, town: Row, km: float) -> bool:
+    if row.lat is None or row.lon is None or town.lat is None or town.lon is None:
+        return False
+    return distance_km(row.lat, row.lon, town.lat, town.lon) <= km
 
 
 _EXACT = 0.05  # a name written exactly as the text writes it, over one only the scoring form equals

@@ -1,0 +1,40 @@
+"""Neighbourhoods named with their city: "al-Wa'er neighbourhood in Homs", "the Bab al-Nairab neighbourhood of
+Aleppo", "the neighbourhood of al-Sinaa in Deir Ezzor".
+
+A city's quarters are rarely in any gazetteer, and their names are often those of villages elsewhere (Bab,
+Hamidiyah, Salhiyah): read alone, "al-Hamidiyyeh" lands on a namesake hundreds of kilometres away. When the
+text says which city a neighbourhood belongs to, the neighbourhood is a namesake within ``QUARTER_KM`` of that
+city's point or, when there is none, the city's point itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Quarters lie within a city's built-up area: a namesake farther than this from the city's point is another place.
+QUARTER_KM = 12.0
+# "X neighbourhood in Y", "X neighbourhood of the city of Y", "X quarter, Y"
+_AFTER = re.compile(
+    r"^\s+(?:neighbou?rhoods?|quarters?)\s*(?:,\s*|(?:in|of)\s+)(?:the\s+)?(?:(?:city|town)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# "the neighbourhood of X in Y", "the neighbourhood of X, Y"
+_BEFORE = re.compile(r"\b(?:neighbou?rhoods?|quarters?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_BETWEEN = re.compile(r"^\s*(?:,\s*|\s+in\s+)(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
+_WORD = re.compile(r"neighbou?rhood|quarter", re.IGNORECASE)
+_REACH = 60  # characters: the words between a quarter's name and its city are few
+
+
+def mentioned(text: str) -> bool:
+    """Whether the text speaks of neighbourhoods at all (most texts do not: nothing more to read)."""
+    return _WORD.search(text) is not None
+
+
+def of_city(text: str, start: int, end: int, city_start: int) -> bool:
+    """Whether the words at ``start:end`` name a neighbourhood of the place named at ``city_start``."""
+    if city_start < end or city_start - end > _REACH:
+        return False
+    between = text[end:city_start]
+    if _AFTER.match(between):
+        return True
+    return bool(_BETWEEN.match(between)) and bool(_BEFORE.search(text[max(0, start - 30) : start]))
