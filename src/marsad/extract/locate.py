@@ -31,6 +31,23 @@ _FROM = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:(?:towns?|city|villages?|areas?|direction|countryside)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
+# "expelled the regime forces from Kinsabba", "withdrew from Dabiq": taking or leaving ground happens at the
+# place the forces are driven from
+_TERRITORY_BEFORE = re.compile(
+    r"\b(?:expel\w*|drov?e\s+out|driv\w*\s+out|oust\w*|dislodg\w*|evict\w*|withdr[ae]w\w*|retreat\w*|"
+    r"pull\w*\s+(?:out|back)|clear\w*|liberat\w*|recaptur\w*|captur\w*|seiz\w*|retak\w*|retook|expuls\w*)"
+    r"\b[^.;]{0,50}$",
+    re.IGNORECASE,
+)
+# "Kafr Zita in Hama", "Tabqa, Raqqa governorate", "Maratah in the countryside of Aleppo": the second place
+# says where the first lies; it is not a second scene
+_QUALIFIES = re.compile(
+    r"^\s*(?:(?:village|town|city|area|camp|neighbou?rhood|district)\s*)?(?:,\s*(?:in\s+)?|in\s+|of\s+)"
+    r"(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|governorate|city|town)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+_LISTED = re.compile(r"^\s*(?:,|and\b|or\b)\s*(?:the\s+)?$", re.IGNORECASE)
+_REGIONS = frozenset({"admin1", "admin2", "admin3", "sector", "region", "city"})
 # "the Britain-based Observatory", "Iranian-backed militias": the place qualifies an actor
 _QUALIFIER_AFTER = re.compile(r"^[-‐–]?\s*(?:based|backed|led|affiliated|linked|born|made)\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^,?\s*(?:\w+\s*)?\(\s*(?:[A-Z][a-z]{2}|\d)", re.UNICODE)
@@ -122,7 +139,31 @@ def _eligible(c: _Candidate, members: Sequence[Annotated]) -> bool:
         return True  # "from X to Y" covered an area: its "from" is no origin
     before = text[max(0, span.start - offset - 30) : span.start - offset]
     after = text[span.end - offset : span.end - offset + 30]
-    return not (_FROM.search(before) or _QUALIFIER_AFTER.match(after) or _is_dateline(c, after))
+    if _QUALIFIER_AFTER.match(after) or _is_dateline(c, after) or _qualifies_previous(c, a):
+        return False
+    return (
+        not _FROM.search(before)
+        or _TERRITORY_BEFORE.search(text[max(0, span.start - offset - 90) : span.start - offset]) is not None
+    )
+
+
+def _qualifies_previous(c: _Candidate, a: Annotated) -> bool:
+    """Whether the candidate only says where the place named just before it lies ("Kafr Zita in Hama")."""
+    place = c.mention.place
+    earlier = [m for m in a.places if m.span.end <= c.mention.span.start]
+    if not earlier or place.feature not in _REGIONS or not place.admin1:
+        return False
+    previous = earlier[-1].place
+    if previous.admin1 != place.admin1 or previous.feature in ("admin1", "sector", "country"):
+        return False
+    if previous.name == place.name:
+        return False
+    text, offset = a.sentence.span.text, a.sentence.span.start
+    between = text[earlier[-1].span.end - offset : c.mention.span.start - offset]
+    later = [m for m in a.places if m.span.start >= c.mention.span.end]
+    # "between Manbij, Aleppo, Raqqa and Jarablos": a list of places, each a scene of its own
+    listed = bool(later) and _LISTED.match(text[c.mention.span.end - offset : later[0].span.start - offset])
+    return _QUALIFIES.match(between) is not None and not listed
 
 
 def _is_dateline(c: _Candidate, after: str) -> bool:

@@ -53,6 +53,7 @@ _JOINER = re.compile(r"\s+(?:(?:al|el|as|ash|ad|ar|at|az|bin|ibn|abu|bint|umm)[\
 _ENGLISH_ARTICLES = frozenset({"at", "as", "an", "en", "es", "et", "ed", "er", "e", "i", "l", "il"})
 # "X, Y province" / "X in Y governorate": what stands between a place and the division said to hold it
 _CONTAINED = re.compile(r"^\s*(?:,|\bin\b|,\s*in\b)\s*(?:the\s+)?$", re.I)
+_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _DIRECTED = frozenset({"countryside", "desert"})  # cues that may name a part of a governorate
 
 
@@ -327,13 +328,21 @@ class Reader:
         return min(after or before, default=(0, None))[1]
 
     def _drop_consumed(self, hits: list[_Hit]) -> list[_Hit]:
-        """Drop a hit that is the cue word of the hit before it ("Badia" in "Deir ez-Zor Badia")."""
+        """Drop a hit that is the cue word of the hit before it ("Badia" in "Deir ez-Zor Badia") or after it
+        ("Badia" in "the eastern Badia of Homs")."""
         kept: list[_Hit] = []
         for hit in hits:
             if kept and kept[-1].right and kept[-1].right.name and hit.start < kept[-1].right.end:
                 continue
+            if kept and hit.left and hit.left.name == "desert" and self._cue_word(kept[-1], hit):
+                kept.pop()
             kept.append(hit)
         return kept
+
+    def _cue_word(self, word: _Hit, hit: _Hit) -> bool:
+        """Whether ``word`` is the "desert"/"Badia" of the left cue read before ``hit``."""
+        deserts = any(row.feature == "desert" for row, _ in word.candidates)
+        return deserts and _OF.fullmatch(self.text[word.end : hit.start]) is not None
 
     def _share_cues(self, hits: list[_Hit]) -> None:
         for before, after in itertools.pairwise(hits):
@@ -441,17 +450,19 @@ class Reader:
         return lines[position][1]
 
     def _context(self, hits: list[_Hit]) -> list[tuple[int, str]]:
-        """Where the text names its admin regions: (position, admin1 p-code or name) of named divisions and of
-        towns whose namesakes all lie in one governorate.
+        """Where the text names its admin regions: (position, admin1 p-code or name) of named divisions, of
+        towns whose namesakes all lie in one governorate, and of a governorate's capital ("Zara in Hama": the
+        city's name is the governorate's, whatever villages elsewhere share it).
         """
         regions = []
         for hit in hits:
             if hit.best is None:
                 continue
             row = hit.best[1]
-            distinct = {r.admin1_pcode or r.admin1 for r, _ in hit.candidates}
             region = row.admin1_pcode or row.admin1
-            if region and (row.feature in _ADMIN or len(distinct) == 1):
+            distinct = {r.admin1_pcode or r.admin1 for r, _ in hit.candidates}
+            capital = any(r.feature == "admin1" and scoring.region(r) == region for r, _ in hit.candidates)
+            if region and (row.feature in _ADMIN or len(distinct) == 1 or capital):
                 regions.append((hit.start, region))
         return regions
 
