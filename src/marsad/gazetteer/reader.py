@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 
 from marsad.gazetteer import cues, fuzzy, quarters, scoring, unresolved
 from marsad.gazetteer.layers import Layer, Row
-from marsad.gazetteer.normalise import ARTICLES, fold, light_key
+from marsad.gazetteer.normalise import ARTICLES, fold, light_key, name_key
 from marsad.gazetteer.rec import distance_km
 from marsad.gazetteer.unresolved import Unresolved
 from marsad.gazetteer.words import joined_keys, text_words
@@ -53,6 +53,7 @@ _JOINER = re.compile(r"\s+(?:(?:al|el|as|ash|ad|ar|at|az|bin|ibn|abu|bint|umm)[\
 _ENGLISH_ARTICLES = frozenset({"at", "as", "an", "en", "es", "et", "ed", "er", "e", "i", "l", "il"})
 # "X, Y province" / "X in Y governorate": what stands between a place and the division said to hold it
 _CONTAINED = re.compile(r"^\s*(?:,|\bin\b|,\s*in\b)\s*(?:the\s+)?$", re.I)
+_BEARING_WORDS = {0: "Northern", 90: "Eastern", 180: "Southern", 270: "Western"}
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _DIRECTED = frozenset({"countryside", "desert"})  # cues that may name a part of a governorate
 
@@ -584,6 +585,8 @@ class Reader:
         direction = next((c.direction for c in around if c.direction is not None), None)
         # "the eastern countryside of X", "X's northern countryside", "the western Hama countryside"; a bare
         # "north of Aleppo" stays near the city
+        if direction is not None and row.feature == "country":
+            return self._country_part(row, int(direction))
         if direction is None or not {c.name for c in around} & _DIRECTED or not row.admin1_pcode:
             return None
         capital = row.feature in _POPULATED and any(
@@ -592,6 +595,17 @@ class Reader:
         if row.feature != "admin1" and not capital:
             return None
         return layer.sectors.get((row.admin1_pcode, int(direction)))
+
+    def _country_part(self, country: Row, bearing: int) -> Row | None:
+        """ "northern Syria": the region a source placed under that name (UCDP's "Northern Syria"), if any."""
+        word = _BEARING_WORDS.get(bearing)
+        key = name_key(f"{word} {country.name}") if word else ""
+        for layer in self.layers:
+            for place_id, _ in layer.names.get(key, ()):
+                if layer.rows[place_id].country == country.country:
+                    self.rows.setdefault(place_id, (layer.rows[place_id], layer))
+                    return layer.rows[place_id]
+        return None
 
     def _pair(self, first: _Hit, second: _Hit) -> PlaceMention | None:
         """ "between X and Y", "the X-Y road" and "combing from X to Y": one mention for both names, at their
