@@ -56,6 +56,7 @@ _DATELINE_AFTER = re.compile(r"^,?\s*(?:\w+\s*)?\(\s*(?:[A-Z][a-z]{2}|\d)", re.U
 _SPECIFICITY = {1: 0.0, 2: 0.05, 3: 0.45, 4: 0.6, 5: 0.7, 6: 3.0, 7: 3.0}
 # "the Latakia countryside" is coded around the town (where_prec 2) but names a region: it weighs like one
 _REGIONAL_CUES = {"countryside": 0.6}
+_LARGE = frozenset({"city", "admin1", "admin2", "admin3", "sector", "region", "desert"})
 # Characters between a place and the event's anchor that cost as much as one step of specificity.
 _CHARS_PER_STEP = 120.0
 _LATER_SENTENCE = 0.5  # a place of a later sentence of the event yields to one of its first sentence
@@ -125,7 +126,9 @@ def _precision(c: _Candidate) -> int:
 
 def _cost(c: _Candidate) -> tuple[float, int]:
     specificity = _SPECIFICITY.get(_precision(c), 1.0)
-    cost = max(specificity, _REGIONAL_CUES.get(c.mention.cue, 0.0)) + _LATER_SENTENCE * min(c.order, 2)
+    # "the countryside of Aleppo" names a region; "the countryside of Tal Abyad" the land around a town
+    regional = _REGIONAL_CUES.get(c.mention.cue, 0.0) if c.mention.place.feature in _LARGE else 0.0
+    cost = max(specificity, regional) + _LATER_SENTENCE * min(c.order, 2)
     if c.anchor is not None:
         cost += min(abs(c.mention.span.start - c.anchor), 3 * _CHARS_PER_STEP) / _CHARS_PER_STEP * 0.15
     return round(cost, 6), c.mention.span.start
