@@ -19,7 +19,10 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 # "the neighbourhood of X in Y", "the neighbourhood of X, Y"
-_BEFORE = re.compile(r"\b(?:neighbou?rhoods?|quarters?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_BEFORE = re.compile(
+    r"\b(?:neighbou?rhoods?|quarters?)\s+of\s+(?:the\s+)?(?:(?:al|el|an|ar|as|ash|ad|at|az)[-\s])?$",
+    re.IGNORECASE,
+)
 _BETWEEN = re.compile(r"^\s*(?:,\s*|\s+in\s+)(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"neighbou?rhood|quarter", re.IGNORECASE)
 _REACH = 60  # characters: the words between a quarter's name and its city are few

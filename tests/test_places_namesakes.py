@@ -1,0 +1,111 @@
+"""Choosing among namesakes: spelling, the regions a text names, the city a neighbourhood belongs to, and the
+installations (fields, airbases, bases) reports name. Phrases written by the team in the style of SOHR and
+wire headlines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.gazetteer.match import Gazetteer, default_gazetteer
+from marsad.gazetteer.rec import distance_km
+
+
+@pytest.fixture(scope="module")
+def gaz(data_dir: Path) -> Gazetteer:
+    return default_gazetteer()
+
+
+def _found(gaz: Gazetteer, text: str) -> dict[str, object]:
+    return {m.span.text: m.place for m in gaz.find(text, "SY")}
+
+
+# (text, the words, the place's admin1, a name the place must not have)
+NAMESAKES = [
+    # a final -u or -i is no mere ending: Hama is not the village of Hamu in al-Hasakah
+    ("Explosions in the south of al-Hasakah and clashes renewed north-east of Hama", "Hama", "Hama", "Hamu"),
+    # the village spelled exactly so beats a big town that only an odd alternate name ("Al Balo") shares
+    ("Continued clashes in Bala area of the Ghouta", "Bala", "Rif Dimashq", "Al Bab"),
+    # a governorate named in another clause says little: Daraa is the city, not Darayya near Damascus
+    ("Barrel bombs hit areas of Reef Dimashq and rebels lost fighters in Daraa", "Daraa", "Daraa", "Darayya"),
+    ("Fighting in eastern Qalamoun and shelling on Dar’a", "Dar’a", "Daraa", "Darayya"),
+    # the capital stands for its governorate: "the village of Zara in Hama" is the Hama governorate's Zara
+    ("Nineteen civilians died in a raid on the village of Zara in Hama", "Zara", "Hama", "Za'ra"),
+    # an exact spelling decides between names the scoring form makes equal (the Badia, not the village Badi)
+    ("Patrols combed the Badia again.", "Badia", None, "Badi"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "admin1", "not_name"), NAMESAKES)
+def test_places_namesakes_resolve(
+    gaz: Gazetteer, text: str, words: str, admin1: str | None, not_name: str
+) -> None:
+    found = _found(gaz, text)
+    assert words in found, list(found)
+    place = found[words]
+    assert place.admin1 == admin1 and place.name != not_name, place  # type: ignore[attr-defined]
+
+
+# (text, the neighbourhood's words, the city it lies in)
+QUARTERS = [
+    ("Shells fell on the Bab al-Nairab neighbourhood in Aleppo city", "Bab al-Nairab", "Aleppo"),
+    ("Air strikes hit Bab al-Neirab neighborhood, Aleppo", "Bab al-Neirab", "Aleppo"),
+    ("IS fighters advanced in al-Sina’aa neighborhood in Deir Ezzor", "al-Sina’aa", "Deir ez-Zor"),
+    ("A car bomb went off in the al-Zahraa neighbourhood of Homs", "al-Zahraa", "Homs"),
+    ("Casualties in the neighbourhood of al-Hamidiyyeh in Deir Ezzor", "al-Hamidiyyeh", "Deir ez-Zor"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "city"), QUARTERS)
+def test_places_namesakes_neighbourhood_lies_in_its_city(
+    gaz: Gazetteer, text: str, words: str, city: str
+) -> None:
+    found = gaz.find(text, "SY")
+    quarter = next(m.place for m in found if m.span.text == words)
+    town = next(m.place for m in found if m.place.feature == "city")
+    assert town.name == city and quarter.admin1 == town.admin1
+    assert distance_km(quarter.latitude, quarter.longitude, town.latitude, town.longitude) <= 12  # type: ignore[arg-type]
+
+
+def test_places_namesakes_neighbourhood_without_its_city_is_read_as_usual(gaz: Gazetteer) -> None:
+    # no city named with it: the quarter rule does not apply, the name is resolved as any other
+    assert not any(m.place.feature == "neighbourhood" for m in gaz.find("Shelling on Bab al-Nairab", "SY"))
+
+
+# (text, the words, feature, admin1): installations named with "field", "airport", "airbase", "Basin"
+INSTALLATIONS = [
+    ("Violent clashes continue in the vicinity of Shaer oilfield", "Shaer oilfield", "field", "Homs"),
+    ("Four killed by bombardment on a-Heil oil field", "Heil oil field", "field", "Homs"),
+    (
+        "IS retook al-Hamdan military airport after a counter-attack",
+        "al-Hamdan military airport",
+        "airbase",
+        "Deir ez-Zor",
+    ),
+    ("Jets struck the vicinity of al-Tabaqa airbase", "al-Tabaqa airbase", "airbase", "Raqqa"),
+    ("Militants advanced in Brigade 137 at dawn", "Brigade 137", "base", "Deir ez-Zor"),
+    ("The factions shelled the Yarmouk Basin west of Daraa", "Yarmouk Basin", "region", "Daraa"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "feature", "admin1"), INSTALLATIONS)
+def test_places_namesakes_installations(
+    gaz: Gazetteer, text: str, words: str, feature: str, admin1: str
+) -> None:
+    found = _found(gaz, text)
+    assert words in found, list(found)
+    place = found[words]
+    assert (place.feature, place.admin1) == (feature, admin1)  # type: ignore[attr-defined]
+
+
+def test_places_namesakes_direction_on_the_country(gaz: Gazetteer) -> None:
+    [mention] = gaz.find("Turkish jets hit Islamic State targets in northern Syria", "SY")
+    assert mention.place.name == "Northern Syria" and mention.place.where_prec == 5
+    [plain] = gaz.find("Turkish jets hit Islamic State targets in Syria", "SY")
+    assert plain.place.where_prec == 6
+
+
+def test_places_namesakes_badia_of_a_governorate_is_a_cue(gaz: Gazetteer) -> None:
+    found = gaz.find("An attack in the eastern Badia of Homs killed five", "SY")
+    assert [m.place.name for m in found] == ["Eastern Homs"]
