@@ -62,6 +62,8 @@ _CODE_FILES = (
 )
 
 Progress = Callable[[str], None]
+# Syria's governorates and districts as OCHA names them, shipped for builds without the shared data folder
+OCHA_ADMIN = "ocha_syria_admin.csv"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -146,6 +148,8 @@ def collect(
         counts["sectors"] = sources.add_sectors(places)
         skip = frozenset({"SY"})
     counts["world_admin"] = sources.add_world_admin(places, subdivisions, skip)
+    if "SY" not in skip and _wanted("SY", only):
+        counts["ocha_admin"] = sources.add_ocha_admin(places, _package_dir() / "data" / OCHA_ADMIN)
     pcodes = data / "gazetteer_pcodes/global_pcodes_adm1_adm2.csv" if data else None
     if pcodes and pcodes.is_file():
         iso3 = {k: v for k, v in places.iso3.items() if _wanted(v, only)}
