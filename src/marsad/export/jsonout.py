@@ -97,6 +97,16 @@ def event_to_dict(event: Event) -> dict[str, Any]:
             "reason": event.date.reason,
         },
         "location": place_to_dict(event.location),
+        "unresolved_places": [
+            {
+                "text": u.text,
+                "reason": u.reason,
+                "nearest": u.nearest,
+                "start": u.span.start,
+                "end": u.span.end,
+            }
+            for u in event.unresolved_places
+        ],
         "actor1": actor_to_dict(event.actor1),
         "actor2": actor_to_dict(event.actor2),
         "assoc_actors": [actor_to_dict(a) for a in event.assoc_actors],

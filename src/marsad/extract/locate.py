@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from marsad.records import Place, Span
+from marsad.records import Event, Place, Span, UnresolvedPlace
 
 if TYPE_CHECKING:
     from marsad.extract.assemble import Annotated
@@ -172,3 +172,17 @@ def _qualifies_previous(c: _Candidate, a: Annotated) -> bool:
 def _is_dateline(c: _Candidate, after: str) -> bool:
     """ "KABUL, Afghanistan (Jan. 10, 2011) –": where the report was filed, not where things happened."""
     return _precision(c) >= 6 and bool(_DATELINE_AFTER.match(after))
+
+
+def with_unresolved(events: Sequence[Event], names: Sequence[Any]) -> list[Event]:
+    """Each event with the unresolved place names (``gazetteer.Unresolved``) its text holds: kept per event for
+    review and for ``marsad places --unresolved``, and never a reason to drop the places that did resolve."""
+    out = []
+    for event in events:
+        span = event.span
+        inside = [
+            n for n in names if span is not None and span.start <= n.span.start and n.span.end <= span.end
+        ]
+        kept = tuple(UnresolvedPlace(n.raw, n.reason, n.span, n.nearest) for n in inside)
+        out.append(replace(event, unresolved_places=kept) if kept else event)
+    return out
