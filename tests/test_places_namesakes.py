@@ -109,3 +109,15 @@ def test_places_namesakes_direction_on_the_country(gaz: Gazetteer) -> None:
 def test_places_namesakes_badia_of_a_governorate_is_a_cue(gaz: Gazetteer) -> None:
     found = gaz.find("An attack in the eastern Badia of Homs killed five", "SY")
     assert [m.place.name for m in found] == ["Eastern Homs"]
+
+
+def test_places_namesakes_ocha_only_village_gets_its_admin_chain(gaz: Gazetteer) -> None:
+    """A village found only in OCHA's community list: its subdistrict, district and governorate with p-codes,
+    and its subdistrict's centre as the point, flagged and never coded better than "within ~25 km"."""
+    [mention] = gaz.find("Shells fell on the village of Tromba.", "SY")
+    place = mention.place
+    assert (place.admin1, place.admin1_pcode, place.admin2_pcode) == ("Idlib", "SY07", "SY0700")
+    assert (place.admin3, place.admin3_pcode, place.pcode) == ("Saraqab", "SY070003", "C3908")
+    assert place.approx and (place.geo_precision, place.where_prec) == (2, 2)
+    centre = next(p for p in gaz.lookup("Saraqab", "SY") if p.feature == "admin3")
+    assert (place.latitude, place.longitude) == (centre.latitude, centre.longitude)

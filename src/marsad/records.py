@@ -130,6 +130,9 @@ class Place:
     feature: str | None = None  # town, village, desert, road, region, admin1, admin2, country, ...
     source: str | None = None  # gazetteer layer the match came from
     span: Span | None = None  # the words in the text
+    admin3: str | None = None  # the subdistrict (Syria's OCHA admin 3), when known
+    admin3_pcode: str | None = None
+    approx: bool = False  # the point is the centre of the place's subdistrict, not the place's own
 
 
 @dataclass(frozen=True, slots=True)

@@ -188,6 +188,9 @@ class Gazetteer:
             feature=row.feature,
             source=row.source,
             span=span,
+            admin3=row.admin3,
+            admin3_pcode=row.admin3_pcode,
+            approx=row.approx,
         )
 
 

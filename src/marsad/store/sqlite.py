@@ -272,7 +272,14 @@ class Store:
             "admin2": p.admin2,
             "lat": p.latitude,
             "lon": p.longitude,
-            "pcodes": json.dumps({"admin1": p.admin1_pcode, "admin2": p.admin2_pcode, "place": p.pcode}),
+            "pcodes": json.dumps(
+                {
+                    "admin1": p.admin1_pcode,
+                    "admin2": p.admin2_pcode,
+                    "admin3": p.admin3_pcode,
+                    "place": p.pcode,
+                }
+            ),
             "geonameid": p.geonameid,
             "feature": p.feature,
             "gazetteer": p.source,
