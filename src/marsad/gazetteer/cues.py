@@ -130,12 +130,22 @@ _CUE_ENDINGS = (
 )
 
 
+# Which patterns a last word can end: "in", "near", "between" end one each; "of" and "the" may end any.
+_ONLY = {
+    **dict.fromkeys(("in", "at", "inside", "within", "into"), ("in",)),
+    **dict.fromkeys(("near", "nearby", "around", "outside", "surrounding", "to"), ("near",)),
+    **dict.fromkeys(("between", "from"), ("between",)),
+}
+
+
 def left_cue(text: str, start: int) -> Cue:
     last = _LAST_WORD.search(text[max(0, start - 24) : start])
     if last is None or last.group(1).lower() not in _CUE_ENDINGS:
         return Cue(None, start)
+    word = last.group(1).lower()
+    only = _ONLY.get(word, ("direction",) if word.replace("-", "").removesuffix("ern") in BEARINGS else None)
     window = text[max(0, start - _WINDOW) : start]
-    for name, pattern in _LEFT:
+    for name, pattern in _LEFT if only is None else [(n, p) for n, p in _LEFT if n in only]:
         found = pattern.search(window)
         if found is None:
             continue

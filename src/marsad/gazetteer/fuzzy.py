@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -31,6 +31,7 @@ MAX_RUN = 12
 # Countries with this many names (the United States, Russia, India) are read exactly: indexing them for close
 # spellings costs seconds, and marsad's reports name their places only in passing.
 MAX_LAYER_KEYS = 60_000
+MAX_ANSWERS = 50_000
 MIN_KEY = 4  # keys shorter than this ("bab", "tal") are too common to guess at
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:village|town|city|hamlet|camp)s?\s+of\s+(?:the\s+)?$", re.I)
 _SETTLEMENT_AFTER = re.compile(r"^\s+(?:village|town|city)\b", re.I)
@@ -68,6 +69,21 @@ class FuzzyIndex:
     by_skeleton: dict[str, tuple[str, ...]]
     by_region: dict[str, tuple[str, ...]]
     every: tuple[str, ...]
+    # close_match answers by their question: reports repeat their capitalised words ("Ministry", "Council")
+    # from one document to the next, and each look-up scores many names
+    answers: dict[tuple[str, str, str | None, bool], tuple[float, str] | None] = field(default_factory=dict)
+
+    def match(
+        self, layer: Layer, key: str, words: str, region: str | None, scan: bool
+    ) -> tuple[float, str] | None:
+        """:func:`close_match` for this index, remembered (up to ``MAX_ANSWERS`` questions)."""
+        question = (key, words, region, scan)
+        if question in self.answers:
+            return self.answers[question]
+        if len(self.answers) >= MAX_ANSWERS:
+            self.answers.clear()
+        found = self.answers[question] = close_match(layer, self, key, words, region, scan)
+        return found
 
     @classmethod
     def of(cls, layer: Layer) -> FuzzyIndex:

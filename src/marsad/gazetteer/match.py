@@ -15,6 +15,7 @@ import logging
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Any
 
 from marsad.errors import DataMissingError
 from marsad.gazetteer import cues, scoring
@@ -47,6 +48,8 @@ class Gazetteer:
         self._layers: dict[str, Layer] = {}
         # the last few readings: the places stage reads a text without a country (to find it), then with it
         self._recent: dict[tuple[str | None, str], Reading] = {}
+        # (words, cue, country, namesake ids) -> namesake scores and spellings, shared by readings (reader.py)
+        self.scores: dict[tuple[Any, ...], tuple[list[tuple[float, int, Row]], dict[int, float]]] = {}
         self._lock = threading.Lock()
         self._iso3: dict[str, str] = json.loads(meta.get("iso3", "{}"))
         self._country_names: dict[str, str] = dict(

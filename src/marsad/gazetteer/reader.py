@@ -54,6 +54,8 @@ _ENGLISH_ARTICLES = frozenset({"at", "as", "an", "en", "es", "et", "ed", "er", "
 # "X, Y province" / "X in Y governorate": what stands between a place and the division said to hold it
 _CONTAINED = re.compile(r"^\s*(?:,|\bin\b|,\s*in\b)\s*(?:the\s+)?$", re.I)
 _BEARING_WORDS = {0: "Northern", 90: "Eastern", 180: "Southern", 270: "Western"}
+_LETTER = re.compile(r"[^\W\d_]")
+_CAPITAL = re.compile(r"[A-Z]")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _DIRECTED = frozenset({"countryside", "desert"})  # cues that may name a part of a governorate
 
@@ -93,6 +95,8 @@ class _Hit:
     right: cues.Cue | None = None
     best: tuple[float, Row] | None = None
     quarter: bool = False  # a neighbourhood the gazetteer lacks, placed at the city the text names with it
+    scores: list[tuple[float, int, Row]] | None = None  # each namesake's score before the regions around it
+    spelled: dict[int, float] = field(default_factory=dict)  # place id -> how closely its name is spelled
 
 
 @functools.lru_cache(maxsize=1)
@@ -112,6 +116,7 @@ class Reader:
         self.rows: dict[int, tuple[Row, Layer]] = {}
         self._regions: list[tuple[int, str]] = []  # (position, governorate) of divisions named, for fuzzy
         self.unresolved: list[Unresolved] = []
+        self._titles: dict[int, bool] = {}  # line start -> written in Title Case
 
     def mentions(self) -> list[PlaceMention]:
         hits = self._fuzzy(self._select(self._hits()))
@@ -155,13 +160,18 @@ class Reader:
     def _hits(self) -> dict[tuple[int, int], _Hit]:
         joined, starts, owners = joined_keys(self.tokens)
         hits: dict[tuple[int, int], _Hit] = {}
+        text = self.text
         for layer in self.layers:
             for end, key in layer.find_keys(joined):
                 first = owners[bisect_right(starts, end - len(key)) - 1]
+                if text[self.tokens[first].start].islower():
+                    continue  # most finds are common words ("bir", "tal"): no capital, no name
                 last = owners[bisect_right(starts, end - 1) - 1]
-                if not self._acceptable(first, last):
-                    continue
-                hit = hits.setdefault((first, last), self._new_hit(first, last))
+                hit = hits.get((first, last))
+                if hit is None:
+                    if not self._acceptable(first, last):
+                        continue
+                    hit = hits[(first, last)] = self._new_hit(first, last)
                 hit.keys.add(key)
                 for place_id, name in layer.names[key]:
                     row = layer.rows[place_id]
@@ -201,8 +211,9 @@ class Reader:
 
     @functools.cached_property
     def _shouting(self) -> bool:
-        letters = [c for c in self.text[:2000] if c.isalpha()]
-        return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+        sample = self.text[:2000]
+        letters = len(_LETTER.findall(sample))
+        return letters > 0 and len(_CAPITAL.findall(sample)) > 0.6 * letters
 
     def _select(self, hits: dict[tuple[int, int], _Hit]) -> list[_Hit]:
         """Non-overlapping hits, longest first, then the best spelled."""
@@ -255,9 +266,9 @@ class Reader:
         whole = {(h.first, h.last) for h in hits}
         for first, last in runs:
             start, end = self.tokens[first].start, self.tokens[last].end
-            if (first, last) in whole or self._title_case(first):
+            if (first, last) in whole or not unresolved.announced(self.text, start, end):
                 continue
-            if not unresolved.announced(self.text, start, end):
+            if self._title_case(first):
                 continue
             inside = [h for h in hits if first <= h.first and h.last <= last]
             if first != last and inside:
@@ -310,7 +321,9 @@ class Reader:
             return None
         words = self.text[ends[0].start : ends[1].end]
         scan = fuzzy.settlement_cue(self.text, ends[0].start, ends[1].end)
-        found = fuzzy.close_match(layer, layer.fuzzy, key, words, self._region_near(ends[0].start), scan)
+        # the region matters only to the scan a settlement cue allows (its names are the pool)
+        region = self._region_near(ends[0].start) if scan else None
+        found = layer.fuzzy.match(layer, key, words, region, scan)
         if found is None:
             return None
         hit = self._new_hit(first, last)
@@ -434,21 +447,18 @@ class Reader:
             index, end = index + 1, after.end
         return False
 
-    @functools.cached_property
-    def _title_lines(self) -> list[tuple[int, bool]]:
-        """(start, written in Title Case) for each line: headlines capitalise every word, names or not."""
-        lines, start = [], 0
-        for line in self.text.split("\n"):
+    def _title_case(self, index: int) -> bool:
+        """Whether the word's line is written in Title Case: headlines capitalise every word, names or not.
+        Read once per line, and only for lines that hold a name."""
+        start = self.text.rfind("\n", 0, self.tokens[index].start) + 1
+        known = self._titles.get(start)
+        if known is None:
+            end = self.text.find("\n", start)
+            line = self.text[start : end if end >= 0 else len(self.text)]
             words = [w for w in _WORD.findall(line) if w[0].isalpha() and not w.isupper()]
             capitals = sum(w[0].isupper() for w in words)
-            lines.append((start, len(words) >= 4 and capitals >= 0.75 * len(words)))
-            start += len(line) + 1
-        return lines
-
-    def _title_case(self, index: int) -> bool:
-        lines = self._title_lines
-        position = bisect_right([start for start, _ in lines], self.tokens[index].start) - 1
-        return lines[position][1]
+            known = self._titles[start] = len(words) >= 4 and capitals >= 0.75 * len(words)
+        return known
 
     def _context(self, hits: list[_Hit]) -> list[tuple[int, str]]:
         """Where the text names its admin regions: (position, admin1 p-code or name) of named divisions, of
@@ -472,24 +482,55 @@ class Reader:
         for position, region in sorted(context):
             regions.setdefault(region, []).append(position)
         for hit in hits:
-            left, right = self._cue_names(hit)
-            feature_cue = right or left
-            if any(c is not None and c.direction is not None for c in (hit.left, hit.right)):
-                feature_cue = f"directed {feature_cue}"
-            spelled, exact = self._spelled(hit)
-            scored = []
-            for row, _ in hit.candidates:
-                # spelling first (a namesake spelled exactly beats one spelled nearly), then the kind of place
-                # the cue asks for, the regions named close by (then anywhere in the text), and size; a
-                # village known only at its subdistrict's centre yields to one with a point of its own
-                score = 2 * spelled[row.id] + scoring.fit(feature_cue, row.feature)
-                score += _EXACT if row.id in exact else 0.0
-                score += scoring.importance(row) / 4 + (0.1 if row.country == self.country else 0.0)
-                score += scoring.near_bonus(scoring.region(row), hit.start, regions, self.text)
-                score -= 0.1 if row.approx else 0.0
-                scored.append((round(score, 6), -row.id, row))
+            if hit.scores is None:
+                hit.scores = self._scores(hit)
+            scored = hit.scores
+            if regions and len({scoring.region(row) for _, _, row in scored}) > 1:
+                # the regions named close by (then anywhere in the text) vouch for the namesake in them
+                scored = [
+                    (
+                        round(
+                            score + scoring.near_bonus(scoring.region(row), hit.start, regions, self.text), 6
+                        ),
+                        rid,
+                        row,
+                    )
+                    for score, rid, row in scored
+                ]
             best = max(scored)[2]
-            hit.best = (spelled[best.id], best)
+            hit.best = (hit.spelled[best.id], best)
+
+    def _scores(self, hit: _Hit) -> list[tuple[float, int, Row]]:
+        """Each namesake's score before the regions named around it: spelling first (a namesake spelled exactly
+        beats one spelled nearly), then the kind of place the cue asks for, and size; a village known only at
+        its subdistrict's centre yields to one with a point of its own."""
+        left, right = self._cue_names(hit)
+        feature_cue = right or left
+        if any(c is not None and c.direction is not None for c in (hit.left, hit.right)):
+            feature_cue = f"directed {feature_cue}"
+        # reports name the same places in the same words again and again ("in Aleppo"): scored once
+        question = (
+            self.text[hit.start : hit.end],
+            feature_cue,
+            self.country,
+            tuple(r.id for r, _ in hit.candidates),
+        )
+        known = self.gaz.scores.get(question)
+        if known is not None:
+            hit.spelled = known[1]
+            return known[0]
+        hit.spelled, exact = self._spelled(hit)
+        scored = []
+        for row, _ in hit.candidates:
+            score = 2 * hit.spelled[row.id] + scoring.fit(feature_cue, row.feature)
+            score += _EXACT if row.id in exact else 0.0
+            score += scoring.importance(row) / 4 + (0.1 if row.country == self.country else 0.0)
+            score -= 0.1 if row.approx else 0.0
+            scored.append((round(score, 6), -row.id, row))
+        if len(self.gaz.scores) >= _MAX_SCORES:
+            self.gaz.scores.clear()
+        self.gaz.scores[question] = (scored, hit.spelled)
+        return scored
 
     def _spelled(self, hit: _Hit) -> tuple[dict[int, float], set[int]]:
         """How closely each namesake's best name is spelled like the text's words (0-1), and the namesakes with
@@ -658,6 +699,7 @@ def _within(row: Row, town: Row, km: float) -> bool:
     return distance_km(row.lat, row.lon, town.lat, town.lon) <= km
 
 
+_MAX_SCORES = 50_000  # namesake scores remembered across readings (see Reader._scores)
 _EXACT = 0.05  # a name written exactly as the text writes it, over one only the scoring form equals
 
 
