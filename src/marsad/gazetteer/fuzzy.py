@@ -32,7 +32,8 @@ MAX_RUN = 12
 # spellings costs seconds, and marsad's reports name their places only in passing.
 MAX_LAYER_KEYS = 60_000
 MAX_ANSWERS = 50_000
-MIN_KEY = 4  # keys shorter than this ("bab", "tal") are too common to guess at
+MIN_KEY = 4
+MIN_SCAN_KEY = 5  # a key this short is not compared with a whole region's names  # keys shorter than this ("bab", "tal") are too common to guess at
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:village|town|city|hamlet|camp)s?\s+of\s+(?:the\s+)?$", re.I)
 _SETTLEMENT_AFTER = re.compile(r"^\s+(?:village|town|city)\b", re.I)
 _MIN_SKELETON = 3  # shorter skeletons ("jd", "kr") match too many names to mean anything
@@ -130,7 +131,7 @@ def close_match(
     found = best_name(layer, index.by_skeleton.get(bones, ()), words) if bones else None
     if found is not None and found[0] >= need:
         return found
-    if not scan or len(key) < 5:
+    if not scan or len(key) < MIN_SCAN_KEY:
         return None
     pool = index.by_region.get(region or "", index.every)
     hit = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=SCAN)

@@ -295,6 +295,9 @@ class Reader:
 
     def _fuzzy_run(self, layer: Layer, first: int, last: int, whole: set[tuple[int, int]]) -> list[_Hit]:
         """Fuzzy names inside one run of capitalised words, longest first, never re-reading an exact name."""
+        if first == last:  # one word: most runs
+            hit = None if (first, last) in whole else self._fuzzy_span(layer, first, last)
+            return [hit] if hit is not None else []
         out: list[_Hit] = []
         free = set(range(first, last + 1))
         for size in range(min(fuzzy.MAX_WORDS, last - first + 1), 0, -1):
@@ -320,10 +323,15 @@ class Reader:
         if len(key) < fuzzy.MIN_KEY or key in layer.names:
             return None
         words = self.text[ends[0].start : ends[1].end]
-        scan = fuzzy.settlement_cue(self.text, ends[0].start, ends[1].end)
-        # the region matters only to the scan a settlement cue allows (its names are the pool)
-        region = self._region_near(ends[0].start) if scan else None
-        found = layer.fuzzy.match(layer, key, words, region, scan)
+        found = layer.fuzzy.match(layer, key, words, None, False)
+        # names sharing no skeleton are scanned for only after a settlement cue ("the village of X"), among the
+        # names of the region named nearby
+        if (
+            found is None
+            and len(key) >= fuzzy.MIN_SCAN_KEY
+            and fuzzy.settlement_cue(self.text, ends[0].start, ends[1].end)
+        ):
+            found = layer.fuzzy.match(layer, key, words, self._region_near(ends[0].start), True)
         if found is None:
             return None
         hit = self._new_hit(first, last)
