@@ -131,6 +131,31 @@ def test_gazetteer_build_unreadable_file_is_a_marsad_error(tmp_path: Path, conte
     assert str(path) in str(caught.value) and "marsad gazetteer build" in str(caught.value)
 
 
+def test_gazetteer_build_partial_copy_is_a_marsad_error(
+    small: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    """A copy or download cut short: the message names the file and the command that rebuilds it."""
+    data = small[0].read_bytes()
+    cut = tmp_path / "gazetteer-v1.sqlite"
+    cut.write_bytes(data[: len(data) // 2])
+    with pytest.raises(MarsadError) as caught:
+        Gazetteer.load(cut)
+    assert str(cut) in str(caught.value) and "marsad gazetteer build" in str(caught.value)
+
+
+def test_gazetteer_build_damaged_pages_are_a_marsad_error(
+    small: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    """Bytes overwritten inside the file (a bad disk, a bad copy): the layer read fails with the same message."""
+    data = bytearray(small[0].read_bytes())
+    data[4096:] = b"\xff" * (len(data) - 4096)  # every page after the first: the header still opens
+    damaged = tmp_path / "gazetteer-v1.sqlite"
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(MarsadError) as caught:
+        Gazetteer.load(damaged).find("Shelling on Saraqib", "SY")
+    assert str(damaged) in str(caught.value) and "marsad gazetteer build" in str(caught.value)
+
+
 def test_gazetteer_build_missing_file_is_a_marsad_error(tmp_path: Path) -> None:
     with pytest.raises(MarsadError, match="marsad gazetteer build"):
         Gazetteer.load(tmp_path / "nowhere.sqlite")

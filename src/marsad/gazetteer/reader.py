@@ -81,7 +81,7 @@ class Reading:
     unresolved: list[Unresolved]
 
 
-@dataclass
+@dataclass(eq=False)  # one hit is one span of one reading: compared by identity, cheaply
 class _Hit:
     """One span of words and the namesakes its key matched, while a text is read."""
 
