@@ -34,6 +34,17 @@ NAMESAKES = [
     ("Nineteen civilians died in a raid on the village of Zara in Hama", "Zara", "Hama", "Za'ra"),
     # an exact spelling decides between names the scoring form makes equal (the Badia, not the village Badi)
     ("Patrols combed the Badia again.", "Badia", None, "Badi"),
+    # a capitalised verb before the name does not make the name unknown ("Targeting al-Qardaha city")
+    ("Targeting al-Qardaha city with missiles killed 13", "al-Qardaha", "Latakia", "Latakia"),
+    # "Khan" alone is no place; the camp's spellings are the town's
+    (
+        "Aerial bombardment kills 6 civilians in Khan al-Shekh",
+        "Khan al-Shekh",
+        "Rif Dimashq",
+        "Khirbat Tin Nur",
+    ),
+    # a big town's name followed by its quarter's ("Daraa al-Balad") is still the town
+    ("Clashes in Manshiya in Daraa al-Balad", "Daraa", "Daraa", "Darayya"),
 ]
 
 
@@ -121,3 +132,12 @@ def test_places_namesakes_ocha_only_village_gets_its_admin_chain(gaz: Gazetteer)
     assert place.approx and (place.geo_precision, place.where_prec) == (2, 2)
     centre = next(p for p in gaz.lookup("Saraqab", "SY") if p.feature == "admin3")
     assert (place.latitude, place.longitude) == (centre.latitude, centre.longitude)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Renewed shelling in Sheikh Maqsoud neighborhood", "Continuous clashes in Sheikh Lutfi and Hanano"],
+)
+def test_places_namesakes_first_word_of_an_unknown_name_is_no_village(gaz: Gazetteer, text: str) -> None:
+    # "Sheikh" alone is a village elsewhere; here it only begins a name the gazetteer lacks
+    assert not any(m.span.text == "Sheikh" for m in gaz.find(text, "SY"))

@@ -56,6 +56,49 @@ _CONTAINED = re.compile(r"^\s*(?:,|\bin\b|,\s*in\b)\s*(?:the\s+)?$", re.I)
 _BEARING_WORDS = {0: "Northern", 90: "Eastern", 180: "Southern", 270: "Western"}
 _LETTER = re.compile(r"[^\W\d_]")
 _CAPITAL = re.compile(r"[A-Z]")
+_WELL_KNOWN = frozenset({"city", "admin1", "admin2", "country"})  # named first in a longer run all the same
+# words written after a name that describe it, capitalised or not ("Salamiyah City", "Al-Assad Suburb")
+_DESCRIPTORS = frozenset(
+    [
+        "city",
+        "town",
+        "village",
+        "suburb",
+        "suburbs",
+        "district",
+        "province",
+        "governorate",
+        "neighbourhood",
+        "neighborhood",
+        "quarter",
+        "camp",
+        "area",
+        "countryside",
+        "desert",
+        "airport",
+        "airbase",
+        "base",
+        "field",
+        "fields",
+        "dam",
+        "road",
+        "highway",
+        "mountain",
+        "mountains",
+        "river",
+        "plain",
+        "farms",
+        "hill",
+        "hills",
+        "valley",
+        "front",
+        "axis",
+        "crossing",
+        "border",
+    ]
+)
+# a space, or an article between spaces or after a hyphen: "Bab al-Nairab", "Sheikh Maqsoud"
+_SAME_NAME = re.compile(r" (?:(?:al|el|ad|ar|as|ash|at|az|ez|bin|ibn|abu|umm)[ -])?", re.IGNORECASE)
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _DIRECTED = frozenset({"countryside", "desert"})  # cues that may name a part of a governorate
 
@@ -271,6 +314,8 @@ class Reader:
             if self._title_case(first):
                 continue
             inside = [h for h in hits if first <= h.first and h.last <= last]
+            if any(h.last == last for h in inside) and not unresolved.announced_before(self.text, start):
+                continue  # "Targeting al-Qardaha city": the name "city" announces ends the run and was found
             if first != last and inside:
                 hits = [h for h in hits if h not in inside]
             elif inside:
@@ -401,6 +446,15 @@ class Reader:
         beside = self._beside_name(hit.first - 1, -1) or self._beside_name(hit.last + 1, 1)
         if left is None and right is None and not self._title_case(hit.first) and beside:
             return False
+        # "in Sheikh Maqsoud", "in Bab al-Nairab": a village's name that is only the first word of a longer name
+        # the gazetteer lacks
+        small = (
+            hit.best is not None
+            and hit.best[1].feature not in _WELL_KNOWN
+            and hit.best[1].population < 50_000
+        )
+        if right is None and small and self._name_goes_on(hit) and not self._title_case(hit.first):
+            return False
         if left is None and right is None and hit.best is not None:
             # a small village named alone must be spelled exactly, and not be a short common-looking word
             spelled, row = hit.best
@@ -413,6 +467,18 @@ class Reader:
                 return True  # "Granij, Deir Ezzor governorate": the region named beside it vouches for it
             return not small or (spelled >= 1.0 and len(token.key) >= 5)
         return True
+
+    def _name_goes_on(self, hit: _Hit) -> bool:
+        """Whether a capitalised word that is no descriptor ("City", "Suburb") follows the name on the same
+        line, joined by a space or an article: the name is then the start of a longer one."""
+        index = self._neighbour(hit.last + 1, 1)
+        if index is None:
+            return False
+        after = self.tokens[index]
+        gap = self.text[hit.end : after.start]
+        if not _SAME_NAME.fullmatch(gap) or not self.text[after.start : after.start + 1].isupper():
+            return False
+        return after.folded not in self.stop["never"] and after.folded not in _DESCRIPTORS
 
     def _neighbour(self, index: int, step: int) -> int | None:
         """The next word before (step -1) or after (step 1) a name, skipping articles; None past the text."""
