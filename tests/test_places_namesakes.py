@@ -141,3 +141,19 @@ def test_places_namesakes_ocha_only_village_gets_its_admin_chain(gaz: Gazetteer)
 def test_places_namesakes_first_word_of_an_unknown_name_is_no_village(gaz: Gazetteer, text: str) -> None:
     # "Sheikh" alone is a village elsewhere; here it only begins a name the gazetteer lacks
     assert not any(m.span.text == "Sheikh" for m in gaz.find(text, "SY"))
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "unknown"),
+    [
+        # the words a cue announces stay one unknown name, not a piece matched elsewhere ("Gar" is not Ghor)
+        ("an operation east of Gavragay, Lashkar Gar district, Helmand Province", "AF", "Lashkar Gar"),
+        ("the detention of an insurgent in Mur Sheykh village, Aliabad district", "AF", "Mur Sheykh"),
+    ],
+)
+def test_places_namesakes_announced_unknown_names_stay_whole(
+    gaz: Gazetteer, text: str, country: str, unknown: str
+) -> None:
+    reading = gaz.read(text, country)
+    assert unknown in [u.raw for u in reading.unresolved]
+    assert not any(unknown.endswith(m.span.text) for m in reading.mentions)

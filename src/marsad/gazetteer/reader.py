@@ -314,8 +314,8 @@ class Reader:
             if self._title_case(first):
                 continue
             inside = [h for h in hits if first <= h.first and h.last <= last]
-            if any(h.last == last for h in inside) and not unresolved.announced_before(self.text, start):
-                continue  # "Targeting al-Qardaha city": the name "city" announces ends the run and was found
+            if self._opens_sentence(first) and any(h.last == last and h.first > first for h in inside):
+                continue  # "Targeting al-Qardaha city": a sentence's first word is capitalised, names or not
             if first != last and inside:
                 hits = [h for h in hits if h not in inside]
             elif inside:
@@ -323,6 +323,11 @@ class Reader:
             span = Span.of(self.text, start, end)
             self.unresolved.append(Unresolved(span, unresolved.NOT_FOUND))
         return hits
+
+    def _opens_sentence(self, index: int) -> bool:
+        """Whether the word starts its line or follows a full stop, so its capital says nothing."""
+        before = self.text[max(0, self.tokens[index].start - 3) : self.tokens[index].start]
+        return index == 0 or "\n" in before or before.rstrip(" ").endswith((".", "!", "?", ":"))
 
     def _capital_runs(self) -> list[tuple[int, int] | None]:
         """Runs of capitalised words, without the function words a sentence starts with ("In Jaghatu")."""

@@ -36,11 +36,6 @@ class Unresolved:
         return text if len(text) <= _MAX_RAW else text[:_MAX_RAW] + "…"
 
 
-def announced_before(text: str, start: int) -> bool:
-    """Whether a cue before the words announces them whole ("the village of X")."""
-    return bool(_ANNOUNCED_BEFORE.search(text[max(0, start - 30) : start]))
-
-
 def announced(text: str, start: int, end: int) -> bool:
     """Whether the words at ``start:end`` are announced as a place ("the village of X", "X district")."""
     return bool(_ANNOUNCED_BEFORE.search(text[max(0, start - 30) : start])) or bool(
