@@ -40,8 +40,8 @@ def test_gazetteer_build_counts_every_layer(small: tuple[Path, dict[str, int]]) 
         assert counts[layer] > 0, layer
     assert counts["countries"] >= 240  # every country keeps its name, whatever ``countries`` says
     assert counts["syria_admin"] == 9
-    assert counts["ocha_linked"] + counts["ocha_added"] == 6
-    assert counts["ucdp_merged"] + counts["ucdp_added"] == 4  # governorate and road rows are not places
+    assert counts["ocha_linked"] + counts["ocha_added"] == 7
+    assert counts["ucdp_merged"] + counts["ucdp_added"] == 5  # governorate and road rows are not places
     assert counts["names"] > counts["places"]
 
 
@@ -96,6 +96,16 @@ def test_gazetteer_build_ocha_only_village_gets_subdistrict_centre(small_gaz: Ga
     assert tromba.place.name == "Tromba" and tromba.place.pcode == "C3917"
     assert (tromba.place.latitude, tromba.place.longitude) == (35.83, 36.82)
     assert (tromba.place.geo_precision, tromba.place.where_prec) == (2, 2)
+
+
+def test_gazetteer_build_ucdp_point_for_a_village_spelled_otherwise(small_gaz: Gazetteer) -> None:
+    # OCHA's "Jdidet Bakara" (placed at its subdistrict's centre) is UCDP's "Jadid Bakkara village": one place,
+    # which takes UCDP's point and keeps both spellings
+    for spelling in ("Jdidet Bakara", "Jadid Bakkara"):
+        [village] = small_gaz.find(f"Shells fell on the village of {spelling}.", "SY")
+        assert (village.place.name, village.place.pcode) == ("Jdidet Bakara", "C5095")
+        assert (village.place.latitude, village.place.longitude) == (35.331, 40.301)
+        assert not village.place.approx and village.place.where_prec == 1
 
 
 def test_gazetteer_build_seed_sentence_on_fixture_data(small_gaz: Gazetteer) -> None:

@@ -65,6 +65,10 @@ QUARTERS = [
     ("IS fighters advanced in al-Sina’aa neighborhood in Deir Ezzor", "al-Sina’aa", "Deir ez-Zor"),
     ("A car bomb went off in the al-Zahraa neighbourhood of Homs", "al-Zahraa", "Homs"),
     ("Casualties in the neighbourhood of al-Hamidiyyeh in Deir Ezzor", "al-Hamidiyyeh", "Deir ez-Zor"),
+    # a street, and a place said to be "in X city"
+    ("(S1280) Tal Abyad Street , Raqqa City, Raqqa governorate, Syria", "Tal Abyad", "Ar Raqqah"),
+    ("Ten were wounded by shells on al-Hamdania in Aleppo city", "al-Hamdania", "Aleppo"),
+    ("Jets struck the Al Tayba roundabout in the city of Al Mayadin", "Al Tayba", "Al Mayadin"),
 ]
 
 
@@ -74,7 +78,7 @@ def test_places_namesakes_neighbourhood_lies_in_its_city(
 ) -> None:
     found = gaz.find(text, "SY")
     quarter = next(m.place for m in found if m.span.text == words)
-    town = next(m.place for m in found if m.place.feature == "city")
+    town = next(m.place for m in found if m.place.name == city)
     assert town.name == city and quarter.admin1 == town.admin1
     assert distance_km(quarter.latitude, quarter.longitude, town.latitude, town.longitude) <= 12  # type: ignore[arg-type]
 
@@ -157,3 +161,19 @@ def test_places_namesakes_announced_unknown_names_stay_whole(
     reading = gaz.read(text, country)
     assert unknown in [u.raw for u in reading.unresolved]
     assert not any(unknown.endswith(m.span.text) for m in reading.mentions)
+
+
+def test_places_namesakes_name_in_two_scripts_is_one_name(gaz: Gazetteer) -> None:
+    # Airwars writes the Arabic name, then its romanisation: one place, read from the Latin words and their cues
+    found = gaz.find("(S1025) تل ابيض,Tal Abyad Street, Raqqa city, Raqqa governorate, Syria", "SY")
+    assert found[0].span.text == "Tal Abyad"
+    assert found[0].place.feature == "neighbourhood" and found[0].place.admin1 == "Raqqa"
+
+
+def test_places_namesakes_village_with_its_governorate_after_it(gaz: Gazetteer) -> None:
+    # a spelling only the key unifies ("Maizeela" / OCHA "Moezleh"), vouched for by "..., Deir Ezzor governorate"
+    found = gaz.find("(S1160) near Maizeela, Deir Ezzor governorate, Syria", "SY")
+    village = next(m.place for m in found if m.span.text == "Maizeela")
+    assert village.admin1 == "Deir ez-Zor"
+    # the same words with no governorate beside them stay unread rather than guessed
+    assert not [m for m in gaz.find("Maizeela was quiet on Monday", "SY") if m.span.text == "Maizeela"]

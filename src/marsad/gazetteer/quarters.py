@@ -1,5 +1,6 @@
-"""Neighbourhoods named with their city: "al-Wa'er neighbourhood in Homs", "the Bab al-Nairab neighbourhood of
-Aleppo", "the neighbourhood of al-Sinaa in Deir Ezzor".
+"""Neighbourhoods and streets named with their city: "al-Wa'er neighbourhood in Homs", "the Bab al-Nairab
+neighbourhood of Aleppo", "the neighbourhood of al-Sinaa in Deir Ezzor", "Tal Abyad Street, Raqqa city",
+"al-Hamdania in Aleppo city".
 
 A city's quarters are rarely in any gazetteer, and their names are often those of villages elsewhere (Bab,
 Hamidiyah, Salhiyah): read alone, "al-Hamidiyyeh" lands on a namesake hundreds of kilometres away. When the
@@ -13,9 +14,10 @@ import re
 
 # Quarters lie within a city's built-up area: a namesake farther than this from the city's point is another place.
 QUARTER_KM = 12.0
-# "X neighbourhood in Y", "X neighbourhood of the city of Y", "X quarter, Y"
+# "X neighbourhood in Y", "X neighbourhood of the city of Y", "X quarter, Y", "X Street, western Y city"
 _AFTER = re.compile(
-    r"^\s+(?:neighbou?rhoods?|quarters?)\s*(?:,\s*|(?:in|of)\s+)(?:the\s+)?(?:(?:city|town)\s+of\s+)?$",
+    r"^\s+(?:neighbou?rhoods?|quarters?|streets?|roundabout|square)\s*(?:,\s*|(?:in|of)\s+)(?:the\s+)?"
+    r"(?:(?:north|south|east|west)\w*\s+)?(?:(?:city|town)\s+of\s+)?$",
     re.IGNORECASE,
 )
 # "the neighbourhood of X in Y", "the neighbourhood of X, Y"
@@ -24,7 +26,13 @@ _BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"^\s*(?:,\s*|\s+in\s+)(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
-_WORD = re.compile(r"neighbou?rhood|quarter", re.IGNORECASE)
+_WORD = re.compile(
+    r"neighbou?rhood|quarter|street|roundabout|square|\bin\s+(?:the\s+city\s+of\s+)?\S+(?:\s\S+)?\s+city\b|city\s+of",
+    re.IGNORECASE,
+)
+_IN_CITY = re.compile(r"^\s+in\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
+_CITY_AFTER = re.compile(r"^\s+city\b", re.IGNORECASE)
+KINDS = frozenset({"neighbourhood", "neighborhood", "quarter", "street", "roundabout", "square"})
 _REACH = 60  # characters: the words between a quarter's name and its city are few
 
 
@@ -33,11 +41,17 @@ def mentioned(text: str) -> bool:
     return _WORD.search(text) is not None
 
 
-def of_city(text: str, start: int, end: int, city_start: int) -> bool:
-    """Whether the words at ``start:end`` name a neighbourhood of the place named at ``city_start``."""
+def of_city(text: str, start: int, end: int, city_start: int, city_end: int) -> bool:
+    """Whether the words at ``start:end`` name a neighbourhood of the place named at ``city_start:city_end``:
+    "X neighbourhood in Y", "the neighbourhood of X in Y", or "X in Y city" / "X in the city of Y" (a place
+    said to be in a city is in it)."""
     if city_start < end or city_start - end > _REACH:
         return False
     between = text[end:city_start]
     if _AFTER.match(between):
+        return True
+    if _IN_CITY.match(between) and (
+        "city" in between.lower() or _CITY_AFTER.match(text[city_end : city_end + 8])
+    ):
         return True
     return bool(_BETWEEN.match(between)) and bool(_BEFORE.search(text[max(0, start - 30) : start]))

@@ -99,6 +99,10 @@ _DESCRIPTORS = frozenset(
 )
 # a space, or an article between spaces or after a hyphen: "Bab al-Nairab", "Sheikh Maqsoud"
 _SAME_NAME = re.compile(r" (?:(?:al|el|ad|ar|as|ash|at|az|ez|bin|ibn|abu|umm)[ -])?", re.IGNORECASE)
+_ARABIC = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_BETWEEN_SCRIPTS = re.compile(r"[\s,;:()/-]{1,4}")
+_BESIDE_REGION = 0.7  # how closely a small village must be spelled when its governorate follows it
+_RIGHT_AFTER = 40  # characters between a name and the governorate said to hold it ("X, Raqqa governorate")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _DIRECTED = frozenset({"countryside", "desert"})  # cues that may name a part of a governorate
 
@@ -174,15 +178,21 @@ class Reader:
         self._resolve(hits, context=self._context(hits))
         if quarters.mentioned(self.text):
             hits = self._quarters(hits)
-        return self._build(hits)
+        return _one_script(self.text, self._build(hits))
 
     def _quarters(self, hits: list[_Hit]) -> list[_Hit]:
         """Neighbourhoods named with their city ("al-Wa'er neighbourhood in Homs") resolve inside that city:
         to a namesake near it, else to the city's point (see ``quarters``)."""
         for first, last in (run for run in self._capital_runs() if run is not None):
+            if last > first and self.tokens[last].folded in quarters.KINDS:
+                last -= 1  # "Tal Abyad Street": the street's name is the run without its last word
             start, end = self.tokens[first].start, self.tokens[last].end
             city = next((h for h in hits if h.start >= end and h.best is not None), None)
-            if city is None or city.best is None or not quarters.of_city(self.text, start, end, city.start):
+            if (
+                city is None
+                or city.best is None
+                or not quarters.of_city(self.text, start, end, city.start, city.end)
+            ):
                 continue
             town = city.best[1]
             if town.feature not in _POPULATED or town.lat is None or town.lon is None:
@@ -470,6 +480,16 @@ class Reader:
                 and self._region_near(hit.start) == scoring.region(row)
             ):
                 return True  # "Granij, Deir Ezzor governorate": the region named beside it vouches for it
+            after = self._region_right_after(hit)
+            if (
+                small
+                and after
+                and any(
+                    scoring.region(r) == after and hit.spelled.get(r.id, 0.0) >= _BESIDE_REGION
+                    for r, _ in hit.candidates
+                )
+            ):
+                return True  # "Maizeela, Deir Ezzor governorate" (Moezleh): one key, the region right after
             return not small or (spelled >= 1.0 and len(token.key) >= 5)
         return True
 
@@ -484,6 +504,12 @@ class Reader:
         if not _SAME_NAME.fullmatch(gap) or not self.text[after.start : after.start + 1].isupper():
             return False
         return after.folded not in self.stop["never"] and after.folded not in _DESCRIPTORS
+
+    def _region_right_after(self, hit: _Hit) -> str | None:
+        """The governorate named within a few words after the name ("X, Raqqa governorate"), as lists of strike
+        locations write it; None when there is none."""
+        after = [(p, r) for p, r in self._regions if 0 < p - hit.end <= _RIGHT_AFTER]
+        return min(after)[1] if after else None
 
     def _neighbour(self, index: int, step: int) -> int | None:
         """The next word before (step -1) or after (step 1) a name, skipping articles; None past the text."""
@@ -675,7 +701,8 @@ class Reader:
         cue_name = (
             left if left in ("distance", "outskirts", "near", "between", "direction") else (right or left)
         )
-        if spelled < 0.6 or (spelled < 0.75 and cue_name is None):
+        beside = self._region_right_after(hit) == scoring.region(row)  # "Maizeela, Deir Ezzor governorate"
+        if spelled < 0.6 or (spelled < 0.75 and cue_name is None and not beside):
             if cue_name is not None:
                 span = Span.of(self.text, hit.start, hit.end)
                 self.unresolved.append(Unresolved(span, unresolved.FAR_SPELLING, row.name))
@@ -770,6 +797,22 @@ class Reader:
         close = scoring.close(a, b)
         place = replace(place, geo_precision=2 if close else 3, where_prec=2 if close else 5)
         return PlaceMention(span, place, feature, round(min(one.score, two.score), 3))
+
+
+def _one_script(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A name written in Arabic and then in Latin letters right after it ("تل أبيض Tal Abyad Street", Airwars'
+    style) is one name: the Latin reading, which has the words around it to go by, stands for both."""
+    kept: list[PlaceMention] = []
+    for mention, following in itertools.zip_longest(mentions, mentions[1:]):
+        if (
+            following is not None
+            and _ARABIC.search(mention.span.text)
+            and not _ARABIC.search(following.span.text)
+            and _BETWEEN_SCRIPTS.fullmatch(text[mention.span.end : following.span.start])
+        ):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _within(row: Row, town: Row, km: float) -> bool:
