@@ -14,10 +14,12 @@ import re
 
 # Quarters lie within a city's built-up area: a namesake farther than this from the city's point is another place.
 QUARTER_KM = 12.0
+# An "area" or the "farms" of a town reach into its countryside: UCDP's "limited area" of ~25 km.
+AREA_KM = 25.0
 # "X neighbourhood in Y", "X neighbourhood of the city of Y", "X quarter, Y", "X Street, western Y city"
 _AFTER = re.compile(
-    r"^\s+(?:neighbou?rhoods?|quarters?|streets?|roundabout|square)\s*(?:,\s*|(?:in|of)\s+)(?:the\s+)?"
-    r"(?:(?:north|south|east|west)\w*\s+)?(?:(?:city|town)\s+of\s+)?$",
+    r"^\s+(?P<kind>neighbou?rhoods?|quarters?|streets?|roundabout|square|suburbs?|area|farms?)\s*"
+    r"(?:,\s*|(?:in|of)\s+)(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?(?:(?:city|town)\s+of\s+)?$",
     re.IGNORECASE,
 )
 # "the neighbourhood of X in Y", "the neighbourhood of X, Y"
@@ -27,12 +29,27 @@ _BEFORE = re.compile(
 )
 _BETWEEN = re.compile(r"^\s*(?:,\s*|\s+in\s+)(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 _WORD = re.compile(
-    r"neighbou?rhood|quarter|street|roundabout|square|\bin\s+(?:the\s+city\s+of\s+)?\S+(?:\s\S+)?\s+city\b|city\s+of",
+    r"neighbou?rhood|quarter|street|roundabout|square|suburb|\barea\b|\bfarms?\b|\bcity\b",
     re.IGNORECASE,
 )
-_IN_CITY = re.compile(r"^\s+in\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
+# "X in Y city", "X in the city of Y", "X, Y city" (lists of strike locations)
+_IN_CITY = re.compile(r"^\s*(?:,|\s+in)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 _CITY_AFTER = re.compile(r"^\s+city\b", re.IGNORECASE)
-KINDS = frozenset({"neighbourhood", "neighborhood", "quarter", "street", "roundabout", "square"})
+KINDS = frozenset(
+    {
+        "neighbourhood",
+        "neighborhood",
+        "quarter",
+        "street",
+        "roundabout",
+        "square",
+        "suburb",
+        "area",
+        "farms",
+        "farm",
+    }
+)
+_WIDE = frozenset({"area", "farms", "farm"})
 _REACH = 60  # characters: the words between a quarter's name and its city are few
 
 
@@ -41,17 +58,20 @@ def mentioned(text: str) -> bool:
     return _WORD.search(text) is not None
 
 
-def of_city(text: str, start: int, end: int, city_start: int, city_end: int) -> bool:
-    """Whether the words at ``start:end`` name a neighbourhood of the place named at ``city_start:city_end``:
-    "X neighbourhood in Y", "the neighbourhood of X in Y", or "X in Y city" / "X in the city of Y" (a place
-    said to be in a city is in it)."""
+def of_city(text: str, start: int, end: int, city_start: int, city_end: int) -> float | None:
+    """How far from the place named at ``city_start:city_end`` the words at ``start:end`` lie when the text says
+    they are part of it ("X neighbourhood in Y", "the neighbourhood of X in Y", "X in Y city", "X area, Y"), in
+    km; None when it does not say so."""
     if city_start < end or city_start - end > _REACH:
-        return False
+        return None
     between = text[end:city_start]
-    if _AFTER.match(between):
-        return True
+    found = _AFTER.match(between)
+    if found is not None:
+        return AREA_KM if found["kind"].lower() in _WIDE else QUARTER_KM
     if _IN_CITY.match(between) and (
         "city" in between.lower() or _CITY_AFTER.match(text[city_end : city_end + 8])
     ):
-        return True
-    return bool(_BETWEEN.match(between)) and bool(_BEFORE.search(text[max(0, start - 30) : start]))
+        return QUARTER_KM
+    if _BETWEEN.match(between) and _BEFORE.search(text[max(0, start - 30) : start]):
+        return QUARTER_KM
+    return None

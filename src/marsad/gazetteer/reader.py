@@ -103,6 +103,7 @@ _ARABIC = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _BETWEEN_SCRIPTS = re.compile(r"[\s,;:()/-]{1,4}")
 _BESIDE_REGION = 0.7  # how closely a small village must be spelled when its governorate follows it
 _RIGHT_AFTER = 40  # characters between a name and the governorate said to hold it ("X, Raqqa governorate")
+_BROAD = frozenset({"countryside", "desert", "outskirts", "near", "direction", "distance"})
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _DIRECTED = frozenset({"countryside", "desert"})  # cues that may name a part of a governorate
 
@@ -181,25 +182,20 @@ class Reader:
         return _one_script(self.text, self._build(hits))
 
     def _quarters(self, hits: list[_Hit]) -> list[_Hit]:
-        """Neighbourhoods named with their city ("al-Wa'er neighbourhood in Homs") resolve inside that city:
-        to a namesake near it, else to the city's point (see ``quarters``)."""
+        """Neighbourhoods, streets and areas named with their city ("al-Wa'er neighbourhood in Homs") resolve
+        inside that city: to a namesake near it, else to the city's point (see ``quarters``)."""
         for first, last in (run for run in self._capital_runs() if run is not None):
             if last > first and self.tokens[last].folded in quarters.KINDS:
                 last -= 1  # "Tal Abyad Street": the street's name is the run without its last word
             start, end = self.tokens[first].start, self.tokens[last].end
             city = next((h for h in hits if h.start >= end and h.best is not None), None)
-            if (
-                city is None
-                or city.best is None
-                or not quarters.of_city(self.text, start, end, city.start, city.end)
-            ):
-                continue
-            town = city.best[1]
-            if town.feature not in _POPULATED or town.lat is None or town.lon is None:
+            km = quarters.of_city(self.text, start, end, city.start, city.end) if city is not None else None
+            town = self._town_of(city) if city is not None and km is not None else None
+            if town is None or km is None:
                 continue
             inside = [h for h in hits if first <= h.first and h.last <= last]
             near = [r for h in inside if (h.first, h.last) == (first, last) for r, _ in h.candidates]
-            near = [r for r in near if _within(r, town, quarters.QUARTER_KM)]
+            near = [r for r in near if _within(r, town, km)]
             if near:
                 inside[0].best = (1.0, max(near, key=lambda r: (scoring.importance(r), -r.id)))
                 continue
@@ -209,6 +205,23 @@ class Reader:
             quarter.left, quarter.right = cues.left_cue(self.text, quarter.start), cues.Cue(None, end)
             hits.append(quarter)
         return sorted(hits, key=lambda h: h.start)
+
+    def _town_of(self, hit: _Hit) -> Row | None:
+        """The town a neighbourhood is said to lie in: the place read, or the capital of a governorate ("Al Dariya
+        neighbourhood, Raqqa governorate"); None when it has no point of its own."""
+        assert hit.best is not None
+        town = hit.best[1]
+        if set(self._cue_names(hit)) & _BROAD:
+            return None  # "Kabana area in the Latakia countryside": the countryside is no town to lie in
+        if town.feature == "admin1":
+            capitals = [
+                r
+                for r, _ in hit.candidates
+                if r.feature in _POPULATED and scoring.region(r) == scoring.region(town)
+            ]
+            town = max(capitals, key=lambda r: (r.population, -r.id)) if capitals else town
+        ok = town.feature in _POPULATED and town.lat is not None and town.lon is not None
+        return town if ok else None
 
     def _hits(self) -> dict[tuple[int, int], _Hit]:
         joined, starts, owners = joined_keys(self.tokens)
