@@ -186,3 +186,18 @@ def test_places_namesakes_area_in_a_countryside_is_not_moved_to_the_town(gaz: Ga
     # "the Latakia countryside" is no town for an area to lie in: the village keeps its own point
     [village, _] = gaz.find("Regime forces attack Kabana area in Lattakia countryside", "SY")
     assert village.span.text == "Kabana" and village.place.feature != "neighbourhood"
+
+
+def test_places_namesakes_close_spelling_in_the_governorate_after_it(gaz: Gazetteer) -> None:
+    # "Daranj" shares its consonants with OCHA's "Darnaj"; the governorate after it says which one is meant
+    found = gaz.find("(S1485) Daranj, Eastern Deir Ezzor governorate, Syria", "SY")
+    village = next(m.place for m in found if m.span.text == "Daranj")
+    assert (village.name, village.admin1) == ("Darnaj", "Deir ez-Zor")
+
+
+def test_places_namesakes_arabic_direction_words(gaz: Gazetteer) -> None:
+    [meda, ghouta, qalamoun] = gaz.find(
+        "Fierce battles in Meda in Eastern Ghouta and clashes in Qalamoun Al-Sharqi", "SY"
+    )
+    assert qalamoun.place.name == "Eastern Qalamoun" and ghouta.place.name == "Eastern Ghouta"
+    assert meda.place.admin1 == "Rif Dimashq"

@@ -73,6 +73,13 @@ class FuzzyIndex:
     # close_match answers by their question: reports repeat their capitalised words ("Ministry", "Council")
     # from one document to the next, and each look-up scores many names
     answers: dict[tuple[str, str, str | None, bool], tuple[float, str] | None] = field(default_factory=dict)
+    region_sets: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def region_keys(self, region: str) -> frozenset[str]:
+        """The keys of one governorate's names, as a set (built on first use)."""
+        if region not in self.region_sets:
+            self.region_sets[region] = frozenset(self.by_region.get(region, ()))
+        return self.region_sets[region]
 
     def match(
         self, layer: Layer, key: str, words: str, region: str | None, scan: bool
@@ -116,6 +123,18 @@ def best_name(layer: Layer, keys: tuple[str, ...] | list[str], words: str) -> tu
             if best is None or score > best[0]:
                 best = (score, key)
     return best
+
+
+# A name whose governorate follows it ("Daranj, Eastern Deir Ezzor governorate") may be spelled this far from
+# the gazetteer's spelling ("Darnaj") when both share their consonants and the village lies in that governorate.
+IN_REGION = 65.0
+
+
+def in_region(layer: Layer, index: FuzzyIndex, key: str, words: str, region: str) -> tuple[float, str] | None:
+    """The name of ``region`` sharing ``key``'s skeleton spelled closest to ``words``, when close enough."""
+    keys = [k for k in index.by_skeleton.get(skeleton(key), ()) if k in index.region_keys(region)]
+    found = best_name(layer, keys, words) if keys else None
+    return found if found is not None and found[0] >= IN_REGION else None
 
 
 def close_match(

@@ -101,7 +101,7 @@ _DESCRIPTORS = frozenset(
 _SAME_NAME = re.compile(r" (?:(?:al|el|ad|ar|as|ash|at|az|ez|bin|ibn|abu|umm)[ -])?", re.IGNORECASE)
 _ARABIC = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _BETWEEN_SCRIPTS = re.compile(r"[\s,;:()/-]{1,4}")
-_BESIDE_REGION = 0.7  # how closely a small village must be spelled when its governorate follows it
+_BESIDE_REGION = fuzzy.IN_REGION / 100  # how closely a small village must be spelled when its governorate follows it
 _RIGHT_AFTER = 40  # characters between a name and the governorate said to hold it ("X, Raqqa governorate")
 _BROAD = frozenset({"countryside", "desert", "outskirts", "near", "direction", "distance"})
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
@@ -165,6 +165,7 @@ class Reader:
         self._regions: list[tuple[int, str]] = []  # (position, governorate) of divisions named, for fuzzy
         self.unresolved: list[Unresolved] = []
         self._titles: dict[int, bool] = {}  # line start -> written in Title Case
+        self._divisions: set[int] = set()  # words naming a country or governorate (see _beside_name)
 
     def mentions(self) -> list[PlaceMention]:
         hits = self._fuzzy(self._select(self._hits()))
@@ -175,6 +176,12 @@ class Reader:
         hits = self._drop_consumed(hits)
         self._share_cues(hits)
         self._resolve(hits, context=[])
+        self._divisions = {
+            i
+            for h in hits
+            if h.best is not None and h.best[1].feature in ("country", "admin1")
+            for i in range(h.first, h.last + 1)
+        }
         hits = [h for h in hits if self._plausible(h)]
         self._resolve(hits, context=self._context(hits))
         if quarters.mentioned(self.text):
@@ -313,7 +320,7 @@ class Reader:
             (h.start, row.admin1_pcode or row.admin1 or "")
             for h in hits
             for row, _ in h.candidates
-            if row.feature == "admin1"
+            if row.feature in ("admin1", "sector")  # "X, Eastern Deir Ezzor governorate" names the governorate too
         )
         # a run of more capitalised words than a name has is a heading in Title Case, not a name
         runs = [r for r in self._capital_runs() if r is not None and r[1] - r[0] < fuzzy.MAX_RUN]
@@ -405,6 +412,9 @@ class Reader:
             and fuzzy.settlement_cue(self.text, ends[0].start, ends[1].end)
         ):
             found = layer.fuzzy.match(layer, key, words, self._region_near(ends[0].start), True)
+        after = self._region_after(ends[1].end) if found is None else None
+        if after is not None:  # "Daranj, Eastern Deir Ezzor governorate": the governorate's Darnaj
+            found = fuzzy.in_region(layer, layer.fuzzy, key, words, after)
         if found is None:
             return None
         hit = self._new_hit(first, last)
@@ -521,7 +531,10 @@ class Reader:
     def _region_right_after(self, hit: _Hit) -> str | None:
         """The governorate named within a few words after the name ("X, Raqqa governorate"), as lists of strike
         locations write it; None when there is none."""
-        after = [(p, r) for p, r in self._regions if 0 < p - hit.end <= _RIGHT_AFTER]
+        return self._region_after(hit.end)
+
+    def _region_after(self, end: int) -> str | None:
+        after = [(p, r) for p, r in self._regions if 0 < p - end <= _RIGHT_AFTER]
         return min(after)[1] if after else None
 
     def _neighbour(self, index: int, step: int) -> int | None:
@@ -546,7 +559,8 @@ class Reader:
         # two capitalised words side by side with nothing between are one name ("Vladimir Putin"), even when
         # each alone is a place somewhere; places in a list have commas or "and" between them
         capital = self.text[other.start : other.start + 1].isupper()
-        return capital and other.folded not in self.stop["never"]
+        # "the border area with Iraq al-Tanf": a country or governorate beside the name is a place, not a person
+        return capital and other.folded not in self.stop["never"] and found not in self._divisions
 
     def _in_organisation(self, hit: _Hit) -> bool:
         """A name inside an organisation's name ("Liwaa Al-Quds", "Deir ez-Zor Military Council")."""
