@@ -191,7 +191,7 @@ class Reader:
     def _quarters(self, hits: list[_Hit]) -> list[_Hit]:
         """Neighbourhoods, streets and areas named with their city ("al-Wa'er neighbourhood in Homs") resolve
         inside that city: to a namesake near it, else to the city's point (see ``quarters``)."""
-        for first, last in (run for run in self._capital_runs() if run is not None):
+        for first, last in (run for run in self._runs if run is not None):
             if last > first and self.tokens[last].folded in quarters.KINDS:
                 last -= 1  # "Tal Abyad Street": the street's name is the run without its last word
             start, end = self.tokens[first].start, self.tokens[last].end
@@ -323,7 +323,7 @@ class Reader:
             if row.feature in ("admin1", "sector")  # "X, Eastern Deir Ezzor governorate" names the governorate too
         )
         # a run of more capitalised words than a name has is a heading in Title Case, not a name
-        runs = [r for r in self._capital_runs() if r is not None and r[1] - r[0] < fuzzy.MAX_RUN]
+        runs = [r for r in self._runs if r is not None and r[1] - r[0] < fuzzy.MAX_RUN]
         found: list[_Hit] = []
         for first, last in runs:
             if (first, last) not in whole:
@@ -358,6 +358,10 @@ class Reader:
         """Whether the word starts its line or follows a full stop, so its capital says nothing."""
         before = self.text[max(0, self.tokens[index].start - 3) : self.tokens[index].start]
         return index == 0 or "\n" in before or before.rstrip(" ").endswith((".", "!", "?", ":"))
+
+    @functools.cached_property
+    def _runs(self) -> list[tuple[int, int] | None]:
+        return self._capital_runs()
 
     def _capital_runs(self) -> list[tuple[int, int] | None]:
         """Runs of capitalised words, without the function words a sentence starts with ("In Jaghatu")."""
@@ -829,6 +833,8 @@ class Reader:
 def _one_script(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """A name written in Arabic and then in Latin letters right after it ("تل أبيض Tal Abyad Street", Airwars'
     style) is one name: the Latin reading, which has the words around it to go by, stands for both."""
+    if not _ARABIC.search(text):
+        return mentions
     kept: list[PlaceMention] = []
     for mention, following in itertools.zip_longest(mentions, mentions[1:]):
         if (
