@@ -101,7 +101,8 @@ _DESCRIPTORS = frozenset(
 _SAME_NAME = re.compile(r" (?:(?:al|el|ad|ar|as|ash|at|az|ez|bin|ibn|abu|umm)[ -])?", re.IGNORECASE)
 _ARABIC = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _BETWEEN_SCRIPTS = re.compile(r"[\s,;:()/-]{1,4}")
-_BESIDE_REGION = fuzzy.IN_REGION / 100  # how closely a small village must be spelled when its governorate follows it
+# how closely a small village must be spelled when its governorate follows it
+_BESIDE_REGION = fuzzy.IN_REGION / 100
 _RIGHT_AFTER = 40  # characters between a name and the governorate said to hold it ("X, Raqqa governorate")
 _BROAD = frozenset({"countryside", "desert", "outskirts", "near", "direction", "distance"})
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
@@ -320,7 +321,8 @@ class Reader:
             (h.start, row.admin1_pcode or row.admin1 or "")
             for h in hits
             for row, _ in h.candidates
-            if row.feature in ("admin1", "sector")  # "X, Eastern Deir Ezzor governorate" names the governorate too
+            # "X, Eastern Deir Ezzor governorate" names the governorate too
+            if row.feature in ("admin1", "sector")
         )
         # a run of more capitalised words than a name has is a heading in Title Case, not a name
         runs = [r for r in self._runs if r is not None and r[1] - r[0] < fuzzy.MAX_RUN]

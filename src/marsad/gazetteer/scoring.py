@@ -70,7 +70,9 @@ def near_bonus(region: str | None, position: int, context: dict[str, list[int]],
     if not positions:
         return 0.0
     at = bisect.bisect_left(positions, position)
-    gap, where = min((abs(positions[k] - position), positions[k]) for k in (at - 1, at) if 0 <= k < len(positions))
+    gap, where = min(
+        (abs(positions[k] - position), positions[k]) for k in (at - 1, at) if 0 <= k < len(positions)
+    )
     if gap <= 60 and not _CLAUSE_BREAK.search(text[min(where, position) : max(where, position)]):
         return 0.35
     return 0.12 if gap <= NEAR_CHARS else 0.05

@@ -112,9 +112,13 @@ def add_ocha_admin(places: Places, path: Path) -> int:
     aliases. Governorates come first so that each district takes its governorate's new name.
     """
     lines = path.read_text("utf-8").splitlines()
-    rows = sorted(csv.DictReader(line for line in lines if not line.startswith("#")), key=lambda r: r["level"])
+    rows = sorted(
+        csv.DictReader(line for line in lines if not line.startswith("#")), key=lambda r: r["level"]
+    )
     by_geonameid = {
-        rec.geonameid: rec for rec in places.in_country("SY", frozenset({"admin1", "admin2"})) if rec.geonameid
+        rec.geonameid: rec
+        for rec in places.in_country("SY", frozenset({"admin1", "admin2"}))
+        if rec.geonameid
     }
     for row in rows:
         level = int(row["level"])
