@@ -201,3 +201,17 @@ def test_places_namesakes_arabic_direction_words(gaz: Gazetteer) -> None:
     )
     assert qalamoun.place.name == "Eastern Qalamoun" and ghouta.place.name == "Eastern Ghouta"
     assert meda.place.admin1 == "Rif Dimashq"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("in the area.\n\n\nUpon arriving in the district, the force met insurgents", "AF"),
+        ("Upon securing the compound, the force called out the inhabitants", "AF"),
+    ],
+)
+def test_places_namesakes_no_region_named_vouches_for_nothing(
+    gaz: Gazetteer, text: str, country: str
+) -> None:
+    # a loosely spelled one-word name ("Upon" / Japan's "Iapon") needs a cue or its governorate after it
+    assert [m.place.name for m in gaz.find(text, country) if m.place.country != "Afghanistan"] == []

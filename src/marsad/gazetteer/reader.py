@@ -734,7 +734,8 @@ class Reader:
         cue_name = (
             left if left in ("distance", "outskirts", "near", "between", "direction") else (right or left)
         )
-        beside = self._region_right_after(hit) == scoring.region(row)  # "Maizeela, Deir Ezzor governorate"
+        after = self._region_right_after(hit)
+        beside = after is not None and after == scoring.region(row)  # "Maizeela, Deir Ezzor governorate"
         if spelled < 0.6 or (spelled < 0.75 and cue_name is None and not beside):
             if cue_name is not None:
                 span = Span.of(self.text, hit.start, hit.end)
