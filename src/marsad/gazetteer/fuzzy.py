@@ -203,6 +203,10 @@ def _trim(run: tuple[int, int], folded: list[str]) -> tuple[int, int] | None:
 
 def settlement_cue(text: str, start: int, end: int) -> bool:
     """Whether "the village of" stands before the words or "village"/"town"/"city" after them."""
-    return bool(_SETTLEMENT_BEFORE.search(text[max(0, start - 30) : start])) or bool(
-        _SETTLEMENT_AFTER.match(text[end : end + 12])
-    )
+    before, after = text[max(0, start - 30) : start], text[end : end + 12]
+    if not any(word in before.lower() or word in after.lower() for word in _SETTLEMENT_WORDS):
+        return False  # most capitalised words stand beside no such word: the patterns need not run
+    return bool(_SETTLEMENT_BEFORE.search(before)) or bool(_SETTLEMENT_AFTER.match(after))
+
+
+_SETTLEMENT_WORDS = ("village", "town", "city", "hamlet", "camp")
