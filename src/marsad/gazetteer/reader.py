@@ -14,7 +14,7 @@ import functools
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,8 @@ import yaml
 from rapidfuzz import fuzz
 
 from marsad.gazetteer import cues, fuzzy, quarters, scoring, unresolved
+from marsad.gazetteer.checks import Hit as _Hit
+from marsad.gazetteer.checks import TextChecks
 from marsad.gazetteer.layers import Layer, Row
 from marsad.gazetteer.normalise import ARTICLES, fold, light_key, name_key
 from marsad.gazetteer.rec import distance_km
@@ -32,8 +34,6 @@ from marsad.records import Place, Span
 if TYPE_CHECKING:
     from marsad.gazetteer.match import Gazetteer
 
-_WORD = re.compile(r"[^\W_]+(?:['’ʼʿ‘`][^\W_]+)*")
-_POSSESSIVE = re.compile(r"['’]s$", re.I)
 _POPULATED = scoring.POPULATED
 _ADMIN = scoring.ADMIN
 # Cues a name after "and" or a comma shares with the name before it ("the deserts of Homs and Deir Ezzor").
@@ -41,69 +41,13 @@ _SHARED_LEFT = frozenset(
     {"desert", "countryside", "outskirts", "near", "province", "district", "village", "town"}
 )
 _SHARED_RIGHT = frozenset({"desert", "countryside", "province", "district"})
-_LOCATIVE = frozenset(
-    {"in", "near", "outskirts", "village", "town", "city", "distance", "direction", "between", "camp"}
-)
 _ROAD_BEFORE = re.compile(r"\b(?:road|highway|motorway|route)\s+(?:between|from)\s+(?:the\s+)?$", re.I)
-# a region named this close to a name places it ("al-Shula desert in Deir ez-Zor countryside")
-_NEAR_CHARS = scoring.NEAR_CHARS
-# What may stand between a name and a word next to it for both to be one name: spaces, hyphens, a particle.
-# A hyphen alone does not join: "Raqqa-Tabqa road" names two places.
-_JOINER = re.compile(r"\s+(?:(?:al|el|as|ash|ad|ar|at|az|bin|ibn|abu|bint|umm)[\s-]+)?", re.I)
 _ENGLISH_ARTICLES = frozenset({"at", "as", "an", "en", "es", "et", "ed", "er", "e", "i", "l", "il"})
 # "X, Y province" / "X in Y governorate": what stands between a place and the division said to hold it
 _CONTAINED = re.compile(r"^\s*(?:,|\bin\b|,\s*in\b)\s*(?:the\s+)?$", re.I)
 _BEARING_WORDS = {0: "Northern", 90: "Eastern", 180: "Southern", 270: "Western"}
-_LETTER = re.compile(r"[^\W\d_]")
-_CAPITAL = re.compile(r"[A-Z]")
-_WELL_KNOWN = frozenset({"city", "admin1", "admin2", "country"})  # named first in a longer run all the same
-# words written after a name that describe it, capitalised or not ("Salamiyah City", "Al-Assad Suburb")
-_DESCRIPTORS = frozenset(
-    [
-        "city",
-        "town",
-        "village",
-        "suburb",
-        "suburbs",
-        "district",
-        "province",
-        "governorate",
-        "neighbourhood",
-        "neighborhood",
-        "quarter",
-        "camp",
-        "area",
-        "countryside",
-        "desert",
-        "airport",
-        "airbase",
-        "base",
-        "field",
-        "fields",
-        "dam",
-        "road",
-        "highway",
-        "mountain",
-        "mountains",
-        "river",
-        "plain",
-        "farms",
-        "hill",
-        "hills",
-        "valley",
-        "front",
-        "axis",
-        "crossing",
-        "border",
-    ]
-)
-# a space, or an article between spaces or after a hyphen: "Bab al-Nairab", "Sheikh Maqsoud"
-_SAME_NAME = re.compile(r" (?:(?:al|el|ad|ar|as|ash|at|az|ez|bin|ibn|abu|umm)[ -])?", re.IGNORECASE)
 _ARABIC = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _BETWEEN_SCRIPTS = re.compile(r"[\s,;:()/-]{1,4}")
-# how closely a small village must be spelled when its governorate follows it
-_BESIDE_REGION = fuzzy.IN_REGION / 100
-_RIGHT_AFTER = 40  # characters between a name and the governorate said to hold it ("X, Raqqa governorate")
 _BROAD = frozenset({"countryside", "desert", "outskirts", "near", "direction", "distance"})
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _DIRECTED = frozenset({"countryside", "desert"})  # cues that may name a part of a governorate
@@ -130,24 +74,6 @@ class Reading:
     unresolved: list[Unresolved]
 
 
-@dataclass(eq=False)  # one hit is one span of one reading: compared by identity, cheaply
-class _Hit:
-    """One span of words and the namesakes its key matched, while a text is read."""
-
-    first: int
-    last: int
-    start: int
-    end: int
-    keys: set[str]
-    candidates: list[tuple[Row, str]] = field(default_factory=list)  # (place, the name that matched)
-    left: cues.Cue | None = None
-    right: cues.Cue | None = None
-    best: tuple[float, Row] | None = None
-    quarter: bool = False  # a neighbourhood the gazetteer lacks, placed at the city the text names with it
-    scores: list[tuple[float, int, Row]] | None = None  # each namesake's score before the regions around it
-    spelled: dict[int, float] = field(default_factory=dict)  # place id -> how closely its name is spelled
-
-
 @functools.lru_cache(maxsize=1)
 def _stopwords() -> dict[str, frozenset[str]]:
     with resources.files("marsad.gazetteer").joinpath("data/stopwords.yaml").open(encoding="utf-8") as fh:
@@ -155,7 +81,7 @@ def _stopwords() -> dict[str, frozenset[str]]:
     return {name: frozenset(fold(str(w)) for w in words) for name, words in data.items()}
 
 
-class Reader:
+class Reader(TextChecks):
     """One reading of one text against some layers."""
 
     def __init__(self, gazetteer: Gazetteer, text: str, layers: list[Layer], country: str | None) -> None:
@@ -268,27 +194,6 @@ class Reader:
                 start = before.start
         return _Hit(first, last, start, self.tokens[last].end, set())
 
-    def _acceptable(self, first: int, last: int) -> bool:
-        """Proper-noun evidence: a capital letter (or a non-Latin script) and not a stop word or short
-        acronym.
-        """
-        word = self.text[self.tokens[first].start : self.tokens[first].end]
-        if word[0].islower():
-            return False
-        if first == last:
-            folded = self.tokens[first].folded
-            if folded in self.stop["never"] or word.isdigit():
-                return False
-            if word.isupper() and len(word) <= 5 and not self._shouting:
-                return False  # ISIS, SOHR, SDF: acronyms, unless the whole text is in capitals
-        return True
-
-    @functools.cached_property
-    def _shouting(self) -> bool:
-        sample = self.text[:2000]
-        letters = len(_LETTER.findall(sample))
-        return letters > 0 and len(_CAPITAL.findall(sample)) > 0.6 * letters
-
     def _select(self, hits: dict[tuple[int, int], _Hit]) -> list[_Hit]:
         """Non-overlapping hits, longest first, then the best spelled."""
         for hit in hits.values():
@@ -355,11 +260,6 @@ class Reader:
             span = Span.of(self.text, start, end)
             self.unresolved.append(Unresolved(span, unresolved.NOT_FOUND))
         return hits
-
-    def _opens_sentence(self, index: int) -> bool:
-        """Whether the word starts its line or follows a full stop, so its capital says nothing."""
-        before = self.text[max(0, self.tokens[index].start - 3) : self.tokens[index].start]
-        return index == 0 or "\n" in before or before.rstrip(" ").endswith((".", "!", "?", ":"))
 
     @functools.cached_property
     def _runs(self) -> list[tuple[int, int] | None]:
@@ -431,13 +331,6 @@ class Reader:
         hit.best = (found[0] / 100, hit.candidates[0][0])
         return hit
 
-    def _region_near(self, position: int) -> str | None:
-        """The governorate the text names closest after (else before) ``position``: "X village, Raqqa
-        governorate"."""
-        after = [(p - position, r) for p, r in self._regions if 0 <= p - position <= _NEAR_CHARS]
-        before = [(position - p, r) for p, r in self._regions if 0 < position - p <= _NEAR_CHARS]
-        return min(after or before, default=(0, None))[1]
-
     def _drop_consumed(self, hits: list[_Hit]) -> list[_Hit]:
         """Drop a hit that is the cue word of the hit before it ("Badia" in "Deir ez-Zor Badia") or after it
         ("Badia" in "the eastern Badia of Homs")."""
@@ -471,132 +364,6 @@ class Reader:
                 and cues.joined_by_word(self.text, before.end, after.start)
             ):
                 before.right = cues.Cue(after.right.name, before.end)
-
-    def _cue_names(self, hit: _Hit) -> tuple[str | None, str | None]:
-        return (hit.left.name if hit.left else None), (hit.right.name if hit.right else None)
-
-    def _plausible(self, hit: _Hit) -> bool:
-        """Reject names inside an organisation's or a person's name, and weak one-word names alone."""
-        if hit.first < 0:
-            return True
-        if self._in_organisation(hit):
-            return False
-        if hit.first != hit.last:
-            return True
-        left, right = self._cue_names(hit)
-        token = self.tokens[hit.first]
-        if token.folded in self.stop["not_alone"] and left not in _LOCATIVE:
-            return False
-        beside = self._beside_name(hit.first - 1, -1) or self._beside_name(hit.last + 1, 1)
-        if left is None and right is None and not self._title_case(hit.first) and beside:
-            return False
-        # "in Sheikh Maqsoud", "in Bab al-Nairab": a village's name that is only the first word of a longer name
-        # the gazetteer lacks
-        small = (
-            hit.best is not None
-            and hit.best[1].feature not in _WELL_KNOWN
-            and hit.best[1].population < 50_000
-        )
-        if right is None and small and self._name_goes_on(hit) and not self._title_case(hit.first):
-            return False
-        if left is None and right is None and hit.best is not None:
-            # a small village named alone must be spelled exactly, and not be a short common-looking word
-            spelled, row = hit.best
-            small = row.feature in _POPULATED and (row.approx or row.population < 1000)
-            if (
-                small
-                and spelled >= fuzzy.ONE_WORD / 100
-                and self._region_near(hit.start) == scoring.region(row)
-            ):
-                return True  # "Granij, Deir Ezzor governorate": the region named beside it vouches for it
-            after = self._region_right_after(hit)
-            if (
-                small
-                and after
-                and any(
-                    scoring.region(r) == after and hit.spelled.get(r.id, 0.0) >= _BESIDE_REGION
-                    for r, _ in hit.candidates
-                )
-            ):
-                return True  # "Maizeela, Deir Ezzor governorate" (Moezleh): one key, the region right after
-            return not small or (spelled >= 1.0 and len(token.key) >= 5)
-        return True
-
-    def _name_goes_on(self, hit: _Hit) -> bool:
-        """Whether a capitalised word that is no descriptor ("City", "Suburb") follows the name on the same
-        line, joined by a space or an article: the name is then the start of a longer one."""
-        index = self._neighbour(hit.last + 1, 1)
-        if index is None:
-            return False
-        after = self.tokens[index]
-        gap = self.text[hit.end : after.start]
-        if not _SAME_NAME.fullmatch(gap) or not self.text[after.start : after.start + 1].isupper():
-            return False
-        return after.folded not in self.stop["never"] and after.folded not in _DESCRIPTORS
-
-    def _region_right_after(self, hit: _Hit) -> str | None:
-        """The governorate named within a few words after the name ("X, Raqqa governorate"), as lists of strike
-        locations write it; None when there is none."""
-        return self._region_after(hit.end)
-
-    def _region_after(self, end: int) -> str | None:
-        after = [(p, r) for p, r in self._regions if 0 < p - end <= _RIGHT_AFTER]
-        return min(after)[1] if after else None
-
-    def _neighbour(self, index: int, step: int) -> int | None:
-        """The next word before (step -1) or after (step 1) a name, skipping articles; None past the text."""
-        while (
-            0 <= index < len(self.tokens)
-            and not self.tokens[index].key
-            and self.tokens[index].folded in ARTICLES
-        ):
-            index += step
-        return index if 0 <= index < len(self.tokens) else None
-
-    def _beside_name(self, index: int, step: int) -> bool:
-        """A capitalised word that is no place right next to the name: "Bashar al-Assad", "Vladimir Putin"."""
-        found = self._neighbour(index, step)
-        if found is None:
-            return False
-        other = self.tokens[found]
-        first, second = (other, self.tokens[index - step]) if step < 0 else (self.tokens[index - step], other)
-        if not _JOINER.fullmatch(self.text[first.end : second.start]):
-            return False
-        # two capitalised words side by side with nothing between are one name ("Vladimir Putin"), even when
-        # each alone is a place somewhere; places in a list have commas or "and" between them
-        capital = self.text[other.start : other.start + 1].isupper()
-        # "the border area with Iraq al-Tanf": a country or governorate beside the name is a place, not a person
-        return capital and other.folded not in self.stop["never"] and found not in self._divisions
-
-    def _in_organisation(self, hit: _Hit) -> bool:
-        """A name inside an organisation's name ("Liwaa Al-Quds", "Deir ez-Zor Military Council")."""
-        before = self._neighbour(hit.first - 1, -1)
-        if before is not None and self.tokens[before].folded in self.stop["organisation_openers"]:
-            return bool(_JOINER.fullmatch(self.text[self.tokens[before].end : hit.start]))
-        index, end = hit.last + 1, hit.end
-        for _ in range(3):
-            if index >= len(self.tokens) or self.text[end : self.tokens[index].start] != " ":
-                return False
-            after = self.tokens[index]
-            if after.folded in self.stop["organisation_heads"]:
-                return True
-            if not self.text[after.start : after.start + 1].isupper():
-                return False
-            index, end = index + 1, after.end
-        return False
-
-    def _title_case(self, index: int) -> bool:
-        """Whether the word's line is written in Title Case: headlines capitalise every word, names or not.
-        Read once per line, and only for lines that hold a name."""
-        start = self.text.rfind("\n", 0, self.tokens[index].start) + 1
-        known = self._titles.get(start)
-        if known is None:
-            end = self.text.find("\n", start)
-            line = self.text[start : end if end >= 0 else len(self.text)]
-            words = [w for w in _WORD.findall(line) if w[0].isalpha() and not w.isupper()]
-            capitals = sum(w[0].isupper() for w in words)
-            known = self._titles[start] = len(words) >= 4 and capitals >= 0.75 * len(words)
-        return known
 
     def _context(self, hits: list[_Hit]) -> list[tuple[int, str]]:
         """Where the text names its admin regions: (position, admin1 p-code or name) of named divisions, of
