@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from marsad.gazetteer import unresolved
 from marsad.gazetteer.match import Gazetteer, default_gazetteer
 from marsad.gazetteer.rec import distance_km
 
@@ -215,3 +216,23 @@ def test_places_namesakes_no_region_named_vouches_for_nothing(
 ) -> None:
     # a loosely spelled one-word name ("Upon" / Japan's "Iapon") needs a cue or its governorate after it
     assert [m.place.name for m in gaz.find(text, country) if m.place.country != "Afghanistan"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kept"),
+    [
+        # a village whose only namesakes lie outside the governorate said to hold it is left unresolved
+        ("(S564) Al Safsaf village near Tabaqa, Raqqa governorate, Syria", "Al Safsaf", False),
+        # a list or a direction is no such statement: the names stand
+        ("Aerial bombardment targets Idlib, Hama and Lattakia", "Idlib", True),
+        ("Renewed clashes in Jobar and Ein Tarma, east of Damascus", "Ein Tarma", True),
+        ("a shell targeted Kafr Zita town, 10 casualties at least killed in Aleppo", "Kafr Zita", True),
+    ],
+)
+def test_places_namesakes_governorate_said_to_hold_the_name(
+    gaz: Gazetteer, text: str, words: str, kept: bool
+) -> None:
+    reading = gaz.read(text, "SY")
+    assert (words in [m.span.text for m in reading.mentions]) is kept
+    if not kept:
+        assert any(u.raw == words and u.reason == unresolved.CONFLICT for u in reading.unresolved)

@@ -24,6 +24,13 @@ _LOCATIVE = frozenset(
 # What may stand between a name and a word next to it for both to be one name: spaces, hyphens, a particle.
 # A hyphen alone does not join: "Raqqa-Tabqa road" names two places.
 _JOINER = re.compile(r"\s+(?:(?:al|el|as|ash|ad|ar|at|az|bin|ibn|abu|bint|umm)[\s-]+)?", re.I)
+# what may stand between a place and the governorate said to hold it: its kind, a comma, its Arabic name, a
+# town it lies near ("Al Safsaf village, near Tabaqa, Raqqa governorate"; not "..., 10 killed in Aleppo")
+_HELD_BY = re.compile(
+    r"(?:\s+(?:village|town|city|area|camp|farms?|sub-?district|district))?\s*,?\s*[\u0600-\u06FF\s]*"
+    r"(?:(?:near|close\s+to|in)\s+[^,;]{1,30},\s*)?(?:in\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _CAPITAL = re.compile(r"[A-Z]")
 _WELL_KNOWN = frozenset({"city", "admin1", "admin2", "country"})  # named first in a longer run all the same
@@ -194,6 +201,15 @@ class TextChecks:
         """The governorate named within a few words after the name ("X, Raqqa governorate"), as lists of strike
         locations write it; None when there is none."""
         return self._region_after(hit.end)
+
+    def _holding_region(self, hit: Hit) -> str | None:
+        """The governorate said to hold the name: named within a few words after it, in the same clause ("X,
+        Raqqa governorate", "X village near Tabaqa, Raqqa governorate"; not "X city and Idlib")."""
+        after = [(p, r) for p, r in self._regions if 0 < p - hit.end <= _RIGHT_AFTER]
+        if not after:
+            return None
+        position, region = min(after)
+        return region if _HELD_BY.fullmatch(self.text[hit.end : position]) else None
 
     def _region_after(self, end: int) -> str | None:
         after = [(p, r) for p, r in self._regions if 0 < p - end <= _RIGHT_AFTER]

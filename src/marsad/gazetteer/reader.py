@@ -508,6 +508,14 @@ class Reader(TextChecks):
                 span = Span.of(self.text, hit.start, hit.end)
                 self.unresolved.append(Unresolved(span, unresolved.FAR_SPELLING, row.name))
             return None
+        holding = self._holding_region(hit)
+        small = row.feature in _POPULATED and row.feature != "city" and row.population < 50_000
+        if holding is not None and not hit.quarter and small and scoring.region(row) != holding:
+            # "Al Safsaf village near Tabaqa, Raqqa governorate": no Safsaf of Raqqa is known, and the one in
+            # Tartus is not it
+            span = Span.of(self.text, hit.start, hit.end)
+            self.unresolved.append(Unresolved(span, unresolved.CONFLICT, f"{row.name} ({row.admin1})"))
+            return None
         named_right = hit.right if hit.right is not None and hit.right.name else None
         precision_cue = (
             hit.left if left in ("distance", "outskirts", "near", "direction") else (named_right or hit.left)
