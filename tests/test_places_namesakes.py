@@ -71,6 +71,10 @@ QUARTERS = [
     ("Ten were wounded by shells on al-Hamdania in Aleppo city", "al-Hamdania", "Aleppo"),
     ("Jets struck the Al Tayba roundabout in the city of Al Mayadin", "Al Tayba", "Al Mayadin"),
     ("A car bomb went off in Teshreen suburb in Latakia city", "Teshreen", "Latakia"),
+    # the quarters reports name most often are in the supplement, so they need no city beside them
+    ("Clashes continued in Jobar and Qaboun", "Jobar", "Damascus"),
+    ("Warplanes carry out a massacre in the Barza neighborhood", "Barza", "Damascus"),
+    ("Shells target Sheikh Maksoud neighborhood", "Sheikh Maksoud", "Aleppo"),
     # a neighbourhood of "Raqqa governorate" lies in its capital
     ("(S1060) Al Dariya neighbourhood, Raqqa governorate, Syria", "Al Dariya", "Ar Raqqah"),
 ]
