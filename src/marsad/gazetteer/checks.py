@@ -6,6 +6,7 @@ reads.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -205,15 +206,23 @@ class TextChecks:
     def _holding_region(self, hit: Hit) -> str | None:
         """The governorate said to hold the name: named within a few words after it, in the same clause ("X,
         Raqqa governorate", "X village near Tabaqa, Raqqa governorate"; not "X city and Idlib")."""
-        after = [(p, r) for p, r in self._regions if 0 < p - hit.end <= _RIGHT_AFTER]
-        if not after:
+        found = self._first_region_after(hit.end)
+        if found is None:
             return None
-        position, region = min(after)
+        position, region = found
         return region if _HELD_BY.fullmatch(self.text[hit.end : position]) else None
 
     def _region_after(self, end: int) -> str | None:
-        after = [(p, r) for p, r in self._regions if 0 < p - end <= _RIGHT_AFTER]
-        return min(after)[1] if after else None
+        found = self._first_region_after(end)
+        return found[1] if found is not None else None
+
+    def _first_region_after(self, end: int) -> tuple[int, str] | None:
+        """(position, governorate) of the first division named within ``_RIGHT_AFTER`` characters after
+        ``end`` (``_regions`` is sorted)."""
+        at = bisect.bisect_right(self._regions, (end, "\uffff"))
+        if at < len(self._regions) and self._regions[at][0] - end <= _RIGHT_AFTER:
+            return self._regions[at]
+        return None
 
     def _neighbour(self, index: int, step: int) -> int | None:
         """The next word before (step -1) or after (step 1) a name, skipping articles; None past the text."""

@@ -223,11 +223,13 @@ class Reader(TextChecks):
             layer.fuzzy = fuzzy.FuzzyIndex.of(layer)
         whole = {(h.first, h.last) for h in hits}
         self._regions = sorted(
-            (h.start, row.admin1_pcode or row.admin1 or "")
-            for h in hits
-            for row, _ in h.candidates
-            # "X, Eastern Deir Ezzor governorate" names the governorate too
-            if row.feature in ("admin1", "sector")
+            {
+                (h.start, row.admin1_pcode or row.admin1 or "")
+                for h in hits
+                for row, _ in h.candidates
+                # "X, Eastern Deir Ezzor governorate" names the governorate too
+                if row.feature in ("admin1", "sector")
+            }
         )
         # a run of more capitalised words than a name has is a heading in Title Case, not a name
         runs = [r for r in self._runs if r is not None and r[1] - r[0] < fuzzy.MAX_RUN]
