@@ -240,3 +240,9 @@ def test_places_namesakes_governorate_said_to_hold_the_name(
     assert (words in [m.span.text for m in reading.mentions]) is kept
     if not kept:
         assert any(u.raw == words and u.reason == unresolved.CONFLICT for u in reading.unresolved)
+
+
+def test_places_namesakes_name_covering_its_cue_is_not_left_unresolved(gaz: Gazetteer) -> None:
+    # "Damascus countryside" is a name of Rif Dimashq: its first word is not also an unknown name
+    reading = gaz.read("Clashes in the Damascus countryside", "SY")
+    assert [m.place.name for m in reading.mentions] == ["Rif Dimashq"] and reading.unresolved == []

@@ -250,6 +250,8 @@ class Reader(TextChecks):
             start, end = self.tokens[first].start, self.tokens[last].end
             if (first, last) in whole or not unresolved.announced(self.text, start, end):
                 continue
+            if any(h.first <= first and last <= h.last for h in hits):
+                continue  # "Damascus countryside": a found name covers the run and the cue word after it
             if self._title_case(first):
                 continue
             inside = [h for h in hits if first <= h.first and h.last <= last]
