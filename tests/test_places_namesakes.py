@@ -246,3 +246,13 @@ def test_places_namesakes_name_covering_its_cue_is_not_left_unresolved(gaz: Gaze
     # "Damascus countryside" is a name of Rif Dimashq: its first word is not also an unknown name
     reading = gaz.read("Clashes in the Damascus countryside", "SY")
     assert [m.place.name for m in reading.mentions] == ["Rif Dimashq"] and reading.unresolved == []
+
+
+def test_places_namesakes_town_listed_before_a_city_keeps_its_own_point(gaz: Gazetteer) -> None:
+    # "X, Y city" places a small place inside the city; a town of its own in a list stays where it is
+    found = {
+        m.span.text: m.place for m in gaz.find("Shelling on Saraqib, Idlib city and Binnish killed 3", "SY")
+    }
+    assert found["Saraqib"].name == "Saraqib" and found["Saraqib"].feature != "neighbourhood"
+    quarter = gaz.find("(S1320) Sa’alu , Deir Ezzor city, Deir Ezzor governorate, Syria", "SY")[0]
+    assert quarter.place.feature == "neighbourhood" and quarter.place.admin1 == "Deir ez-Zor"

@@ -48,6 +48,7 @@ _CONTAINED = re.compile(r"^\s*(?:,|\bin\b|,\s*in\b)\s*(?:the\s+)?$", re.I)
 _BEARING_WORDS = {0: "Northern", 90: "Eastern", 180: "Southern", 270: "Western"}
 _ARABIC = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _BETWEEN_SCRIPTS = re.compile(r"[\s,;:()/-]{1,4}")
+_OWN_TOWN = 10_000  # people: a place this large named before a city is listed beside it, not inside it
 _BROAD = frozenset({"countryside", "desert", "outskirts", "near", "direction", "distance"})
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _DIRECTED = frozenset({"countryside", "desert"})  # cues that may name a part of a governorate
@@ -128,6 +129,8 @@ class Reader(TextChecks):
             if town is None or km is None:
                 continue
             inside = [h for h in hits if first <= h.first and h.last <= last]
+            if city is not None and self._listed_town(inside, end, city.start):
+                continue
             near = [r for h in inside if (h.first, h.last) == (first, last) for r, _ in h.candidates]
             near = [r for r in near if _within(r, town, km)]
             if near:
@@ -139,6 +142,13 @@ class Reader(TextChecks):
             quarter.left, quarter.right = cues.left_cue(self.text, quarter.start), cues.Cue(None, end)
             hits.append(quarter)
         return sorted(hits, key=lambda h: h.start)
+
+    def _listed_town(self, inside: list[_Hit], end: int, city_start: int) -> bool:
+        """ "Saraqib, Idlib city and Binnish" lists towns: a comma says a small place lies in the city ("Sa'alu,
+        Deir Ezzor city"), not that a town of its own does."""
+        if not self.text[end:city_start].lstrip().startswith(","):
+            return False
+        return any(h.best is not None and h.best[1].population >= _OWN_TOWN for h in inside)
 
     def _town_of(self, hit: _Hit) -> Row | None:
         """The town a neighbourhood is said to lie in: the place read, or the capital of a governorate ("Al Dariya
