@@ -254,5 +254,7 @@ def test_places_namesakes_town_listed_before_a_city_keeps_its_own_point(gaz: Gaz
         m.span.text: m.place for m in gaz.find("Shelling on Saraqib, Idlib city and Binnish killed 3", "SY")
     }
     assert found["Saraqib"].name == "Saraqib" and found["Saraqib"].feature != "neighbourhood"
+    found = {m.span.text: m.place for m in gaz.find("Clashes in Jarabulus area, Manbij and Azaz", "SY")}
+    assert found["Jarabulus"].name == "Jarabulus"
     quarter = gaz.find("(S1320) Sa’alu , Deir Ezzor city, Deir Ezzor governorate, Syria", "SY")[0]
     assert quarter.place.feature == "neighbourhood" and quarter.place.admin1 == "Deir ez-Zor"

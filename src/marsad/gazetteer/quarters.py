@@ -50,6 +50,7 @@ KINDS = frozenset(
     }
 )
 _WIDE = frozenset({"area", "farms", "farm"})
+QUARTERS = KINDS - _WIDE  # the words that put a place inside a town whatever its size
 _REACH = 60  # characters: the words between a quarter's name and its city are few
 
 

@@ -48,6 +48,7 @@ _CONTAINED = re.compile(r"^\s*(?:,|\bin\b|,\s*in\b)\s*(?:the\s+)?$", re.I)
 _BEARING_WORDS = {0: "Northern", 90: "Eastern", 180: "Southern", 270: "Western"}
 _ARABIC = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _BETWEEN_SCRIPTS = re.compile(r"[\s,;:()/-]{1,4}")
+_IN_OR_OF = re.compile(r"\b(?:in|of)\b", re.IGNORECASE)
 _OWN_TOWN = 10_000  # people: a place this large named before a city is listed beside it, not inside it
 _BROAD = frozenset({"countryside", "desert", "outskirts", "near", "direction", "distance"})
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
@@ -146,8 +147,9 @@ class Reader(TextChecks):
     def _listed_town(self, inside: list[_Hit], end: int, city_start: int) -> bool:
         """ "Saraqib, Idlib city and Binnish" lists towns: a comma says a small place lies in the city ("Sa'alu,
         Deir Ezzor city"), not that a town of its own does."""
-        if not self.text[end:city_start].lstrip().startswith(","):
-            return False
+        between = self.text[end:city_start].lower()
+        if "," not in between or _IN_OR_OF.search(between) or any(k in between for k in quarters.QUARTERS):
+            return False  # "X neighbourhood, Y", "X area of Y": said to be inside
         return any(h.best is not None and h.best[1].population >= _OWN_TOWN for h in inside)
 
     def _town_of(self, hit: _Hit) -> Row | None:
