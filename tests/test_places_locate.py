@@ -58,6 +58,8 @@ def _sentences(gaz: Gazetteer, text: str, country: str = "SY") -> list[Annotated
             "Clashes in the countryside of Tal Abyad and in the vicinity of Brigade 137 in Deir Ezzor",
             "Tall Abyad",
         ),
+        # an unnamed capital is a landmark beside the place the sentence names
+        ("Clashes east of the capital and in the vicinity of Ein Tarma killed 2", "Ein Terma"),
     ],
 )
 def test_places_locate_the_event_place(gaz: Gazetteer, text: str, name: str) -> None:

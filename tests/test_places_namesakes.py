@@ -258,3 +258,20 @@ def test_places_namesakes_town_listed_before_a_city_keeps_its_own_point(gaz: Gaz
     assert found["Jarabulus"].name == "Jarabulus"
     quarter = gaz.find("(S1320) Sa’alu , Deir Ezzor city, Deir Ezzor governorate, Syria", "SY")[0]
     assert quarter.place.feature == "neighbourhood" and quarter.place.admin1 == "Deir ez-Zor"
+
+
+@pytest.mark.parametrize(
+    ("text", "where_prec"),
+    [("Shells fell on the capital on Monday", 1), ("Clashes on the outskirts of the capital", 2)],
+)
+def test_places_namesakes_the_capital_unnamed(gaz: Gazetteer, text: str, where_prec: int) -> None:
+    # "the capital" with no name after it is the capital of the country in play (GeoNames)
+    [capital] = gaz.find(text, "SY")
+    assert (capital.place.name, capital.place.where_prec, capital.cue) == ("Damascus", where_prec, "capital")
+
+
+@pytest.mark.parametrize(
+    "text", ["Shelling south of the capital Damascus", "Raids on the capital of Idlib province"]
+)
+def test_places_namesakes_the_capital_named_or_of_something(gaz: Gazetteer, text: str) -> None:
+    assert not [m for m in gaz.find(text, "SY") if m.cue == "capital"]

@@ -55,7 +55,8 @@ _DATELINE_AFTER = re.compile(r"^,?\s*(?:\w+\s*)?\(\s*(?:[A-Z][a-z]{2}|\d)", re.U
 # named as close to the figure, but a governorate in the figure's clause beats a village a clause away).
 _SPECIFICITY = {1: 0.0, 2: 0.05, 3: 0.45, 4: 0.6, 5: 0.7, 6: 3.0, 7: 3.0}
 # "the Latakia countryside" is coded around the town (where_prec 2) but names a region: it weighs like one
-_REGIONAL_CUES = {"countryside": 0.6}
+# ("the capital", unnamed, is most often a landmark: "clashes east of the capital and in Ein Tarma")
+_REGIONAL_CUES = {"countryside": 0.6, "capital": 0.6}
 _LARGE = frozenset({"city", "admin1", "admin2", "admin3", "sector", "region", "desert"})
 # Characters between a place and the event's anchor that cost as much as one step of specificity.
 _CHARS_PER_STEP = 120.0

@@ -141,6 +141,7 @@ def collect(
     data = Path(data_dir) if data_dir else None
     counts["countries"] = sources.add_countries(places, countries)
     places.iso3 = {info["iso3"]: iso for iso, info in countries.items() if info.get("iso3")}
+    places.capitals = {iso: info["capital"] for iso, info in countries.items() if info.get("capital")}
     syria_admin = data / "gazetteer_syria_ocha/syria_admin1_3_ar_en.csv" if data else None
     skip: frozenset[str] = frozenset()
     if syria_admin and syria_admin.is_file():
@@ -289,6 +290,7 @@ def build_gazetteer(
         "counts": json.dumps(counts, sort_keys=True),
         "imports": "[]",
         "iso3": json.dumps(places.iso3, sort_keys=True),
+        "capitals": json.dumps(places.capitals, sort_keys=True),
     }
     counts["names"] = write(places, tmp, meta)
     _set_meta(tmp, "counts", json.dumps(counts, sort_keys=True))

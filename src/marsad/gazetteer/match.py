@@ -52,6 +52,7 @@ class Gazetteer:
         self.scores: dict[tuple[Any, ...], tuple[list[tuple[float, int, Row]], dict[int, float]]] = {}
         self._lock = threading.Lock()
         self._iso3: dict[str, str] = json.loads(meta.get("iso3", "{}"))
+        self.capitals: dict[str, str] = json.loads(meta.get("capitals", "{}"))
         self._country_names: dict[str, str] = dict(
             conn.execute("SELECT country, name FROM places WHERE feature = 'country'").fetchall()
         )

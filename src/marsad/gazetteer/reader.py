@@ -49,6 +49,10 @@ _BEARING_WORDS = {0: "Northern", 90: "Eastern", 180: "Southern", 270: "Western"}
 _ARABIC = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _BETWEEN_SCRIPTS = re.compile(r"[\s,;:()/-]{1,4}")
 _IN_OR_OF = re.compile(r"\b(?:in|of)\b", re.IGNORECASE)
+# "the capital" with no name or "of" after it (a name after it is read as that name)
+_THE_CAPITAL = re.compile(
+    r"\b[Tt]he (?P<capital>[Cc]apital)\b(?![,\s]*(?:city\s+)?(?:of\b|al-|[A-Z\u0600-\u06FF]))"
+)
 _OWN_TOWN = 10_000  # people: a place this large named before a city is listed beside it, not inside it
 _BROAD = frozenset({"countryside", "desert", "outskirts", "near", "direction", "distance"})
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
@@ -115,7 +119,28 @@ class Reader(TextChecks):
         self._resolve(hits, context=self._context(hits))
         if quarters.mentioned(self.text):
             hits = self._quarters(hits)
-        return _one_script(self.text, self._build(hits))
+        mentions = _one_script(self.text, self._build(hits))
+        return self._the_capital(mentions) if "capital" in self.text else mentions
+
+    def _the_capital(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """ "Shells fell on the capital": the capital of the country in play (GeoNames), where no name follows
+        ("the capital Damascus" names it already; "the capital of Idlib province" is another place)."""
+        name = self.gaz.capitals.get(self.country or "")
+        layer = self.layers[-1]
+        towns = [layer.rows[i] for i, _ in layer.names.get(name_key(name), ())] if name else []
+        towns = [
+            r for r in towns if r.feature in _POPULATED and r.country == self.country and r.lat is not None
+        ]
+        if not towns:
+            return mentions
+        town = max(towns, key=lambda r: (r.population, -r.id))
+        self.rows.setdefault(town.id, (town, layer))
+        found = []
+        for m in _THE_CAPITAL.finditer(self.text):
+            span = Span.of(self.text, m.start(), m.end())
+            cue = cues.left_cue(self.text, m.start("capital"))  # "the outskirts of the capital": near it
+            found.append(PlaceMention(span, self.gaz.place(town, span, cue, layer), "capital", 1.0))
+        return sorted(mentions + found, key=lambda m: m.span.start) if found else mentions
 
     def _quarters(self, hits: list[_Hit]) -> list[_Hit]:
         """Neighbourhoods, streets and areas named with their city ("al-Wa'er neighbourhood in Homs") resolve
