@@ -40,8 +40,8 @@ def test_gazetteer_build_counts_every_layer(small: tuple[Path, dict[str, int]]) 
         assert counts[layer] > 0, layer
     assert counts["countries"] >= 240  # every country keeps its name, whatever ``countries`` says
     assert counts["syria_admin"] == 9
-    assert counts["ocha_linked"] + counts["ocha_added"] == 6
-    assert counts["ucdp_merged"] + counts["ucdp_added"] == 4  # governorate and road rows are not places
+    assert counts["ocha_linked"] + counts["ocha_added"] == 7
+    assert counts["ucdp_merged"] + counts["ucdp_added"] == 5  # governorate and road rows are not places
     assert counts["names"] > counts["places"]
 
 
@@ -98,6 +98,16 @@ def test_gazetteer_build_ocha_only_village_gets_subdistrict_centre(small_gaz: Ga
     assert (tromba.place.geo_precision, tromba.place.where_prec) == (2, 2)
 
 
+def test_gazetteer_build_ucdp_point_for_a_village_spelled_otherwise(small_gaz: Gazetteer) -> None:
+    # OCHA's "Jdidet Bakara" (placed at its subdistrict's centre) is UCDP's "Jadid Bakkara village": one place,
+    # which takes UCDP's point and keeps both spellings
+    for spelling in ("Jdidet Bakara", "Jadid Bakkara"):
+        [village] = small_gaz.find(f"Shells fell on the village of {spelling}.", "SY")
+        assert (village.place.name, village.place.pcode) == ("Jdidet Bakara", "C5095")
+        assert (village.place.latitude, village.place.longitude) == (35.331, 40.301)
+        assert not village.place.approx and village.place.where_prec == 1
+
+
 def test_gazetteer_build_seed_sentence_on_fixture_data(small_gaz: Gazetteer) -> None:
     text = "a military bus was targeted by ISIS members in al-Shula desert in Deir ez-Zor countryside"
     shula, governorate = small_gaz.find(text, "SY")
@@ -129,6 +139,31 @@ def test_gazetteer_build_unreadable_file_is_a_marsad_error(tmp_path: Path, conte
     with pytest.raises(MarsadError) as caught:
         Gazetteer.load(path)
     assert str(path) in str(caught.value) and "marsad gazetteer build" in str(caught.value)
+
+
+def test_gazetteer_build_partial_copy_is_a_marsad_error(
+    small: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    """A copy or download cut short: the message names the file and the command that rebuilds it."""
+    data = small[0].read_bytes()
+    cut = tmp_path / "gazetteer-v1.sqlite"
+    cut.write_bytes(data[: len(data) // 2])
+    with pytest.raises(MarsadError) as caught:
+        Gazetteer.load(cut)
+    assert str(cut) in str(caught.value) and "marsad gazetteer build" in str(caught.value)
+
+
+def test_gazetteer_build_damaged_pages_are_a_marsad_error(
+    small: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    """Bytes overwritten inside the file (a bad disk, a bad copy): the layer read fails with the same message."""
+    data = bytearray(small[0].read_bytes())
+    data[4096:] = b"\xff" * (len(data) - 4096)  # every page after the first: the header still opens
+    damaged = tmp_path / "gazetteer-v1.sqlite"
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(MarsadError) as caught:
+        Gazetteer.load(damaged).find("Shelling on Saraqib", "SY")
+    assert str(damaged) in str(caught.value) and "marsad gazetteer build" in str(caught.value)
 
 
 def test_gazetteer_build_missing_file_is_a_marsad_error(tmp_path: Path) -> None:

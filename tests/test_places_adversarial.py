@@ -34,6 +34,13 @@ HOSTILE = [
     "between " * 1_000 + "Homs and Hama",
     "the village of " * 1_000,
     "𝐇𝐨𝐦𝐬 and Ｈｏｍｓ and ⒽⓄⓂⓈ",
+    # the neighbourhood, country-direction and installation readings
+    "the neighbourhood of " * 600 + "al-Waer in Homs",
+    "Bab " * 2_500 + "neighbourhood in Aleppo",
+    "Sheikh Maqsoud neighbourhood, " * 400 + "Aleppo",
+    "in northern Syria " * 600,
+    "Brigade 137 and Shaer oilfield and " * 300,
+    "the eastern Badia of " * 500 + "Homs",
 ]
 
 
@@ -63,3 +70,19 @@ def test_places_adversarial_large_document(gaz: Gazetteer) -> None:
 def test_places_adversarial_arabic_names(gaz: Gazetteer) -> None:
     found = gaz.find("قصف على مدينة دير الزور وريف حلب", "SY")
     assert {m.place.admin1 for m in found} >= {"Deir ez-Zor", "Aleppo"}
+
+
+def test_places_adversarial_event_place_in_a_long_sentence(gaz: Gazetteer) -> None:
+    """The event's place among hundreds of names in one 10 kB sentence, in bounded time."""
+    from marsad.extract.assemble import Annotated
+    from marsad.extract.locate import pick_place
+    from marsad.extract.segment import Sentence
+    from marsad.records import Span
+
+    text = "Clashes in Kafr Zita in Hama, and expelled from Saraqib, Idlib and in Homs " * 130 + "killed 3"
+    a = Annotated(Sentence(Span.of(text, 0, len(text)), 0, 0))
+    a.places = gaz.find(text, "SY")
+    started = time.perf_counter()
+    place = pick_place([a])
+    assert time.perf_counter() - started < 2.0
+    assert place is not None and place.name == "Kafr Zayta"

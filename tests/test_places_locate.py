@@ -48,6 +48,18 @@ def _sentences(gaz: Gazetteer, text: str, country: str = "SY") -> list[Annotated
         ("The Britain-based Observatory said 4 were killed in Kafr Nabl.", "Kafr Nabl"),
         # the place in the clause of the casualty figure beats one a clause away
         ("Shelling targeted Kafr Zita again, and clashes in Daraa city killed 5 fighters.", "Dar'a"),
+        # a place that only says where the one before it lies is not a second scene
+        ("Gunmen attacked a checkpoint near Kafr Zita in Hama and killed 2.", "Kafr Zayta"),
+        ("A raid on the village of Zara in Hama killed 19 civilians.", "Az-Zara"),
+        # forces are driven out of a place where the fighting is: "from" is no origin there
+        ("Rebels expelled the regime forces from Kinsabba town; 4 were killed.", "Kinnsibba"),
+        # the countryside of a town is the land around it, not a region yielding to a point named later
+        (
+            "Clashes in the countryside of Tal Abyad and in the vicinity of Brigade 137 in Deir Ezzor",
+            "Tall Abyad",
+        ),
+        # an unnamed capital is a landmark beside the place the sentence names
+        ("Clashes east of the capital and in the vicinity of Ein Tarma killed 2", "Ein Terma"),
     ],
 )
 def test_places_locate_the_event_place(gaz: Gazetteer, text: str, name: str) -> None:

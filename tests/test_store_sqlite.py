@@ -84,7 +84,12 @@ def test_store_round_trip_fills_the_normalised_tables(store: Store) -> None:
         assert doc.text[row["start"] : row["end"]] == row["text"]  # type: ignore[misc]
     place = _rows(store, "SELECT name, pcodes, geonameid, text FROM places")[0]
     assert place["name"] == "Al-Mayadin" and place["geonameid"] == 169577 and place["text"] == "Al-Mayadin"
-    assert json.loads(str(place["pcodes"])) == {"admin1": "SY09", "admin2": "SY0903", "place": "C4906"}
+    assert json.loads(str(place["pcodes"])) == {
+        "admin1": "SY09",
+        "admin2": "SY0903",
+        "admin3": None,
+        "place": "C4906",
+    }
     actors = _rows(store, "SELECT role, name, inter, known FROM actors ORDER BY role")
     assert [(a["role"], a["inter"], a["known"]) for a in actors] == [
         ("actor1", 2, 1),

@@ -130,6 +130,9 @@ class Place:
     feature: str | None = None  # town, village, desert, road, region, admin1, admin2, country, ...
     source: str | None = None  # gazetteer layer the match came from
     span: Span | None = None  # the words in the text
+    admin3: str | None = None  # the subdistrict (Syria's OCHA admin 3), when known
+    admin3_pcode: str | None = None
+    approx: bool = False  # the point is the centre of the place's subdistrict, not the place's own
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +187,18 @@ class Total:
 
 
 @dataclass(frozen=True, slots=True)
+class UnresolvedPlace:
+    """Words of an event's text read as a place name that no gazetteer place was found for, kept with why (and
+    the closest gazetteer name considered) so that one missing village never blanks the event's other places and
+    a person can add it to the supplement."""
+
+    text: str
+    reason: str
+    span: Span
+    nearest: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One incident, cumulative tally, or ongoing development read from a document."""
 
@@ -207,6 +222,9 @@ class Event:
     disorder_type: str | None = None  # ACLED: Political violence, Demonstrations, Strategic developments
     civilian_targeting: bool = False  # ACLED: civilians were the target
     type_of_violence: int | None = None  # UCDP: 1 state-based, 2 non-state, 3 one-sided
+    unresolved_places: tuple[
+        UnresolvedPlace, ...
+    ] = ()  # place names in the event's text no place was found for
 
     def total(self, kind: str) -> Total | None:
         """Per-event total of one figure kind, derived from the figures and never double-counted: sub-counts

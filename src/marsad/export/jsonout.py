@@ -58,7 +58,10 @@ def place_to_dict(place: Place | None) -> dict[str, Any] | None:
         "where_prec": place.where_prec,
         "admin1_pcode": place.admin1_pcode,
         "admin2_pcode": place.admin2_pcode,
+        "admin3": place.admin3,
+        "admin3_pcode": place.admin3_pcode,
         "pcode": place.pcode,
+        "approx": place.approx,
         "geonameid": place.geonameid,
         "feature": place.feature,
         "text": place.span.text if place.span else None,
@@ -97,6 +100,16 @@ def event_to_dict(event: Event) -> dict[str, Any]:
             "reason": event.date.reason,
         },
         "location": place_to_dict(event.location),
+        "unresolved_places": [
+            {
+                "text": u.text,
+                "reason": u.reason,
+                "nearest": u.nearest,
+                "start": u.span.start,
+                "end": u.span.end,
+            }
+            for u in event.unresolved_places
+        ],
         "actor1": actor_to_dict(event.actor1),
         "actor2": actor_to_dict(event.actor2),
         "assoc_actors": [actor_to_dict(a) for a in event.assoc_actors],

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from marsad.records import Place, Span
+from marsad.records import Event, Place, Span, UnresolvedPlace
 
 if TYPE_CHECKING:
     from marsad.extract.assemble import Annotated
@@ -31,6 +31,23 @@ _FROM = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:(?:towns?|city|villages?|areas?|direction|countryside)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
+# "expelled the regime forces from Kinsabba", "withdrew from Dabiq": taking or leaving ground happens at the
+# place the forces are driven from
+_TERRITORY_BEFORE = re.compile(
+    r"\b(?:expel\w*|drov?e\s+out|driv\w*\s+out|oust\w*|dislodg\w*|evict\w*|withdr[ae]w\w*|retreat\w*|"
+    r"pull\w*\s+(?:out|back)|clear\w*|liberat\w*|recaptur\w*|captur\w*|seiz\w*|retak\w*|retook|expuls\w*)"
+    r"\b[^.;]{0,50}$",
+    re.IGNORECASE,
+)
+# "Kafr Zita in Hama", "Tabqa, Raqqa governorate", "Maratah in the countryside of Aleppo": the second place
+# says where the first lies; it is not a second scene
+_QUALIFIES = re.compile(
+    r"^\s*(?:(?:village|town|city|area|camp|neighbou?rhood|district)\s*)?(?:,\s*(?:in\s+)?|in\s+|of\s+)"
+    r"(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|governorate|city|town)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+_LISTED = re.compile(r"^\s*(?:,|and\b|or\b)\s*(?:the\s+)?$", re.IGNORECASE)
+_REGIONS = frozenset({"admin1", "admin2", "admin3", "sector", "region", "city"})
 # "the Britain-based Observatory", "Iranian-backed militias": the place qualifies an actor
 _QUALIFIER_AFTER = re.compile(r"^[-‐–]?\s*(?:based|backed|led|affiliated|linked|born|made)\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^,?\s*(?:\w+\s*)?\(\s*(?:[A-Z][a-z]{2}|\d)", re.UNICODE)
@@ -38,7 +55,9 @@ _DATELINE_AFTER = re.compile(r"^,?\s*(?:\w+\s*)?\(\s*(?:[A-Z][a-z]{2}|\d)", re.U
 # named as close to the figure, but a governorate in the figure's clause beats a village a clause away).
 _SPECIFICITY = {1: 0.0, 2: 0.05, 3: 0.45, 4: 0.6, 5: 0.7, 6: 3.0, 7: 3.0}
 # "the Latakia countryside" is coded around the town (where_prec 2) but names a region: it weighs like one
-_REGIONAL_CUES = {"countryside": 0.6}
+# ("the capital", unnamed, is most often a landmark: "clashes east of the capital and in Ein Tarma")
+_REGIONAL_CUES = {"countryside": 0.6, "capital": 0.6}
+_LARGE = frozenset({"city", "admin1", "admin2", "admin3", "sector", "region", "desert"})
 # Characters between a place and the event's anchor that cost as much as one step of specificity.
 _CHARS_PER_STEP = 120.0
 _LATER_SENTENCE = 0.5  # a place of a later sentence of the event yields to one of its first sentence
@@ -108,7 +127,9 @@ def _precision(c: _Candidate) -> int:
 
 def _cost(c: _Candidate) -> tuple[float, int]:
     specificity = _SPECIFICITY.get(_precision(c), 1.0)
-    cost = max(specificity, _REGIONAL_CUES.get(c.mention.cue, 0.0)) + _LATER_SENTENCE * min(c.order, 2)
+    # "the countryside of Aleppo" names a region; "the countryside of Tal Abyad" the land around a town
+    regional = _REGIONAL_CUES.get(c.mention.cue, 0.0) if c.mention.place.feature in _LARGE else 0.0
+    cost = max(specificity, regional) + _LATER_SENTENCE * min(c.order, 2)
     if c.anchor is not None:
         cost += min(abs(c.mention.span.start - c.anchor), 3 * _CHARS_PER_STEP) / _CHARS_PER_STEP * 0.15
     return round(cost, 6), c.mention.span.start
@@ -122,9 +143,47 @@ def _eligible(c: _Candidate, members: Sequence[Annotated]) -> bool:
         return True  # "from X to Y" covered an area: its "from" is no origin
     before = text[max(0, span.start - offset - 30) : span.start - offset]
     after = text[span.end - offset : span.end - offset + 30]
-    return not (_FROM.search(before) or _QUALIFIER_AFTER.match(after) or _is_dateline(c, after))
+    if _QUALIFIER_AFTER.match(after) or _is_dateline(c, after) or _qualifies_previous(c, a):
+        return False
+    return (
+        not _FROM.search(before)
+        or _TERRITORY_BEFORE.search(text[max(0, span.start - offset - 90) : span.start - offset]) is not None
+    )
+
+
+def _qualifies_previous(c: _Candidate, a: Annotated) -> bool:
+    """Whether the candidate only says where the place named just before it lies ("Kafr Zita in Hama")."""
+    place = c.mention.place
+    earlier = [m for m in a.places if m.span.end <= c.mention.span.start]
+    if not earlier or place.feature not in _REGIONS or not place.admin1:
+        return False
+    previous = earlier[-1].place
+    if previous.admin1 != place.admin1 or previous.feature in ("admin1", "sector", "country"):
+        return False
+    if previous.name == place.name:
+        return False
+    text, offset = a.sentence.span.text, a.sentence.span.start
+    between = text[earlier[-1].span.end - offset : c.mention.span.start - offset]
+    later = [m for m in a.places if m.span.start >= c.mention.span.end]
+    # "between Manbij, Aleppo, Raqqa and Jarablos": a list of places, each a scene of its own
+    listed = bool(later) and _LISTED.match(text[c.mention.span.end - offset : later[0].span.start - offset])
+    return _QUALIFIES.match(between) is not None and not listed
 
 
 def _is_dateline(c: _Candidate, after: str) -> bool:
     """ "KABUL, Afghanistan (Jan. 10, 2011) –": where the report was filed, not where things happened."""
     return _precision(c) >= 6 and bool(_DATELINE_AFTER.match(after))
+
+
+def with_unresolved(events: Sequence[Event], names: Sequence[Any]) -> list[Event]:
+    """Each event with the unresolved place names (``gazetteer.Unresolved``) its text holds: kept per event for
+    review and for ``marsad places --unresolved``, and never a reason to drop the places that did resolve."""
+    out = []
+    for event in events:
+        span = event.span
+        inside = [
+            n for n in names if span is not None and span.start <= n.span.start and n.span.end <= span.end
+        ]
+        kept = tuple(UnresolvedPlace(n.raw, n.reason, n.span, n.nearest) for n in inside)
+        out.append(replace(event, unresolved_places=kept) if kept else event)
+    return out

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from marsad.extract import assemble, casualties, dates, segment, typing
+from marsad.extract import assemble, casualties, dates, locate, segment, typing
 from marsad.records import Document, Event
 from marsad.registry import register
 from marsad.settings import Settings
@@ -48,6 +48,7 @@ class Draft:
     sentences: list[assemble.Annotated] = field(default_factory=list)
     date_context: dates.DateContext | None = None
     actor_mentions: list[Any] = field(default_factory=list)
+    unresolved_places: list[Any] = field(default_factory=list)  # gazetteer.Unresolved names of the document
     events: list[Event] = field(default_factory=list)
 
 
@@ -90,8 +91,10 @@ def places_stage(draft: Draft) -> Draft:
         country = draft.doc.country or _document_country(draft)
         taken = [m.span for m in draft.actor_mentions]
         # a place name inside an actor's name ("Hayat" in "Hayat Tahrir al-Sham") is not a place
-        found = [p for p in gazetteer.find(draft.doc.text, country=country) if not _inside(p.span, taken)]
+        reading = gazetteer.read(draft.doc.text, country=country)
+        found = [p for p in reading.mentions if not _inside(p.span, taken)]
         _assign(found, draft, "places")
+        draft.unresolved_places = [u for u in reading.unresolved if not _inside(u.span, taken)]
     return draft
 
 
@@ -141,6 +144,7 @@ def typing_stage(draft: Draft) -> Draft:
 def assemble_stage(draft: Draft) -> Draft:
     groups = assemble.group_sentences(draft.sentences, draft.doc.published, draft.doc.text)
     draft.events = [e for g in groups if (e := assemble.build_event(draft.doc, g)) is not None]
+    draft.events = locate.with_unresolved(draft.events, draft.unresolved_places)
     return draft
 
 

@@ -62,6 +62,8 @@ _CODE_FILES = (
 )
 
 Progress = Callable[[str], None]
+# Syria's governorates and districts as OCHA names them, shipped for builds without the shared data folder
+OCHA_ADMIN = "ocha_syria_admin.csv"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -139,6 +141,7 @@ def collect(
     data = Path(data_dir) if data_dir else None
     counts["countries"] = sources.add_countries(places, countries)
     places.iso3 = {info["iso3"]: iso for iso, info in countries.items() if info.get("iso3")}
+    places.capitals = {iso: info["capital"] for iso, info in countries.items() if info.get("capital")}
     syria_admin = data / "gazetteer_syria_ocha/syria_admin1_3_ar_en.csv" if data else None
     skip: frozenset[str] = frozenset()
     if syria_admin and syria_admin.is_file():
@@ -146,6 +149,8 @@ def collect(
         counts["sectors"] = sources.add_sectors(places)
         skip = frozenset({"SY"})
     counts["world_admin"] = sources.add_world_admin(places, subdivisions, skip)
+    if "SY" not in skip and _wanted("SY", only):
+        counts["ocha_admin"] = sources.add_ocha_admin(places, _package_dir() / "data" / OCHA_ADMIN)
     pcodes = data / "gazetteer_pcodes/global_pcodes_adm1_adm2.csv" if data else None
     if pcodes and pcodes.is_file():
         iso3 = {k: v for k, v in places.iso3.items() if _wanted(v, only)}
@@ -285,6 +290,7 @@ def build_gazetteer(
         "counts": json.dumps(counts, sort_keys=True),
         "imports": "[]",
         "iso3": json.dumps(places.iso3, sort_keys=True),
+        "capitals": json.dumps(places.capitals, sort_keys=True),
     }
     counts["names"] = write(places, tmp, meta)
     _set_meta(tmp, "counts", json.dumps(counts, sort_keys=True))

@@ -36,6 +36,7 @@ class Places:
         self.admin1_by_code: dict[str, Rec] = {}  # "SY.07" -> Deir ez-Zor governorate
         self.countries: dict[str, Rec] = {}
         self.iso3: dict[str, str] = {}  # ISO alpha-3 -> alpha-2, so that a country hint may be either
+        self.capitals: dict[str, str] = {}  # ISO alpha-2 -> the capital's name (GeoNames): "the capital"
         self.sectors: dict[
             tuple[str, int], Rec
         ] = {}  # (governorate p-code, bearing) -> "Eastern Deir ez-Zor"

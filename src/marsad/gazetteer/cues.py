@@ -130,12 +130,41 @@ _CUE_ENDINGS = (
 )
 
 
+# Which patterns a last word can end: "in", "near", "between" end one each; "of" and "the" may end any.
+_ONLY = {
+    **dict.fromkeys(("in", "at", "inside", "within", "into"), ("in",)),
+    **dict.fromkeys(("near", "nearby", "around", "outside", "surrounding", "to"), ("near",)),
+    **dict.fromkeys(("between", "from"), ("between",)),
+}
+
+
+# A word (or part of one) every match of each left pattern contains.
+_NEEDS = {
+    "distance": ("km", "kilomet"),
+    "outskirts": ("outskirts", "edge", "periphery", "entrance"),
+    "near": ("near", "close", "around", "outside", "vicinity", "surround", "environs"),
+    "countryside": ("countryside", "rural", "rif", "suburbs", "farmland"),
+    "desert": ("desert", "badia", "badiya", "steppe"),
+    "between": ("between", "from"),
+    "province": ("province", "governorate", "muhafaza", "wilayat"),
+    "district": ("district",),
+    "direction": ("north", "south", "east", "west"),
+    "settlement": ("village", "town", "city", "hamlet", "camp"),
+    "in": ("in", "at"),
+}
+
+
 def left_cue(text: str, start: int) -> Cue:
     last = _LAST_WORD.search(text[max(0, start - 24) : start])
     if last is None or last.group(1).lower() not in _CUE_ENDINGS:
         return Cue(None, start)
+    word = last.group(1).lower()
+    only = _ONLY.get(word, ("direction",) if word.replace("-", "").removesuffix("ern") in BEARINGS else None)
     window = text[max(0, start - _WINDOW) : start]
-    for name, pattern in _LEFT:
+    lower = window.lower()
+    for name, pattern in _LEFT if only is None else [(n, p) for n, p in _LEFT if n in only]:
+        if not any(word in lower for word in _NEEDS[name]):
+            continue  # a word every match of the pattern holds is absent: no need to run it
         found = pattern.search(window)
         if found is None:
             continue

@@ -8,9 +8,13 @@ from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 from marsad.errors import ConfigError
+from marsad.gazetteer import fuzzy
 from marsad.gazetteer.collection import Places
-from marsad.gazetteer.rec import Rec, clean_name
+from marsad.gazetteer.normalise import name_key
+from marsad.gazetteer.rec import Rec, clean_name, distance_km
 from marsad.gazetteer.sources import read_csv, split_aliases
 
 SUPPLEMENT_COLUMNS = (
@@ -113,12 +117,13 @@ def add_ucdp(places: Places, path: Path) -> tuple[int, int]:
             continue
         groups[(description, row["adm_1"], row["adm_2"])].append(row)
     merged, added = _place_sectors(places, sectors), 0
+    villages = _approx_villages(places)
     for (description, adm1, adm2), rows in sorted(groups.items()):
         names = _ucdp_names(description)
         if not names:
             continue
         rec = _ucdp_rec(places, description, names, adm1, adm2, rows)
-        known = places.nearby_place("SY", names, rec)
+        known = places.nearby_place("SY", names, rec) or _spelled_otherwise(villages, names, rec)
         if known is not None:
             if known.approx:
                 known.lat, known.lon, known.approx = rec.lat, rec.lon, False
@@ -129,6 +134,51 @@ def add_ucdp(places: Places, path: Path) -> tuple[int, int]:
             places.add(rec)
             added += 1
     return merged, added
+
+
+# An OCHA village known only at its subdistrict's centre that UCDP placed under another spelling ("Kdeiran" /
+# "Kudayran"): same governorate (and district when UCDP names one), a close spelling, within this distance.
+_SPELLED_OTHERWISE_KM = 40.0
+_SPELLED_OTHERWISE_RATIO = 88.0
+
+
+def _approx_villages(places: Places) -> dict[str, list[tuple[Rec, frozenset[str], frozenset[str]]]]:
+    """Syria's villages placed at their subdistrict's centre, by governorate p-code, with their keys and key
+    skeletons."""
+    out: dict[str, list[tuple[Rec, frozenset[str], frozenset[str]]]] = defaultdict(list)
+    for rec in places.in_country("SY", frozenset({"village", "town"})):
+        if rec.approx and rec.admin1_pcode and rec.lat is not None:
+            keys = frozenset(k for k in rec.name_keys() if k)
+            out[rec.admin1_pcode].append((rec, keys, frozenset(fuzzy.skeleton(k) for k in keys)))
+    return out
+
+
+def _spelled_otherwise(
+    villages: dict[str, list[tuple[Rec, frozenset[str], frozenset[str]]]], names: list[str], rec: Rec
+) -> Rec | None:
+    """The OCHA village UCDP names in another spelling, when exactly one fits best (see above)."""
+    if (
+        rec.feature not in _SETTLEMENTS | {"place"}
+        or rec.lat is None
+        or rec.lon is None
+        or not rec.admin1_pcode
+    ):
+        return None
+    keys = [k for k in (name_key(n) for n in names) if len(k) >= 4]
+    bones = {fuzzy.skeleton(k) for k in keys}
+    best: tuple[float, float, Rec] | None = None
+    for village, village_keys, village_bones in villages.get(rec.admin1_pcode, ()):
+        if rec.admin2_pcode and village.admin2_pcode and rec.admin2_pcode != village.admin2_pcode:
+            continue
+        km = distance_km(rec.lat, rec.lon, village.lat, village.lon)  # type: ignore[arg-type]
+        if km > _SPELLED_OTHERWISE_KM:
+            continue
+        score = max((fuzz.ratio(a, b) for a in keys for b in village_keys), default=0.0)
+        if score < _SPELLED_OTHERWISE_RATIO and not bones & village_bones:
+            continue
+        if best is None or (score, -km) > (best[0], best[1]):
+            best = (score, -km, village)
+    return best[2] if best else None
 
 
 _SECTOR_BEARINGS = {

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -31,12 +31,16 @@ MAX_RUN = 12
 # Countries with this many names (the United States, Russia, India) are read exactly: indexing them for close
 # spellings costs seconds, and marsad's reports name their places only in passing.
 MAX_LAYER_KEYS = 60_000
-MIN_KEY = 4  # keys shorter than this ("bab", "tal") are too common to guess at
+MAX_ANSWERS = 50_000
+MIN_KEY = 4
+MIN_SCAN_KEY = 5  # a key this short is not compared with a whole region's names  # keys shorter than this ("bab", "tal") are too common to guess at
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:village|town|city|hamlet|camp)s?\s+of\s+(?:the\s+)?$", re.I)
 _SETTLEMENT_AFTER = re.compile(r"^\s+(?:village|town|city)\b", re.I)
 _MIN_SKELETON = 3  # shorter skeletons ("jd", "kr") match too many names to mean anything
 _CONSTRUCT_T = re.compile(r"at$")
-_ENDING = re.compile(r"(?:[aeiou]h|[aeiou])$")
+# Only the -a/-ah/-e/-eh of a feminine ending (Tabaqah/Tabaqa, Salamieh/Salamiya) is noise; a final -u, -i
+# or -o tells names apart (Hama/Hamu, Bala/Balo, Dara/Dari).
+_ENDING = re.compile(r"[ae]h?$")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -66,6 +70,28 @@ class FuzzyIndex:
     by_skeleton: dict[str, tuple[str, ...]]
     by_region: dict[str, tuple[str, ...]]
     every: tuple[str, ...]
+    # close_match answers by their question: reports repeat their capitalised words ("Ministry", "Council")
+    # from one document to the next, and each look-up scores many names
+    answers: dict[tuple[str, str, str | None, bool], tuple[float, str] | None] = field(default_factory=dict)
+    region_sets: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def region_keys(self, region: str) -> frozenset[str]:
+        """The keys of one governorate's names, as a set (built on first use)."""
+        if region not in self.region_sets:
+            self.region_sets[region] = frozenset(self.by_region.get(region, ()))
+        return self.region_sets[region]
+
+    def match(
+        self, layer: Layer, key: str, words: str, region: str | None, scan: bool
+    ) -> tuple[float, str] | None:
+        """:func:`close_match` for this index, remembered (up to ``MAX_ANSWERS`` questions)."""
+        question = (key, words, region, scan)
+        if question in self.answers:
+            return self.answers[question]
+        if len(self.answers) >= MAX_ANSWERS:
+            self.answers.clear()
+        found = self.answers[question] = close_match(layer, self, key, words, region, scan)
+        return found
 
     @classmethod
     def of(cls, layer: Layer) -> FuzzyIndex:
@@ -99,6 +125,18 @@ def best_name(layer: Layer, keys: tuple[str, ...] | list[str], words: str) -> tu
     return best
 
 
+# A name whose governorate follows it ("Daranj, Eastern Deir Ezzor governorate") may be spelled this far from
+# the gazetteer's spelling ("Darnaj") when both share their consonants and the village lies in that governorate.
+IN_REGION = 65.0
+
+
+def in_region(layer: Layer, index: FuzzyIndex, key: str, words: str, region: str) -> tuple[float, str] | None:
+    """The name of ``region`` sharing ``key``'s skeleton spelled closest to ``words``, when close enough."""
+    keys = [k for k in index.by_skeleton.get(skeleton(key), ()) if k in index.region_keys(region)]
+    found = best_name(layer, keys, words) if keys else None
+    return found if found is not None and found[0] >= IN_REGION else None
+
+
 def close_match(
     layer: Layer, index: FuzzyIndex, key: str, words: str, region: str | None, scan: bool
 ) -> tuple[float, str] | None:
@@ -112,7 +150,7 @@ def close_match(
     found = best_name(layer, index.by_skeleton.get(bones, ()), words) if bones else None
     if found is not None and found[0] >= need:
         return found
-    if not scan or len(key) < 5:
+    if not scan or len(key) < MIN_SCAN_KEY:
         return None
     pool = index.by_region.get(region or "", index.every)
     hit = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=SCAN)
@@ -165,6 +203,10 @@ def _trim(run: tuple[int, int], folded: list[str]) -> tuple[int, int] | None:
 
 def settlement_cue(text: str, start: int, end: int) -> bool:
     """Whether "the village of" stands before the words or "village"/"town"/"city" after them."""
-    return bool(_SETTLEMENT_BEFORE.search(text[max(0, start - 30) : start])) or bool(
-        _SETTLEMENT_AFTER.match(text[end : end + 12])
-    )
+    before, after = text[max(0, start - 30) : start], text[end : end + 12]
+    if not any(word in before.lower() or word in after.lower() for word in _SETTLEMENT_WORDS):
+        return False  # most capitalised words stand beside no such word: the patterns need not run
+    return bool(_SETTLEMENT_BEFORE.search(before)) or bool(_SETTLEMENT_AFTER.match(after))
+
+
+_SETTLEMENT_WORDS = ("village", "town", "city", "hamlet", "camp")

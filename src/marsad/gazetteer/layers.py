@@ -33,12 +33,14 @@ class Row(NamedTuple):
     where_prec: int | None
     source: str
     admin1_code: str | None
+    admin3: str | None  # the subdistrict (Syria's OCHA admin 3), when known
+    admin3_pcode: str | None
 
 
 _COLUMNS = (
     "p.id, p.name, p.country, p.feature, p.lat, p.lon, p.approx, p.admin1, p.admin2, p.admin1_pcode, "
     "p.admin2_pcode, p.pcode, p.population, p.geonameid, p.geo_precision, p.where_prec, p.source, "
-    "p.admin1_code"
+    "p.admin1_code, p.admin3, p.admin3_pcode"
 )
 # Which places each kind of layer holds.
 _WHERE = {

@@ -10,53 +10,25 @@ reaches the network; the gazetteer is one SQLite file.
 from __future__ import annotations
 
 import functools
-import itertools
 import json
 import logging
-import re
 import sqlite3
 import threading
-from bisect import bisect_right
-from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
-
-import yaml
-from rapidfuzz import fuzz
+from typing import Any
 
 from marsad.errors import DataMissingError
-from marsad.gazetteer import cues, fuzzy, scoring, unresolved
+from marsad.gazetteer import cues, scoring
 from marsad.gazetteer.layers import Layer, Row, load_layer
-from marsad.gazetteer.normalise import ARTICLES, fold, name_key
-from marsad.gazetteer.unresolved import Unresolved
-from marsad.gazetteer.words import joined_keys, text_words
+from marsad.gazetteer.normalise import name_key
+from marsad.gazetteer.reader import PlaceMention, Reader, Reading
 from marsad.records import Place, Span
 from marsad.settings import Settings
 
+__all__ = ["Gazetteer", "PlaceMention", "Reading", "default_gazetteer"]
+
 log = logging.getLogger(__name__)
 
-_WORD = re.compile(r"[^\W_]+(?:['’ʼʿ‘`][^\W_]+)*")
-_POSSESSIVE = re.compile(r"['’]s$", re.I)
-_POPULATED = scoring.POPULATED
-_ADMIN = scoring.ADMIN
-# Cues a name after "and" or a comma shares with the name before it ("the deserts of Homs and Deir Ezzor").
-_SHARED_LEFT = frozenset(
-    {"desert", "countryside", "outskirts", "near", "province", "district", "village", "town"}
-)
-_SHARED_RIGHT = frozenset({"desert", "countryside", "province", "district"})
-_LOCATIVE = frozenset(
-    {"in", "near", "outskirts", "village", "town", "city", "distance", "direction", "between", "camp"}
-)
-_ROAD_BEFORE = re.compile(r"\b(?:road|highway|motorway|route)\s+(?:between|from)\s+(?:the\s+)?$", re.I)
-# a region named this close to a name places it ("al-Shula desert in Deir ez-Zor countryside")
-_NEAR_CHARS = scoring.NEAR_CHARS
-# What may stand between a name and a word next to it for both to be one name: spaces, hyphens, a particle.
-# A hyphen alone does not join: "Raqqa-Tabqa road" names two places.
-_JOINER = re.compile(r"\s+(?:(?:al|el|as|ash|ad|ar|at|az|bin|ibn|abu|bint|umm)[\s-]+)?", re.I)
-_ENGLISH_ARTICLES = frozenset({"at", "as", "an", "en", "es", "et", "ed", "er", "e", "i", "l", "il"})
-# "X, Y province" / "X in Y governorate": what stands between a place and the division said to hold it
-_CONTAINED = re.compile(r"^\s*(?:,|\bin\b|,\s*in\b)\s*(?:the\s+)?$", re.I)
-_DIRECTED = frozenset({"countryside", "desert"})  # cues that may name a part of a governorate
 # Country layers stay in memory, least recently used evicted first, while their names number fewer than this:
 # the country a deployment watches and the foreign ones its reports name in passing (Turkey, Iraq, Lebanon)
 # stay loaded, and one very large country (the United States: 165k names, ~100 MB) fits alone. With the world
@@ -64,49 +36,6 @@ _DIRECTED = frozenset({"countryside", "desert"})  # cues that may name a part of
 MAX_COUNTRY_NAMES = 260_000
 _PINNED = ("countries", "world")
 _RECENT = 4
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    """A place named in a text: the words, the resolved place (with precision codes), the cue read around the
-    words ("in", "village", "desert", "countryside", "outskirts", "distance", "between", "road", ...) and a
-    0-1 score.
-    """
-
-    span: Span
-    place: Place
-    cue: str | None
-    score: float
-
-
-@dataclass(frozen=True)
-class Reading:
-    """Everything one reading of a text found: the places resolved and the names left unresolved."""
-
-    mentions: list[PlaceMention]
-    unresolved: list[Unresolved]
-
-
-@dataclass
-class _Hit:
-    """One span of words and the namesakes its key matched, while a text is read."""
-
-    first: int
-    last: int
-    start: int
-    end: int
-    keys: set[str]
-    candidates: list[tuple[Row, str]] = field(default_factory=list)  # (place, the name that matched)
-    left: cues.Cue | None = None
-    right: cues.Cue | None = None
-    best: tuple[float, Row] | None = None
-
-
-@functools.lru_cache(maxsize=1)
-def _stopwords() -> dict[str, frozenset[str]]:
-    with resources.files("marsad.gazetteer").joinpath("data/stopwords.yaml").open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    return {name: frozenset(fold(str(w)) for w in words) for name, words in data.items()}
 
 
 class Gazetteer:
@@ -119,8 +48,11 @@ class Gazetteer:
         self._layers: dict[str, Layer] = {}
         # the last few readings: the places stage reads a text without a country (to find it), then with it
         self._recent: dict[tuple[str | None, str], Reading] = {}
+        # (words, cue, country, namesake ids) -> namesake scores and spellings, shared by readings (reader.py)
+        self.scores: dict[tuple[Any, ...], tuple[list[tuple[float, int, Row]], dict[int, float]]] = {}
         self._lock = threading.Lock()
         self._iso3: dict[str, str] = json.loads(meta.get("iso3", "{}"))
+        self.capitals: dict[str, str] = json.loads(meta.get("capitals", "{}"))
         self._country_names: dict[str, str] = dict(
             conn.execute("SELECT country, name FROM places WHERE feature = 'country'").fetchall()
         )
@@ -212,13 +144,13 @@ class Gazetteer:
     def _read(self, text: str, code: str | None) -> tuple[Reading, str | None]:
         """The reading of ``text`` and the country whose layer it read (None: the world layer only)."""
         if code is None:
-            world = _Reader(self, text, [self.layer("world")], None)
+            world = Reader(self, text, [self.layer("world")], None)
             found = world.mentions()
             votes = scoring.people_votes([t.folded for t in world.tokens])
             code = scoring.dominant_country(found, self._country_names, votes)
             if code is None:
                 return Reading(found, world.unresolved), None
-        reader = _Reader(self, text, [self.layer("countries"), self.layer(code)], code)
+        reader = Reader(self, text, [self.layer("countries"), self.layer(code)], code)
         return Reading(reader.mentions(), reader.unresolved), code
 
     def lookup(self, name: str, country: str | None = None) -> list[Place]:
@@ -260,491 +192,10 @@ class Gazetteer:
             feature=row.feature,
             source=row.source,
             span=span,
+            admin3=row.admin3,
+            admin3_pcode=row.admin3_pcode,
+            approx=row.approx,
         )
-
-
-class _Reader:
-    """One reading of one text against some layers."""
-
-    def __init__(self, gazetteer: Gazetteer, text: str, layers: list[Layer], country: str | None) -> None:
-        self.gaz, self.text, self.layers, self.country = gazetteer, text, layers, country
-        self.tokens = text_words(text)
-        self.stop = _stopwords()
-        self.rows: dict[int, tuple[Row, Layer]] = {}
-        self._regions: list[tuple[int, str]] = []  # (position, governorate) of divisions named, for fuzzy
-        self.unresolved: list[Unresolved] = []
-
-    def mentions(self) -> list[PlaceMention]:
-        hits = self._fuzzy(self._select(self._hits()))
-        hits.sort(key=lambda h: h.start)
-        for hit in hits:
-            hit.left = cues.left_cue(self.text, hit.start)
-            hit.right = cues.right_cue(self.text, hit.end)
-        hits = self._drop_consumed(hits)
-        self._share_cues(hits)
-        self._resolve(hits, context=[])
-        hits = [h for h in hits if self._plausible(h)]
-        self._resolve(hits, context=self._context(hits))
-        return self._build(hits)
-
-    def _hits(self) -> dict[tuple[int, int], _Hit]:
-        joined, starts, owners = joined_keys(self.tokens)
-        hits: dict[tuple[int, int], _Hit] = {}
-        for layer in self.layers:
-            for end, key in layer.find_keys(joined):
-                first = owners[bisect_right(starts, end - len(key)) - 1]
-                last = owners[bisect_right(starts, end - 1) - 1]
-                if not self._acceptable(first, last):
-                    continue
-                hit = hits.setdefault((first, last), self._new_hit(first, last))
-                hit.keys.add(key)
-                for place_id, name in layer.names[key]:
-                    row = layer.rows[place_id]
-                    if row.id not in self.rows:
-                        self.rows[row.id] = (row, layer)
-                    hit.candidates.append((row, name))
-        return hits
-
-    def _new_hit(self, first: int, last: int) -> _Hit:
-        start = self.tokens[first].start
-        # "al-Shula", "Ash Shula": the article belongs to the name's words even though its key is empty
-        before = self.tokens[first - 1] if first > 0 else None
-        if before is not None and not before.key and before.folded in ARTICLES:
-            gap = self.text[before.end : start]
-            word = self.text[before.start : before.end]
-            # "at", "as", "an" are English words too: only a hyphen ("as-Sukhnah") or a capital ("As Sukhnah")
-            # makes them the name's article
-            arabic = before.folded not in _ENGLISH_ARTICLES or word[0].isupper()
-            if gap in ("-", "‐", "–") or (gap == " " and arabic):
-                start = before.start
-        return _Hit(first, last, start, self.tokens[last].end, set())
-
-    def _acceptable(self, first: int, last: int) -> bool:
-        """Proper-noun evidence: a capital letter (or a non-Latin script) and not a stop word or short
-        acronym.
-        """
-        word = self.text[self.tokens[first].start : self.tokens[first].end]
-        if word[0].islower():
-            return False
-        if first == last:
-            folded = self.tokens[first].folded
-            if folded in self.stop["never"] or word.isdigit():
-                return False
-            if word.isupper() and len(word) <= 5 and not self._shouting:
-                return False  # ISIS, SOHR, SDF: acronyms, unless the whole text is in capitals
-        return True
-
-    @functools.cached_property
-    def _shouting(self) -> bool:
-        letters = [c for c in self.text[:2000] if c.isalpha()]
-        return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
-
-    def _select(self, hits: dict[tuple[int, int], _Hit]) -> list[_Hit]:
-        """Non-overlapping hits, longest first, then the best spelled."""
-        for hit in hits.values():
-            words = fuzzy.spelling(self.text[hit.start : hit.end])
-            hit.best = (
-                max(fuzz.ratio(words, fuzzy.spelling(n)) for _, n in hit.candidates) / 100,
-                hit.candidates[0][0],
-            )
-        ordered = sorted(hits.values(), key=lambda h: (-(h.last - h.first), -h.best[0], h.first))  # type: ignore[index]
-        taken: set[int] = set()
-        chosen = []
-        for hit in ordered:
-            span = set(range(hit.first, hit.last + 1))
-            if not span & taken:
-                taken |= span
-                chosen.append(hit)
-        return chosen
-
-    def _fuzzy(self, hits: list[_Hit]) -> list[_Hit]:
-        """Close spellings of names no key matched, or matched only in pieces ("Qasr al-Bureij" read as
-        "Qasr" + "al-Bureij"): a longer fuzzy name replaces the pieces it covers. Only in the country in play.
-        """
-        layer = self.layers[-1]
-        if self.country is None or len(self.text) > 200_000 or len(layer.names) > fuzzy.MAX_LAYER_KEYS:
-            return hits
-        if layer.fuzzy is None:
-            layer.fuzzy = fuzzy.FuzzyIndex.of(layer)
-        whole = {(h.first, h.last) for h in hits}
-        self._regions = sorted(
-            (h.start, row.admin1_pcode or row.admin1 or "")
-            for h in hits
-            for row, _ in h.candidates
-            if row.feature == "admin1"
-        )
-        # a run of more capitalised words than a name has is a heading in Title Case, not a name
-        runs = [r for r in self._capital_runs() if r is not None and r[1] - r[0] < fuzzy.MAX_RUN]
-        found: list[_Hit] = []
-        for first, last in runs:
-            if (first, last) not in whole:
-                found.extend(self._fuzzy_run(layer, first, last, whole))
-        taken = {i for h in found for i in range(h.first, h.last + 1)}
-        hits = [h for h in hits if not taken & set(range(h.first, h.last + 1))] + found
-        return self._keep_unresolved(hits, runs)
-
-    def _keep_unresolved(self, hits: list[_Hit], runs: list[tuple[int, int]]) -> list[_Hit]:
-        """Record names a settlement cue announces ("the village of Zor Shamr", "Jaidin village") that no place
-        matched whole, and drop the pieces of them that matched something else ("Zor" alone is another village).
-        """
-        whole = {(h.first, h.last) for h in hits}
-        for first, last in runs:
-            start, end = self.tokens[first].start, self.tokens[last].end
-            if (first, last) in whole or self._title_case(first):
-                continue
-            if not unresolved.announced(self.text, start, end):
-                continue
-            inside = [h for h in hits if first <= h.first and h.last <= last]
-            if first != last and inside:
-                hits = [h for h in hits if h not in inside]
-            elif inside:
-                continue
-            span = Span.of(self.text, start, end)
-            self.unresolved.append(Unresolved(span, unresolved.NOT_FOUND))
-        return hits
-
-    def _capital_runs(self) -> list[tuple[int, int] | None]:
-        """Runs of capitalised words, without the function words a sentence starts with ("In Jaghatu")."""
-        folded = [t.folded for t in self.tokens]
-        runs = fuzzy.capital_runs(
-            self.text, [t.start for t in self.tokens], [t.end for t in self.tokens], folded
-        )
-        never = self.stop["never"]
-        out: list[tuple[int, int] | None] = []
-        for first, last in runs:
-            while first <= last and folded[first] in never:
-                first += 1
-            out.append((first, last) if first <= last else None)
-        return out
-
-    def _fuzzy_run(self, layer: Layer, first: int, last: int, whole: set[tuple[int, int]]) -> list[_Hit]:
-        """Fuzzy names inside one run of capitalised words, longest first, never re-reading an exact name."""
-        out: list[_Hit] = []
-        free = set(range(first, last + 1))
-        for size in range(min(fuzzy.MAX_WORDS, last - first + 1), 0, -1):
-            for start in range(first, last - size + 2):
-                span = range(start, start + size)
-                if not free.issuperset(span) or (start, start + size - 1) in whole:
-                    continue
-                hit = self._fuzzy_span(layer, start, start + size - 1)
-                if hit is not None:
-                    out.append(hit)
-                    free -= set(span)
-        return out
-
-    def _fuzzy_span(self, layer: Layer, first: int, last: int) -> _Hit | None:
-        ends = self.tokens[first], self.tokens[last]
-        if fuzzy.is_particle(ends[0].folded) or fuzzy.is_particle(ends[1].folded):
-            return None
-        if first == last and (
-            ends[0].folded in self.stop["never"] or ends[0].folded in self.stop["not_alone"]
-        ):
-            return None
-        key = " ".join(t.key for t in self.tokens[first : last + 1] if t.key)
-        if len(key) < fuzzy.MIN_KEY or key in layer.names:
-            return None
-        words = self.text[ends[0].start : ends[1].end]
-        scan = fuzzy.settlement_cue(self.text, ends[0].start, ends[1].end)
-        found = fuzzy.close_match(layer, layer.fuzzy, key, words, self._region_near(ends[0].start), scan)
-        if found is None:
-            return None
-        hit = self._new_hit(first, last)
-        hit.keys.add(found[1])
-        hit.candidates = [(layer.rows[pid], name) for pid, name in layer.names[found[1]]]
-        for row, _ in hit.candidates:
-            self.rows.setdefault(row.id, (row, layer))
-        hit.best = (found[0] / 100, hit.candidates[0][0])
-        return hit
-
-    def _region_near(self, position: int) -> str | None:
-        """The governorate the text names closest after (else before) ``position``: "X village, Raqqa
-        governorate"."""
-        after = [(p - position, r) for p, r in self._regions if 0 <= p - position <= _NEAR_CHARS]
-        before = [(position - p, r) for p, r in self._regions if 0 < position - p <= _NEAR_CHARS]
-        return min(after or before, default=(0, None))[1]
-
-    def _drop_consumed(self, hits: list[_Hit]) -> list[_Hit]:
-        """Drop a hit that is the cue word of the hit before it ("Badia" in "Deir ez-Zor Badia")."""
-        kept: list[_Hit] = []
-        for hit in hits:
-            if kept and kept[-1].right and kept[-1].right.name and hit.start < kept[-1].right.end:
-                continue
-            kept.append(hit)
-        return kept
-
-    def _share_cues(self, hits: list[_Hit]) -> None:
-        for before, after in itertools.pairwise(hits):
-            if not cues.coordinated(self.text, before.end, after.start):
-                continue
-            if after.left and after.left.name is None and before.left and before.left.name in _SHARED_LEFT:
-                after.left = cues.Cue(before.left.name, after.start)
-            # "Homs and Hama provinces" share the word; "Abu Kamal, Deir Ezzor governorate" does not: a comma
-            # there says where the first name lies
-            if (
-                before.right
-                and before.right.name is None
-                and after.right
-                and after.right.name in _SHARED_RIGHT
-                and cues.joined_by_word(self.text, before.end, after.start)
-            ):
-                before.right = cues.Cue(after.right.name, before.end)
-
-    def _cue_names(self, hit: _Hit) -> tuple[str | None, str | None]:
-        return (hit.left.name if hit.left else None), (hit.right.name if hit.right else None)
-
-    def _plausible(self, hit: _Hit) -> bool:
-        """Reject names inside an organisation's or a person's name, and weak one-word names alone."""
-        if hit.first < 0:
-            return True
-        if self._in_organisation(hit):
-            return False
-        if hit.first != hit.last:
-            return True
-        left, right = self._cue_names(hit)
-        token = self.tokens[hit.first]
-        if token.folded in self.stop["not_alone"] and left not in _LOCATIVE:
-            return False
-        beside = self._beside_name(hit.first - 1, -1) or self._beside_name(hit.last + 1, 1)
-        if left is None and right is None and not self._title_case(hit.first) and beside:
-            return False
-        if left is None and right is None and hit.best is not None:
-            # a small village named alone must be spelled exactly, and not be a short common-looking word
-            spelled, row = hit.best
-            small = row.feature in _POPULATED and (row.approx or row.population < 1000)
-            if (
-                small
-                and spelled >= fuzzy.ONE_WORD / 100
-                and self._region_near(hit.start) == scoring.region(row)
-            ):
-                return True  # "Granij, Deir Ezzor governorate": the region named beside it vouches for it
-            return not small or (spelled >= 1.0 and len(token.key) >= 5)
-        return True
-
-    def _neighbour(self, index: int, step: int) -> int | None:
-        """The next word before (step -1) or after (step 1) a name, skipping articles; None past the text."""
-        while (
-            0 <= index < len(self.tokens)
-            and not self.tokens[index].key
-            and self.tokens[index].folded in ARTICLES
-        ):
-            index += step
-        return index if 0 <= index < len(self.tokens) else None
-
-    def _beside_name(self, index: int, step: int) -> bool:
-        """A capitalised word that is no place right next to the name: "Bashar al-Assad", "Vladimir Putin"."""
-        found = self._neighbour(index, step)
-        if found is None:
-            return False
-        other = self.tokens[found]
-        first, second = (other, self.tokens[index - step]) if step < 0 else (self.tokens[index - step], other)
-        if not _JOINER.fullmatch(self.text[first.end : second.start]):
-            return False
-        # two capitalised words side by side with nothing between are one name ("Vladimir Putin"), even when
-        # each alone is a place somewhere; places in a list have commas or "and" between them
-        capital = self.text[other.start : other.start + 1].isupper()
-        return capital and other.folded not in self.stop["never"]
-
-    def _in_organisation(self, hit: _Hit) -> bool:
-        """A name inside an organisation's name ("Liwaa Al-Quds", "Deir ez-Zor Military Council")."""
-        before = self._neighbour(hit.first - 1, -1)
-        if before is not None and self.tokens[before].folded in self.stop["organisation_openers"]:
-            return bool(_JOINER.fullmatch(self.text[self.tokens[before].end : hit.start]))
-        index, end = hit.last + 1, hit.end
-        for _ in range(3):
-            if index >= len(self.tokens) or self.text[end : self.tokens[index].start] != " ":
-                return False
-            after = self.tokens[index]
-            if after.folded in self.stop["organisation_heads"]:
-                return True
-            if not self.text[after.start : after.start + 1].isupper():
-                return False
-            index, end = index + 1, after.end
-        return False
-
-    @functools.cached_property
-    def _title_lines(self) -> list[tuple[int, bool]]:
-        """(start, written in Title Case) for each line: headlines capitalise every word, names or not."""
-        lines, start = [], 0
-        for line in self.text.split("\n"):
-            words = [w for w in _WORD.findall(line) if w[0].isalpha() and not w.isupper()]
-            capitals = sum(w[0].isupper() for w in words)
-            lines.append((start, len(words) >= 4 and capitals >= 0.75 * len(words)))
-            start += len(line) + 1
-        return lines
-
-    def _title_case(self, index: int) -> bool:
-        lines = self._title_lines
-        position = bisect_right([start for start, _ in lines], self.tokens[index].start) - 1
-        return lines[position][1]
-
-    def _context(self, hits: list[_Hit]) -> list[tuple[int, str]]:
-        """Where the text names its admin regions: (position, admin1 p-code or name) of named divisions and of
-        towns whose namesakes all lie in one governorate.
-        """
-        regions = []
-        for hit in hits:
-            if hit.best is None:
-                continue
-            row = hit.best[1]
-            distinct = {r.admin1_pcode or r.admin1 for r, _ in hit.candidates}
-            region = row.admin1_pcode or row.admin1
-            if region and (row.feature in _ADMIN or len(distinct) == 1):
-                regions.append((hit.start, region))
-        return regions
-
-    def _resolve(self, hits: list[_Hit], context: list[tuple[int, str]]) -> None:
-        regions: dict[str, list[int]] = {}
-        for position, region in sorted(context):
-            regions.setdefault(region, []).append(position)
-        for hit in hits:
-            left, right = self._cue_names(hit)
-            feature_cue = right or left
-            if any(c is not None and c.direction is not None for c in (hit.left, hit.right)):
-                feature_cue = f"directed {feature_cue}"
-            words = fuzzy.spelling(self.text[hit.start : hit.end])
-            spelled: dict[int, float] = {}
-            for row, name in hit.candidates:
-                ratio = fuzz.ratio(words, fuzzy.spelling(name)) / 100
-                spelled[row.id] = max(spelled.get(row.id, 0.0), ratio)
-            scored = []
-            for row, _ in hit.candidates:
-                # spelling first (a namesake spelled exactly beats one spelled nearly), then the kind of place
-                # the cue asks for, the regions named close by (then anywhere in the text), and size; a
-                # village known only at its subdistrict's centre yields to one with a point of its own
-                score = 2 * spelled[row.id] + scoring.fit(feature_cue, row.feature)
-                score += scoring.importance(row) / 4 + (0.1 if row.country == self.country else 0.0)
-                score += scoring.near_bonus(scoring.region(row), hit.start, regions)
-                score -= 0.1 if row.approx else 0.0
-                scored.append((round(score, 6), -row.id, row))
-            best = max(scored)[2]
-            hit.best = (spelled[best.id], best)
-
-    def _build(self, hits: list[_Hit]) -> list[PlaceMention]:
-        mentions: list[PlaceMention] = []
-        conflicted: set[str] = set()
-        index = 0
-        while index < len(hits):
-            hit = hits[index]
-            following = hits[index + 1] if index + 1 < len(hits) else None
-            pair = self._pair(hit, following) if following else None
-            if pair is not None:
-                mentions.append(pair)
-                index += 2
-                continue
-            if self._conflicts(hit, following):
-                conflicted |= hit.keys  # the same name later in the text is that place too, not the namesake
-            mention = None if hit.keys & conflicted else self._mention(hit)
-            if mention is not None:
-                mentions.append(mention)
-            index += 1
-        return mentions
-
-    def _conflicts(self, hit: _Hit, following: _Hit | None) -> bool:
-        """ "Jaghatu district, Wardak province" when the gazetteer knows Jaghatu only in Ghazni: the text says
-        where the place lies, so the namesake elsewhere is not it (the province still locates the event).
-        """
-        if following is None or hit.best is None or following.best is None:
-            return False
-        row, region = hit.best[1], following.best[1]
-        if (
-            region.feature != "admin1"
-            or row.feature in ("admin1", "country")
-            or row.country != region.country
-        ):
-            return False
-        end = hit.right.end if hit.right is not None and hit.right.name else hit.end
-        if not _CONTAINED.match(self.text[end : following.start]):
-            return False
-        if scoring.region(row) == scoring.region(region) or not scoring.region(row):
-            return False
-        span = Span.of(self.text, hit.start, hit.end)
-        self.unresolved.append(Unresolved(span, unresolved.CONFLICT, f"{row.name} ({row.admin1})"))
-        return True
-
-    def _mention(self, hit: _Hit) -> PlaceMention | None:
-        assert hit.best is not None
-        spelled, row = hit.best
-        left, right = self._cue_names(hit)
-        cue_name = (
-            left if left in ("distance", "outskirts", "near", "between", "direction") else (right or left)
-        )
-        if spelled < 0.6 or (spelled < 0.75 and cue_name is None):
-            if cue_name is not None:
-                span = Span.of(self.text, hit.start, hit.end)
-                self.unresolved.append(Unresolved(span, unresolved.FAR_SPELLING, row.name))
-            return None
-        named_right = hit.right if hit.right is not None and hit.right.name else None
-        precision_cue = (
-            hit.left if left in ("distance", "outskirts", "near", "direction") else (named_right or hit.left)
-        )
-        layer = self.rows[row.id][1]
-        sector = self._sector(hit, row, precision_cue, layer)
-        if sector is not None:
-            row, precision_cue = sector, cues.Cue(None, hit.end)
-        span = Span.of(self.text, hit.start, hit.end)
-        place = self.gaz.place(row, span, precision_cue or cues.Cue(None, hit.end), layer)
-        return PlaceMention(span, place, cue_name, round(min(1.0, spelled), 3))
-
-    def _sector(self, hit: _Hit, row: Row, cue: cues.Cue | None, layer: Layer) -> Row | None:
-        """The part of a governorate a direction names: "the eastern countryside of Deir Ezzor", "Hama's
-        north-eastern countryside" (the capital stands for its governorate there, as UCDP codes "Northeastern
-        Hamah Governorate")."""
-        around = [c for c in (hit.left, hit.right, cue) if c is not None]
-        direction = next((c.direction for c in around if c.direction is not None), None)
-        # "the eastern countryside of X", "X's northern countryside", "the western Hama countryside"; a bare
-        # "north of Aleppo" stays near the city
-        if direction is None or not {c.name for c in around} & _DIRECTED or not row.admin1_pcode:
-            return None
-        capital = row.feature in _POPULATED and any(
-            r.feature == "admin1" and r.admin1_pcode == row.admin1_pcode for r, _ in hit.candidates
-        )
-        if row.feature != "admin1" and not capital:
-            return None
-        return layer.sectors.get((row.admin1_pcode, int(direction)))
-
-    def _pair(self, first: _Hit, second: _Hit) -> PlaceMention | None:
-        """ "between X and Y", "the X-Y road" and "combing from X to Y": one mention for both names, at their
-        midpoint, an area (UCDP where_prec 5) unless the two lie within ~25 km of each other."""
-        road_end = cues.road_between(self.text, first.end, second.start, second.end)
-        between = (
-            first.left
-            and first.left.name == "between"
-            and cues.joined_by_and(self.text, first.end, second.start)
-        )
-        spread = cues.from_to(self.text, first.start, first.end, second.start)
-        if road_end is None and not between and not spread:
-            return None
-        one, two = self._mention(first), self._mention(second)
-        if one is None or two is None:
-            return None
-        end = road_end or second.end
-        span = Span.of(self.text, first.start, end)
-        a, b = one.place, two.place
-        on_road = road_end is not None or bool(
-            _ROAD_BEFORE.search(self.text[max(0, first.start - 40) : first.start])
-        )
-        name = f"{a.name}–{b.name} road" if on_road else f"between {a.name} and {b.name}"
-        feature = "road" if on_road else "between"
-        if spread and not on_road:
-            name, feature = f"from {a.name} to {b.name}", "area"
-        place = replace(
-            a,
-            name=name,
-            feature=feature,
-            span=span,
-            pcode=None,
-            geonameid=None,
-            source="derived",
-            latitude=scoring.mid(a.latitude, b.latitude),
-            longitude=scoring.mid(a.longitude, b.longitude),
-            admin1=a.admin1 if a.admin1 == b.admin1 else None,
-            admin1_pcode=a.admin1_pcode if a.admin1_pcode == b.admin1_pcode else None,
-            admin2=a.admin2 if a.admin2 == b.admin2 else None,
-            admin2_pcode=a.admin2_pcode if a.admin2_pcode == b.admin2_pcode else None,
-        )
-        close = scoring.close(a, b)
-        place = replace(place, geo_precision=2 if close else 3, where_prec=2 if close else 5)
-        return PlaceMention(span, place, feature, round(min(one.score, two.score), 3))
 
 
 def _unreadable(path: Path, why: object) -> DataMissingError:

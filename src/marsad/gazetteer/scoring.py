@@ -8,6 +8,7 @@ import bisect
 import csv
 import functools
 import math
+import re
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -58,17 +59,26 @@ def dominant_country(
     return best if votes[best] >= minimum and votes[best] > 0.5 * sum(votes.values()) else None
 
 
-def near_bonus(region: str | None, position: int, context: dict[str, list[int]]) -> float:
+def near_bonus(region: str | None, position: int, context: dict[str, list[int]], text: str = "") -> float:
     """How much the regions a text names vouch for a namesake in ``region``: most when named right beside it
     ("Tabaqa, Raqqa governorate", "Sangin district, Helmand province"), less a sentence away, a little anywhere.
-    ``context`` holds each region's positions in the text, sorted.
+    ``context`` holds each region's positions in the text, sorted. A region named in another clause ("shelling
+    on Reef Dimashq and losses in Daraa") says little about the name: "and", a semicolon or a line break
+    between them keep the bonus small.
     """
     positions = context.get(region or "") if region else None
     if not positions:
         return 0.0
     at = bisect.bisect_left(positions, position)
-    gap = min(abs(positions[k] - position) for k in (at - 1, at) if 0 <= k < len(positions))
-    return 0.35 if gap <= 60 else (0.15 if gap <= NEAR_CHARS else 0.05)
+    gap, where = min(
+        (abs(positions[k] - position), positions[k]) for k in (at - 1, at) if 0 <= k < len(positions)
+    )
+    if gap <= 60 and not _CLAUSE_BREAK.search(text[min(where, position) : max(where, position)]):
+        return 0.35
+    return 0.12 if gap <= NEAR_CHARS else 0.05
+
+
+_CLAUSE_BREAK = re.compile(r"\band\b|[;|\n]")
 
 
 def region(row: Row) -> str | None:

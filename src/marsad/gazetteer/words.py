@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from marsad.gazetteer.normalise import fold, token_key
 
 _WORD = re.compile(r"[^\W_]+(?:['’ʼʿ‘`][^\W_]+)*")
-_POSSESSIVE = re.compile(r"['’]s$", re.I)
+_POSSESSIVES = frozenset({"'s", "’s", "'S", "’S"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word: where it is, folded, and its key ("" for articles). Frozen: readings share cached words."""
+class Token(NamedTuple):
+    """One word: where it is, folded, and its key ("" for articles). Immutable: readings share cached words (a
+    named tuple, not a frozen dataclass: a long report has tens of thousands of words, and a tuple is built
+    several times faster)."""
 
     start: int
     end: int
@@ -26,15 +27,14 @@ class Token:
 def text_words(text: str) -> tuple[Token, ...]:
     """The words of a text with their keys. Cached for the last few texts: a text read without a country is
     read again once its country is known, and the places stage reads it twice (country, then places)."""
-    tokens = []
+    tokens: list[Token] = []
+    append = tokens.append
     for found in _WORD.finditer(text):
-        start, end = found.span()
         word = found.group()
-        if len(word) > 3 and _POSSESSIVE.search(word):
-            end -= 2
+        start = found.start()
+        if word[-2:] in _POSSESSIVES and len(word) > 3:
             word = word[:-2]
-        folded, key = forms(word)
-        tokens.append(Token(start, end, folded, key))
+        append(Token(start, start + len(word), *forms(word)))
     return tuple(tokens)
 
 

@@ -212,7 +212,26 @@ CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEG
 END;
 """
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", sql(SCHEMA_V1)),)
+# Version 2: the place names of each event that no gazetteer place was found for (raw words, span, reason), so
+# that `marsad places --unresolved` lists them from the store. Events stored before it have none listed.
+SCHEMA_V2 = """
+CREATE TABLE unresolved_places (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    nearest TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (event_id, seq)
+);
+CREATE INDEX unresolved_places_text ON unresolved_places(text COLLATE NOCASE);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", sql(SCHEMA_V1)),
+    Migration(2, "unresolved place names per event", sql(SCHEMA_V2)),
+)
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
 

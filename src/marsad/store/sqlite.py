@@ -220,6 +220,22 @@ class Store:
         if event.location is not None:
             self._insert_place(event.id, event.location)
         self._insert_actors(event)
+        self._insert_unresolved(event)
+
+    def _insert_unresolved(self, event: Event) -> None:
+        rows = [
+            {
+                "event_id": event.id,
+                "seq": i,
+                "text": u.text,
+                "reason": u.reason,
+                "nearest": u.nearest,
+                "start": u.span.start,
+                "end": u.span.end,
+            }
+            for i, u in enumerate(event.unresolved_places)
+        ]
+        self._insert("unresolved_places", rows)
 
     def _insert_figures(self, event: Event) -> None:
         rows = [
@@ -256,7 +272,14 @@ class Store:
             "admin2": p.admin2,
             "lat": p.latitude,
             "lon": p.longitude,
-            "pcodes": json.dumps({"admin1": p.admin1_pcode, "admin2": p.admin2_pcode, "place": p.pcode}),
+            "pcodes": json.dumps(
+                {
+                    "admin1": p.admin1_pcode,
+                    "admin2": p.admin2_pcode,
+                    "admin3": p.admin3_pcode,
+                    "place": p.pcode,
+                }
+            ),
             "geonameid": p.geonameid,
             "feature": p.feature,
             "gazetteer": p.source,
@@ -314,6 +337,16 @@ class Store:
     # -- reading --
     def failures(self) -> list[dict[str, Any]]:
         rows = self._conn.execute("SELECT id, source, stage, code, message, at FROM failures ORDER BY id")
+        return [dict(r) for r in rows]
+
+    def unresolved_places(self) -> list[dict[str, Any]]:
+        """Every stored place name no gazetteer place was found for: document, event, words, span, reason and
+        the closest gazetteer name, in document and text order."""
+        rows = self._conn.execute(
+            'SELECT e.document_id AS document, u.event_id AS event, u.text AS raw, u.start, u."end",'
+            " u.reason, u.nearest FROM unresolved_places u JOIN events e ON e.id = u.event_id"
+            " ORDER BY e.document_id, u.start, u.event_id, u.seq"
+        )
         return [dict(r) for r in rows]
 
     def runs(self) -> list[dict[str, Any]]:

@@ -1,0 +1,287 @@
+"""What the words around a name say about whether it is a place at all: a capital letter, a person's or an
+organisation's name around it, a headline in Title Case, a sentence's first word, a longer name it begins, the
+governorate named right after it. ``reader.Reader`` inherits these checks; a ``Hit`` is one span of words it
+reads.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+
+from marsad.gazetteer import cues, fuzzy, scoring
+from marsad.gazetteer.layers import Row
+from marsad.gazetteer.normalise import ARTICLES
+from marsad.gazetteer.words import Token
+
+_WORD = re.compile(r"[^\W_]+(?:['’ʼʿ‘`][^\W_]+)*")
+_POPULATED = scoring.POPULATED
+_NEAR_CHARS = scoring.NEAR_CHARS
+_LOCATIVE = frozenset(
+    {"in", "near", "outskirts", "village", "town", "city", "distance", "direction", "between", "camp"}
+)
+# What may stand between a name and a word next to it for both to be one name: spaces, hyphens, a particle.
+# A hyphen alone does not join: "Raqqa-Tabqa road" names two places.
+_JOINER = re.compile(r"\s+(?:(?:al|el|as|ash|ad|ar|at|az|bin|ibn|abu|bint|umm)[\s-]+)?", re.I)
+# what may stand between a place and the governorate said to hold it: its kind, a comma, its Arabic name, a
+# town it lies near ("Al Safsaf village, near Tabaqa, Raqqa governorate"; not "..., 10 killed in Aleppo")
+_HELD_BY = re.compile(
+    r"(?:\s+(?:village|town|city|area|camp|farms?|sub-?district|district))?\s*,?\s*[\u0600-\u06FF\s]*"
+    r"(?:(?:near|close\s+to|in)\s+[^,;]{1,30},\s*)?(?:in\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_CAPITAL = re.compile(r"[A-Z]")
+_WELL_KNOWN = frozenset({"city", "admin1", "admin2", "country"})  # named first in a longer run all the same
+# words written after a name that describe it, capitalised or not ("Salamiyah City", "Al-Assad Suburb")
+_DESCRIPTORS = frozenset(
+    [
+        "city",
+        "town",
+        "village",
+        "suburb",
+        "suburbs",
+        "district",
+        "province",
+        "governorate",
+        "neighbourhood",
+        "neighborhood",
+        "quarter",
+        "camp",
+        "area",
+        "countryside",
+        "desert",
+        "airport",
+        "airbase",
+        "base",
+        "field",
+        "fields",
+        "dam",
+        "road",
+        "highway",
+        "mountain",
+        "mountains",
+        "river",
+        "plain",
+        "farms",
+        "hill",
+        "hills",
+        "valley",
+        "front",
+        "axis",
+        "crossing",
+        "border",
+    ]
+)
+# a space, or an article between spaces or after a hyphen: "Bab al-Nairab", "Sheikh Maqsoud"
+_SAME_NAME = re.compile(r" (?:(?:al|el|ad|ar|as|ash|at|az|ez|bin|ibn|abu|umm)[ -])?", re.IGNORECASE)
+# how closely a small village must be spelled when its governorate follows it
+_BESIDE_REGION = fuzzy.IN_REGION / 100
+_RIGHT_AFTER = 40  # characters between a name and the governorate said to hold it ("X, Raqqa governorate")
+
+
+@dataclass(eq=False)  # one hit is one span of one reading: compared by identity, cheaply
+class Hit:
+    """One span of words and the namesakes its key matched, while a text is read."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    keys: set[str]
+    candidates: list[tuple[Row, str]] = field(default_factory=list)  # (place, the name that matched)
+    left: cues.Cue | None = None
+    right: cues.Cue | None = None
+    best: tuple[float, Row] | None = None
+    quarter: bool = False  # a neighbourhood the gazetteer lacks, placed at the city the text names with it
+    scores: list[tuple[float, int, Row]] | None = None  # each namesake's score before the regions around it
+    spelled: dict[int, float] = field(default_factory=dict)  # place id -> how closely its name is spelled
+
+
+class TextChecks:
+    """Checks on the words around a name, shared by every reading (see ``reader.Reader``)."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    stop: dict[str, frozenset[str]]
+    _regions: list[tuple[int, str]]  # (position, governorate) of the divisions a text names
+    _divisions: set[int]  # words naming a country or governorate
+    _titles: dict[int, bool]  # line start -> written in Title Case
+
+    def _acceptable(self, first: int, last: int) -> bool:
+        """Proper-noun evidence: a capital letter (or a non-Latin script) and not a stop word or short
+        acronym.
+        """
+        word = self.text[self.tokens[first].start : self.tokens[first].end]
+        if word[0].islower():
+            return False
+        if first == last:
+            folded = self.tokens[first].folded
+            if folded in self.stop["never"] or word.isdigit():
+                return False
+            if word.isupper() and len(word) <= 5 and not self._shouting:
+                return False  # ISIS, SOHR, SDF: acronyms, unless the whole text is in capitals
+        return True
+
+    @functools.cached_property
+    def _shouting(self) -> bool:
+        sample = self.text[:2000]
+        letters = len(_LETTER.findall(sample))
+        return letters > 0 and len(_CAPITAL.findall(sample)) > 0.6 * letters
+
+    def _opens_sentence(self, index: int) -> bool:
+        """Whether the word starts its line or follows a full stop, so its capital says nothing."""
+        before = self.text[max(0, self.tokens[index].start - 3) : self.tokens[index].start]
+        return index == 0 or "\n" in before or before.rstrip(" ").endswith((".", "!", "?", ":"))
+
+    def _cue_names(self, hit: Hit) -> tuple[str | None, str | None]:
+        return (hit.left.name if hit.left else None), (hit.right.name if hit.right else None)
+
+    def _plausible(self, hit: Hit) -> bool:
+        """Reject names inside an organisation's or a person's name, and weak one-word names alone."""
+        if hit.first < 0:
+            return True
+        if self._in_organisation(hit):
+            return False
+        if hit.first != hit.last:
+            return True
+        left, right = self._cue_names(hit)
+        token = self.tokens[hit.first]
+        if token.folded in self.stop["not_alone"] and left not in _LOCATIVE:
+            return False
+        beside = self._beside_name(hit.first - 1, -1) or self._beside_name(hit.last + 1, 1)
+        if left is None and right is None and not self._title_case(hit.first) and beside:
+            return False
+        # "in Sheikh Maqsoud", "in Bab al-Nairab": a village's name that is only the first word of a longer name
+        # the gazetteer lacks
+        small = (
+            hit.best is not None
+            and hit.best[1].feature not in _WELL_KNOWN
+            and hit.best[1].population < 50_000
+        )
+        if right is None and small and self._name_goes_on(hit) and not self._title_case(hit.first):
+            return False
+        if left is None and right is None and hit.best is not None:
+            # a small village named alone must be spelled exactly, and not be a short common-looking word
+            spelled, row = hit.best
+            small = row.feature in _POPULATED and (row.approx or row.population < 1000)
+            if (
+                small
+                and spelled >= fuzzy.ONE_WORD / 100
+                and self._region_near(hit.start) == scoring.region(row)
+            ):
+                return True  # "Granij, Deir Ezzor governorate": the region named beside it vouches for it
+            after = self._region_right_after(hit)
+            if (
+                small
+                and after
+                and any(
+                    scoring.region(r) == after and hit.spelled.get(r.id, 0.0) >= _BESIDE_REGION
+                    for r, _ in hit.candidates
+                )
+            ):
+                return True  # "Maizeela, Deir Ezzor governorate" (Moezleh): one key, the region right after
+            return not small or (spelled >= 1.0 and len(token.key) >= 5)
+        return True
+
+    def _name_goes_on(self, hit: Hit) -> bool:
+        """Whether a capitalised word that is no descriptor ("City", "Suburb") follows the name on the same
+        line, joined by a space or an article: the name is then the start of a longer one."""
+        index = self._neighbour(hit.last + 1, 1)
+        if index is None:
+            return False
+        after = self.tokens[index]
+        gap = self.text[hit.end : after.start]
+        if not _SAME_NAME.fullmatch(gap) or not self.text[after.start : after.start + 1].isupper():
+            return False
+        return after.folded not in self.stop["never"] and after.folded not in _DESCRIPTORS
+
+    def _region_right_after(self, hit: Hit) -> str | None:
+        """The governorate named within a few words after the name ("X, Raqqa governorate"), as lists of strike
+        locations write it; None when there is none."""
+        return self._region_after(hit.end)
+
+    def _holding_region(self, hit: Hit) -> str | None:
+        """The governorate said to hold the name: named within a few words after it, in the same clause ("X,
+        Raqqa governorate", "X village near Tabaqa, Raqqa governorate"; not "X city and Idlib")."""
+        found = self._first_region_after(hit.end)
+        if found is None:
+            return None
+        position, region = found
+        return region if _HELD_BY.fullmatch(self.text[hit.end : position]) else None
+
+    def _region_after(self, end: int) -> str | None:
+        found = self._first_region_after(end)
+        return found[1] if found is not None else None
+
+    def _first_region_after(self, end: int) -> tuple[int, str] | None:
+        """(position, governorate) of the first division named within ``_RIGHT_AFTER`` characters after
+        ``end`` (``_regions`` is sorted)."""
+        at = bisect.bisect_right(self._regions, (end, "\uffff"))
+        if at < len(self._regions) and self._regions[at][0] - end <= _RIGHT_AFTER:
+            return self._regions[at]
+        return None
+
+    def _neighbour(self, index: int, step: int) -> int | None:
+        """The next word before (step -1) or after (step 1) a name, skipping articles; None past the text."""
+        while (
+            0 <= index < len(self.tokens)
+            and not self.tokens[index].key
+            and self.tokens[index].folded in ARTICLES
+        ):
+            index += step
+        return index if 0 <= index < len(self.tokens) else None
+
+    def _beside_name(self, index: int, step: int) -> bool:
+        """A capitalised word that is no place right next to the name: "Bashar al-Assad", "Vladimir Putin"."""
+        found = self._neighbour(index, step)
+        if found is None:
+            return False
+        other = self.tokens[found]
+        first, second = (other, self.tokens[index - step]) if step < 0 else (self.tokens[index - step], other)
+        if not _JOINER.fullmatch(self.text[first.end : second.start]):
+            return False
+        # two capitalised words side by side with nothing between are one name ("Vladimir Putin"), even when
+        # each alone is a place somewhere; places in a list have commas or "and" between them
+        capital = self.text[other.start : other.start + 1].isupper()
+        # "the border area with Iraq al-Tanf": a country or governorate beside the name is a place, not a person
+        return capital and other.folded not in self.stop["never"] and found not in self._divisions
+
+    def _in_organisation(self, hit: Hit) -> bool:
+        """A name inside an organisation's name ("Liwaa Al-Quds", "Deir ez-Zor Military Council")."""
+        before = self._neighbour(hit.first - 1, -1)
+        if before is not None and self.tokens[before].folded in self.stop["organisation_openers"]:
+            return bool(_JOINER.fullmatch(self.text[self.tokens[before].end : hit.start]))
+        index, end = hit.last + 1, hit.end
+        for _ in range(3):
+            if index >= len(self.tokens) or self.text[end : self.tokens[index].start] != " ":
+                return False
+            after = self.tokens[index]
+            if after.folded in self.stop["organisation_heads"]:
+                return True
+            if not self.text[after.start : after.start + 1].isupper():
+                return False
+            index, end = index + 1, after.end
+        return False
+
+    def _title_case(self, index: int) -> bool:
+        """Whether the word's line is written in Title Case: headlines capitalise every word, names or not.
+        Read once per line, and only for lines that hold a name."""
+        start = self.text.rfind("\n", 0, self.tokens[index].start) + 1
+        known = self._titles.get(start)
+        if known is None:
+            end = self.text.find("\n", start)
+            line = self.text[start : end if end >= 0 else len(self.text)]
+            words = [w for w in _WORD.findall(line) if w[0].isalpha() and not w.isupper()]
+            capitals = sum(w[0].isupper() for w in words)
+            known = self._titles[start] = len(words) >= 4 and capitals >= 0.75 * len(words)
+        return known
+
+    def _region_near(self, position: int) -> str | None:
+        """The governorate the text names closest after (else before) ``position``: "X village, Raqqa
+        governorate"."""
+        after = [(p - position, r) for p, r in self._regions if 0 <= p - position <= _NEAR_CHARS]
+        before = [(position - p, r) for p, r in self._regions if 0 < position - p <= _NEAR_CHARS]
+        return min(after or before, default=(0, None))[1]

@@ -1,0 +1,684 @@
+"""One reading of a text against gazetteer layers: the words that name places, each resolved among its
+namesakes by the words around it (cues), the country, the admin regions named nearby, the kind of place and
+its size.
+
+``Reader.mentions()`` reads the text once: every word gets its normalised key (``normalise.token_key``), an
+Aho-Corasick automaton per layer finds every gazetteer key among them at word boundaries, overlapping finds
+keep the longest, close spellings fill the gaps (``fuzzy``), and each name is resolved. ``match.Gazetteer``
+opens the file, holds the layers and turns a chosen row into a ``Place``.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+from rapidfuzz import fuzz
+
+from marsad.gazetteer import cues, fuzzy, quarters, scoring, unresolved
+from marsad.gazetteer.checks import Hit as _Hit
+from marsad.gazetteer.checks import TextChecks
+from marsad.gazetteer.layers import Layer, Row
+from marsad.gazetteer.normalise import ARTICLES, fold, light_key, name_key
+from marsad.gazetteer.rec import distance_km
+from marsad.gazetteer.unresolved import Unresolved
+from marsad.gazetteer.words import joined_keys, text_words
+from marsad.records import Place, Span
+
+if TYPE_CHECKING:
+    from marsad.gazetteer.match import Gazetteer
+
+_POPULATED = scoring.POPULATED
+_ADMIN = scoring.ADMIN
+# Cues a name after "and" or a comma shares with the name before it ("the deserts of Homs and Deir Ezzor").
+_SHARED_LEFT = frozenset(
+    {"desert", "countryside", "outskirts", "near", "province", "district", "village", "town"}
+)
+_SHARED_RIGHT = frozenset({"desert", "countryside", "province", "district"})
+_ROAD_BEFORE = re.compile(r"\b(?:road|highway|motorway|route)\s+(?:between|from)\s+(?:the\s+)?$", re.I)
+_ENGLISH_ARTICLES = frozenset({"at", "as", "an", "en", "es", "et", "ed", "er", "e", "i", "l", "il"})
+# "X, Y province" / "X in Y governorate": what stands between a place and the division said to hold it
+_CONTAINED = re.compile(r"^\s*(?:,|\bin\b|,\s*in\b)\s*(?:the\s+)?$", re.I)
+_BEARING_WORDS = {0: "Northern", 90: "Eastern", 180: "Southern", 270: "Western"}
+_ARABIC = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_BETWEEN_SCRIPTS = re.compile(r"[\s,;:()/-]{1,4}")
+_IN_OR_OF = re.compile(r"\b(?:in|of)\b", re.IGNORECASE)
+# "the capital" with no name or "of" after it (a name after it is read as that name)
+_THE_CAPITAL = re.compile(
+    r"\b[Tt]he (?P<capital>[Cc]apital)\b(?![,\s]*(?:city\s+)?(?:of\b|al-|[A-Z\u0600-\u06FF]))"
+)
+_OWN_TOWN = 10_000  # people: a place this large named before a city is listed beside it, not inside it
+_BROAD = frozenset({"countryside", "desert", "outskirts", "near", "direction", "distance"})
+_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_DIRECTED = frozenset({"countryside", "desert"})  # cues that may name a part of a governorate
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in a text: the words, the resolved place (with precision codes), the cue read around the
+    words ("in", "village", "desert", "countryside", "outskirts", "distance", "between", "road", ...) and a
+    0-1 score.
+    """
+
+    span: Span
+    place: Place
+    cue: str | None
+    score: float
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything one reading of a text found: the places resolved and the names left unresolved."""
+
+    mentions: list[PlaceMention]
+    unresolved: list[Unresolved]
+
+
+@functools.lru_cache(maxsize=1)
+def _stopwords() -> dict[str, frozenset[str]]:
+    with resources.files("marsad.gazetteer").joinpath("data/stopwords.yaml").open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return {name: frozenset(fold(str(w)) for w in words) for name, words in data.items()}
+
+
+class Reader(TextChecks):
+    """One reading of one text against some layers."""
+
+    def __init__(self, gazetteer: Gazetteer, text: str, layers: list[Layer], country: str | None) -> None:
+        self.gaz, self.text, self.layers, self.country = gazetteer, text, layers, country
+        self.tokens = text_words(text)
+        self.stop = _stopwords()
+        self.rows: dict[int, tuple[Row, Layer]] = {}
+        self._regions: list[tuple[int, str]] = []  # (position, governorate) of divisions named, for fuzzy
+        self.unresolved: list[Unresolved] = []
+        self._titles: dict[int, bool] = {}  # line start -> written in Title Case
+        self._divisions: set[int] = set()  # words naming a country or governorate (see _beside_name)
+
+    def mentions(self) -> list[PlaceMention]:
+        hits = self._fuzzy(self._select(self._hits()))
+        hits.sort(key=lambda h: h.start)
+        for hit in hits:
+            hit.left = cues.left_cue(self.text, hit.start)
+            hit.right = cues.right_cue(self.text, hit.end)
+        hits = self._drop_consumed(hits)
+        self._share_cues(hits)
+        self._resolve(hits, context=[])
+        self._divisions = {
+            i
+            for h in hits
+            if h.best is not None and h.best[1].feature in ("country", "admin1")
+            for i in range(h.first, h.last + 1)
+        }
+        hits = [h for h in hits if self._plausible(h)]
+        self._resolve(hits, context=self._context(hits))
+        if quarters.mentioned(self.text):
+            hits = self._quarters(hits)
+        mentions = _one_script(self.text, self._build(hits))
+        return self._the_capital(mentions) if "capital" in self.text else mentions
+
+    def _the_capital(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """ "Shells fell on the capital": the capital of the country in play (GeoNames), where no name follows
+        ("the capital Damascus" names it already; "the capital of Idlib province" is another place)."""
+        name = self.gaz.capitals.get(self.country or "")
+        layer = self.layers[-1]
+        towns = [layer.rows[i] for i, _ in layer.names.get(name_key(name), ())] if name else []
+        towns = [
+            r for r in towns if r.feature in _POPULATED and r.country == self.country and r.lat is not None
+        ]
+        if not towns:
+            return mentions
+        town = max(towns, key=lambda r: (r.population, -r.id))
+        self.rows.setdefault(town.id, (town, layer))
+        found = []
+        for m in _THE_CAPITAL.finditer(self.text):
+            span = Span.of(self.text, m.start(), m.end())
+            cue = cues.left_cue(self.text, m.start("capital"))  # "the outskirts of the capital": near it
+            found.append(PlaceMention(span, self.gaz.place(town, span, cue, layer), "capital", 1.0))
+        return sorted(mentions + found, key=lambda m: m.span.start) if found else mentions
+
+    def _quarters(self, hits: list[_Hit]) -> list[_Hit]:
+        """Neighbourhoods, streets and areas named with their city ("al-Wa'er neighbourhood in Homs") resolve
+        inside that city: to a namesake near it, else to the city's point (see ``quarters``)."""
+        for first, last in (run for run in self._runs if run is not None):
+            if last > first and self.tokens[last].folded in quarters.KINDS:
+                last -= 1  # "Tal Abyad Street": the street's name is the run without its last word
+            start, end = self.tokens[first].start, self.tokens[last].end
+            city = next((h for h in hits if h.start >= end and h.best is not None), None)
+            km = quarters.of_city(self.text, start, end, city.start, city.end) if city is not None else None
+            town = self._town_of(city) if city is not None and km is not None else None
+            if town is None or km is None:
+                continue
+            inside = [h for h in hits if first <= h.first and h.last <= last]
+            if city is not None and self._listed_town(inside, end, city.start):
+                continue
+            near = [r for h in inside if (h.first, h.last) == (first, last) for r, _ in h.candidates]
+            near = [r for r in near if _within(r, town, km)]
+            if near:
+                inside[0].best = (1.0, max(near, key=lambda r: (scoring.importance(r), -r.id)))
+                continue
+            hits = [h for h in hits if h not in inside]
+            quarter = self._new_hit(first, last)  # with the article before the name ("al-Wa'er")
+            quarter.candidates, quarter.best, quarter.quarter = [(town, town.name)], (1.0, town), True
+            quarter.left, quarter.right = cues.left_cue(self.text, quarter.start), cues.Cue(None, end)
+            hits.append(quarter)
+        return sorted(hits, key=lambda h: h.start)
+
+    def _listed_town(self, inside: list[_Hit], end: int, city_start: int) -> bool:
+        """ "Saraqib, Idlib city and Binnish" lists towns: a comma says a small place lies in the city ("Sa'alu,
+        Deir Ezzor city"), not that a town of its own does."""
+        between = self.text[end:city_start].lower()
+        if "," not in between or _IN_OR_OF.search(between) or any(k in between for k in quarters.QUARTERS):
+            return False  # "X neighbourhood, Y", "X area of Y": said to be inside
+        return any(h.best is not None and h.best[1].population >= _OWN_TOWN for h in inside)
+
+    def _town_of(self, hit: _Hit) -> Row | None:
+        """The town a neighbourhood is said to lie in: the place read, or the capital of a governorate ("Al Dariya
+        neighbourhood, Raqqa governorate"); None when it has no point of its own."""
+        assert hit.best is not None
+        town = hit.best[1]
+        if set(self._cue_names(hit)) & _BROAD:
+            return None  # "Kabana area in the Latakia countryside": the countryside is no town to lie in
+        if town.feature == "admin1":
+            capitals = [
+                r
+                for r, _ in hit.candidates
+                if r.feature in _POPULATED and scoring.region(r) == scoring.region(town)
+            ]
+            town = max(capitals, key=lambda r: (r.population, -r.id)) if capitals else town
+        ok = town.feature in _POPULATED and town.lat is not None and town.lon is not None
+        return town if ok else None
+
+    def _hits(self) -> dict[tuple[int, int], _Hit]:
+        joined, starts, owners = joined_keys(self.tokens)
+        hits: dict[tuple[int, int], _Hit] = {}
+        text = self.text
+        for layer in self.layers:
+            for end, key in layer.find_keys(joined):
+                first = owners[bisect_right(starts, end - len(key)) - 1]
+                if text[self.tokens[first].start].islower():
+                    continue  # most finds are common words ("bir", "tal"): no capital, no name
+                last = owners[bisect_right(starts, end - 1) - 1]
+                hit = hits.get((first, last))
+                if hit is None:
+                    if not self._acceptable(first, last):
+                        continue
+                    hit = hits[(first, last)] = self._new_hit(first, last)
+                hit.keys.add(key)
+                for place_id, name in layer.names[key]:
+                    row = layer.rows[place_id]
+                    if row.id not in self.rows:
+                        self.rows[row.id] = (row, layer)
+                    hit.candidates.append((row, name))
+        return hits
+
+    def _new_hit(self, first: int, last: int) -> _Hit:
+        start = self.tokens[first].start
+        # "al-Shula", "Ash Shula": the article belongs to the name's words even though its key is empty
+        before = self.tokens[first - 1] if first > 0 else None
+        if before is not None and not before.key and before.folded in ARTICLES:
+            gap = self.text[before.end : start]
+            word = self.text[before.start : before.end]
+            # "at", "as", "an" are English words too: only a hyphen ("as-Sukhnah") or a capital ("As Sukhnah")
+            # makes them the name's article
+            arabic = before.folded not in _ENGLISH_ARTICLES or word[0].isupper()
+            if gap in ("-", "‐", "–") or (gap == " " and arabic):
+                start = before.start
+        return _Hit(first, last, start, self.tokens[last].end, set())
+
+    def _select(self, hits: dict[tuple[int, int], _Hit]) -> list[_Hit]:
+        """Non-overlapping hits, longest first, then the best spelled."""
+        for hit in hits.values():
+            words = fuzzy.spelling(self.text[hit.start : hit.end])
+            hit.best = (
+                max(fuzz.ratio(words, fuzzy.spelling(n)) for _, n in hit.candidates) / 100,
+                hit.candidates[0][0],
+            )
+        ordered = sorted(hits.values(), key=lambda h: (-(h.last - h.first), -h.best[0], h.first))  # type: ignore[index]
+        taken: set[int] = set()
+        chosen = []
+        for hit in ordered:
+            span = set(range(hit.first, hit.last + 1))
+            if not span & taken:
+                taken |= span
+                chosen.append(hit)
+        return chosen
+
+    def _fuzzy(self, hits: list[_Hit]) -> list[_Hit]:
+        """Close spellings of names no key matched, or matched only in pieces ("Qasr al-Bureij" read as
+        "Qasr" + "al-Bureij"): a longer fuzzy name replaces the pieces it covers. Only in the country in play.
+        """
+        layer = self.layers[-1]
+        if self.country is None or len(self.text) > 200_000 or len(layer.names) > fuzzy.MAX_LAYER_KEYS:
+            return hits
+        if layer.fuzzy is None:
+            layer.fuzzy = fuzzy.FuzzyIndex.of(layer)
+        whole = {(h.first, h.last) for h in hits}
+        self._regions = sorted(
+            {
+                (h.start, row.admin1_pcode or row.admin1 or "")
+                for h in hits
+                for row, _ in h.candidates
+                # "X, Eastern Deir Ezzor governorate" names the governorate too
+                if row.feature in ("admin1", "sector")
+            }
+        )
+        # a run of more capitalised words than a name has is a heading in Title Case, not a name
+        runs = [r for r in self._runs if r is not None and r[1] - r[0] < fuzzy.MAX_RUN]
+        found: list[_Hit] = []
+        for first, last in runs:
+            if (first, last) not in whole:
+                found.extend(self._fuzzy_run(layer, first, last, whole))
+        taken = {i for h in found for i in range(h.first, h.last + 1)}
+        hits = [h for h in hits if not taken & set(range(h.first, h.last + 1))] + found
+        return self._keep_unresolved(hits, runs)
+
+    def _keep_unresolved(self, hits: list[_Hit], runs: list[tuple[int, int]]) -> list[_Hit]:
+        """Record names a settlement cue announces ("the village of Zor Shamr", "Jaidin village") that no place
+        matched whole, and drop the pieces of them that matched something else ("Zor" alone is another village).
+        """
+        whole = {(h.first, h.last) for h in hits}
+        for first, last in runs:
+            start, end = self.tokens[first].start, self.tokens[last].end
+            if (first, last) in whole or not unresolved.announced(self.text, start, end):
+                continue
+            if any(h.first <= first and last <= h.last for h in hits):
+                continue  # "Damascus countryside": a found name covers the run and the cue word after it
+            if self._title_case(first):
+                continue
+            inside = [h for h in hits if first <= h.first and h.last <= last]
+            if self._opens_sentence(first) and any(h.last == last and h.first > first for h in inside):
+                continue  # "Targeting al-Qardaha city": a sentence's first word is capitalised, names or not
+            if first != last and inside:
+                hits = [h for h in hits if h not in inside]
+            elif inside:
+                continue
+            span = Span.of(self.text, start, end)
+            self.unresolved.append(Unresolved(span, unresolved.NOT_FOUND))
+        return hits
+
+    @functools.cached_property
+    def _runs(self) -> list[tuple[int, int] | None]:
+        return self._capital_runs()
+
+    def _capital_runs(self) -> list[tuple[int, int] | None]:
+        """Runs of capitalised words, without the function words a sentence starts with ("In Jaghatu")."""
+        folded = [t.folded for t in self.tokens]
+        runs = fuzzy.capital_runs(
+            self.text, [t.start for t in self.tokens], [t.end for t in self.tokens], folded
+        )
+        never = self.stop["never"]
+        out: list[tuple[int, int] | None] = []
+        for first, last in runs:
+            while first <= last and folded[first] in never:
+                first += 1
+            out.append((first, last) if first <= last else None)
+        return out
+
+    def _fuzzy_run(self, layer: Layer, first: int, last: int, whole: set[tuple[int, int]]) -> list[_Hit]:
+        """Fuzzy names inside one run of capitalised words, longest first, never re-reading an exact name."""
+        if first == last:  # one word: most runs
+            hit = None if (first, last) in whole else self._fuzzy_span(layer, first, last)
+            return [hit] if hit is not None else []
+        out: list[_Hit] = []
+        free = set(range(first, last + 1))
+        for size in range(min(fuzzy.MAX_WORDS, last - first + 1), 0, -1):
+            for start in range(first, last - size + 2):
+                span = range(start, start + size)
+                if not free.issuperset(span) or (start, start + size - 1) in whole:
+                    continue
+                hit = self._fuzzy_span(layer, start, start + size - 1)
+                if hit is not None:
+                    out.append(hit)
+                    free -= set(span)
+        return out
+
+    def _fuzzy_span(self, layer: Layer, first: int, last: int) -> _Hit | None:
+        ends = self.tokens[first], self.tokens[last]
+        if fuzzy.is_particle(ends[0].folded) or fuzzy.is_particle(ends[1].folded):
+            return None
+        if first == last and (
+            ends[0].folded in self.stop["never"] or ends[0].folded in self.stop["not_alone"]
+        ):
+            return None
+        key = " ".join(t.key for t in self.tokens[first : last + 1] if t.key)
+        if len(key) < fuzzy.MIN_KEY or key in layer.names:
+            return None
+        words = self.text[ends[0].start : ends[1].end]
+        found = layer.fuzzy.match(layer, key, words, None, False)
+        # names sharing no skeleton are scanned for only after a settlement cue ("the village of X"), among the
+        # names of the region named nearby
+        if (
+            found is None
+            and len(key) >= fuzzy.MIN_SCAN_KEY
+            and fuzzy.settlement_cue(self.text, ends[0].start, ends[1].end)
+        ):
+            found = layer.fuzzy.match(layer, key, words, self._region_near(ends[0].start), True)
+        after = self._region_after(ends[1].end) if found is None else None
+        if after is not None:  # "Daranj, Eastern Deir Ezzor governorate": the governorate's Darnaj
+            found = fuzzy.in_region(layer, layer.fuzzy, key, words, after)
+        if found is None:
+            return None
+        hit = self._new_hit(first, last)
+        hit.keys.add(found[1])
+        hit.candidates = [(layer.rows[pid], name) for pid, name in layer.names[found[1]]]
+        for row, _ in hit.candidates:
+            self.rows.setdefault(row.id, (row, layer))
+        hit.best = (found[0] / 100, hit.candidates[0][0])
+        return hit
+
+    def _drop_consumed(self, hits: list[_Hit]) -> list[_Hit]:
+        """Drop a hit that is the cue word of the hit before it ("Badia" in "Deir ez-Zor Badia") or after it
+        ("Badia" in "the eastern Badia of Homs")."""
+        kept: list[_Hit] = []
+        for hit in hits:
+            if kept and kept[-1].right and kept[-1].right.name and hit.start < kept[-1].right.end:
+                continue
+            if kept and hit.left and hit.left.name == "desert" and self._cue_word(kept[-1], hit):
+                kept.pop()
+            kept.append(hit)
+        return kept
+
+    def _cue_word(self, word: _Hit, hit: _Hit) -> bool:
+        """Whether ``word`` is the "desert"/"Badia" of the left cue read before ``hit``."""
+        deserts = any(row.feature == "desert" for row, _ in word.candidates)
+        return deserts and _OF.fullmatch(self.text[word.end : hit.start]) is not None
+
+    def _share_cues(self, hits: list[_Hit]) -> None:
+        for before, after in itertools.pairwise(hits):
+            if not cues.coordinated(self.text, before.end, after.start):
+                continue
+            if after.left and after.left.name is None and before.left and before.left.name in _SHARED_LEFT:
+                after.left = cues.Cue(before.left.name, after.start)
+            # "Homs and Hama provinces" share the word; "Abu Kamal, Deir Ezzor governorate" does not: a comma
+            # there says where the first name lies
+            if (
+                before.right
+                and before.right.name is None
+                and after.right
+                and after.right.name in _SHARED_RIGHT
+                and cues.joined_by_word(self.text, before.end, after.start)
+            ):
+                before.right = cues.Cue(after.right.name, before.end)
+
+    def _context(self, hits: list[_Hit]) -> list[tuple[int, str]]:
+        """Where the text names its admin regions: (position, admin1 p-code or name) of named divisions, of
+        towns whose namesakes all lie in one governorate, and of a governorate's capital ("Zara in Hama": the
+        city's name is the governorate's, whatever villages elsewhere share it).
+        """
+        regions = []
+        for hit in hits:
+            if hit.best is None:
+                continue
+            row = hit.best[1]
+            region = row.admin1_pcode or row.admin1
+            distinct = {r.admin1_pcode or r.admin1 for r, _ in hit.candidates}
+            capital = any(r.feature == "admin1" and scoring.region(r) == region for r, _ in hit.candidates)
+            if region and (row.feature in _ADMIN or len(distinct) == 1 or capital):
+                regions.append((hit.start, region))
+        return regions
+
+    def _resolve(self, hits: list[_Hit], context: list[tuple[int, str]]) -> None:
+        regions: dict[str, list[int]] = {}
+        for position, region in sorted(context):
+            regions.setdefault(region, []).append(position)
+        for hit in hits:
+            if hit.scores is None:
+                hit.scores = self._scores(hit)
+            scored = hit.scores
+            if regions and len({scoring.region(row) for _, _, row in scored}) > 1:
+                # the regions named close by (then anywhere in the text) vouch for the namesake in them
+                scored = [
+                    (
+                        round(
+                            score + scoring.near_bonus(scoring.region(row), hit.start, regions, self.text), 6
+                        ),
+                        rid,
+                        row,
+                    )
+                    for score, rid, row in scored
+                ]
+            best = max(scored)[2]
+            hit.best = (hit.spelled[best.id], best)
+
+    def _scores(self, hit: _Hit) -> list[tuple[float, int, Row]]:
+        """Each namesake's score before the regions named around it: spelling first (a namesake spelled exactly
+        beats one spelled nearly), then the kind of place the cue asks for, and size; a village known only at
+        its subdistrict's centre yields to one with a point of its own."""
+        left, right = self._cue_names(hit)
+        feature_cue = right or left
+        if any(c is not None and c.direction is not None for c in (hit.left, hit.right)):
+            feature_cue = f"directed {feature_cue}"
+        # reports name the same places in the same words again and again ("in Aleppo"): scored once
+        question = (
+            self.text[hit.start : hit.end],
+            feature_cue,
+            self.country,
+            tuple(r.id for r, _ in hit.candidates),
+        )
+        known = self.gaz.scores.get(question)
+        if known is not None:
+            hit.spelled = known[1]
+            return known[0]
+        hit.spelled, exact = self._spelled(hit)
+        scored = []
+        for row, _ in hit.candidates:
+            score = 2 * hit.spelled[row.id] + scoring.fit(feature_cue, row.feature)
+            score += _EXACT if row.id in exact else 0.0
+            score += scoring.importance(row) / 4 + (0.1 if row.country == self.country else 0.0)
+            score -= 0.1 if row.approx else 0.0
+            scored.append((round(score, 6), -row.id, row))
+        if len(self.gaz.scores) >= _MAX_SCORES:
+            self.gaz.scores.clear()
+        self.gaz.scores[question] = (scored, hit.spelled)
+        return scored
+
+    def _spelled(self, hit: _Hit) -> tuple[dict[int, float], set[int]]:
+        """How closely each namesake's best name is spelled like the text's words (0-1), and the namesakes with
+        a name written letter for letter as the text writes it: two spellings the scoring form makes equal
+        ("Badia" / "Badi") are told apart by that."""
+        raw = self.text[hit.start : hit.end]
+        words, letters = fuzzy.spelling(raw), _letters(raw)
+        spelled: dict[int, float] = {}
+        exact: set[int] = set()
+        for row, name in hit.candidates:
+            ratio = fuzz.ratio(words, fuzzy.spelling(name)) / 100
+            spelled[row.id] = max(spelled.get(row.id, 0.0), ratio)
+            if _letters(name) == letters:
+                exact.add(row.id)
+        return spelled, exact
+
+    def _build(self, hits: list[_Hit]) -> list[PlaceMention]:
+        mentions: list[PlaceMention] = []
+        conflicted: set[str] = set()
+        index = 0
+        while index < len(hits):
+            hit = hits[index]
+            following = hits[index + 1] if index + 1 < len(hits) else None
+            pair = self._pair(hit, following) if following else None
+            if pair is not None:
+                mentions.append(pair)
+                index += 2
+                continue
+            if self._conflicts(hit, following):
+                conflicted |= hit.keys  # the same name later in the text is that place too, not the namesake
+            mention = None if hit.keys & conflicted else self._mention(hit)
+            if mention is not None:
+                mentions.append(mention)
+            index += 1
+        return mentions
+
+    def _conflicts(self, hit: _Hit, following: _Hit | None) -> bool:
+        """ "Jaghatu district, Wardak province" when the gazetteer knows Jaghatu only in Ghazni: the text says
+        where the place lies, so the namesake elsewhere is not it (the province still locates the event).
+        """
+        if following is None or hit.best is None or following.best is None:
+            return False
+        row, region = hit.best[1], following.best[1]
+        if (
+            region.feature != "admin1"
+            or row.feature in ("admin1", "country")
+            or row.country != region.country
+        ):
+            return False
+        end = hit.right.end if hit.right is not None and hit.right.name else hit.end
+        if not _CONTAINED.match(self.text[end : following.start]):
+            return False
+        if scoring.region(row) == scoring.region(region) or not scoring.region(row):
+            return False
+        span = Span.of(self.text, hit.start, hit.end)
+        self.unresolved.append(Unresolved(span, unresolved.CONFLICT, f"{row.name} ({row.admin1})"))
+        return True
+
+    def _mention(self, hit: _Hit) -> PlaceMention | None:
+        assert hit.best is not None
+        spelled, row = hit.best
+        left, right = self._cue_names(hit)
+        cue_name = (
+            left if left in ("distance", "outskirts", "near", "between", "direction") else (right or left)
+        )
+        after = self._region_right_after(hit)
+        beside = after is not None and after == scoring.region(row)  # "Maizeela, Deir Ezzor governorate"
+        if spelled < 0.6 or (spelled < 0.75 and cue_name is None and not beside):
+            if cue_name is not None:
+                span = Span.of(self.text, hit.start, hit.end)
+                self.unresolved.append(Unresolved(span, unresolved.FAR_SPELLING, row.name))
+            return None
+        holding = self._holding_region(hit)
+        small = row.feature in _POPULATED and row.feature != "city" and row.population < 50_000
+        if holding is not None and not hit.quarter and small and scoring.region(row) != holding:
+            # "Al Safsaf village near Tabaqa, Raqqa governorate": no Safsaf of Raqqa is known, and the one in
+            # Tartus is not it
+            span = Span.of(self.text, hit.start, hit.end)
+            self.unresolved.append(Unresolved(span, unresolved.CONFLICT, f"{row.name} ({row.admin1})"))
+            return None
+        named_right = hit.right if hit.right is not None and hit.right.name else None
+        precision_cue = (
+            hit.left if left in ("distance", "outskirts", "near", "direction") else (named_right or hit.left)
+        )
+        layer = self.rows[row.id][1]
+        sector = self._sector(hit, row, precision_cue, layer)
+        if sector is not None:
+            row, precision_cue = sector, cues.Cue(None, hit.end)
+        span = Span.of(self.text, hit.start, hit.end)
+        place = self.gaz.place(row, span, precision_cue or cues.Cue(None, hit.end), layer)
+        if hit.quarter:
+            name = f"{span.text}, {place.name}"
+            place = replace(
+                place, name=name, feature="neighbourhood", pcode=None, geonameid=None, source="derived"
+            )
+        return PlaceMention(span, place, cue_name, round(min(1.0, spelled), 3))
+
+    def _sector(self, hit: _Hit, row: Row, cue: cues.Cue | None, layer: Layer) -> Row | None:
+        """The part of a governorate a direction names: "the eastern countryside of Deir Ezzor", "Hama's
+        north-eastern countryside" (the capital stands for its governorate there, as UCDP codes "Northeastern
+        Hamah Governorate")."""
+        around = [c for c in (hit.left, hit.right, cue) if c is not None]
+        direction = next((c.direction for c in around if c.direction is not None), None)
+        # "the eastern countryside of X", "X's northern countryside", "the western Hama countryside"; a bare
+        # "north of Aleppo" stays near the city
+        if direction is not None and row.feature == "country":
+            return self._country_part(row, int(direction))
+        if direction is None or not {c.name for c in around} & _DIRECTED or not row.admin1_pcode:
+            return None
+        capital = row.feature in _POPULATED and any(
+            r.feature == "admin1" and r.admin1_pcode == row.admin1_pcode for r, _ in hit.candidates
+        )
+        if row.feature != "admin1" and not capital:
+            return None
+        return layer.sectors.get((row.admin1_pcode, int(direction)))
+
+    def _country_part(self, country: Row, bearing: int) -> Row | None:
+        """ "northern Syria": the region a source placed under that name (UCDP's "Northern Syria"), if any."""
+        word = _BEARING_WORDS.get(bearing)
+        key = name_key(f"{word} {country.name}") if word else ""
+        for layer in self.layers:
+            for place_id, _ in layer.names.get(key, ()):
+                if layer.rows[place_id].country == country.country:
+                    self.rows.setdefault(place_id, (layer.rows[place_id], layer))
+                    return layer.rows[place_id]
+        return None
+
+    def _pair(self, first: _Hit, second: _Hit) -> PlaceMention | None:
+        """ "between X and Y", "the X-Y road" and "combing from X to Y": one mention for both names, at their
+        midpoint, an area (UCDP where_prec 5) unless the two lie within ~25 km of each other."""
+        road_end = cues.road_between(self.text, first.end, second.start, second.end)
+        between = (
+            first.left
+            and first.left.name == "between"
+            and cues.joined_by_and(self.text, first.end, second.start)
+        )
+        spread = cues.from_to(self.text, first.start, first.end, second.start)
+        if road_end is None and not between and not spread:
+            return None
+        one, two = self._mention(first), self._mention(second)
+        if one is None or two is None:
+            return None
+        end = road_end or second.end
+        span = Span.of(self.text, first.start, end)
+        a, b = one.place, two.place
+        on_road = road_end is not None or bool(
+            _ROAD_BEFORE.search(self.text[max(0, first.start - 40) : first.start])
+        )
+        name = f"{a.name}–{b.name} road" if on_road else f"between {a.name} and {b.name}"
+        feature = "road" if on_road else "between"
+        if spread and not on_road:
+            name, feature = f"from {a.name} to {b.name}", "area"
+        place = replace(
+            a,
+            name=name,
+            feature=feature,
+            span=span,
+            pcode=None,
+            geonameid=None,
+            source="derived",
+            latitude=scoring.mid(a.latitude, b.latitude),
+            longitude=scoring.mid(a.longitude, b.longitude),
+            admin1=a.admin1 if a.admin1 == b.admin1 else None,
+            admin1_pcode=a.admin1_pcode if a.admin1_pcode == b.admin1_pcode else None,
+            admin2=a.admin2 if a.admin2 == b.admin2 else None,
+            admin2_pcode=a.admin2_pcode if a.admin2_pcode == b.admin2_pcode else None,
+        )
+        close = scoring.close(a, b)
+        place = replace(place, geo_precision=2 if close else 3, where_prec=2 if close else 5)
+        return PlaceMention(span, place, feature, round(min(one.score, two.score), 3))
+
+
+def _one_script(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A name written in Arabic and then in Latin letters right after it ("تل أبيض Tal Abyad Street", Airwars'
+    style) is one name: the Latin reading, which has the words around it to go by, stands for both."""
+    if not _ARABIC.search(text):
+        return mentions
+    kept: list[PlaceMention] = []
+    for mention, following in itertools.zip_longest(mentions, mentions[1:]):
+        if (
+            following is not None
+            and _ARABIC.search(mention.span.text)
+            and not _ARABIC.search(following.span.text)
+            and _BETWEEN_SCRIPTS.fullmatch(text[mention.span.end : following.span.start])
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _within(row: Row, town: Row, km: float) -> bool:
+    if row.lat is None or row.lon is None or town.lat is None or town.lon is None:
+        return False
+    return distance_km(row.lat, row.lon, town.lat, town.lon) <= km
+
+
+_MAX_SCORES = 50_000  # namesake scores remembered across readings (see Reader._scores)
+_EXACT = 0.05  # a name written exactly as the text writes it, over one only the scoring form equals
+
+
+@functools.lru_cache(maxsize=50_000)
+def _letters(name: str) -> str:
+    """A name's letters without articles, spaces or marks: "Deir ez-Zor" and "Deir Ezzor" differ only in
+    what the scoring form already ignores."""
+    return light_key(name).replace(" ", "")

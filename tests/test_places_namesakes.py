@@ -1,0 +1,277 @@
+"""Choosing among namesakes: spelling, the regions a text names, the city a neighbourhood belongs to, and the
+installations (fields, airbases, bases) reports name. Phrases written by the team in the style of SOHR and
+wire headlines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.gazetteer import unresolved
+from marsad.gazetteer.match import Gazetteer, default_gazetteer
+from marsad.gazetteer.rec import distance_km
+
+
+@pytest.fixture(scope="module")
+def gaz(data_dir: Path) -> Gazetteer:
+    return default_gazetteer()
+
+
+def _found(gaz: Gazetteer, text: str) -> dict[str, object]:
+    return {m.span.text: m.place for m in gaz.find(text, "SY")}
+
+
+# (text, the words, the place's admin1, a name the place must not have)
+NAMESAKES = [
+    # a final -u or -i is no mere ending: Hama is not the village of Hamu in al-Hasakah
+    ("Explosions in the south of al-Hasakah and clashes renewed north-east of Hama", "Hama", "Hama", "Hamu"),
+    # the village spelled exactly so beats a big town that only an odd alternate name ("Al Balo") shares
+    ("Continued clashes in Bala area of the Ghouta", "Bala", "Rif Dimashq", "Al Bab"),
+    # a governorate named in another clause says little: Daraa is the city, not Darayya near Damascus
+    ("Barrel bombs hit areas of Reef Dimashq and rebels lost fighters in Daraa", "Daraa", "Daraa", "Darayya"),
+    ("Fighting in eastern Qalamoun and shelling on Dar’a", "Dar’a", "Daraa", "Darayya"),
+    # the capital stands for its governorate: "the village of Zara in Hama" is the Hama governorate's Zara
+    ("Nineteen civilians died in a raid on the village of Zara in Hama", "Zara", "Hama", "Za'ra"),
+    # an exact spelling decides between names the scoring form makes equal (the Badia, not the village Badi)
+    ("Patrols combed the Badia again.", "Badia", None, "Badi"),
+    # a capitalised verb before the name does not make the name unknown ("Targeting al-Qardaha city")
+    ("Targeting al-Qardaha city with missiles killed 13", "al-Qardaha", "Latakia", "Latakia"),
+    # "Khan" alone is no place; the camp's spellings are the town's
+    (
+        "Aerial bombardment kills 6 civilians in Khan al-Shekh",
+        "Khan al-Shekh",
+        "Rif Dimashq",
+        "Khirbat Tin Nur",
+    ),
+    # a big town's name followed by its quarter's ("Daraa al-Balad") is still the town
+    ("Clashes in Manshiya in Daraa al-Balad", "Daraa", "Daraa", "Darayya"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "admin1", "not_name"), NAMESAKES)
+def test_places_namesakes_resolve(
+    gaz: Gazetteer, text: str, words: str, admin1: str | None, not_name: str
+) -> None:
+    found = _found(gaz, text)
+    assert words in found, list(found)
+    place = found[words]
+    assert place.admin1 == admin1 and place.name != not_name, place  # type: ignore[attr-defined]
+
+
+# (text, the neighbourhood's words, the city it lies in)
+QUARTERS = [
+    ("Shells fell on the Bab al-Nairab neighbourhood in Aleppo city", "Bab al-Nairab", "Aleppo"),
+    ("Air strikes hit Bab al-Neirab neighborhood, Aleppo", "Bab al-Neirab", "Aleppo"),
+    ("IS fighters advanced in al-Sina’aa neighborhood in Deir Ezzor", "al-Sina’aa", "Deir ez-Zor"),
+    ("A car bomb went off in the al-Zahraa neighbourhood of Homs", "al-Zahraa", "Homs"),
+    ("Casualties in the neighbourhood of al-Hamidiyyeh in Deir Ezzor", "al-Hamidiyyeh", "Deir ez-Zor"),
+    # a street, and a place said to be "in X city"
+    ("(S1280) Tal Abyad Street , Raqqa City, Raqqa governorate, Syria", "Tal Abyad", "Ar Raqqah"),
+    ("Ten were wounded by shells on al-Hamdania in Aleppo city", "al-Hamdania", "Aleppo"),
+    ("Jets struck the Al Tayba roundabout in the city of Al Mayadin", "Al Tayba", "Al Mayadin"),
+    ("A car bomb went off in Teshreen suburb in Latakia city", "Teshreen", "Latakia"),
+    # the quarters reports name most often are in the supplement, so they need no city beside them
+    ("Clashes continued in Jobar and Qaboun", "Jobar", "Damascus"),
+    ("Warplanes carry out a massacre in the Barza neighborhood", "Barza", "Damascus"),
+    ("Shells target Sheikh Maksoud neighborhood", "Sheikh Maksoud", "Aleppo"),
+    # a neighbourhood of "Raqqa governorate" lies in its capital
+    ("(S1060) Al Dariya neighbourhood, Raqqa governorate, Syria", "Al Dariya", "Ar Raqqah"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "city"), QUARTERS)
+def test_places_namesakes_neighbourhood_lies_in_its_city(
+    gaz: Gazetteer, text: str, words: str, city: str
+) -> None:
+    found = gaz.find(text, "SY")
+    quarter = next(m.place for m in found if m.span.text == words)
+    town = next(p for p in gaz.lookup(city, "SY") if p.name == city and p.feature in ("city", "town"))
+    assert quarter.admin1 == town.admin1
+    assert distance_km(quarter.latitude, quarter.longitude, town.latitude, town.longitude) <= 12  # type: ignore[arg-type]
+
+
+def test_places_namesakes_neighbourhood_without_its_city_is_read_as_usual(gaz: Gazetteer) -> None:
+    # no city named with it: the quarter rule does not apply, the name is resolved as any other
+    assert not any(m.place.feature == "neighbourhood" for m in gaz.find("Shelling on Bab al-Nairab", "SY"))
+
+
+# (text, the words, feature, admin1): installations named with "field", "airport", "airbase", "Basin"
+INSTALLATIONS = [
+    ("Violent clashes continue in the vicinity of Shaer oilfield", "Shaer oilfield", "field", "Homs"),
+    ("Four killed by bombardment on a-Heil oil field", "Heil oil field", "field", "Homs"),
+    (
+        "IS retook al-Hamdan military airport after a counter-attack",
+        "al-Hamdan military airport",
+        "airbase",
+        "Deir ez-Zor",
+    ),
+    ("Jets struck the vicinity of al-Tabaqa airbase", "al-Tabaqa airbase", "airbase", "Raqqa"),
+    ("Militants advanced in Brigade 137 at dawn", "Brigade 137", "base", "Deir ez-Zor"),
+    ("The factions shelled the Yarmouk Basin west of Daraa", "Yarmouk Basin", "region", "Daraa"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "feature", "admin1"), INSTALLATIONS)
+def test_places_namesakes_installations(
+    gaz: Gazetteer, text: str, words: str, feature: str, admin1: str
+) -> None:
+    found = _found(gaz, text)
+    assert words in found, list(found)
+    place = found[words]
+    assert (place.feature, place.admin1) == (feature, admin1)  # type: ignore[attr-defined]
+
+
+def test_places_namesakes_direction_on_the_country(gaz: Gazetteer) -> None:
+    [mention] = gaz.find("Turkish jets hit Islamic State targets in northern Syria", "SY")
+    assert mention.place.name == "Northern Syria" and mention.place.where_prec == 5
+    [plain] = gaz.find("Turkish jets hit Islamic State targets in Syria", "SY")
+    assert plain.place.where_prec == 6
+
+
+def test_places_namesakes_badia_of_a_governorate_is_a_cue(gaz: Gazetteer) -> None:
+    found = gaz.find("An attack in the eastern Badia of Homs killed five", "SY")
+    assert [m.place.name for m in found] == ["Eastern Homs"]
+
+
+def test_places_namesakes_ocha_only_village_gets_its_admin_chain(gaz: Gazetteer) -> None:
+    """A village found only in OCHA's community list: its subdistrict, district and governorate with p-codes,
+    and its subdistrict's centre as the point, flagged and never coded better than "within ~25 km"."""
+    [mention] = gaz.find("Shells fell on the village of Tromba.", "SY")
+    place = mention.place
+    assert (place.admin1, place.admin1_pcode, place.admin2_pcode) == ("Idlib", "SY07", "SY0700")
+    assert (place.admin3, place.admin3_pcode, place.pcode) == ("Saraqab", "SY070003", "C3908")
+    assert place.approx and (place.geo_precision, place.where_prec) == (2, 2)
+    centre = next(p for p in gaz.lookup("Saraqab", "SY") if p.feature == "admin3")
+    assert (place.latitude, place.longitude) == (centre.latitude, centre.longitude)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Renewed shelling in Sheikh Maqsoud neighborhood", "Continuous clashes in Sheikh Lutfi and Hanano"],
+)
+def test_places_namesakes_first_word_of_an_unknown_name_is_no_village(gaz: Gazetteer, text: str) -> None:
+    # "Sheikh" alone is a village elsewhere; here it only begins a name the gazetteer lacks
+    assert not any(m.span.text == "Sheikh" for m in gaz.find(text, "SY"))
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "unknown"),
+    [
+        # the words a cue announces stay one unknown name, not a piece matched elsewhere ("Gar" is not Ghor)
+        ("an operation east of Gavragay, Lashkar Gar district, Helmand Province", "AF", "Lashkar Gar"),
+        ("the detention of an insurgent in Mur Sheykh village, Aliabad district", "AF", "Mur Sheykh"),
+    ],
+)
+def test_places_namesakes_announced_unknown_names_stay_whole(
+    gaz: Gazetteer, text: str, country: str, unknown: str
+) -> None:
+    reading = gaz.read(text, country)
+    assert unknown in [u.raw for u in reading.unresolved]
+    assert not any(unknown.endswith(m.span.text) for m in reading.mentions)
+
+
+def test_places_namesakes_name_in_two_scripts_is_one_name(gaz: Gazetteer) -> None:
+    # Airwars writes the Arabic name, then its romanisation: one place, read from the Latin words and their cues
+    found = gaz.find("(S1025) تل ابيض,Tal Abyad Street, Raqqa city, Raqqa governorate, Syria", "SY")
+    assert found[0].span.text == "Tal Abyad"
+    assert found[0].place.feature == "neighbourhood" and found[0].place.admin1 == "Raqqa"
+
+
+def test_places_namesakes_village_with_its_governorate_after_it(gaz: Gazetteer) -> None:
+    # a spelling only the key unifies ("Maizeela" / OCHA "Moezleh"), vouched for by "..., Deir Ezzor governorate"
+    found = gaz.find("(S1160) near Maizeela, Deir Ezzor governorate, Syria", "SY")
+    village = next(m.place for m in found if m.span.text == "Maizeela")
+    assert village.admin1 == "Deir ez-Zor"
+    # the same words with no governorate beside them stay unread rather than guessed
+    assert not [m for m in gaz.find("Maizeela was quiet on Monday", "SY") if m.span.text == "Maizeela"]
+
+
+def test_places_namesakes_area_in_a_countryside_is_not_moved_to_the_town(gaz: Gazetteer) -> None:
+    # "the Latakia countryside" is no town for an area to lie in: the village keeps its own point
+    [village, _] = gaz.find("Regime forces attack Kabana area in Lattakia countryside", "SY")
+    assert village.span.text == "Kabana" and village.place.feature != "neighbourhood"
+
+
+def test_places_namesakes_close_spelling_in_the_governorate_after_it(gaz: Gazetteer) -> None:
+    # "Daranj" shares its consonants with OCHA's "Darnaj"; the governorate after it says which one is meant
+    found = gaz.find("(S1485) Daranj, Eastern Deir Ezzor governorate, Syria", "SY")
+    village = next(m.place for m in found if m.span.text == "Daranj")
+    assert (village.name, village.admin1) == ("Darnaj", "Deir ez-Zor")
+
+
+def test_places_namesakes_arabic_direction_words(gaz: Gazetteer) -> None:
+    [meda, ghouta, qalamoun] = gaz.find(
+        "Fierce battles in Meda in Eastern Ghouta and clashes in Qalamoun Al-Sharqi", "SY"
+    )
+    assert qalamoun.place.name == "Eastern Qalamoun" and ghouta.place.name == "Eastern Ghouta"
+    assert meda.place.admin1 == "Rif Dimashq"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("in the area.\n\n\nUpon arriving in the district, the force met insurgents", "AF"),
+        ("Upon securing the compound, the force called out the inhabitants", "AF"),
+    ],
+)
+def test_places_namesakes_no_region_named_vouches_for_nothing(
+    gaz: Gazetteer, text: str, country: str
+) -> None:
+    # a loosely spelled one-word name ("Upon" / Japan's "Iapon") needs a cue or its governorate after it
+    assert [m.place.name for m in gaz.find(text, country) if m.place.country != "Afghanistan"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kept"),
+    [
+        # a village whose only namesakes lie outside the governorate said to hold it is left unresolved
+        ("(S564) Al Safsaf village near Tabaqa, Raqqa governorate, Syria", "Al Safsaf", False),
+        # a list or a direction is no such statement: the names stand
+        ("Aerial bombardment targets Idlib, Hama and Lattakia", "Idlib", True),
+        ("Renewed clashes in Jobar and Ein Tarma, east of Damascus", "Ein Tarma", True),
+        ("a shell targeted Kafr Zita town, 10 casualties at least killed in Aleppo", "Kafr Zita", True),
+    ],
+)
+def test_places_namesakes_governorate_said_to_hold_the_name(
+    gaz: Gazetteer, text: str, words: str, kept: bool
+) -> None:
+    reading = gaz.read(text, "SY")
+    assert (words in [m.span.text for m in reading.mentions]) is kept
+    if not kept:
+        assert any(u.raw == words and u.reason == unresolved.CONFLICT for u in reading.unresolved)
+
+
+def test_places_namesakes_name_covering_its_cue_is_not_left_unresolved(gaz: Gazetteer) -> None:
+    # "Damascus countryside" is a name of Rif Dimashq: its first word is not also an unknown name
+    reading = gaz.read("Clashes in the Damascus countryside", "SY")
+    assert [m.place.name for m in reading.mentions] == ["Rif Dimashq"] and reading.unresolved == []
+
+
+def test_places_namesakes_town_listed_before_a_city_keeps_its_own_point(gaz: Gazetteer) -> None:
+    # "X, Y city" places a small place inside the city; a town of its own in a list stays where it is
+    found = {
+        m.span.text: m.place for m in gaz.find("Shelling on Saraqib, Idlib city and Binnish killed 3", "SY")
+    }
+    assert found["Saraqib"].name == "Saraqib" and found["Saraqib"].feature != "neighbourhood"
+    found = {m.span.text: m.place for m in gaz.find("Clashes in Jarabulus area, Manbij and Azaz", "SY")}
+    assert found["Jarabulus"].name == "Jarabulus"
+    quarter = gaz.find("(S1320) Sa’alu , Deir Ezzor city, Deir Ezzor governorate, Syria", "SY")[0]
+    assert quarter.place.feature == "neighbourhood" and quarter.place.admin1 == "Deir ez-Zor"
+
+
+@pytest.mark.parametrize(
+    ("text", "where_prec"),
+    [("Shells fell on the capital on Monday", 1), ("Clashes on the outskirts of the capital", 2)],
+)
+def test_places_namesakes_the_capital_unnamed(gaz: Gazetteer, text: str, where_prec: int) -> None:
+    # "the capital" with no name after it is the capital of the country in play (GeoNames)
+    [capital] = gaz.find(text, "SY")
+    assert (capital.place.name, capital.place.where_prec, capital.cue) == ("Damascus", where_prec, "capital")
+
+
+@pytest.mark.parametrize(
+    "text", ["Shelling south of the capital Damascus", "Raids on the capital of Idlib province"]
+)
+def test_places_namesakes_the_capital_named_or_of_something(gaz: Gazetteer, text: str) -> None:
+    assert not [m for m in gaz.find(text, "SY") if m.cue == "capital"]
