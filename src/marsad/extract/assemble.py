@@ -91,10 +91,11 @@ def group_sentences(
     annotated, logs, heads = _units(annotated, published, text)
     window: int | None = None  # after the report's own news, older calendar dates are recaps (see _recap)
     chronicle = _chronicle(annotated)
+    listed = _listed(annotated, heads)
     roles: list[str] = []
     for i, a in enumerate(annotated):
         story.enter(a, _headline_line(annotated, i))
-        role = "headline" if i < heads else _role_here(annotated, i, window)
+        role = "headline" if i < heads else _role_here(annotated, i, None if i in listed else window)
         roles.append(role)
         if i in logs:
             current = _log_group(groups, logs[i], a)
@@ -241,6 +242,46 @@ def _chronicle(annotated: Sequence[Annotated]) -> bool:
         if d.kind in _DAY_KINDS
     }
     return len(days) >= CHRONICLE_DAYS
+
+
+LISTING_STEP_DAYS = RECAP_DAYS  # an entry of a newest-first list lies at most this long before the entry above it
+# what may precede the day that opens an entry: "On Friday, ...", "Early on Monday ...", "..., and on January 23 ..."
+_ENTRY_LEAD = re.compile(r"[\s,;(\"'“-]*(?:(?:and|also|then|early|late|on|meanwhile|elsewhere)\b[\s,]*){0,2}", re.IGNORECASE)
+
+
+def _listed(annotated: Sequence[Annotated], heads: int) -> frozenset[int]:
+    """The entries of a report that lists its incidents newest first, each opening with its day ("Yesterday, ...
+    On Friday, ... On January 23, ..."): a monitor's roundup walks back entry by entry, so none of its entries
+    is a recap of older news, however far back the last one lies. The list starts at the report's first incident
+    and goes on while each entry opening with its day lies on or before the entry above it, at most a week
+    earlier; a wire story's lead tells its day later in the sentence ("Rocket fire killed five people in
+    Damascus on Thursday"), and its recap jumps further back ("On Jan. 25 ...")."""
+    out: set[int] = set()
+    above: date | None = None
+    for i in range(heads, len(annotated)):
+        a = annotated[i]
+        if effective_role(a) != "incident":
+            continue
+        day = _opening_day(a)
+        if above is None and day is None:
+            break  # the lead does not open with its day: no list
+        if day is None:
+            continue  # more of the entry above ("Another three were wounded in Hass.")
+        if above is not None and (day > above or (above - day).days > LISTING_STEP_DAYS):
+            break
+        out.add(i)
+        above = day
+    return frozenset(out) if len(out) >= 2 else frozenset()
+
+
+def _opening_day(a: Annotated) -> date | None:
+    """The day an incident sentence opens with ("On Friday, an ambush killed ..."), if it opens with one."""
+    own = [d for d in _incident_dates(a) if d.date.precision == 1]
+    if not own:
+        return None
+    first = min(own, key=lambda d: d.span.start)
+    lead = a.sentence.span.text[: first.span.start - a.sentence.span.start]
+    return first.date.start if _ENTRY_LEAD.fullmatch(lead) else None
 
 
 def _recap(a: Annotated, window: int) -> bool:
