@@ -378,7 +378,9 @@ def test_segment_roundup_rule_keeps_recaps_out() -> None:
                "Damascus")  # fmt: skip
     tuesday = S("On Tuesday, a mortar killed 2 children in Jaramana.", "incident", ("killed", 2), _STRIKE,
                 "Jaramana")  # fmt: skip
-    older = S("On January 27, shelling killed 3 people in Douma.", "incident", ("killed", 3), _STRIKE, "Douma")
+    older = S(
+        "On January 27, shelling killed 3 people in Douma.", "incident", ("killed", 3), _STRIKE, "Douma"
+    )
     assert [start for _, _, start, _ in _summary([[lead], [sunday], [older]], published)] == [
         "2015-02-05",
         "2015-02-01",

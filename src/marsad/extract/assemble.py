@@ -244,9 +244,13 @@ def _chronicle(annotated: Sequence[Annotated]) -> bool:
     return len(days) >= CHRONICLE_DAYS
 
 
-LISTING_STEP_DAYS = RECAP_DAYS  # an entry of a newest-first list lies at most this long before the entry above it
+# an entry of a newest-first list lies at most this long before the entry above it
+LISTING_STEP_DAYS = RECAP_DAYS
 # what may precede the day that opens an entry: "On Friday, ...", "Early on Monday ...", "..., and on January 23 ..."
-_ENTRY_LEAD = re.compile(r"[\s,;(\"'“-]*(?:(?:and|also|then|early|late|on|meanwhile|elsewhere)\b[\s,]*){0,2}", re.IGNORECASE)
+_ENTRY_LEAD_CHARS = 40
+_ENTRY_LEAD = re.compile(
+    r"[\s,;(\"'“-]*(?:(?:and|also|then|early|late|on|meanwhile|elsewhere)\b[\s,]*){0,2}", re.IGNORECASE
+)
 
 
 def _listed(annotated: Sequence[Annotated], heads: int) -> frozenset[int]:
@@ -280,8 +284,12 @@ def _opening_day(a: Annotated) -> date | None:
     if not own:
         return None
     first = min(own, key=lambda d: d.span.start)
-    lead = a.sentence.span.text[: first.span.start - a.sentence.span.start]
-    return first.date.start if _ENTRY_LEAD.fullmatch(lead) else None
+    at = first.span.start - a.sentence.span.start
+    return (
+        first.date.start
+        if at <= _ENTRY_LEAD_CHARS and _ENTRY_LEAD.fullmatch(a.sentence.span.text[:at])
+        else None
+    )
 
 
 def _recap(a: Annotated, window: int) -> bool:
