@@ -144,8 +144,16 @@ def _mentions(text: str, ctx: DateContext | None = None) -> list[DateMention]:
         # the day of the statement, told before its verb: the detentions were "recently"
         ("Coalition forces today confirmed they recently detained two insurgents", "today", "report"),
         ("Three fighters were killed today, announced the group", "today", "event"),
+        # a day opening its sentence, then a body and its verb of saying: the day the body spoke
+        ("On January 11 the General Staff of the Armed Forces announced that the group still receives weapons",
+         "January 11", "report"),
+        ("On Sunday the SDF said they had established a military council", "On Sunday", "report"),
+        ("On Tuesday, state media reported that five were killed", "On Tuesday", "report"),
+        # ... but not the day of an act whose source is named after it (commas stripped, as some sites do)
+        ("On Sunday 11 civilians were killed the monitor said", "On Sunday", "event"),
+        ("Rebels shelled the town on Sunday the Observatory said", "on Sunday", "event"),
     ],
-)
+)  # fmt: skip
 def test_dates_role_of_a_date(text: str, words: str, role: str) -> None:
     found = {d.span.text: d for d in _mentions(text)}
     assert found[words].role == role

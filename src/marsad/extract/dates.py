@@ -471,11 +471,24 @@ _REPORT_AFTER = re.compile(
 )
 
 
+# "On April 11 the General Staff of the Armed Forces announced that ...", "On Sunday the SDF said they had ...": a
+# day, then a named body (capitalised words, or a monitor, state media, officials) and its verb of saying
+_BODY = r"(?:[A-Z][\w'’.-]*|of|the|and|for|al-\w+)"
+_NAMED_BODY = rf"(?:the\s+)?{_BODY}(?:\s+{_BODY}){{0,9}}"
+_MEDIA = r"(?:state\s+)?(?:media|television|tv|news\s+agency)"
+_MONITOR = r"(?:the\s+)?(?:monitor|observatory|activists|officials|sources|army|military|ministry|police)"
+_SAYS = r"(?:said|says|confirmed|confirms|announced|announces|reported|reports|stated|claimed|denied)\b"
+_OPENS = re.compile(r"(?:^|[.;:,]|\band)\s*(?:(?:early|late)\s+)?(?:on\s+)?$", re.IGNORECASE)
+_REPORT_AFTER_SAYER = re.compile(rf"^,?\s+(?:{_NAMED_BODY}|{_MEDIA}|{_MONITOR})\s+{_SAYS}")
+
+
 def _role(name: str, words: str, before: str, after: str = "") -> str:
     if name in _PERIOD_KINDS or _SINCE_BEFORE.search(before) or words[:6].lower() == "since ":
         return "period"
     if _report_before().search(before) or _REPORT_AFTER.match(after):
         return "report"
+    if _OPENS.search(before) and _REPORT_AFTER_SAYER.match(after):
+        return "report"  # the day opens its sentence or clause: the verb after the body is the main verb
     return "event"
 
 
@@ -560,7 +573,7 @@ def find_dates(text: str, sentence: Span, ctx: DateContext) -> list[DateMention]
             ctx.rejected.append(f"{span.text!r}: {err}")
             continue
         before = s[max(0, start - 80) : start]
-        role = _role(name, span.text, before, s[end : end + 20])
+        role = _role(name, span.text, before, s[end : end + 120])
         if role == "period" and name not in _PERIOD_KINDS:
             ed = _since(ed, ctx)
         ed = _not_after_publication(ed, ctx.published)
