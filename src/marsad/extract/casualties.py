@@ -87,6 +87,29 @@ _TOLL = re.compile(
     r"(?:about\s+|around\s+)?",
     re.IGNORECASE,
 )
+# A running total told by its count: "This brings to 97 the number of people killed", "raising to 15 the death toll"
+_TO_THE_TOTAL = re.compile(
+    r"\b(?:brings?|brought|bringing|raises?|raised|raising|takes|took|taking|pushe[sd]|pushing)\s+to\s+",
+    re.IGNORECASE,
+)
+_THE_TOTAL_OF = re.compile(
+    r"\s+the\s+(?:total\s+)?(?:(?:death|casualty)\s+)?(?:number|toll|tally|total)(?:\s+of\b)?", re.IGNORECASE
+)
+# ... or by its people first: "the number of regime soldiers and militiamen killed in the desert since the beginning
+# of 2023 has risen to 83", "bringing the number of people killed in the town to 12"
+_UP_TO = r"\s+to\s+(?:about\s+|around\s+|at\s+least\s+)?"
+_NUMBER_OF = (
+    re.compile(
+        r"\b(?:total\s+)?number\s+of\s+(?P<who>[^.;]{1,160}?)\s+(?:has\s+|have\s+|had\s+)?(?:risen|rose|reached|"
+        r"climbed|increased|jumped|grown|grew)" + _UP_TO,
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:brings?|brought|bringing|raises?|raised|raising|takes|took|taking|pushe[sd]|pushing)\s+the\s+"
+        r"(?:total\s+)?number\s+of\s+(?P<who>[^.;]{1,160}?)" + _UP_TO,
+        re.IGNORECASE,
+    ),
+)
 _CLAIM = re.compile(
     r"\b(?:claim(?:ed|s|ing)?(?!\s+responsibility)|unconfirmed|allegedly|purportedly|said\s+it\s+(?:had\s+)?killed)\b",
     re.IGNORECASE,
@@ -645,15 +668,52 @@ class _Sentence(_Grammar):
         describing = self.role(end) == "prep" or gap[0] in _POSTMOD
         return loose and len(gap) <= 12 and not commas and not {"and", "or"} & set(gap) and describing
 
-    def tolls(self) -> list[tuple[int, _Item]]:
-        """'the death toll rose to 20': (character start of the toll words, the count) — replaces earlier figures."""
-        out = []
+    def tolls(self) -> list[tuple[str, _Item]]:
+        """Running totals, which replace the figures before them: 'the death toll rose to 20', 'brings to 97 the
+        number of people killed', 'the number of soldiers killed ... has risen to 83'. (kind, the count, with the
+        people it counts when the words name them)."""
+        out: list[tuple[str, _Item]] = []
         for m in _TOLL.finditer(self.s):
-            i = self.by_start.get(m.end())
-            found = None if i is None else self.count_at(i)
-            if found:
-                out.append((m.start(), _Item(found[0], i, found[1], found[1], found[1], counted=True)))  # type: ignore[arg-type]
+            if (item := self._total_at(m.end(), ("killed", -1, -1))) is not None:
+                out.append(item)
+        for m in _TO_THE_TOTAL.finditer(self.s):
+            at = self.by_start.get(m.end())
+            found = None if at is None else self.count_at(at)
+            total = _THE_TOTAL_OF.match(self.s, self.toks[found[1] - 1].end) if found else None
+            kind = self._counted_kind(total.end(), total.group()) if total else None
+            if kind is not None and (item := self._total_at(m.end(), kind)) is not None:
+                out.append(item)
+        for m in (m for pattern in _NUMBER_OF for m in pattern.finditer(self.s)):
+            kind = self._counted_kind(m.start("who"), m.group())
+            if kind is not None and (item := self._total_at(m.end(), kind)) is not None:
+                out.append(item)
         return out
+
+    def _total_at(self, at: int, kind: tuple[str, int, int]) -> tuple[str, _Item] | None:
+        """The count at character ``at`` as a running total of ``kind`` (kind, first and end token of the people
+        it names; -1 when it names none)."""
+        i = self.by_start.get(at)
+        found = None if i is None else self.count_at(i)
+        if i is None or found is None:
+            return None
+        count, end = found
+        who = (kind[1], kind[2]) if kind[1] >= 0 else (end, end)
+        return kind[0], _Item(count, i, end, *who, counted=True)
+
+    def _counted_kind(self, at: int, words: str) -> tuple[str, int, int] | None:
+        """What a running total counts, read from the words at character ``at`` ("people killed in ...": killed,
+        "the death toll": killed), with the tokens of the people it names ("people"); None for a count of no harm
+        ("the number of displaced")."""
+        harm = self.lex.harm_re.search(self.s, at, min(len(self.s), at + 120))
+        if (
+            harm is None
+            or harm.start() not in self.by_start
+            or re.search(r"[,;.]", self.s[at : harm.start()])
+        ):
+            return ("killed", -1, -1) if re.search(r"\b(?:death|casualty)\s+toll", words, re.I) else None
+        start, end = self.by_start.get(at, self.by_start.get(at + 1)), self.by_start[harm.start()]
+        kind = self.lex.harm[" ".join(harm.group().lower().split())][0]
+        return (kind, start, end) if start is not None and start <= end else (kind, end, end)
 
 
 def _is_headline(text: str, sentence: Span) -> bool:
@@ -684,7 +744,9 @@ def _negations(text: str, sentence: Span, lex: Lexicon) -> list[Figure]:
 def _side(r: _Sentence, a: _Anchor, item: _Item, mentions: Sequence[Mention]) -> tuple[str | None, bool]:
     """(the victims' side, whether an actor is named among them). Several actors named: the most named side, state
     forces first; none named: civilians when the victim words say so ("a child", "two farmers")."""
-    lo, hi = r.base + r.toks[item.start].start, r.base + r.toks[item.end - 1].end
+    # the people a running total names are its victims too ("the number of regime soldiers killed ... to 83")
+    first, last = min(item.start, item.who_start), max(item.end, item.who_end) - 1
+    lo, hi = r.base + r.toks[first].start, r.base + r.toks[last].end
     inside = [mt.actor for mt in mentions if lo <= mt.span.start and mt.span.end <= hi]
     if not inside and r.low(a.start) == "lost" and r.low(item.who_end - 1) in ("members", "fighters", "men"):
         # "ISIS lost 17 members": the victims belong to the subject named before the verb
@@ -751,9 +813,11 @@ def find_figures(text: str, sentence: Span, mentions: Sequence[Mention] = ()) ->
         r.used.update(
             range(bisect_left(starts, f.span.start - r.base), bisect_left(starts, f.span.end - r.base))
         )
-    for _, item in r.tolls():
+    for kind, item in r.tolls():
+        words = range(item.who_start, item.who_end + 1) if item.who_end > item.who_start else range(0)
         r.used.update(range(item.start, item.end))
-        a = _Anchor("killed", "toll", item.start, item.end)
+        r.used.update(words)  # the people it counts and the harm word are this figure's
+        a = _Anchor(kind, "toll", min([item.start, *words]), max([item.end, *(w + 1 for w in words)]))
         f = _figure(r, a, item, True, mentions)
         figures.append(replace(f, span=Span.of(text, f.span.start, f.span.end), flags=(*f.flags, "revision")))
     for a in r.anchors():
