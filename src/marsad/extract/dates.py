@@ -23,6 +23,7 @@ guessing gives no date; its reason goes to ``DateContext.rejected`` and the asse
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
@@ -582,7 +583,7 @@ def _matches(s: str) -> list[tuple[int, int, str, re.Match[str]]]:
 _REACH: dict[str, tuple[int, int]] = {"weekday": (8, 12), "offset": (50, 2)}
 
 
-def _key_window(s: str, low: str, keys: set[str], reach: tuple[int, int]) -> tuple[int, int]:
+def _key_window(s: str, low: str, keys: Set[str], reach: tuple[int, int]) -> tuple[int, int]:
     """The part of the sentence between the first and the last occurrence of ``keys`` (as text: a bound on where
     they occur as words), widened by ``reach`` and ending at a word's end."""
     first = min(low.find(k) for k in keys)
