@@ -64,7 +64,9 @@ _ABBREV = [
     "a.m",
     "p.m",
 ]
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(‘]?[A-Z0-9])")
+# the end of a sentence: its punctuation (the one character the match starts with), a closing quote, spaces, and the
+# next one's capital or digit (matched from the punctuation, not looked behind to: a faster scan)
+_BOUNDARY = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(‘]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]$")
 
 TALLY_CUES = re.compile(
@@ -151,10 +153,10 @@ def sentences(text: str) -> list[Sentence]:
             continue
         cursor = 0
         for m in _BOUNDARY.finditer(line):
-            chunk = line[cursor : m.start()]
-            if _ends_with_abbreviation(chunk):
+            stop = m.start() + 1  # after the punctuation
+            if _ends_with_abbreviation(line[cursor:stop]):
                 continue
-            _add(out, text, start + cursor, start + m.start(), para_no)
+            _add(out, text, start + cursor, start + stop, para_no)
             cursor = m.end()
         _add(out, text, start + cursor, start + len(line), para_no)
     return out
