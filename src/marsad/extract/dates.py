@@ -118,10 +118,9 @@ _BY_KEY: dict[str, tuple[int, ...]] = {
 }  # the patterns each key word lets run, in the table's order
 _ANY_YEAR = re.compile(r"(?<!\d)(?:1\d|20)\d\d(?!\d)")
 # Cheap checks that let a sentence skip the patterns that cannot match in it: an ISO or a numeric date needs its
-# separators, and a pattern built around a month name is only tried near the month names of the sentence
+# separators
 _ISO_HINT = re.compile(r"\d-[01]\d-")
 _NUMERIC_HINT = re.compile(r"\d[./][0-3]?\d[./]")
-_MONTH_AT = re.compile(r"\b" + _M.replace("(?P<mon>", "(?:", 1), re.IGNORECASE)
 MONTH_REACH = (
     40  # characters a month pattern reaches before ("between the 12th and 14th of") or after its month
 )
@@ -556,17 +555,18 @@ def _matches(s: str) -> list[tuple[int, int, str, re.Match[str]]]:
         words.update(k for k, hint in (("#iso", _ISO_HINT), ("#numeric", _NUMERIC_HINT)) if hint.search(s))
     if not words:
         return []  # most sentences: no word any pattern needs
-    near_months = _month_window(s) if not words.isdisjoint(_MONTH_KEY_SET) else (0, 0)
     low = s.lower()
+    windows: dict[frozenset[str], tuple[int, int]] = {}  # by key set: the month patterns share one
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for n in sorted({n for w in words for n in _BY_KEY[w]}):
         name, rx, keys = PATTERNS[n]
-        if keys is _MONTH_KEY_SET:
-            lo, hi = near_months
-        elif name in _REACH and len(low) == len(s):
-            lo, hi = _key_window(s, low, keys & words, _REACH[name])
-        else:
+        reach = _REACH.get(name)
+        if reach is None or len(low) != len(s):  # (a few characters change length in lower case)
             lo, hi = 0, len(s)
+        else:
+            if keys not in windows:
+                windows[keys] = _key_window(s, low, keys & words, reach)
+            lo, hi = windows[keys]
         for m in rx.finditer(s, lo, hi):
             if any(a < m.end() and m.start() < b for a, b, _, _ in found):
                 continue  # an earlier (more specific) pattern already read these words
@@ -580,7 +580,12 @@ def _matches(s: str) -> list[tuple[int, int, str, re.Match[str]]]:
 
 # How far before its first key word and after its last one a match of these patterns reaches ("early on Monday
 # morning", "came a couple of days after"): they are tried only there, the costliest patterns on common words
-_REACH: dict[str, tuple[int, int]] = {"weekday": (8, 12), "offset": (50, 2)}
+_REACH: dict[str, tuple[int, int]] = {
+    "weekday": (8, 12),
+    "offset": (50, 2),
+    # "between the 12th and 14th of January", "January 12th through 14th, 2020"
+    **{name: (MONTH_REACH, MONTH_REACH) for name, _, keys in _TABLE if keys is _MONTH_KEYS},
+}
 
 
 def _key_window(s: str, low: str, keys: Set[str], reach: tuple[int, int]) -> tuple[int, int]:
@@ -592,20 +597,9 @@ def _key_window(s: str, low: str, keys: Set[str], reach: tuple[int, int]) -> tup
     return max(0, first - reach[0]), end
 
 
-def _month_window(s: str) -> tuple[int, int]:
-    """The part of the sentence a month pattern can match in: from ``MONTH_REACH`` characters before its first
-    month name to as far after its last, ending at a word's end ((0, 0) without a month name)."""
-    spots = [m.span() for m in _MONTH_AT.finditer(s)]
-    if not spots:
-        return 0, 0
-    end = min(len(s), spots[-1][1] + MONTH_REACH)
-    end = _WORD_END.match(s, end).end()  # type: ignore[union-attr]
-    return max(0, spots[0][0] - MONTH_REACH), end
-
-
 def _not_a_date(name: str, m: re.Match[str], s: str) -> bool:
     """A month name in lower case is a verb ("may", "march"); a number after "Division" names a unit."""
-    mon = m.groupdict().get("mon")
+    mon = m.group("mon") if "mon" in m.re.groupindex else None
     if mon is not None and mon[0].islower():
         return True
     words = m.group(0)
