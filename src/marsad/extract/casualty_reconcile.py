@@ -155,6 +155,8 @@ def reconcile(sentences: Sequence[Sequence[Figure]]) -> list[Figure]:
             for i, (n, f) in enumerate(flat)
             if f.kind == kind and f.best is not None and not _NOT_RECONCILED & set(f.flags)
         ]
+        if not entries:
+            continue  # no figure of this kind to reconcile
         background = [f for _, f in flat if f.kind == kind and "background" in f.flags and "named" in f.flags]
         marks |= _restated(entries, set().union(*(_name_words(f.who) for f in background)))
     return [replace(f, flags=(*f.flags, "restatement")) if i in marks else f for i, (_, f) in enumerate(flat)]

@@ -222,7 +222,11 @@ _CREDIT = re.compile(
 def is_caption(sentence: str, following: str = "") -> bool:
     """Whether ``sentence`` is a photo caption (``following`` is the next sentence, which may open with the
     picture's credit)."""
-    if _CAPTION.search(sentence[:400]):
+    head = sentence[:400]
+    low = head.lower()
+    if any(w in low for w in ("pictur", "photo", "image", "video")) and _CAPTION.search(head):
         return True
+    if not following.startswith("("):
+        return False
     credit = _CREDIT.match(following[:60])
     return credit is not None and bool(re.search(r"photo|picture|image|agencies|file", credit.group(0), re.I))
