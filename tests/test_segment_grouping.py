@@ -325,6 +325,15 @@ _ROUNDUPS = {
          [S("On March 7, shelling killed 3 fighters in Kabani.", "incident", ("killed", 3), _STRIKE, "Latakia")]],
         ["2019-03-17", "2019-03-16", "2019-03-11", "2019-03-07"],
     ),
+    # each entry opening with its place, then its day
+    "a place, then the day": (
+        date(2021, 2, 3),
+        [[S("In Idlib countryside, on Sunday, regime shelling killed 5 civilians in Kafr Nabl.", "incident",
+            ("killed", 5), _STRIKE, "Idlib")],
+         [S("In the Homs desert, on January 25, an ambush killed 10 soldiers near Sukhnah.", "incident",
+            ("killed", 10), "Battles", "Homs")]],
+        ["2021-01-31", "2021-01-25"],
+    ),
     # "early on" before the day; the next entry a week before it
     "early on a weekday, then a date": (
         date(2020, 6, 10),

@@ -247,9 +247,12 @@ def _chronicle(annotated: Sequence[Annotated]) -> bool:
 # an entry of a newest-first list lies at most this long before the entry above it
 LISTING_STEP_DAYS = RECAP_DAYS
 # what may precede the day that opens an entry: "On Friday, ...", "Early on Monday ...", "..., and on January 23 ..."
-_ENTRY_LEAD_CHARS = 40
+# ... or after the entry's place, as monitors list them: "In Idlib countryside, on Tuesday, ..."
+_ENTRY_LEAD_CHARS = 60
 _ENTRY_LEAD = re.compile(
-    r"[\s,;(\"'“-]*(?:(?:and|also|then|early|late|on|meanwhile|elsewhere)\b[\s,]*){0,2}", re.IGNORECASE
+    r"[\s,;(\"'“-]*(?:(?:in|at|near)\s+[^,;.]{1,40}?,\s*)?"
+    r"(?:(?:and|also|then|early|late|on|meanwhile|elsewhere)\b[\s,]*){0,2}",
+    re.IGNORECASE,
 )
 
 
