@@ -110,6 +110,12 @@ _NUMBER_OF = (
         re.IGNORECASE,
     ),
 )
+# the people a running total counts, right before its harm word: a few words, no clause between ("the number of
+# people displaced since shelling killed 3" counts the displaced, not the killed)
+_WHO_BEFORE_HARM = re.compile(
+    r"\s*(?:(?!(?:since|after|when|while|as|because|following|amid|before|until|and\s+then)\b)[^\s,;.]+\s+){0,8}",
+    re.IGNORECASE,
+)
 _CLAIM = re.compile(
     r"\b(?:claim(?:ed|s|ing)?(?!\s+responsibility)|unconfirmed|allegedly|purportedly|said\s+it\s+(?:had\s+)?killed)\b",
     re.IGNORECASE,
@@ -708,7 +714,7 @@ class _Sentence(_Grammar):
         if (
             harm is None
             or harm.start() not in self.by_start
-            or re.search(r"[,;.]", self.s[at : harm.start()])
+            or not _WHO_BEFORE_HARM.fullmatch(self.s, at, harm.start())
         ):
             return ("killed", -1, -1) if re.search(r"\b(?:death|casualty)\s+toll", words, re.I) else None
         start, end = self.by_start.get(at, self.by_start.get(at + 1)), self.by_start[harm.start()]
