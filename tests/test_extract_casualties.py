@@ -296,7 +296,10 @@ CASES: list[tuple[str, list[str]]] = [
     ("The number of displaced has risen to 4000.", []),  # a count of no harm
     # ... even with harm told later in the sentence: only the killed are counted
     ("The number of displaced people rose to 4000 after shelling killed 3 in the town.", ["killed 3/3/3"]),
-    ("This brings to 4000 the number of people displaced since shelling killed 3 in the town.", ["killed 3/3/3"]),
+    (
+        "This brings to 4000 the number of people displaced since shelling killed 3 in the town.",
+        ["killed 3/3/3"],
+    ),
     # a year ending its phrase is no count; a count in the same range is
     ("Since the beginning of 2023, 83 people were killed in the desert.", ["killed 83/83/83"]),
     ("In 2014, 1900 people were killed.", ["killed 1900/1900/1900"]),
