@@ -414,3 +414,18 @@ def test_segment_new_place_keeps_the_story_day() -> None:
         "2011-03-07",
         "2011-03-07",
     ]
+
+
+def test_segment_incident_placed_only_by_its_country_takes_the_next_place() -> None:
+    """A release's lead places its operation only in the country ("in southern Afghanistan"); the paragraph that
+    names the district tells the same operation, not a second one (its two insurgents are the lead's two)."""
+    text = (
+        "KABUL, Afghanistan (March 22, 2011) – Afghan and coalition forces killed two insurgents during a clearing "
+        "operation in southern Afghanistan, today.\n\nCombined forces conducted a clearing operation in Garmsir "
+        "district, Helmand province, when insurgents fired on them. The force returned fire, killing two insurgents."
+    )
+    doc = Document.from_text(text, published=date(2011, 3, 22), country="Afghanistan")
+    (incident,) = [e for e in extract(doc) if e.kind == "incident"]
+    killed = incident.total("killed")
+    assert killed is not None and killed.best == 2
+    assert incident.location is not None and incident.location.admin1 == "Helmand"

@@ -410,10 +410,16 @@ def _continues(group: Group, a: Annotated) -> bool:
         # observers at Hmeimim airbase"): it tells more of the same, whatever other place it names
         return True
     named = {_place_key(p.place) for p in a.places} | a.named
-    before = {_place_key(p.place) for m in group.members for p in m.places}.union(
+    # an incident placed only by its country ("killed two insurgents in southern Afghanistan") has no place yet:
+    # the place a later sentence names is its own
+    before = {_place_key(p.place) for m in group.members for p in m.places if _below_country(p.place)}.union(
         *(m.named for m in group.members)
     )
     return not named or not before or bool(named & before)
+
+
+def _below_country(place: Place) -> bool:
+    return (place.where_prec or ADMIN1_PREC) < clauses.COUNTRY_PREC
 
 
 def _restates(group: Group, a: Annotated) -> bool:

@@ -95,7 +95,7 @@ _TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("weekday", r"\b(?:(?:on|last|early|late|this)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|"
                 r"saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b", _WEEKDAY_KEYS),
     # "the attack came a day after air strikes killed 26": the date is that of what follows, a day before
-    ("offset", rf"\b(?P<came>(?:came|comes|occurred|happened|took\s+place)\s+)?{_NUM}\s+(?P<unit>day|week|month|"
+    ("offset", rf"\b(?P<came>(?:came|comes|come|occurred|happened|took\s+place)\s+)?{_NUM}\s+(?P<unit>day|week|month|"
                r"year)s?\s+(?P<dir>earlier|later|before|after|ago|prior)\b",
      ("earlier", "later", "before", "after", "ago", "prior")),
     ("anchor_day", r"\b(?:(?:on\s+)?the\s+(?P<which>previous|next|following|same)\s+(?:day|night|morning|evening)"
@@ -470,6 +470,22 @@ _CREDIT_AFTER = re.compile(
 )
 
 
+# "the freeze on fighting that began at 7pm on September 12", "a ceasefire that came into force on the evening of
+# September 12": the day a truce began, context for the fighting told, never the day of an incident
+_TRUCE_BEFORE = re.compile(
+    r"\b(?:truce|ceasefire|cease-fire|freeze|cessation\s+of\s+hostilities|hudna)\b[^.;]{0,60}?\b(?:began|"
+    r"started|came\s+into\s+(?:force|effect)|took\s+effect|went\s+into\s+effect|entered\s+into\s+force)\b"
+    r"[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+_TRUCE_WORDS = ("truce", "ceasefire", "cease-fire", "freeze", "cessation", "hudna")
+
+
+def _truce_start(before: str) -> bool:
+    low = before.lower()
+    return any(w in low for w in _TRUCE_WORDS) and bool(_TRUCE_BEFORE.search(before))
+
+
 _PROFILE_WORDS = ("responsible", "involved", "behind", "linked", "blamed", "accused", "planned", "orchestrated",
                   "masterminded")  # fmt: skip
 
@@ -645,7 +661,8 @@ def find_dates(text: str, sentence: Span, ctx: DateContext) -> list[DateMention]
         coarse_old = ed.precision >= 4 and pub is not None and (pub - ed.end).days > RECENT_WEEK
         after = s[end : end + 60]
         credit = bool(_CREDIT_AFTER.match(after))
-        background = background or coarse_old or _names_an_attack(name, before, after) or credit
+        named_before = _names_an_attack(name, before, after) or _truce_start(before)
+        background = background or coarse_old or named_before or credit
         wounded = _WOUNDED_BEFORE.search(before, max(0, len(before) - NEAR_BEFORE))
         weight = _weight(name, span.text, ed) + bool(wounded)
         age = None if pub is None else (pub - ed.start).days
