@@ -101,8 +101,13 @@ class _Tally:
         self.heads |= {_head(f.who) for _, f in new}
         return marks
 
+    def _other_people(self, f: Figure) -> bool:
+        return bool(_NEW & set(f.flags)) and _head(f.who) not in self.heads | {""}
+
     def finish(self) -> set[int]:
-        exact = any(not _soft(f) for statement in self.later for _, f in statement)
+        # exact figures of the people the lead counted replace it; new people of another kind ("detaining numerous
+        # suspected insurgents" ... "a Taliban leader") do not
+        exact = any(not _soft(f) and not self._other_people(f) for statement in self.later for _, f in statement)
         if not self.later or not (exact or self.summary):
             return set().union(*(self.add(statement) for statement in self.later))
         # the operations told after a summary, or exact figures after a vague first statement, replace it
