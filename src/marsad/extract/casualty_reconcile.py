@@ -107,7 +107,9 @@ class _Tally:
     def finish(self) -> set[int]:
         # exact figures of the people the lead counted replace it; new people of another kind ("detaining numerous
         # suspected insurgents" ... "a Taliban leader") do not
-        exact = any(not _soft(f) and not self._other_people(f) for statement in self.later for _, f in statement)
+        exact = any(
+            not _soft(f) and not self._other_people(f) for statement in self.later for _, f in statement
+        )
         if not self.later or not (exact or self.summary):
             return set().union(*(self.add(statement) for statement in self.later))
         # the operations told after a summary, or exact figures after a vague first statement, replace it
