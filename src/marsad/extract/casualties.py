@@ -29,6 +29,7 @@ from itertools import pairwise
 from typing import Protocol
 
 from marsad.extract.casualty_reconcile import reconcile
+from marsad.extract.casualty_totals import TOLL, running_totals
 from marsad.extract.numbers import MAX_PLAUSIBLE, Count, alternation, count_pattern, not_a_count, parse_count
 from marsad.records import Actor, Figure, Span
 
@@ -82,40 +83,6 @@ def lexicon() -> Lexicon:
     )
 
 
-_TOLL = re.compile(
-    r"\b(?:death|casualty|the)\s+toll\b[^.;]{0,50}?\b(?:to|at|reached|hit|stands\s+at|stood\s+at)\s+"
-    r"(?:about\s+|around\s+)?",
-    re.IGNORECASE,
-)
-# A running total told by its count: "This brings to 97 the number of people killed", "raising to 15 the death toll"
-_TO_THE_TOTAL = re.compile(
-    r"\b(?:brings?|brought|bringing|raises?|raised|raising|takes|took|taking|pushe[sd]|pushing)\s+to\s+",
-    re.IGNORECASE,
-)
-_THE_TOTAL_OF = re.compile(
-    r"\s+the\s+(?:total\s+)?(?:(?:death|casualty)\s+)?(?:number|toll|tally|total)(?:\s+of\b)?", re.IGNORECASE
-)
-# ... or by its people first: "the number of regime soldiers and militiamen killed in the desert since the beginning
-# of 2023 has risen to 83", "bringing the number of people killed in the town to 12"
-_UP_TO = r"\s+to\s+(?:about\s+|around\s+|at\s+least\s+)?"
-_NUMBER_OF = (
-    re.compile(
-        r"\b(?:total\s+)?number\s+of\s+(?P<who>[^.;]{1,160}?)\s+(?:has\s+|have\s+|had\s+)?(?:risen|rose|reached|"
-        r"climbed|increased|jumped|grown|grew)" + _UP_TO,
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"\b(?:brings?|brought|bringing|raises?|raised|raising|takes|took|taking|pushe[sd]|pushing)\s+the\s+"
-        r"(?:total\s+)?number\s+of\s+(?P<who>[^.;]{1,160}?)" + _UP_TO,
-        re.IGNORECASE,
-    ),
-)
-# the people a running total counts, right before its harm word: a few words, no clause between ("the number of
-# people displaced since shelling killed 3" counts the displaced, not the killed)
-_WHO_BEFORE_HARM = re.compile(
-    r"\s*(?:(?!(?:since|after|when|while|as|because|following|amid|before|until|and\s+then)\b)[^\s,;.]+\s+){0,8}",
-    re.IGNORECASE,
-)
 _CLAIM = re.compile(
     r"\b(?:claim(?:ed|s|ing)?(?!\s+responsibility)|unconfirmed|allegedly|purportedly|said\s+it\s+(?:had\s+)?killed)\b",
     re.IGNORECASE,
@@ -675,51 +642,12 @@ class _Sentence(_Grammar):
         return loose and len(gap) <= 12 and not commas and not {"and", "or"} & set(gap) and describing
 
     def tolls(self) -> list[tuple[str, _Item]]:
-        """Running totals, which replace the figures before them: 'the death toll rose to 20', 'brings to 97 the
-        number of people killed', 'the number of soldiers killed ... has risen to 83'. (kind, the count, with the
-        people it counts when the words name them)."""
-        out: list[tuple[str, _Item]] = []
-        for m in _TOLL.finditer(self.s):
-            if (item := self._total_at(m.end(), ("killed", -1, -1))) is not None:
-                out.append(item)
-        for m in _TO_THE_TOTAL.finditer(self.s):
-            at = self.by_start.get(m.end())
-            found = None if at is None else self.count_at(at)
-            total = _THE_TOTAL_OF.match(self.s, self.toks[found[1] - 1].end) if found else None
-            kind = self._counted_kind(total.end(), total.group()) if total else None
-            if kind is not None and (item := self._total_at(m.end(), kind)) is not None:
-                out.append(item)
-        for m in (m for pattern in _NUMBER_OF for m in pattern.finditer(self.s)):
-            kind = self._counted_kind(m.start("who"), m.group())
-            if kind is not None and (item := self._total_at(m.end(), kind)) is not None:
-                out.append(item)
-        return out
-
-    def _total_at(self, at: int, kind: tuple[str, int, int]) -> tuple[str, _Item] | None:
-        """The count at character ``at`` as a running total of ``kind`` (kind, first and end token of the people
-        it names; -1 when it names none)."""
-        i = self.by_start.get(at)
-        found = None if i is None else self.count_at(i)
-        if i is None or found is None:
-            return None
-        count, end = found
-        who = (kind[1], kind[2]) if kind[1] >= 0 else (end, end)
-        return kind[0], _Item(count, i, end, *who, counted=True)
-
-    def _counted_kind(self, at: int, words: str) -> tuple[str, int, int] | None:
-        """What a running total counts, read from the words at character ``at`` ("people killed in ...": killed,
-        "the death toll": killed), with the tokens of the people it names ("people"); None for a count of no harm
-        ("the number of displaced")."""
-        harm = self.lex.harm_re.search(self.s, at, min(len(self.s), at + 120))
-        if (
-            harm is None
-            or harm.start() not in self.by_start
-            or not _WHO_BEFORE_HARM.fullmatch(self.s, at, harm.start())
-        ):
-            return ("killed", -1, -1) if re.search(r"\b(?:death|casualty)\s+toll", words, re.I) else None
-        start, end = self.by_start.get(at, self.by_start.get(at + 1)), self.by_start[harm.start()]
-        kind = self.lex.harm[" ".join(harm.group().lower().split())][0]
-        return (kind, start, end) if start is not None and start <= end else (kind, end, end)
+        """Running totals (casualty_totals.py), which replace the figures before them: 'the death toll rose to 20',
+        'brings to 97 the number of people killed'. (kind, the count, with the people it counts)."""
+        return [
+            (t.kind, _Item(t.amount, t.start, t.end, t.who_start, t.who_end, counted=True))
+            for t in running_totals(self)
+        ]
 
 
 def _is_headline(text: str, sentence: Span) -> bool:
@@ -810,7 +738,7 @@ def find_figures(text: str, sentence: Span, mentions: Sequence[Mention] = ()) ->
     """Figures stated in one sentence of ``text``; spans point into ``text``."""
     lex = lexicon()
     figures = _negations(text, sentence, lex)
-    if not lex.harm_re.search(sentence.text) and not _TOLL.search(sentence.text):
+    if not lex.harm_re.search(sentence.text) and not TOLL.search(sentence.text):
         return figures
     actors = [(m.span.start - sentence.start, m.span.end - sentence.start) for m in mentions]
     r = _Sentence(text, sentence, lex, actors)
