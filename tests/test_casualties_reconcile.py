@@ -43,6 +43,13 @@ REPORTS: list[tuple[str, str, int | None]] = [
         2,
     ),
     (
+        # exact figures of other people introduced as new do not replace a vague first statement
+        "Afghan and coalition forces detained numerous suspected insurgents in Maiwand district yesterday. "
+        "The security force detained a Taliban leader who operates in the district.",
+        "captured",
+        5,
+    ),
+    (
         "An Afghan and coalition security force arrested a Haqqani leader in Khost province today. "
         "The security force also detained one suspected insurgent.",
         "captured",

@@ -276,6 +276,35 @@ CASES: list[tuple[str, list[str]]] = [
     ("The death toll has risen to at least 52.", ["killed 52/52/78 revision"]),
     ("The casualty toll now stands at 17.", ["killed 17/17/17 revision"]),
     ("More casualties raise the death toll of the mines to 50 in the city.", ["killed 50/50/50 revision"]),
+    # running totals told by their count, or by their people first
+    (
+        "This brings to 97 the number of people killed in regime attacks on the zone since the start of June.",
+        ["killed 97/97/97 revision"],
+    ),
+    (
+        "The strike brought to 6 the number of civilians wounded in the town this week.",
+        ["injured 6/6/6 revision"],
+    ),
+    (
+        "The number of regime soldiers killed in the desert since the beginning of 2023 has risen to 83.",
+        ["killed 83/83/83 revision"],
+    ),
+    (
+        "Two more died, bringing the number of people killed in the town to 12.",
+        ["killed 2/2/2", "killed 12/12/12 revision"],
+    ),
+    ("The number of displaced has risen to 4000.", []),  # a count of no harm
+    # ... even with harm told later in the sentence: only the killed are counted
+    ("The number of displaced people rose to 4000 after shelling killed 3 in the town.", ["killed 3/3/3"]),
+    (
+        "This brings to 4000 the number of people displaced since shelling killed 3 in the town.",
+        ["killed 3/3/3"],
+    ),
+    # a year ending its phrase is no count; a count in the same range is
+    ("Since the beginning of 2023, 83 people were killed in the desert.", ["killed 83/83/83"]),
+    ("In 2014, 1900 people were killed.", ["killed 1900/1900/1900"]),
+    ("The deaths of 2000 civilians were recorded.", ["killed 2000/2000/2000"]),
+    ("The number of people killed to date is unknown.", []),
     # qualifiers and vague quantities
     ("Nearly two dozen civilians were killed in the strikes.", ["killed 19/24/24"]),
     ("Some 50 fighters were killed in the fighting.", ["killed 40/50/60"]),
@@ -551,6 +580,8 @@ def test_casualties_absurd_counts_are_flagged_for_review(text: str, best: int | 
         "two dozen " * 1_000 + "killed",
         "killed Jan, a " + "x " * 4_900,
         "death toll rose to " * 500,
+        "brings to 9 the number of " * 400,
+        "the number of people killed " * 350 + "has risen to 5",
         "three insurgents the insurgents were killed " * 230,
         "Jan and " * 1_200 + "were killed",
         "one of the " * 900 + "insurgents were killed",

@@ -46,6 +46,7 @@ def _read(text: str, ctx: DateContext | None = None) -> list[tuple[str, str, int
         ("a week earlier", [("2021-01-03", "2021-01-03", 3)]),
         # told from the later event: what follows "after" happened that much before the date mentioned
         ("the attack came a day after air strikes killed 26", [("2021-01-09", "2021-01-09", 1)]),
+        ("The deaths come a day after Russia stepped up its air raids", [("2021-01-09", "2021-01-09", 1)]),
         ("three days ago", [("2021-01-21", "2021-01-21", 1)]),
         ("in the first week of the campaign", [("2021-01-16", "2021-01-23", 3)]),
         ("since the start of the campaign", [("2021-01-16", "2021-01-24", 4)]),
@@ -144,8 +145,16 @@ def _mentions(text: str, ctx: DateContext | None = None) -> list[DateMention]:
         # the day of the statement, told before its verb: the detentions were "recently"
         ("Coalition forces today confirmed they recently detained two insurgents", "today", "report"),
         ("Three fighters were killed today, announced the group", "today", "event"),
+        # a day opening its sentence, then a body and its verb of saying: the day the body spoke
+        ("On January 11 the General Staff of the Armed Forces announced that the group still receives weapons",
+         "January 11", "report"),
+        ("On Sunday the SDF said they had established a military council", "On Sunday", "report"),
+        ("On Tuesday, state media reported that five were killed", "On Tuesday", "report"),
+        # ... but not the day of an act whose source is named after it (commas stripped, as some sites do)
+        ("On Sunday 11 civilians were killed the monitor said", "On Sunday", "event"),
+        ("Rebels shelled the town on Sunday the Observatory said", "on Sunday", "event"),
     ],
-)
+)  # fmt: skip
 def test_dates_role_of_a_date(text: str, words: str, role: str) -> None:
     found = {d.span.text: d for d in _mentions(text)}
     assert found[words].role == role
@@ -169,12 +178,21 @@ def test_dates_role_of_a_date(text: str, words: str, role: str) -> None:
             "January 20 2021",
         ),
         ("near the hospital in Idlib, Syria January 20 2021. (TRT World and Agencies)", "January 20 2021"),
+        # the day a truce began: context for the fighting told, not an incident's day
+        ("the end of the freeze on fighting that began at 7pm (1600 GMT) on January 20 2021", "January 20 2021"),
+        ("a Russian-US brokered ceasefire that came into force in Syria on the evening of January 20",
+         "January 20"),
     ],
-)
+)  # fmt: skip
 def test_dates_background_mentions_are_marked(text: str, words: str) -> None:
     """Dates that name an earlier attack, or lie well before the report, never date its incidents."""
     found = {d.span.text: d for d in _mentions(text)}
     assert found[words].background
+
+
+def test_dates_fighting_that_began_on_a_day_is_no_truce() -> None:
+    found = {d.span.text: d for d in _mentions("Clashes began on January 20 near Daraa.")}
+    assert not found["January 20"].background
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from marsad.extract.assemble import Annotated, Group, event_date, group_sentence
 from marsad.extract.dates import DateContext, find_dates, is_dateline
 from marsad.extract.segment import sentences
 from marsad.extract.typing import Typed
+from marsad.pipeline import extract
 from marsad.records import Document, Figure, Place, Span
 
 
@@ -301,6 +302,106 @@ def test_segment_chronicle_keeps_its_dated_incidents() -> None:
     ]
 
 
+_ROUNDUPS = {
+    # a weekly roundup, one paragraph, newest first: one calendar day, nine days before publication
+    "yesterday, a weekday, a date": (
+        date(2021, 2, 1),
+        [[S("Yesterday, regime shelling killed five civilians in Kafr Nabl.", "incident", ("killed", 5), _STRIKE,
+            "Idlib"),
+          S("On Friday, an ambush killed ten soldiers near Sukhnah.", "incident", ("killed", 10), "Battles", "Homs"),
+          S("On January 23, a car bomb killed four people in Azaz.", "incident", ("killed", 4), _STRIKE,
+            "Aleppo")]],
+        ["2021-01-31", "2021-01-29", "2021-01-23"],
+    ),
+    # a daily roundup over two weeks, an entry per paragraph, one of them told in two sentences
+    "weekdays, then two dates": (
+        date(2019, 3, 18),
+        [[S("On Sunday, warplanes struck the market of Maarat al-Numan, killing 7 civilians.", "incident",
+            ("killed", 7), _STRIKE, "Idlib")],
+         [S("On Saturday, a landmine killed a shepherd near Sukhnah.", "incident", ("killed", 1), _STRIKE, "Homs"),
+          S("Two more shepherds were wounded in the blast.", "incident", ("injured", 2), _STRIKE)],
+         [S("On March 11, gunmen shot dead a council member in Azaz.", "incident", ("killed", 1), "Violence against "
+            "civilians", "Aleppo")],
+         [S("On March 7, shelling killed 3 fighters in Kabani.", "incident", ("killed", 3), _STRIKE, "Latakia")]],
+        ["2019-03-17", "2019-03-16", "2019-03-11", "2019-03-07"],
+    ),
+    # each entry opening with its place, then its day
+    "a place, then the day": (
+        date(2021, 2, 3),
+        [[S("In Idlib countryside, on Sunday, regime shelling killed 5 civilians in Kafr Nabl.", "incident",
+            ("killed", 5), _STRIKE, "Idlib")],
+         [S("In the Homs desert, on January 25, an ambush killed 10 soldiers near Sukhnah.", "incident",
+            ("killed", 10), "Battles", "Homs")]],
+        ["2021-01-31", "2021-01-25"],
+    ),
+    # "early on" before the day; the next entry a week before it
+    "early on a weekday, then a date": (
+        date(2020, 6, 10),
+        [[S("Early on Tuesday, a drone killed 2 fighters in Sarmada.", "incident", ("killed", 2), _STRIKE,
+            "Idlib")],
+         [S("On June 2, an IED killed 3 soldiers in Busra al-Sham.", "incident", ("killed", 3), _STRIKE,
+            "Daraa")]],
+        ["2020-06-09", "2020-06-02"],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", list(_ROUNDUPS))
+def test_segment_newest_first_roundup_keeps_its_older_entries(name: str) -> None:
+    """A monitor's roundup lists its incidents newest first, each opening with its day: with fewer than three
+    calendar days it is no chronicle, and still none of its entries is a recap of older news."""
+    published, paragraphs, days = _ROUNDUPS[name]
+    assert [start for _, _, start, _ in _summary(paragraphs, published)] == days
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "days"),
+    [
+        (date(2019, 3, 20), "Daily roundup of violations in northwest Syria\n\n"
+         "On Tuesday, regime artillery shelled Kafr Nabl, killing three civilians, including a child.\n\n"
+         "On Monday, warplanes struck the market of Maarat al-Numan, killing seven civilians and injuring 12 "
+         "others.\n\nOn Sunday, a landmine left over by ISIS killed a shepherd near Sukhnah in the eastern Homs "
+         "desert.\n\nOn March 11, unidentified gunmen shot dead a member of the local council in Azaz.",
+         ["2019-03-19", "2019-03-18", "2019-03-17", "2019-03-11"]),
+        (date(2020, 6, 10), "Yesterday, a drone strike killed two HTS fighters near Sarmada in the northern Idlib "
+         "countryside. On Saturday, an IED exploded on a military bus near Busra al-Sham, killing three soldiers. "
+         "On June 1, gunmen assassinated a former rebel commander in Tafas.",
+         ["2020-06-09", "2020-06-06", "2020-06-01"]),
+    ],
+)  # fmt: skip
+def test_segment_roundup_through_the_pipeline(published: date, text: str, days: list[str]) -> None:
+    events = extract(Document.from_text(text, published=published))
+    assert [str(e.date.start) for e in events if e.kind == "incident" and e.date] == days
+
+
+def test_segment_roundup_rule_keeps_recaps_out() -> None:
+    """A day more than a week before the entry above it, or told after the list went out of its order, is older
+    news, even after a lead opening with its day."""
+    lead = S("On Thursday, rocket fire killed five people in Damascus, a monitor said.", "incident", ("killed", 5),
+             _STRIKE, "Damascus")  # fmt: skip
+    jump = S("On January 25 the group fired dozens of rockets at the capital, killing six.", "incident",
+             ("killed", 6), _STRIKE, "Damascus")  # fmt: skip
+    published = date(2015, 2, 5)
+    assert _summary([[lead], [jump]], published) == [("incident", 1, "2015-02-05", "2015-02-05")]
+    sunday = S("On Sunday, a bomb tore apart a bus in Damascus, killing 9.", "incident", ("killed", 9), _STRIKE,
+               "Damascus")  # fmt: skip
+    tuesday = S("On Tuesday, a mortar killed 2 children in Jaramana.", "incident", ("killed", 2), _STRIKE,
+                "Jaramana")  # fmt: skip
+    older = S(
+        "On January 27, shelling killed 3 people in Douma.", "incident", ("killed", 3), _STRIKE, "Douma"
+    )
+    assert [start for _, _, start, _ in _summary([[lead], [sunday], [older]], published)] == [
+        "2015-02-05",
+        "2015-02-01",
+        "2015-01-27",
+    ]
+    assert [start for _, _, start, _ in _summary([[lead], [sunday], [tuesday], [older]], published)] == [
+        "2015-02-05",
+        "2015-02-01",
+        "2015-02-03",
+    ]
+
+
 def test_segment_new_place_keeps_the_story_day() -> None:
     """ "In Terayzai district, ..." starts another incident of the same release, on the day the lead told."""
     paragraphs = [
@@ -313,3 +414,18 @@ def test_segment_new_place_keeps_the_story_day() -> None:
         "2011-03-07",
         "2011-03-07",
     ]
+
+
+def test_segment_incident_placed_only_by_its_country_takes_the_next_place() -> None:
+    """A release's lead places its operation only in the country ("in southern Afghanistan"); the paragraph that
+    names the district tells the same operation, not a second one (its two insurgents are the lead's two)."""
+    text = (
+        "KABUL, Afghanistan (March 22, 2011) – Afghan and coalition forces killed two insurgents during a clearing "
+        "operation in southern Afghanistan, today.\n\nCombined forces conducted a clearing operation in Garmsir "
+        "district, Helmand province, when insurgents fired on them. The force returned fire, killing two insurgents."
+    )
+    doc = Document.from_text(text, published=date(2011, 3, 22), country="Afghanistan")
+    (incident,) = [e for e in extract(doc) if e.kind == "incident"]
+    killed = incident.total("killed")
+    assert killed is not None and killed.best == 2
+    assert incident.location is not None and incident.location.admin1 == "Helmand"

@@ -91,10 +91,11 @@ def group_sentences(
     annotated, logs, heads = _units(annotated, published, text)
     window: int | None = None  # after the report's own news, older calendar dates are recaps (see _recap)
     chronicle = _chronicle(annotated)
+    listed = _listed(annotated, heads)
     roles: list[str] = []
     for i, a in enumerate(annotated):
         story.enter(a, _headline_line(annotated, i))
-        role = "headline" if i < heads else _role_here(annotated, i, window)
+        role = "headline" if i < heads else _role_here(annotated, i, None if i in listed else window)
         roles.append(role)
         if i in logs:
             current = _log_group(groups, logs[i], a)
@@ -243,6 +244,57 @@ def _chronicle(annotated: Sequence[Annotated]) -> bool:
     return len(days) >= CHRONICLE_DAYS
 
 
+# an entry of a newest-first list lies at most this long before the entry above it
+LISTING_STEP_DAYS = RECAP_DAYS
+# what may precede the day that opens an entry: "On Friday, ...", "Early on Monday ...", "..., and on January 23 ..."
+# ... or after the entry's place, as monitors list them: "In Idlib countryside, on Tuesday, ..."
+_ENTRY_LEAD_CHARS = 60
+_ENTRY_LEAD = re.compile(
+    r"[\s,;(\"'“-]*(?:(?:in|at|near)\s+[^,;.]{1,40}?,\s*)?"
+    r"(?:(?:and|also|then|early|late|on|meanwhile|elsewhere)\b[\s,]*){0,2}",
+    re.IGNORECASE,
+)
+
+
+def _listed(annotated: Sequence[Annotated], heads: int) -> frozenset[int]:
+    """The entries of a report that lists its incidents newest first, each opening with its day ("Yesterday, ...
+    On Friday, ... On January 23, ..."): a monitor's roundup walks back entry by entry, so none of its entries
+    is a recap of older news, however far back the last one lies. The list starts at the report's first incident
+    and goes on while each entry opening with its day lies on or before the entry above it, at most a week
+    earlier; a wire story's lead tells its day later in the sentence ("Rocket fire killed five people in
+    Damascus on Thursday"), and its recap jumps further back ("On Jan. 25 ...")."""
+    out: set[int] = set()
+    above: date | None = None
+    for i in range(heads, len(annotated)):
+        a = annotated[i]
+        if effective_role(a) != "incident":
+            continue
+        day = _opening_day(a)
+        if above is None and day is None:
+            break  # the lead does not open with its day: no list
+        if day is None:
+            continue  # more of the entry above ("Another three were wounded in Hass.")
+        if above is not None and (day > above or (above - day).days > LISTING_STEP_DAYS):
+            break
+        out.add(i)
+        above = day
+    return frozenset(out) if len(out) >= 2 else frozenset()
+
+
+def _opening_day(a: Annotated) -> date | None:
+    """The day an incident sentence opens with ("On Friday, an ambush killed ..."), if it opens with one."""
+    own = [d for d in _incident_dates(a) if d.date.precision == 1]
+    if not own:
+        return None
+    first = min(own, key=lambda d: d.span.start)
+    at = first.span.start - a.sentence.span.start
+    return (
+        first.date.start
+        if at <= _ENTRY_LEAD_CHARS and _ENTRY_LEAD.fullmatch(a.sentence.span.text[:at])
+        else None
+    )
+
+
 def _recap(a: Annotated, window: int) -> bool:
     """Wire stories close with older news ("On Jan. 25 the group fired dozens of rockets after a similar
     warning"); the report's own "a week earlier" keeps an older attack in its story and is not a recap."""
@@ -358,10 +410,16 @@ def _continues(group: Group, a: Annotated) -> bool:
         # observers at Hmeimim airbase"): it tells more of the same, whatever other place it names
         return True
     named = {_place_key(p.place) for p in a.places} | a.named
-    before = {_place_key(p.place) for m in group.members for p in m.places}.union(
+    # an incident placed only by its country ("killed two insurgents in southern Afghanistan") has no place yet:
+    # the place a later sentence names is its own
+    before = {_place_key(p.place) for m in group.members for p in m.places if _below_country(p.place)}.union(
         *(m.named for m in group.members)
     )
     return not named or not before or bool(named & before)
+
+
+def _below_country(place: Place) -> bool:
+    return (place.where_prec or ADMIN1_PREC) < clauses.COUNTRY_PREC
 
 
 def _restates(group: Group, a: Annotated) -> bool:

@@ -29,6 +29,7 @@ from itertools import pairwise
 from typing import Protocol
 
 from marsad.extract.casualty_reconcile import reconcile
+from marsad.extract.casualty_totals import TOLL, running_totals
 from marsad.extract.numbers import MAX_PLAUSIBLE, Count, alternation, count_pattern, not_a_count, parse_count
 from marsad.records import Actor, Figure, Span
 
@@ -82,11 +83,6 @@ def lexicon() -> Lexicon:
     )
 
 
-_TOLL = re.compile(
-    r"\b(?:death|casualty|the)\s+toll\b[^.;]{0,50}?\b(?:to|at|reached|hit|stands\s+at|stood\s+at)\s+"
-    r"(?:about\s+|around\s+)?",
-    re.IGNORECASE,
-)
 _CLAIM = re.compile(
     r"\b(?:claim(?:ed|s|ing)?(?!\s+responsibility)|unconfirmed|allegedly|purportedly|said\s+it\s+(?:had\s+)?killed)\b",
     re.IGNORECASE,
@@ -645,15 +641,13 @@ class _Sentence(_Grammar):
         describing = self.role(end) == "prep" or gap[0] in _POSTMOD
         return loose and len(gap) <= 12 and not commas and not {"and", "or"} & set(gap) and describing
 
-    def tolls(self) -> list[tuple[int, _Item]]:
-        """'the death toll rose to 20': (character start of the toll words, the count) — replaces earlier figures."""
-        out = []
-        for m in _TOLL.finditer(self.s):
-            i = self.by_start.get(m.end())
-            found = None if i is None else self.count_at(i)
-            if found:
-                out.append((m.start(), _Item(found[0], i, found[1], found[1], found[1], counted=True)))  # type: ignore[arg-type]
-        return out
+    def tolls(self) -> list[tuple[str, _Item]]:
+        """Running totals (casualty_totals.py), which replace the figures before them: 'the death toll rose to 20',
+        'brings to 97 the number of people killed'. (kind, the count, with the people it counts)."""
+        return [
+            (t.kind, _Item(t.amount, t.start, t.end, t.who_start, t.who_end, counted=True))
+            for t in running_totals(self)
+        ]
 
 
 def _is_headline(text: str, sentence: Span) -> bool:
@@ -684,7 +678,9 @@ def _negations(text: str, sentence: Span, lex: Lexicon) -> list[Figure]:
 def _side(r: _Sentence, a: _Anchor, item: _Item, mentions: Sequence[Mention]) -> tuple[str | None, bool]:
     """(the victims' side, whether an actor is named among them). Several actors named: the most named side, state
     forces first; none named: civilians when the victim words say so ("a child", "two farmers")."""
-    lo, hi = r.base + r.toks[item.start].start, r.base + r.toks[item.end - 1].end
+    # the people a running total names are its victims too ("the number of regime soldiers killed ... to 83")
+    first, last = min(item.start, item.who_start), max(item.end, item.who_end) - 1
+    lo, hi = r.base + r.toks[first].start, r.base + r.toks[last].end
     inside = [mt.actor for mt in mentions if lo <= mt.span.start and mt.span.end <= hi]
     if not inside and r.low(a.start) == "lost" and r.low(item.who_end - 1) in ("members", "fighters", "men"):
         # "ISIS lost 17 members": the victims belong to the subject named before the verb
@@ -742,7 +738,7 @@ def find_figures(text: str, sentence: Span, mentions: Sequence[Mention] = ()) ->
     """Figures stated in one sentence of ``text``; spans point into ``text``."""
     lex = lexicon()
     figures = _negations(text, sentence, lex)
-    if not lex.harm_re.search(sentence.text) and not _TOLL.search(sentence.text):
+    if not lex.harm_re.search(sentence.text) and not TOLL.search(sentence.text):
         return figures
     actors = [(m.span.start - sentence.start, m.span.end - sentence.start) for m in mentions]
     r = _Sentence(text, sentence, lex, actors)
@@ -751,9 +747,11 @@ def find_figures(text: str, sentence: Span, mentions: Sequence[Mention] = ()) ->
         r.used.update(
             range(bisect_left(starts, f.span.start - r.base), bisect_left(starts, f.span.end - r.base))
         )
-    for _, item in r.tolls():
+    for kind, item in r.tolls():
+        words = range(item.who_start, item.who_end + 1) if item.who_end > item.who_start else range(0)
         r.used.update(range(item.start, item.end))
-        a = _Anchor("killed", "toll", item.start, item.end)
+        r.used.update(words)  # the people it counts and the harm word are this figure's
+        a = _Anchor(kind, "toll", min([item.start, *words]), max([item.end, *(w + 1 for w in words)]))
         f = _figure(r, a, item, True, mentions)
         figures.append(replace(f, span=Span.of(text, f.span.start, f.span.end), flags=(*f.flags, "revision")))
     for a in r.anchors():

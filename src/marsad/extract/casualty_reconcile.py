@@ -101,8 +101,15 @@ class _Tally:
         self.heads |= {_head(f.who) for _, f in new}
         return marks
 
+    def _other_people(self, f: Figure) -> bool:
+        return bool(_NEW & set(f.flags)) and _head(f.who) not in self.heads | {""}
+
     def finish(self) -> set[int]:
-        exact = any(not _soft(f) for statement in self.later for _, f in statement)
+        # exact figures of the people the lead counted replace it; new people of another kind ("detaining numerous
+        # suspected insurgents" ... "a Taliban leader") do not
+        exact = any(
+            not _soft(f) and not self._other_people(f) for statement in self.later for _, f in statement
+        )
         if not self.later or not (exact or self.summary):
             return set().union(*(self.add(statement) for statement in self.later))
         # the operations told after a summary, or exact figures after a vague first statement, replace it
@@ -155,6 +162,8 @@ def reconcile(sentences: Sequence[Sequence[Figure]]) -> list[Figure]:
             for i, (n, f) in enumerate(flat)
             if f.kind == kind and f.best is not None and not _NOT_RECONCILED & set(f.flags)
         ]
+        if not entries:
+            continue  # no figure of this kind to reconcile
         background = [f for _, f in flat if f.kind == kind and "background" in f.flags and "named" in f.flags]
         marks |= _restated(entries, set().union(*(_name_words(f.who) for f in background)))
     return [replace(f, flags=(*f.flags, "restatement")) if i in marks else f for i, (_, f) in enumerate(flat)]

@@ -23,6 +23,7 @@ guessing gives no date; its reason goes to ``DateContext.rejected`` and the asse
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
@@ -58,14 +59,15 @@ _NUM = r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|ele
 _TO = r"\s*(?:-|–|—|and|to|until|till|through)\s*"
 _PART = r"(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)"
 _MONTH_KEYS = tuple(MONTHS)
+_MONTH_KEY_SET = frozenset(_MONTH_KEYS)
 _YEARISH = ("#year",)  # a four-digit number that could be a year
 _WEEKDAY_KEYS = tuple(WEEKDAYS)
 
 # (name, regex, keys): a pattern runs only on sentences holding one of its key words (lower case), which keeps the
 # stage fast; patterns earlier in the table win when two read the same words.
 _TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("iso", r"\b(?P<year>(?:1\d|20)\d\d)-(?P<mo>[01]\d)-(?P<day>[0-3]\d)\b", _YEARISH),
-    ("numeric", r"\b(?P<day>[0-3]?\d)(?P<sep>[./])(?P<mo>[0-3]?\d)(?P=sep)(?P<year>(?:1\d|20)\d\d)\b", _YEARISH),
+    ("iso", r"\b(?P<year>(?:1\d|20)\d\d)-(?P<mo>[01]\d)-(?P<day>[0-3]\d)\b", ("#iso",)),
+    ("numeric", r"\b(?P<day>[0-3]?\d)(?P<sep>[./])(?P<mo>[0-3]?\d)(?P=sep)(?P<year>(?:1\d|20)\d\d)\b", ("#numeric",)),
     ("range_md", rf"\b(?:between\s+|from\s+)?{_M}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?{_TO}(?P<d2>[0-3]?\d)"
                  rf"(?:st|nd|rd|th)?\b(?:,?\s+{_Y})?", _MONTH_KEYS),
     ("range_dm", rf"\b(?:between\s+|from\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?{_TO}(?P<d2>[0-3]?\d)"
@@ -93,7 +95,7 @@ _TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("weekday", r"\b(?:(?:on|last|early|late|this)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|"
                 r"saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b", _WEEKDAY_KEYS),
     # "the attack came a day after air strikes killed 26": the date is that of what follows, a day before
-    ("offset", rf"\b(?P<came>(?:came|comes|occurred|happened|took\s+place)\s+)?{_NUM}\s+(?P<unit>day|week|month|"
+    ("offset", rf"\b(?P<came>(?:came|comes|come|occurred|happened|took\s+place)\s+)?{_NUM}\s+(?P<unit>day|week|month|"
                r"year)s?\s+(?P<dir>earlier|later|before|after|ago|prior)\b",
      ("earlier", "later", "before", "after", "ago", "prior")),
     ("anchor_day", r"\b(?:(?:on\s+)?the\s+(?P<which>previous|next|following|same)\s+(?:day|night|morning|evening)"
@@ -106,10 +108,23 @@ _TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
                     r"operation|offensive)\b", ("since",)),
 )  # fmt: skip
 PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = tuple(
-    (name, re.compile(rx, re.IGNORECASE), frozenset(keys)) for name, rx, keys in _TABLE
+    (name, re.compile(rx, re.IGNORECASE), _MONTH_KEY_SET if keys is _MONTH_KEYS else frozenset(keys))
+    for name, rx, keys in _TABLE
 )
 _WORD = re.compile(r"[a-z]+")
+_KEYS = frozenset(k for _, _, keys in PATTERNS for k in keys)
+_BY_KEY: dict[str, tuple[int, ...]] = {
+    k: tuple(n for n, (_, _, keys) in enumerate(PATTERNS) if k in keys) for k in _KEYS
+}  # the patterns each key word lets run, in the table's order
 _ANY_YEAR = re.compile(r"(?<!\d)(?:1\d|20)\d\d(?!\d)")
+# Cheap checks that let a sentence skip the patterns that cannot match in it: an ISO or a numeric date needs its
+# separators
+_ISO_HINT = re.compile(r"\d-[01]\d-")
+_NUMERIC_HINT = re.compile(r"\d[./][0-3]?\d[./]")
+MONTH_REACH = (
+    40  # characters a month pattern reaches before ("between the 12th and 14th of") or after its month
+)
+_WORD_END = re.compile(r"\w*")
 EXPLICIT = frozenset(("iso", "numeric", "range_md", "range_dm", "mdy", "dmy", "month_year", "part_month",
                       "season", "year", "since_period", "range"))  # fmt: skip
 _DAY_LEVEL = frozenset(("iso", "numeric", "mdy", "dmy", "weekday"))
@@ -455,8 +470,30 @@ _CREDIT_AFTER = re.compile(
 )
 
 
+# "the freeze on fighting that began at 7pm on September 12", "a ceasefire that came into force on the evening of
+# September 12": the day a truce began, context for the fighting told, never the day of an incident
+_TRUCE_BEFORE = re.compile(
+    r"\b(?:truce|ceasefire|cease-fire|freeze|cessation\s+of\s+hostilities|hudna)\b[^.;]{0,60}?\b(?:began|"
+    r"started|came\s+into\s+(?:force|effect)|took\s+effect|went\s+into\s+effect|entered\s+into\s+force)\b"
+    r"[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+_TRUCE_WORDS = ("truce", "ceasefire", "cease-fire", "freeze", "cessation", "hudna")
+
+
+def _truce_start(before: str) -> bool:
+    low = before.lower()
+    return any(w in low for w in _TRUCE_WORDS) and bool(_TRUCE_BEFORE.search(before))
+
+
+_PROFILE_WORDS = ("responsible", "involved", "behind", "linked", "blamed", "accused", "planned", "orchestrated",
+                  "masterminded")  # fmt: skip
+
+
 def _names_an_attack(name: str, before: str, after: str) -> bool:
-    if _PROFILE_ATTACK_BEFORE.search(before[-70:]):
+    near = before[-70:]
+    low = near.lower()
+    if any(w in low for w in _PROFILE_WORDS) and _PROFILE_ATTACK_BEFORE.search(near):
         return True
     if not _NAMED_ATTACK_AFTER.match(after):
         return False
@@ -471,11 +508,29 @@ _REPORT_AFTER = re.compile(
 )
 
 
+# "On April 11 the General Staff of the Armed Forces announced that ...", "On Sunday the SDF said they had ...": a
+# day, then a named body (capitalised words, or a monitor, state media, officials) and its verb of saying
+_BODY = r"(?:[A-Z][\w'’.-]*|of|the|and|for|al-\w+)"
+_NAMED_BODY = rf"(?:the\s+)?{_BODY}(?:\s+{_BODY}){{0,9}}"
+_MEDIA = r"(?:state\s+)?(?:media|television|tv|news\s+agency)"
+_MONITOR = r"(?:the\s+)?(?:monitor|observatory|activists|officials|sources|army|military|ministry|police)"
+_SAYS = r"(?:said|says|confirmed|confirms|announced|announces|reported|reports|stated|claimed|denied)\b"
+_OPENS = re.compile(r"(?:^|[.;:,]|\band)\s*(?:(?:early|late)\s+)?(?:on\s+)?$", re.IGNORECASE)
+_REPORT_AFTER_SAYER = re.compile(rf"^,?\s+(?:{_NAMED_BODY}|{_MEDIA}|{_MONITOR})\s+{_SAYS}")
+
+
+NEAR_BEFORE = 45  # the words right before a date that say what it is ("said earlier on", "sustained ... on")
+
+
 def _role(name: str, words: str, before: str, after: str = "") -> str:
-    if name in _PERIOD_KINDS or _SINCE_BEFORE.search(before) or words[:6].lower() == "since ":
+    low = before.lower()
+    since = ("since" in low or "starting" in low) and _SINCE_BEFORE.search(before)
+    if name in _PERIOD_KINDS or since or words[:6].lower() == "since ":
         return "period"
-    if _report_before().search(before) or _REPORT_AFTER.match(after):
+    if _report_before().search(before, max(0, len(before) - NEAR_BEFORE)) or _REPORT_AFTER.match(after):
         return "report"
+    if _REPORT_AFTER_SAYER.match(after) and _OPENS.search(before):
+        return "report"  # the day opens its sentence or clause: the verb after the body is the main verb
     return "event"
 
 
@@ -510,14 +565,25 @@ def is_dateline(mention: DateMention, published: date | None) -> bool:
 
 def _matches(s: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """Non-overlapping pattern matches of one sentence, in text order (earlier patterns win overlaps)."""
-    words = set(_WORD.findall(s.lower()))
-    if _ANY_YEAR.search(s):
+    words = set(_KEYS.intersection(_WORD.findall(s.lower())))
+    if ("1" in s or "20" in s) and _ANY_YEAR.search(s):
         words.add("#year")
+        words.update(k for k, hint in (("#iso", _ISO_HINT), ("#numeric", _NUMERIC_HINT)) if hint.search(s))
+    if not words:
+        return []  # most sentences: no word any pattern needs
+    low = s.lower()
+    windows: dict[frozenset[str], tuple[int, int]] = {}  # by key set: the month patterns share one
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for name, rx, keys in PATTERNS:
-        if keys.isdisjoint(words):
-            continue
-        for m in rx.finditer(s):
+    for n in sorted({n for w in words for n in _BY_KEY[w]}):
+        name, rx, keys = PATTERNS[n]
+        reach = _REACH.get(name)
+        if reach is None or len(low) != len(s):  # (a few characters change length in lower case)
+            lo, hi = 0, len(s)
+        else:
+            if keys not in windows:
+                windows[keys] = _key_window(s, low, keys & words, reach)
+            lo, hi = windows[keys]
+        for m in rx.finditer(s, lo, hi):
             if any(a < m.end() and m.start() < b for a, b, _, _ in found):
                 continue  # an earlier (more specific) pattern already read these words
             if _not_a_date(name, m, s):
@@ -528,9 +594,28 @@ def _matches(s: str) -> list[tuple[int, int, str, re.Match[str]]]:
     return sorted(found, key=lambda x: x[0])
 
 
+# How far before its first key word and after its last one a match of these patterns reaches ("early on Monday
+# morning", "came a couple of days after"): they are tried only there, the costliest patterns on common words
+_REACH: dict[str, tuple[int, int]] = {
+    "weekday": (8, 12),
+    "offset": (50, 2),
+    # "between the 12th and 14th of January", "January 12th through 14th, 2020"
+    **{name: (MONTH_REACH, MONTH_REACH) for name, _, keys in _TABLE if keys is _MONTH_KEYS},
+}
+
+
+def _key_window(s: str, low: str, keys: Set[str], reach: tuple[int, int]) -> tuple[int, int]:
+    """The part of the sentence between the first and the last occurrence of ``keys`` (as text: a bound on where
+    they occur as words), widened by ``reach`` and ending at a word's end."""
+    first = min(low.find(k) for k in keys)
+    last = max(low.rfind(k) + len(k) for k in keys)
+    end = _WORD_END.match(s, min(len(s), last + reach[1])).end()  # type: ignore[union-attr]
+    return max(0, first - reach[0]), end
+
+
 def _not_a_date(name: str, m: re.Match[str], s: str) -> bool:
     """A month name in lower case is a verb ("may", "march"); a number after "Division" names a unit."""
-    mon = m.groupdict().get("mon")
+    mon = m.group("mon") if "mon" in m.re.groupindex else None
     if mon is not None and mon[0].islower():
         return True
     words = m.group(0)
@@ -560,11 +645,12 @@ def find_dates(text: str, sentence: Span, ctx: DateContext) -> list[DateMention]
             ctx.rejected.append(f"{span.text!r}: {err}")
             continue
         before = s[max(0, start - 80) : start]
-        role = _role(name, span.text, before, s[end : end + 20])
+        role = _role(name, span.text, before, s[end : end + 120])
         if role == "period" and name not in _PERIOD_KINDS:
             ed = _since(ed, ctx)
         ed = _not_after_publication(ed, ctx.published)
-        anchor = "campaign" if _STARTS.search(before) else None
+        named = any(w in before.lower() for w in ("campaign", "operation", "offensive"))
+        anchor = "campaign" if named and _STARTS.search(before) else None
         if anchor:
             ctx.anchors.setdefault("campaign", ed.start)
         stale = ctx.published is not None and (ctx.published - ed.start).days > STALE_DAYS
@@ -574,16 +660,14 @@ def find_dates(text: str, sentence: Span, ctx: DateContext) -> list[DateMention]
         pub = ctx.published
         coarse_old = ed.precision >= 4 and pub is not None and (pub - ed.end).days > RECENT_WEEK
         after = s[end : end + 60]
-        background = (
-            background
-            or coarse_old
-            or _names_an_attack(name, before, after)
-            or bool(_CREDIT_AFTER.match(after))
-        )
-        weight = _weight(name, span.text, ed) + bool(_WOUNDED_BEFORE.search(before))
+        credit = bool(_CREDIT_AFTER.match(after))
+        named_before = _names_an_attack(name, before, after) or _truce_start(before)
+        background = background or coarse_old or named_before or credit
+        wounded = _WOUNDED_BEFORE.search(before, max(0, len(before) - NEAR_BEFORE))
+        weight = _weight(name, span.text, ed) + bool(wounded)
         age = None if pub is None else (pub - ed.start).days
         mention = DateMention(span, ed, name, anchor, role, weight, background, age)
-        if role == "event" and ed.precision <= 3 and not _CREDIT_AFTER.match(after):
+        if role == "event" and ed.precision <= 3 and not credit:
             ctx.last = ed.start  # the day a picture was taken is no anchor for "a day after"
         out.append(mention)
     return _join_ranges(out, text, ctx) if len(out) > 1 else out

@@ -211,8 +211,19 @@ _NOT_COUNT_AFTER = re.compile(
 )
 
 
+# "since the beginning of 2023, 83 people were killed": a year after its preposition, ending its phrase
+_YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
+_YEAR_BEFORE = re.compile(
+    r"\b(?:of|in|since|until|till|from|during|early|late|mid|year)\s*-?\s*$", re.IGNORECASE
+)
+_YEAR_AFTER = re.compile(r"\s*(?:[,.;:)]|$)")
+
+
 def not_a_count(s: str, start: int, end: int) -> bool:
     """Whether the number at ``s[start:end]`` is an age, a date, a time, a unit's name or a measure (not a count)."""
+    year = _YEAR.fullmatch(s, start, end) and _YEAR_BEFORE.search(s[max(0, start - 12) : start])
+    if year and _YEAR_AFTER.match(s, end):
+        return True
     return bool(
         _NOT_COUNT_BEFORE.search(s[max(0, start - 24) : start]) or _NOT_COUNT_AFTER.match(s[end : end + 16])
     )

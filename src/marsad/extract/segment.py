@@ -64,7 +64,9 @@ _ABBREV = [
     "a.m",
     "p.m",
 ]
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(‘]?[A-Z0-9])")
+# the end of a sentence: its punctuation (the one character the match starts with), a closing quote, spaces, and the
+# next one's capital or digit (matched from the punctuation, not looked behind to: a faster scan)
+_BOUNDARY = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(‘]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]$")
 
 TALLY_CUES = re.compile(
@@ -151,10 +153,10 @@ def sentences(text: str) -> list[Sentence]:
             continue
         cursor = 0
         for m in _BOUNDARY.finditer(line):
-            chunk = line[cursor : m.start()]
-            if _ends_with_abbreviation(chunk):
+            stop = m.start() + 1  # after the punctuation
+            if _ends_with_abbreviation(line[cursor:stop]):
                 continue
-            _add(out, text, start + cursor, start + m.start(), para_no)
+            _add(out, text, start + cursor, start + stop, para_no)
             cursor = m.end()
         _add(out, text, start + cursor, start + len(line), para_no)
     return out
@@ -220,7 +222,11 @@ _CREDIT = re.compile(
 def is_caption(sentence: str, following: str = "") -> bool:
     """Whether ``sentence`` is a photo caption (``following`` is the next sentence, which may open with the
     picture's credit)."""
-    if _CAPTION.search(sentence[:400]):
+    head = sentence[:400]
+    low = head.lower()
+    if any(w in low for w in ("pictur", "photo", "image", "video")) and _CAPTION.search(head):
         return True
+    if not following.startswith("("):
+        return False
     credit = _CREDIT.match(following[:60])
     return credit is not None and bool(re.search(r"photo|picture|image|agencies|file", credit.group(0), re.I))
