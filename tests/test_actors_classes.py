@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from marsad.actors import ActorDictionary, load_dictionary, normalise
 from marsad.actors.classes import KINDS, class_rows, kind_of_inter, kinds_in, parties
 from marsad.actors.nationality import nationalities
-from marsad.actors.prefix import starts_of
+from marsad.actors.prefix import prefix_finder, starts_of, word_starts
 from marsad.actors.text import _normalise_each
 
 
@@ -169,3 +169,49 @@ def test_actors_fast_normalise_agrees_on_random_text(text: str) -> None:
 def test_actors_fast_normalise_agrees_on_the_seed(seed_path: Path) -> None:
     text = seed_path.read_text("utf-8")
     assert normalise(text) == _normalise_each(text)
+
+
+def reference_kinds(text: str) -> list[tuple[str, int, int]]:
+    """kinds_in by its definition: one alternation of every row in file order, tried at every word start."""
+    rows = class_rows()
+    alternation = re.compile(
+        r"\b(?=\w)(?:" + "|".join(f"(?P<r{i}>{p})" for i, (_, p) in enumerate(rows)) + ")", re.IGNORECASE
+    )
+    out = []
+    for m in alternation.finditer(text):
+        if not re.search(r"\banti[- ]?$", text[max(0, m.start() - 6) : m.start()], re.IGNORECASE):
+            out.append((rows[int(str(m.lastgroup)[1:])][0], m.start(), m.end()))
+    return out
+
+
+KIND_WORDS = [
+    "IS", "is", "ISIS", "SDF", "the", "government", "forces", "anti-government", "protesters", "rebels", "civilians",
+    "army", "positions", "police", "loyal", "to", "regime", "Turkish", "troops", "armed", "men", "NDF", "children",
+    "Islamic", "State", "militants", "attacked", "a", "market", "military", "convoy", "in", "Idlib", "-", ",",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(KIND_WORDS), max_size=30))
+def test_actors_kinds_in_agrees_with_one_alternation(words: list[str]) -> None:
+    text = " ".join(words)
+    assert [(h.kind, h.start, h.end) for h in kinds_in.__wrapped__(text)] == reference_kinds(text)
+
+
+def test_actors_kinds_in_agrees_with_one_alternation_on_the_seed(seed_path: Path) -> None:
+    for line in seed_path.read_text(encoding="utf-8").splitlines():
+        assert [(h.kind, h.start, h.end) for h in kinds_in.__wrapped__(line)] == reference_kinds(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "prefixes", "starts"),
+    [
+        ("the army attacked the town", {"att", "tow"}, [9, 22]),
+        ("in the wake of", {"in th", "wak"}, [0, 7]),
+        ("reattack, attack-attack", {"att"}, [10, 17]),  # word starts only, never inside a word
+        ("aim to aimless", {"aim", "aim t"}, [0, 7]),
+        ("nothing here", set(), []),
+    ],
+)
+def test_actors_prefix_finder_finds_word_starts(text: str, prefixes: set[str], starts: list[int]) -> None:
+    assert word_starts(text, prefix_finder(prefixes)) == starts

@@ -35,9 +35,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from marsad.actors.classes import COMBATANT, UNARMED, Parties, kind_of_inter, kinds_in, parties
-from marsad.actors.prefix import PREFIX, SHORTEST, starts_of
+from marsad.actors.prefix import PREFIX, SHORTEST, prefix_finder, starts_of, word_starts
 from marsad.records import Actor, Span
 
 NONE = "none"  # event_type and sub_event_type of a non-conflict event; assembly drops it
@@ -116,7 +117,6 @@ _NEGATION = re.compile(
     r"\b(?:(?:no|not|never|without|nor|neither)\s+(?:[\w'-]+\s+){0,3}|(?:denied|deny|denies)\s+(?:\w+\s+)?)$",
     re.I,
 )
-_WORD_START = re.compile(r"\b\w")
 # a field of a form or fact sheet ("Civilians reported killed: 3-4"): it sums up what the text tells, it is no
 # incident of its own
 _FIELD = re.compile(r"(?:[-•*·–]\s*)?[^\W\d][\w ’'()/-]{0,40}:\s")
@@ -215,10 +215,19 @@ def taxonomy() -> dict[str, Kind]:
 # ---------------------------------------------------------------------------------------------- cues
 
 
+class _Searchers(NamedTuple):
+    """The cues and the background markers (families "@cause", "@aside"); which of them may match at a word that
+    starts with a given prefix; the cues searched everywhere; and the regex that finds the words where some
+    prefix starts (see marsad.actors.prefix)."""
+
+    table: tuple[Cue, ...]
+    by_prefix: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]
+    finder: re.Pattern[str]
+
+
 @cache
-def _searchers() -> tuple[tuple[Cue, ...], dict[str, tuple[int, ...]]]:
-    """The cues and the background markers (families "@cause", "@aside"), and which of them may match at a word
-    that starts with a given prefix."""
+def _searchers() -> _Searchers:
     markers = (
         Cue("@cause", 0, _CAUSE, starts_of(_CAUSE.pattern)),
         Cue("@aside", 0, _ASIDE, starts_of(_ASIDE.pattern)),
@@ -228,7 +237,8 @@ def _searchers() -> tuple[tuple[Cue, ...], dict[str, tuple[int, ...]]]:
     for k, cue in enumerate(table):
         for prefix in cue.starts or ():
             index.setdefault(prefix, []).append(k)
-    return table, {p: tuple(ks) for p, ks in index.items()}
+    always = tuple(k for k, cue in enumerate(table) if cue.starts is None)
+    return _Searchers(table, {p: tuple(ks) for p, ks in index.items()}, always, prefix_finder(index))
 
 
 @lru_cache(maxsize=8192)
@@ -238,7 +248,7 @@ def sentence_hits(sentence: str) -> tuple[Hit, ...]:
     diplomats") always stay, and come first among cues at one place."""
     found: list[Hit] = []
     ranges: list[tuple[int, int, int]] = []
-    table, _ = _searchers()
+    table = _searchers().table
     for k, places in _candidates(sentence).items():
         cue = table[k]
         for m in _matches(cue, sentence, places):
@@ -266,11 +276,10 @@ def _clause_end(sentence: str, at: int, depth: int) -> int:
 
 def _candidates(sentence: str) -> dict[int, list[int]]:
     """For each searcher that may match, the word starts where it may (searchers without prefixes: None)."""
-    table, index = _searchers()
+    _, index, always, finder = _searchers()
     low = sentence.lower()
-    places: dict[int, list[int]] = {k: [] for k, cue in enumerate(table) if cue.starts is None}
-    for m in _WORD_START.finditer(low):
-        i = m.start()
+    places: dict[int, list[int]] = {k: [] for k in always}
+    for i in word_starts(low, finder):
         for n in range(SHORTEST, PREFIX + 1):
             for k in index.get(low[i : i + n], ()):
                 places.setdefault(k, []).append(i)
