@@ -147,7 +147,8 @@ _ODD: set[str] = set()  # characters that vanish or expand: the text goes the sl
 _POSSESSIVE = re.compile("[" + "".join(sorted(_APOSTROPHES)) + "][sS]")
 _DROP = re.compile("[" + "".join(sorted(_APOSTROPHES)) + "]")
 # (written so that the regex engine turns most positions down at their first character)
-_SPACE_RUNS = re.compile(r"^[ \n]+|[ \n][ \n]+")
+_SPACE_RUNS = re.compile(r"[ \n][ \n]+")  # (a character class first: the engine skips to the next space in C)
+_LEADING_SPACES = re.compile(r"[ \n]+")
 _DOUBLED = re.compile(r"([^\W\d_])\1+")
 _DOUBLED_ASCII = re.compile(r"([a-z])\1+")  # the same on text whose letters are all ASCII, twice as fast
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -174,7 +175,7 @@ _ASCII_KNOWN = _known(frozenset(map(chr, range(128))))  # each ASCII character m
 
 def _normalise_fast(text: str) -> Normalised | None:
     # every ASCII character is known (see below): most reports need no look at their characters one by one
-    if not text.isascii() and not _known(set(text)):
+    if not text.isascii() and not _known(set(_NOT_ASCII.findall(text))):
         return None
     dropped = [m.start() for m in _DROP.finditer(text)]
     for m in _POSSESSIVE.finditer(text):
@@ -188,8 +189,7 @@ def _normalise_fast(text: str) -> Normalised | None:
     gone: list[tuple[int, int]] = []  # ranges of ``mapped`` that collapse into the character kept before them
     # most texts have no run of spaces to collapse: four substring searches spare the regex its scan
     runs = mapped[:1] in " \n" or any(pair in mapped for pair in ("  ", "\n\n", " \n", "\n "))
-    for m in _SPACE_RUNS.finditer(mapped) if runs else ():
-        start, end = m.span()
+    for start, end in _space_runs(mapped) if runs else ():
         if start == 0:
             gone.append((0, end))  # leading spaces and line breaks go
             continue
@@ -215,6 +215,13 @@ def _normalise_fast(text: str) -> Normalised | None:
     if last < len(mapped):
         kept.append((last, len(mapped)))
     return _compose(mapped, low, kept, pieces, doubles)
+
+
+def _space_runs(mapped: str) -> list[tuple[int, int]]:
+    """Spans of the leading spaces and line breaks, and of every later run of two or more."""
+    leading = _LEADING_SPACES.match(mapped)
+    first = [leading.span()] if leading else []
+    return first + [m.span() for m in _SPACE_RUNS.finditer(mapped, leading.end() if leading else 0)]
 
 
 def _compose(
