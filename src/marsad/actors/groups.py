@@ -8,17 +8,13 @@ starts a group's name ("Jaysh ..."). Such a name is kept as an unknown actor (kn
 from __future__ import annotations
 
 import bisect
-from functools import cache
-
-import ahocorasick
 
 from marsad.actors.readings import Cand, members_of
 from marsad.actors.runs import ascii_capitals, capitalised_runs, title_case_lines
-from marsad.actors.text import Tokens, whole_word
+from marsad.actors.text import Tokens
 from marsad.actors.words import (
     ARABIC_LEADS,
     DEMONYMS,
-    GROUP_WORDS,
     MAX_NAME_WORDS,
     MEMBER_NOUNS,
     NAME_STOPWORDS,
@@ -29,30 +25,11 @@ from marsad.actors.words import (
 )
 
 
-@cache
-def _group_words() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for word in GROUP_WORDS:
-        automaton.add_word(word, len(word))
-    automaton.make_automaton()
-    return automaton
-
-
-def _group_word_tokens(toks: Tokens) -> list[int]:
-    """Indices of the words of GROUP_WORDS in the text, in order (one automaton pass, then whole words only)."""
-    folded = toks.norm.folded
-    out = []
-    for last, size in _group_words().iter(folded):
-        start = last - size + 1
-        if whole_word(folded, start, last + 1) and (k := toks.index_at(start)) is not None:
-            out.append(k)
-    return sorted(set(out))
-
-
-def unknown_groups(toks: Tokens, taken: bytearray) -> list[Cand]:
-    """Capitalised names that read as groups but are not in the dictionary: known=False, name as written."""
+def find_unknown_groups(toks: Tokens, taken: bytearray, cues: list[int]) -> list[Cand]:
+    """Capitalised names that read as groups but are not in the dictionary: known=False, name as written.
+    ``cues``: the indices of the words of GROUP_WORDS among the tokens, in order (the matcher's automaton finds
+    them with the aliases)."""
     out: list[Cand] = []
-    cues = _group_word_tokens(toks)
     if not cues:
         return out  # no group noun, head or Arabic lead anywhere: no unknown group either
     ascii_only = ascii_capitals(toks)

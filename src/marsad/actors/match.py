@@ -23,11 +23,13 @@ from collections.abc import Iterator, Mapping, Sequence
 import ahocorasick
 
 from marsad.actors.entries import ActorEntry, ActorMention, Alias, SideEntry
-from marsad.actors.groups import unknown_groups
+from marsad.actors.groups import find_unknown_groups
 from marsad.actors.nationality import country_code, foreign
 from marsad.actors.readings import (
     Cand,
     Hit,
+    Refs,
+    Spelling,
     Target,
     free,
     members_of,
@@ -37,13 +39,14 @@ from marsad.actors.readings import (
     select,
     shouting,
 )
-from marsad.actors.text import Normalised, Tokens, cased_key, key, normalise, whole_word
+from marsad.actors.text import Normalised, Tokens, cased_key, key, normalise
 from marsad.actors.words import (
     BACKED,
     DEMONYMS,
     ENGLISH_WORDS,
     FUNCTION_WORDS,
     GROUP_NOUNS,
+    GROUP_WORDS,
     MILITIA_NOUNS,
     NOT_ACTOR_AFTER,
     PRO_NOUNS,
@@ -91,10 +94,7 @@ class ActorDictionary:
             k for side in self.sides.values() for a in side.adjectives if " " not in (k := key(a.text))
         )
         self._shared_countries = self._countries_sharing_aliases()
-        self._automaton = ahocorasick.Automaton()
-        for k, targets in self._index.items():
-            self._automaton.add_word(k, (k, tuple(targets)))
-        self._automaton.make_automaton()
+        self._automaton = self._build_automaton()
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -104,6 +104,17 @@ class ActorDictionary:
 
     def get(self, actor_id: str) -> ActorEntry | None:
         return self.by_id.get(actor_id)
+
+    def _build_automaton(self) -> ahocorasick.Automaton:
+        """One automaton over every spelling, and over the group words the unknown-group reading needs (one
+        pass over the text finds both)."""
+        automaton = ahocorasick.Automaton()
+        for k in sorted(self._index.keys() | GROUP_WORDS):
+            targets = tuple(self._index.get(k, ()))
+            cased = any(t.case_sensitive for t in targets)
+            automaton.add_word(k, Spelling(len(k), k, Refs.of(targets), cased, k in GROUP_WORDS))
+        automaton.make_automaton()
+        return automaton
 
     def _build_index(self) -> dict[str, list[Target]]:
         index: dict[str, list[Target]] = {}
@@ -195,7 +206,7 @@ class ActorDictionary:
         country = country_code(country)
         norm = normalise(text)
         toks = Tokens(norm)
-        hits = self._hits(norm, toks)
+        hits, group_words = self._hits(norm, toks)
         votes = self._country_votes(hits)
         if country is None and votes:
             country = votes.most_common(1)[0][0]
@@ -209,36 +220,58 @@ class ActorDictionary:
         taken = bytearray(len(norm.folded))
         for start, end in [(c.start, c.end) for c in chosen] + sorted(suppressed):
             taken[start:end] = b"\x01" * (end - start)  # qualifiers ("Al Qaeda-linked") are not new names
-        chosen += unknown_groups(toks, taken)
+        chosen += find_unknown_groups(toks, taken, group_words)
         return [self._mention(text, toks, c) for c in sorted(chosen, key=lambda c: c.start)]
 
-    def _hits(self, norm: Normalised, toks: Tokens) -> list[Hit]:
+    def _hits(self, norm: Normalised, toks: Tokens) -> tuple[list[Hit], list[int]]:
+        """The spellings found as whole words, and the indices of the words of GROUP_WORDS among the tokens."""
+        folded, cased = norm.folded, norm.cased
+        size = len(folded)
         hits: list[Hit] = []
-        for last, (k, targets) in self._automaton.iter(norm.folded):
-            start, end = last - len(k) + 1, last + 1
-            if not whole_word(norm.folded, start, end):
-                continue
-            written = norm.cased[start:end]
-            kept = tuple(
-                t
-                for t in targets
-                if not t.case_sensitive
-                or (t.cased == written and not (k in ENGLISH_WORDS and shouting(toks, start, end)))
-            )
-            if kept:
-                hits.append(Hit(start, end, kept))
-        return hits
+        group_words: list[int] = []
+        for last, spelling in self._automaton.iter(folded):
+            end = last + 1
+            start = end - spelling.size
+            if (start and folded[start - 1].isalnum()) or (end < size and folded[end].isalnum()):
+                continue  # not a whole word
+            if spelling.group_word and (k := toks.index_at(start)) is not None:
+                group_words.append(k)
+            refs = spelling.refs
+            if spelling.case_sensitive:
+                refs = self._as_written(spelling, cased[start:end], toks, start, end)
+            if refs.targets:
+                hits.append(Hit(start, end, refs))
+        return hits, sorted(set(group_words))
+
+    @staticmethod
+    def _as_written(spelling: Spelling, written: str, toks: Tokens, start: int, end: int) -> Refs:
+        """The targets a hit of a case-sensitive spelling keeps: those written as found ("IS", not "is"), and no
+        English word in an all-caps headline ("THE REGIME IS WEAK")."""
+        kept: list[Target] = []
+        shout: bool | None = None  # read only when a spelling matches as written: "is" is mostly lower case
+        for t in spelling.refs.targets:
+            if t.case_sensitive:
+                if t.cased != written:
+                    continue
+                if shout is None:
+                    shout = spelling.text in ENGLISH_WORDS and shouting(toks, start, end)
+                if shout:
+                    continue
+            kept.append(t)
+        return spelling.refs if len(kept) == len(spelling.refs.targets) else Refs.of(tuple(kept))
 
     def _country_votes(self, hits: Sequence[Hit]) -> Counter[str | None]:
         """Countries named ("KABUL, Afghanistan") and countries of the actors named unambiguously: the context
         that settles shared aliases."""
         votes: Counter[str | None] = Counter()
+        shared = self._shared_countries
         for h in hits:
-            votes.update(t.ref for t in h.targets if t.kind == "country" and t.ref in self._shared_countries)
-            ids = {t.ref for t in h.targets if t.kind == "actor"}
-            if len(ids) == 1:
-                entry = self.by_id[ids.pop()]
-                if entry.country in self._shared_countries:
+            for code in h.refs.countries:
+                if code in shared:
+                    votes[code] += 1
+            if h.refs.sole is not None:
+                entry = self.by_id[h.refs.sole]
+                if entry.country in shared:
                     votes[entry.country] += 1
         return votes
 
@@ -256,7 +289,7 @@ class ActorDictionary:
     ) -> list[Cand]:
         out: list[Cand] = []
         for h in hits:
-            ids = [t.ref for t in h.targets if t.kind == "actor"]
+            ids = h.refs.actors
             if not ids:
                 continue
             nxt = toks.after(h.end)
@@ -278,11 +311,13 @@ class ActorDictionary:
     ) -> tuple[list[Cand], set[tuple[int, int]]]:
         """Readings of "pro-X <group>", "X-backed <group>" and "<adjective> forces"; also the alias hits that
         such a reading turns into a mere qualifier (ISIS in "pro-ISIS media", "ISIS-linked Jaysh Khalid")."""
-        starts = {h.start for h in hits if any(t.kind == "actor" for t in h.targets)}
+        starts = {h.start for h in hits if h.refs.actors}
         out: list[Cand] = []
         suppressed: set[tuple[int, int]] = set()
         for h in hits:
-            for side_id, is_actor in self._anchor_sides(h, country, votes, qualified(toks, h)):
+            if not h.refs.sides and not h.refs.actors:
+                continue  # a country named: no pattern reads it
+            for side_id, is_actor in self._anchor_sides(toks, h, country, votes):
                 cand, qualifier = self._anchor(toks, h, side_id, is_actor, starts, country)
                 if cand:
                     out.append(cand)
@@ -291,14 +326,13 @@ class ActorDictionary:
         return out, suppressed
 
     def _anchor_sides(
-        self, h: Hit, country: str | None, votes: Counter[str | None], qualified: bool
+        self, toks: Tokens, h: Hit, country: str | None, votes: Counter[str | None]
     ) -> list[tuple[str, bool]]:
         """The sides a hit can stand for in a pattern: side adjectives, or the side of the actor named (only when
         "pro-" or "-backed" may qualify it: a named actor enters no other pattern)."""
-        sides = [(t.ref, False) for t in h.targets if t.kind == "side"]
-        ids = [t.ref for t in h.targets if t.kind == "actor"] if qualified else []
-        if ids:
-            sides.append((self._choose(ids, country, votes).side, True))
+        sides = [(ref, False) for ref in h.refs.sides]
+        if h.refs.actors and qualified(toks, h):
+            sides.append((self._choose(h.refs.actors, country, votes).side, True))
         return sides
 
     def _anchor(
@@ -338,7 +372,7 @@ class ActorDictionary:
 
     def _led(self, h: Hit, side_id: str, is_actor: bool, start: int, end: int) -> Cand:
         """ "Kurdish-led forces", "HTS-led factions", "US-led strikes": the leader's own side acts."""
-        ids = [t.ref for t in h.targets if t.kind == "actor"]
+        ids = h.refs.actors
         side = self.sides.get(side_id)
         if is_actor and ids:
             return Cand(start, end, self.by_id[ids[0]], priority=0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from marsad.actors.entries import ActorEntry
 from marsad.actors.text import Tokens
@@ -23,15 +24,44 @@ class Target:
     case_sensitive: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Refs(NamedTuple):
+    """The targets of a hit and what the matcher reads of them, worked out once per spelling (most hits keep
+    every target of their spelling) rather than once per hit."""
+
+    targets: tuple[Target, ...]
+    actors: tuple[str, ...]  # refs of the actor targets, in order
+    sides: tuple[str, ...]  # refs of the side targets, in order
+    countries: tuple[str, ...]  # refs of the country targets, in order
+    sole: str | None  # the one actor named, when the targets name exactly one
+
+    @classmethod
+    def of(cls, targets: tuple[Target, ...]) -> Refs:
+        actors = tuple(t.ref for t in targets if t.kind == "actor")
+        sides = tuple(t.ref for t in targets if t.kind == "side")
+        countries = tuple(t.ref for t in targets if t.kind == "country")
+        return cls(targets, actors, sides, countries, actors[0] if len(set(actors)) == 1 else None)
+
+
+class Hit(NamedTuple):
+    """One spelling found as a whole word. (Tuples, not dataclasses: a long report has hundreds of hits and
+    candidates, and a frozen dataclass costs a call per field to build.)"""
+
     start: int
     end: int
-    targets: tuple[Target, ...]
+    refs: Refs
 
 
-@dataclass(frozen=True, slots=True)
-class Cand:
+class Spelling(NamedTuple):
+    """What the automaton holds for one normalised spelling."""
+
+    size: int  # its length in the normalised text
+    text: str
+    refs: Refs  # every target of the spelling
+    case_sensitive: bool  # some target matches only as written: the hit's targets are sorted out one by one
+    group_word: bool  # a word of GROUP_WORDS, which the unknown-group reading looks for
+
+
+class Cand(NamedTuple):
     start: int
     end: int
     entry: ActorEntry | None
