@@ -320,43 +320,57 @@ def words_key(words: str) -> frozenset[str]:
 _WORD = re.compile(r"[^\W_]+")
 
 
+_MATCH_START, _MATCH_END, _MATCH_TEXT = re.Match.start, re.Match.end, re.Match.group
+_HEAD_SKIP = " " + "".join(_QUOTES)
+
+
 class Tokens:
-    """Words of the folded text with their offsets, for the token patterns."""
+    """Words of the folded text with their offsets, for the token patterns. (The patterns look at a few words
+    around each of hundreds of hits: the words are cut out once, and the lookups around them stay small.)"""
 
     def __init__(self, norm: Normalised) -> None:
         self.norm = norm
+        self.folded = norm.folded
         found = list(_WORD.finditer(norm.folded))
-        self.starts = [m.start() for m in found]
-        self.ends = [m.end() for m in found]
+        self.starts: list[int] = list(map(_MATCH_START, found))
+        self.ends: list[int] = list(map(_MATCH_END, found))
+        self.words: list[str] = list(map(_MATCH_TEXT, found))
 
     def __len__(self) -> int:
         return len(self.starts)
 
     def word(self, i: int) -> str:
-        return self.norm.folded[self.starts[i] : self.ends[i]]
+        return self.words[i]
 
     def capitalised(self, i: int) -> bool:
         # ordinals count ("13th Division"), bare numbers do not ("5 gunmen")
         c = self.norm.cased[self.starts[i]]
-        return c.isupper() or (c.isdigit() and not self.word(i).isdigit())
+        return c.isupper() or (c.isdigit() and not self.words[i].isdigit())
 
     def sentence_start(self, i: int) -> bool:
         """Whether word ``i`` opens a sentence, line or headline part, where any word is capitalised."""
-        head = self.norm.folded[: self.starts[i]].rstrip(" " + "".join(_QUOTES))
-        return not head or head[-1] in ".!?:;|\n"
+        k = self.starts[i] - 1
+        while k >= 0 and self.folded[k] in _HEAD_SKIP:  # spaces and quotes before it
+            k -= 1
+        return k < 0 or self.folded[k] in ".!?:;|\n"
 
     def after(self, offset: int) -> int | None:
         """Index of the word right after ``offset``, separated by spaces (and quotes) only."""
-        i = bisect.bisect_left(self.starts, offset)
-        if i < len(self.starts) and joined(self.norm.folded[offset : self.starts[i]]):
-            return i
+        starts = self.starts
+        i = bisect.bisect_left(starts, offset)
+        if i < len(starts):
+            gap = self.folded[offset : starts[i]]
+            if gap == " " or not gap.strip(_JOINERS):  # joined(), inline: this is called for every hit
+                return i
         return None
 
     def before(self, offset: int) -> int | None:
         """Index of the word right before ``offset``, separated by spaces (and quotes) only."""
         i = bisect.bisect_right(self.ends, offset) - 1
-        if i >= 0 and joined(self.norm.folded[self.ends[i] : offset]):
-            return i
+        if i >= 0:
+            gap = self.folded[self.ends[i] : offset]
+            if gap == " " or not gap.strip(_JOINERS):
+                return i
         return None
 
     def index_at(self, offset: int) -> int | None:
