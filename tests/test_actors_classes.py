@@ -6,14 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from marsad.actors import ActorDictionary, load_dictionary, normalise
 from marsad.actors.classes import KINDS, class_rows, kind_of_inter, kinds_in, parties
 from marsad.actors.nationality import nationalities
 from marsad.actors.prefix import prefix_finder, starts_of, word_starts
-from marsad.actors.text import _normalise_each
+from marsad.actors.text import _DOUBLED_ASCII, _doubled_ascii, _normalise_each
 
 
 @pytest.fixture(scope="module")
@@ -215,3 +215,13 @@ def test_actors_kinds_in_agrees_with_one_alternation_on_the_seed(seed_path: Path
 )
 def test_actors_prefix_finder_finds_word_starts(text: str, prefixes: set[str], starts: list[int]) -> None:
     assert word_starts(text, prefix_finder(prefixes)) == starts
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aAbzZ?? 0011\n“”é\x00")), max_size=30))
+def test_actors_repeated_letters_found_as_the_regex_finds_them(text: str) -> None:
+    low = text.lower()
+    assume(
+        not any(c.isalpha() and not c.isascii() for c in low)
+    )  # the fast reading is for ASCII letters only
+    assert _doubled_ascii(low) == [m.span() for m in _DOUBLED_ASCII.finditer(low)]

@@ -150,7 +150,7 @@ _DROP = re.compile("[" + "".join(sorted(_APOSTROPHES)) + "]")
 _SPACE_RUNS = re.compile(r"[ \n][ \n]+")  # (a character class first: the engine skips to the next space in C)
 _LEADING_SPACES = re.compile(r"[ \n]+")
 _DOUBLED = re.compile(r"([^\W\d_])\1+")
-_DOUBLED_ASCII = re.compile(r"([a-z])\1+")  # the same on text whose letters are all ASCII, twice as fast
+_DOUBLED_ASCII = re.compile(r"([a-z])\1+")  # the same where all letters are ASCII: what _doubled_ascii finds
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 _FINAL_SIGMA = "\u03a3"  # str.lower() of a whole text lowers it by context, one character at a time does not
 
@@ -200,10 +200,12 @@ def _normalise_fast(text: str) -> Normalised | None:
             gone.append((start + 1, end))
     doubles: list[tuple[int, int]] = []  # (kept character, last character it stands for), in ``mapped``
     letters_ascii = not any(c.isalpha() for c in set(_NOT_ASCII.findall(low)))
-    for m in (_DOUBLED_ASCII if letters_ascii else _DOUBLED).finditer(low):
-        if m.group(1).isalpha():
-            doubles.append((m.start(), m.end() - 1))
-            gone.append((m.start() + 1, m.end()))
+    repeated = (
+        _doubled_ascii(low) if letters_ascii else [m.span() for m in _DOUBLED.finditer(low) if m[1].isalpha()]
+    )
+    for start, end in repeated:
+        doubles.append((start, end - 1))
+        gone.append((start + 1, end))
     kept: list[tuple[int, int]] = []
     last = 0
     for start, end in sorted(gone):
@@ -215,6 +217,26 @@ def _normalise_fast(text: str) -> Normalised | None:
     if last < len(mapped):
         kept.append((last, len(mapped)))
     return _compose(mapped, low, kept, pieces, doubles)
+
+
+def _doubled_ascii(low: str) -> list[tuple[int, int]]:
+    """Spans of the runs of one repeated ASCII letter ("ll" in "killed"), as ``_DOUBLED_ASCII.finditer`` finds
+    them, in a text whose letters are all ASCII. The regex tries every character in turn (the normal form's main
+    cost); here the text is read as one big integer and XORed with itself shifted by one character, so that a
+    character equal to the one before it is a zero byte, and only those are looked at."""
+    data = low.encode("ascii", "replace")  # one byte per character ("?" for the others, which are no letters)
+    number = int.from_bytes(data, "big")
+    same = (number ^ (number >> 8)).to_bytes(len(data), "big")  # same[i] == 0: data[i] == data[i - 1]
+    out: list[tuple[int, int]] = []
+    i = same.find(0, 1)
+    while i > 0:
+        j = i
+        while j + 1 < len(same) and same[j + 1] == 0:
+            j += 1
+        if 97 <= data[i] <= 122:  # a-z
+            out.append((i - 1, j + 1))
+        i = same.find(0, j + 1)
+    return out
 
 
 def _space_runs(mapped: str) -> list[tuple[int, int]]:
