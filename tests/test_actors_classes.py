@@ -13,7 +13,8 @@ from marsad.actors import ActorDictionary, load_dictionary, normalise
 from marsad.actors.classes import KINDS, class_rows, kind_of_inter, kinds_in, parties
 from marsad.actors.nationality import nationalities
 from marsad.actors.prefix import prefix_finder, starts_of, word_starts
-from marsad.actors.text import _DOUBLED_ASCII, _doubled_ascii, _normalise_each
+from marsad.actors.text import _DOUBLED_ASCII, _doubled_ascii, _normalise_each, marked, whole_word
+from marsad.actors.words import GROUP_WORDS
 
 
 @pytest.fixture(scope="module")
@@ -225,3 +226,41 @@ def test_actors_repeated_letters_found_as_the_regex_finds_them(text: str) -> Non
         not any(c.isalpha() and not c.isascii() for c in low)
     )  # the fast reading is for ASCII letters only
     assert _doubled_ascii(low) == [m.span() for m in _DOUBLED_ASCII.finditer(low)]
+
+
+def whole_word_spellings(actors: ActorDictionary, text: str) -> list[tuple[int, int, str]]:
+    """Every spelling (and group word) standing as a whole word in the normal form, by brute force."""
+    folded = normalise(text).folded
+    out = []
+    for spelling in set(actors._index) | GROUP_WORDS:
+        i = folded.find(spelling)
+        while i >= 0:
+            if whole_word(folded, i, i + len(spelling)):
+                out.append((i, i + len(spelling), spelling))
+            i = folded.find(spelling, i + 1)
+    return sorted(out)
+
+
+def automaton_spellings(actors: ActorDictionary, text: str) -> list[tuple[int, int, str]]:
+    folded = normalise(text).folded
+    out = []
+    for last, spellings in actors._automaton.iter(marked(folded)):
+        for s in spellings:
+            if not s.compare or folded[last - 1 - s.size : last - 1] == s.text:
+                out.append((last - 1 - s.size, last - 1, s.text))
+    return sorted(out)
+
+
+SPELLING_WORDS = [
+    "IS", "is", "this", "ISIS", "Syria", "Syrian", "army", "regime", "forces", "U.S.", "US", "u.s", "Liwaa",
+    "al-Quds", "al", "Quds", "SDF", "civilians", "“", "”", ".", ",", "-", "é", "fighters", "Hayat", "Tahrir",
+    "al-Sham", "Turkish-backed", "factions", "5th", "Corps", "\n",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SPELLING_WORDS), max_size=20), st.sampled_from([" ", "", "-", "  "]))
+def test_actors_automaton_finds_whole_words_only(words: list[str], glue: str) -> None:
+    text = glue.join(words)
+    actors = load_dictionary()
+    assert automaton_spellings(actors, text) == whole_word_spellings(actors, text)

@@ -39,7 +39,7 @@ from marsad.actors.readings import (
     select,
     shouting,
 )
-from marsad.actors.text import Normalised, Tokens, cased_key, key, normalise
+from marsad.actors.text import Normalised, Tokens, cased_key, key, marked, normalise
 from marsad.actors.words import (
     BACKED,
     DEMONYMS,
@@ -107,12 +107,19 @@ class ActorDictionary:
 
     def _build_automaton(self) -> ahocorasick.Automaton:
         """One automaton over every spelling, and over the group words the unknown-group reading needs (one
-        pass over the text finds both)."""
-        automaton = ahocorasick.Automaton()
+        pass over the text finds both). It holds the marked forms (see :func:`marsad.actors.text.marked`), so
+        that it reports whole words only: most places where a short spelling stands in the text are inside a
+        longer word ("is" in "this", "syria" in "syrian")."""
+        by_mark: dict[str, list[Spelling]] = {}
         for k in sorted(self._index.keys() | GROUP_WORDS):
             targets = tuple(self._index.get(k, ()))
             cased = any(t.case_sensitive for t in targets)
-            automaton.add_word(k, Spelling(len(k), k, Refs.of(targets), cased, k in GROUP_WORDS))
+            form = marked(k)
+            spelling = Spelling(len(k), k, Refs.of(targets), cased, k in GROUP_WORDS, form[1:-1] != k)
+            by_mark.setdefault(form, []).append(spelling)
+        automaton = ahocorasick.Automaton()
+        for form, spellings in by_mark.items():
+            automaton.add_word(form, tuple(spellings))
         automaton.make_automaton()
         return automaton
 
@@ -226,21 +233,23 @@ class ActorDictionary:
     def _hits(self, norm: Normalised, toks: Tokens) -> tuple[list[Hit], list[int]]:
         """The spellings found as whole words, and the indices of the words of GROUP_WORDS among the tokens."""
         folded, cased = norm.folded, norm.cased
-        size = len(folded)
         hits: list[Hit] = []
         group_words: list[int] = []
-        for last, spelling in self._automaton.iter(folded):
-            end = last + 1
-            start = end - spelling.size
-            if (start and folded[start - 1].isalnum()) or (end < size and folded[end].isalnum()):
-                continue  # not a whole word
-            if spelling.group_word and (k := toks.index_at(start)) is not None:
-                group_words.append(k)
-            refs = spelling.refs
-            if spelling.case_sensitive:
-                refs = self._as_written(spelling, cased[start:end], toks, start, end)
-            if refs.targets:
-                hits.append(Hit(start, end, refs))
+        for last, spellings in self._automaton.iter(marked(folded)):
+            end = (
+                last - 1
+            )  # in the text: the marked text has one NUL before it, and the form one after the word
+            for spelling in spellings:
+                start = end - spelling.size
+                if spelling.compare and folded[start:end] != spelling.text:
+                    continue  # the same letters, other characters between them
+                if spelling.group_word and (k := toks.index_at(start)) is not None:
+                    group_words.append(k)
+                refs = spelling.refs
+                if spelling.case_sensitive:
+                    refs = self._as_written(spelling, cased[start:end], toks, start, end)
+                if refs.targets:
+                    hits.append(Hit(start, end, refs))
         return hits, sorted(set(group_words))
 
     @staticmethod

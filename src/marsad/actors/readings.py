@@ -59,6 +59,7 @@ class Spelling(NamedTuple):
     refs: Refs  # every target of the spelling
     case_sensitive: bool  # some target matches only as written: the hit's targets are sorted out one by one
     group_word: bool  # a word of GROUP_WORDS, which the unknown-group reading looks for
+    compare: bool  # holds other characters than letters and digits: a hit is compared with the text
 
 
 class Cand(NamedTuple):

@@ -325,6 +325,22 @@ def _segments(size: int, dropped: list[int]) -> list[tuple[int, int]]:
     return out
 
 
+_MARK = "\x00"
+_ASCII_MARKS = {i: _MARK for i in range(128) if not chr(i).isalnum()}
+
+
+def marked(folded: str) -> str:
+    """``folded`` with every character that is no letter or digit written as NUL, between two NULs. A spelling
+    stands in ``folded`` as a whole word exactly where its own marked form stands in this text (its letters
+    and digits the same, NULs around it), so the automaton finds only whole words; a spelling with other
+    characters than letters and digits ("u.s.") is then compared as written."""
+    table = _ASCII_MARKS
+    if not folded.isascii():
+        table = dict(table)
+        table.update((ord(c), _MARK) for c in set(_NOT_ASCII.findall(folded)) if not c.isalnum())
+    return _MARK + folded.translate(table) + _MARK
+
+
 def key(text: str) -> str:
     """The automaton key of an alias: its folded normal form without edge spaces."""
     return normalise(text).folded.strip()
