@@ -41,6 +41,7 @@ from marsad.actors.readings import (
 )
 from marsad.actors.text import Normalised, Tokens, cased_key, key, marked, normalise
 from marsad.actors.words import (
+    ADJECTIVE_NOUNS,
     BACKED,
     DEMONYMS,
     ENGLISH_WORDS,
@@ -51,7 +52,6 @@ from marsad.actors.words import (
     NOT_ACTOR_AFTER,
     PRO_NOUNS,
     STATE_INTERS,
-    STATE_NOUNS,
     TERRITORIAL,
 )
 from marsad.records import Actor
@@ -403,7 +403,7 @@ class ActorDictionary:
         if nxt is not None and toks.word(nxt) in TERRITORIAL:
             return None
         side = self.sides[side_id]
-        nouns = STATE_NOUNS | MILITIA_NOUNS
+        nouns = ADJECTIVE_NOUNS
         if nxt is not None and toks.starts[nxt] in actor_starts and toks.word(nxt) not in nouns:
             return None
         noun = noun_within(toks, nxt, nouns)

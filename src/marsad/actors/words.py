@@ -48,6 +48,8 @@ MILITIA_NOUNS = words_key(
     "militias militia militiamen factions faction proxies proxy groups mercenaries gunmen"
 )
 # what "pro-X <noun>" and "X-backed <noun>" name: a group, not a strike; but "US-led air strikes" are the US's
+# what "<adjective> <noun>" names: the side's forces or its proxies ("Russian warplanes", "Iranian militias")
+ADJECTIVE_NOUNS = STATE_NOUNS | MILITIA_NOUNS
 PRO_NOUNS = {
     False: GROUP_NOUNS | MILITIA_NOUNS | (STATE_NOUNS - ATTACK_NOUNS),
     True: GROUP_NOUNS | MILITIA_NOUNS | STATE_NOUNS,
