@@ -88,9 +88,13 @@ def _stretches(toks: Tokens, near: Sequence[int]) -> list[tuple[int, int]]:
 
 def _chained(toks: Tokens, k: int) -> bool:
     """Whether word ``k`` and the next could stand in one run: joined, both capitalised or connectors."""
-    if not joined(toks.norm.folded[toks.ends[k] : toks.starts[k + 1]]):
+    if not joined(toks.folded[toks.ends[k] : toks.starts[k + 1]]):
         return False
-    return all(toks.capitalised(x) or toks.word(x) in NAME_CONNECTORS for x in (k, k + 1))
+    return _in_name(toks, k) and _in_name(toks, k + 1)
+
+
+def _in_name(toks: Tokens, k: int) -> bool:
+    return toks.capitalised(k) or toks.words[k] in NAME_CONNECTORS
 
 
 def _connects(toks: Tokens, k: int) -> bool:

@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from operator import sub
 
 from marsad.records import Span
 
@@ -255,25 +257,25 @@ def _compose(
 ) -> Normalised:
     """The Normalised of ``mapped`` cut to its ``kept`` ranges, mapped back through the ``pieces`` of the text it
     was joined from."""
-    out_at: list[int] = []  # where each kept range begins in the output
-    out_end: dict[int, int] = {}  # where each kept range ends, by where it ends in ``mapped``
-    n = 0
-    for a, b in kept:
-        out_at.append(n)
-        n += b - a
-        out_end[b] = n
+    begins = [a for a, _ in kept]
+    stops = [b for _, b in kept]
+    # where each kept range begins in the output; and where it ends, by where it ends in ``mapped``
+    out_at = list(accumulate(map(sub, stops, begins), initial=0))
+    out_end = dict(zip(stops, out_at[1:], strict=True))
+    out_at.pop()
     # a doubled letter's kept character ends its kept range: the rest of the run is gone right after it
     if len(pieces) == 1:
         # nothing was dropped from the text: a kept range maps back whole, and two never touch
         shift = pieces[0][0]
-        breaks, origins = out_at, [a + shift for a, _ in kept]
+        breaks, origins = out_at, [a + shift for a in begins] if shift else begins
         stretched = [(out_end[first + 1] - 1, last + shift + 1) for first, last in doubles]
     else:
         breaks, origins = _through_pieces(kept, out_at, pieces)
         stretched = [(out_end[first + 1] - 1, _back(pieces, last) + 1) for first, last in doubles]
+    cuts = list(map(slice, begins, stops))
     return Normalised(
-        "".join(mapped[a:b] for a, b in kept),
-        "".join(low[a:b] for a, b in kept),
+        "".join(map(mapped.__getitem__, cuts)),
+        "".join(map(low.__getitem__, cuts)),
         tuple(breaks),
         tuple(origins),
         tuple(stretched),
