@@ -13,7 +13,14 @@ from marsad.actors import ActorDictionary, load_dictionary, normalise
 from marsad.actors.classes import KINDS, class_rows, kind_of_inter, kinds_in, parties
 from marsad.actors.nationality import nationalities
 from marsad.actors.prefix import prefix_finder, starts_of, word_starts
-from marsad.actors.text import _DOUBLED_ASCII, _doubled_ascii, _normalise_each, marked, whole_word
+from marsad.actors.text import (
+    _DOUBLED_ASCII,
+    _doubled_ascii,
+    _normalise_each,
+    _space_runs,
+    marked,
+    whole_word,
+)
 from marsad.actors.words import GROUP_WORDS
 
 
@@ -264,3 +271,9 @@ def test_actors_automaton_finds_whole_words_only(words: list[str], glue: str) ->
     text = glue.join(words)
     actors = load_dictionary()
     assert automaton_spellings(actors, text) == whole_word_spellings(actors, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" \na.")), max_size=30))
+def test_actors_space_runs_found_as_the_regex_finds_them(text: str) -> None:
+    assert _space_runs(text) == [m.span() for m in re.finditer(r"^[ \n]+|[ \n][ \n]+", text)]

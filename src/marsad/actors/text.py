@@ -149,8 +149,8 @@ _ODD: set[str] = set()  # characters that vanish or expand: the text goes the sl
 _POSSESSIVE = re.compile("[" + "".join(sorted(_APOSTROPHES)) + "][sS]")
 _DROP = re.compile("[" + "".join(sorted(_APOSTROPHES)) + "]")
 # (written so that the regex engine turns most positions down at their first character)
-_SPACE_RUNS = re.compile(r"[ \n][ \n]+")  # (a character class first: the engine skips to the next space in C)
 _LEADING_SPACES = re.compile(r"[ \n]+")
+_SPACE_PAIRS = ("  ", " \n", "\n ", "\n\n")
 _DOUBLED = re.compile(r"([^\W\d_])\1+")
 _DOUBLED_ASCII = re.compile(r"([a-z])\1+")  # the same where all letters are ASCII: what _doubled_ascii finds
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -242,10 +242,26 @@ def _doubled_ascii(low: str) -> list[tuple[int, int]]:
 
 
 def _space_runs(mapped: str) -> list[tuple[int, int]]:
-    """Spans of the leading spaces and line breaks, and of every later run of two or more."""
+    """Spans of the leading spaces and line breaks, and of every later run of two or more (what the regex
+    ``^[ \n]+|[ \n][ \n]+`` finds). The next run starts at the first of the four pairs; a regex would stop at
+    every single space of the text to look."""
     leading = _LEADING_SPACES.match(mapped)
-    first = [leading.span()] if leading else []
-    return first + [m.span() for m in _SPACE_RUNS.finditer(mapped, leading.end() if leading else 0)]
+    out = [leading.span()] if leading else []
+    pos = leading.end() if leading else 0
+    size = len(mapped)
+    ahead = [mapped.find(pair, pos) for pair in _SPACE_PAIRS]  # where each pair stands next (-1: nowhere)
+    while True:
+        found = [i for i in ahead if i >= 0]
+        if not found:
+            return out
+        start = min(found)
+        end = start + 2
+        while end < size and mapped[end] in " \n":
+            end += 1
+        out.append((start, end))
+        ahead = [
+            mapped.find(pair, end) if 0 <= i < end else i for pair, i in zip(_SPACE_PAIRS, ahead, strict=True)
+        ]
 
 
 def _compose(
