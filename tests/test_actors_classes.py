@@ -277,3 +277,8 @@ def test_actors_automaton_finds_whole_words_only(words: list[str], glue: str) ->
 @given(st.text(alphabet=st.sampled_from(list(" \na.")), max_size=30))
 def test_actors_space_runs_found_as_the_regex_finds_them(text: str) -> None:
     assert _space_runs(text) == [m.span() for m in re.finditer(r"^[ \n]+|[ \n][ \n]+", text)]
+
+
+@pytest.mark.parametrize("text", ["a  " * 40, " \n" * 30 + "a", ("a\n\n b " * 25) + "  "])
+def test_actors_space_runs_of_a_text_with_many_runs(text: str) -> None:
+    assert _space_runs(text) == [m.span() for m in re.finditer(r"^[ \n]+|[ \n][ \n]+", text)]

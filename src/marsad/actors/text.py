@@ -151,6 +151,8 @@ _DROP = re.compile("[" + "".join(sorted(_APOSTROPHES)) + "]")
 # (written so that the regex engine turns most positions down at their first character)
 _LEADING_SPACES = re.compile(r"[ \n]+")
 _SPACE_PAIRS = ("  ", " \n", "\n ", "\n\n")
+_SPACE_RUNS = re.compile(r"[ \n][ \n]+")
+_FEW_RUNS = 16
 _DOUBLED = re.compile(r"([^\W\d_])\1+")
 _DOUBLED_ASCII = re.compile(r"([a-z])\1+")  # the same where all letters are ASCII: what _doubled_ascii finds
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -259,6 +261,8 @@ def _space_runs(mapped: str) -> list[tuple[int, int]]:
         while end < size and mapped[end] in " \n":
             end += 1
         out.append((start, end))
+        if len(out) > _FEW_RUNS:  # a text of many runs: the regex's one pass is faster from here
+            return out + [m.span() for m in _SPACE_RUNS.finditer(mapped, end)]
         ahead = [
             mapped.find(pair, end) if 0 <= i < end else i for pair, i in zip(_SPACE_PAIRS, ahead, strict=True)
         ]
