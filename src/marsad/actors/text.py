@@ -153,6 +153,7 @@ _LEADING_SPACES = re.compile(r"[ \n]+")
 _SPACE_PAIRS = ("  ", " \n", "\n ", "\n\n")
 _SPACE_RUNS = re.compile(r"[ \n][ \n]+")
 _FEW_RUNS = 16
+_ZEROS = re.compile(rb"\x00+")
 _DOUBLED = re.compile(r"([^\W\d_])\1+")
 _DOUBLED_ASCII = re.compile(r"([a-z])\1+")  # the same where all letters are ASCII: what _doubled_ascii finds
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -232,14 +233,10 @@ def _doubled_ascii(low: str) -> list[tuple[int, int]]:
     number = int.from_bytes(data, "big")
     same = (number ^ (number >> 8)).to_bytes(len(data), "big")  # same[i] == 0: data[i] == data[i - 1]
     out: list[tuple[int, int]] = []
-    i = same.find(0, 1)
-    while i > 0:
-        j = i
-        while j + 1 < len(same) and same[j + 1] == 0:
-            j += 1
+    for m in _ZEROS.finditer(same, 1):  # same[i:j] all zero: data[i - 1 : j] is one character repeated
+        i, j = m.span()
         if 97 <= data[i] <= 122:  # a-z
-            out.append((i - 1, j + 1))
-        i = same.find(0, j + 1)
+            out.append((i - 1, j))
     return out
 
 
