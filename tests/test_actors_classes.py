@@ -15,6 +15,7 @@ from marsad.actors.nationality import nationalities
 from marsad.actors.prefix import prefix_finder, starts_of, word_starts
 from marsad.actors.text import (
     _DOUBLED_ASCII,
+    Tokens,
     _doubled_ascii,
     _normalise_each,
     _space_runs,
@@ -282,3 +283,14 @@ def test_actors_space_runs_found_as_the_regex_finds_them(text: str) -> None:
 @pytest.mark.parametrize("text", ["a  " * 40, " \n" * 30 + "a", ("a\n\n b " * 25) + "  "])
 def test_actors_space_runs_of_a_text_with_many_runs(text: str) -> None:
     assert _space_runs(text) == [m.span() for m in re.finditer(r"^[ \n]+|[ \n][ \n]+", text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aB1 _-.,'\n“”é٣²\x00ΣſK")), max_size=30))
+def test_actors_tokens_are_the_words_a_regex_finds(text: str) -> None:
+    norm = normalise(text)
+    toks = Tokens(norm)
+    found = list(re.finditer(r"[^\W_]+", norm.folded))
+    assert toks.starts == [m.start() for m in found]
+    assert toks.ends == [m.end() for m in found]
+    assert toks.words == [m.group() for m in found]

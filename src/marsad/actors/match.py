@@ -212,8 +212,9 @@ class ActorDictionary:
             return []
         country = country_code(country)
         norm = normalise(text)
-        toks = Tokens(norm)
-        hits, group_words = self._hits(norm, toks)
+        marks = marked(norm.folded)
+        toks = Tokens(norm, marks)
+        hits, group_words = self._hits(norm, toks, marks)
         votes = self._country_votes(hits)
         if country is None and votes:
             country = votes.most_common(1)[0][0]
@@ -230,12 +231,12 @@ class ActorDictionary:
         chosen += find_unknown_groups(toks, taken, group_words)
         return [self._mention(text, toks, c) for c in sorted(chosen, key=lambda c: c.start)]
 
-    def _hits(self, norm: Normalised, toks: Tokens) -> tuple[list[Hit], list[int]]:
+    def _hits(self, norm: Normalised, toks: Tokens, marks: str) -> tuple[list[Hit], list[int]]:
         """The spellings found as whole words, and the indices of the words of GROUP_WORDS among the tokens."""
         folded, cased = norm.folded, norm.cased
         hits: list[Hit] = []
         group_words: list[int] = []
-        for last, spellings in self._automaton.iter(marked(folded)):
+        for last, spellings in self._automaton.iter(marks):
             end = (
                 last - 1
             )  # in the text: the marked text has one NUL before it, and the form one after the word

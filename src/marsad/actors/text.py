@@ -13,8 +13,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
-from operator import sub
+from itertools import accumulate, compress, repeat
+from operator import add, sub
 
 from marsad.records import Span
 
@@ -377,7 +377,6 @@ def words_key(words: str) -> frozenset[str]:
 _WORD = re.compile(r"[^\W_]+")
 
 
-_MATCH_START, _MATCH_END, _MATCH_TEXT = re.Match.start, re.Match.end, re.Match.group
 _HEAD_SKIP = " " + "".join(_QUOTES)
 
 
@@ -385,13 +384,17 @@ class Tokens:
     """Words of the folded text with their offsets, for the token patterns. (The patterns look at a few words
     around each of hundreds of hits: the words are cut out once, and the lookups around them stay small.)"""
 
-    def __init__(self, norm: Normalised) -> None:
+    def __init__(self, norm: Normalised, marks: str | None = None) -> None:
+        """``marks``: :func:`marked` of ``norm.folded`` when the caller has it. Its words are the pieces between
+        NULs: one split and a running sum, in C, cut them out (a regex would build a match object per word)."""
         self.norm = norm
         self.folded = norm.folded
-        found = list(_WORD.finditer(norm.folded))
-        self.starts: list[int] = list(map(_MATCH_START, found))
-        self.ends: list[int] = list(map(_MATCH_END, found))
-        self.words: list[str] = list(map(_MATCH_TEXT, found))
+        pieces = (marked(norm.folded) if marks is None else marks).split(_MARK)
+        sizes = list(map(len, pieces))
+        # piece k of the marked text begins, in the folded text, one character after piece k - 1 ends
+        self.starts: list[int] = list(compress(accumulate(map(add, sizes, repeat(1)), initial=-1), sizes))
+        self.words: list[str] = list(filter(None, pieces))
+        self.ends: list[int] = list(map(add, self.starts, map(len, self.words)))
 
     def __len__(self) -> int:
         return len(self.starts)
