@@ -35,6 +35,8 @@ TITLE_CHARS = 300  # a longer line is prose, whatever its capitals (a headline i
 
 def ascii_capitals(toks: Tokens) -> bool:
     """Whether every capital letter and digit of the text is ASCII: the regexes here know no others."""
+    if toks.norm.cased.isascii():
+        return True
     return not any(c.isupper() or c.isdigit() for c in set(_NOT_ASCII.findall(toks.norm.cased)))
 
 

@@ -319,6 +319,8 @@ def classify(
     ``victims_civilian``: every counted victim is a civilian; ``actor1``: who acted, when the roles are known
     (its ACLED inter code helps when the sentence names the actor only by a name)."""
     sentences = [_Sentence(i, sp, sentence_hits(sp.text)) for i, sp in enumerate(spans)]
+    if not any(s.hits for s in sentences):
+        return None  # no cue and no harm word: nothing to decide (a fifth of a long report's sentences)
     decided = _decide(sentences, victims_civilian, actor1)
     if decided is None:
         return None
