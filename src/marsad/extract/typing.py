@@ -81,6 +81,9 @@ FAMILIES: dict[str, str | None] = {
     "other": "Other",
 }
 FRAMES = frozenset({"attribution", "diplomacy"})  # statements about events, not events
+# named anywhere in the event, these are the event (in this order of precedence)
+_SPECIAL_ORDER = ("chemical", "suicide", "sexual")
+_SPECIAL = frozenset(_SPECIAL_ORDER)
 DISASTERS = frozenset({"natural", "manmade"})
 REMOTE = frozenset({"chemical", "suicide", "explosive", "grenade", "air", "shelling"})
 VIOLENT = REMOTE | {"clash", "attack", "killing", "sexual", "abduction", "riot", "mob", "capture"}
@@ -354,7 +357,11 @@ def _decide(sentences: list[_Sentence], victims_civilian: bool, actor1: Actor | 
     special = _special(context, families)
     if special is not None:
         return special
-    protest = next(((s, h) for s, h in context if h.family == "protest" and h.strength == 3), None)
+    protest = (
+        next(((s, h) for s, h in context if h.family == "protest" and h.strength == 3), None)
+        if "protest" in families
+        else None
+    )
     if protest is not None or hit.family in ("intervention", "protest"):
         return _protest(sentences, *(protest or (sentence, hit)))
     sentence, hit = _sharper(sentences, sentence, hit)
@@ -377,7 +384,9 @@ def _main(sentences: list[_Sentence]) -> tuple[_Sentence, Hit] | None:
 def _special(context: _Found, families: set[str]) -> _Decision | None:
     """Chemical weapons, suicide bombs and sexual violence are the event wherever they are named; gas that
     leaked from a plant is no chemical weapon."""
-    for family in ("chemical", "suicide", "sexual"):
+    if not families & _SPECIAL:
+        return None
+    for family in _SPECIAL_ORDER:
         found = next(((s, h) for s, h in context if h.family == family and h.strength == 3), None)
         if found is None:
             continue
@@ -417,18 +426,21 @@ def _non_event(
     """Disasters and crime are not conflict events: ``none`` unless strong conflict cues say otherwise (a
     deployment to help flood victims is not one), or an armed group takes part ("detained a Taliban facilitator
     and seized 700 pounds of narcotics" is a counter-insurgency arrest, not a drug case)."""
+    families = {h.family for _, h in context}
+    # a crime named in the main clause or as the charge ("suspected of smuggling"), not as the scene ("after
+    # a clash between rival gangs")
+    crime = next(
+        ((s, h) for s in sentences for h in s.hits if h.family == "crime" and h.background != CAUSE), None
+    )
+    if not families & DISASTERS and crime is None:
+        return (sub, sentence, hit) if sub else None  # neither disaster nor crime: no need to read the actors
     if any(k.kind == "armed" for s in sentences for k in kinds_in(s.span.text)):
         return (sub, sentence, hit) if sub else None
-    families = {h.family for _, h in context}
     strong = any(h.strength == 3 and (h.family in VIOLENT or FAMILIES.get(h.family, NONE) not in WEAK_SUBS)
                  for _, h in context)  # fmt: skip
     if families & DISASTERS and not strong:
         s, h = next((s, h) for s, h in context if h.family in DISASTERS)
         return NONE, s, h
-    # a crime named in the main clause or as the charge ("suspected of smuggling"), not as the scene ("after
-    # a clash between rival gangs")
-    every = [(s, h) for s in sentences for h in s.hits]
-    crime = next(((s, h) for s, h in every if h.family == "crime" and h.background != CAUSE), None)
     if crime and (hit.family in CRIME_LIKE or sub is None or (hit.strength < 3 and not strong)):
         return NONE, *crime
     return (sub, sentence, hit) if sub else None
