@@ -11,7 +11,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add, sub
@@ -39,16 +39,18 @@ class Normalised:
     breaks: tuple[int, ...]
     origins: tuple[int, ...]
     stretched: tuple[tuple[int, int], ...] = ()
+    _stretched_end: dict[int, int] = field(init=False, repr=False, compare=False)  # ``stretched`` as a dict
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_stretched_end", dict(self.stretched))
 
     def start_of(self, k: int) -> int:
         i = bisect.bisect_right(self.breaks, k) - 1
         return self.origins[i] + (k - self.breaks[i])
 
     def end_of(self, k: int) -> int:
-        i = bisect.bisect_left(self.stretched, (k, -1))
-        if i < len(self.stretched) and self.stretched[i][0] == k:
-            return self.stretched[i][1]
-        return self.start_of(k) + 1
+        end = self._stretched_end.get(k)
+        return self.start_of(k) + 1 if end is None else end
 
     @property
     def starts(self) -> tuple[int, ...]:
