@@ -185,8 +185,9 @@ def _may_hold(sentence: str, words: tuple[str, ...]) -> bool:
     that a case-insensitive regex may read as an ASCII letter ("ſ" as "s", the Kelvin sign as "k") keeps the
     search."""
     low = sentence.lower()
-    if any(w in low for w in words):
-        return True
+    for word in words:
+        if word in low:
+            return True
     return not sentence.isascii() and any(_ascii_lookalike(c) for c in set(sentence) if not c.isascii())
 
 
