@@ -41,10 +41,10 @@ def find_unknown_groups(toks: Tokens, taken: bytearray, cues: list[int]) -> list
         headlines = title_case_lines(toks, ascii_only) if headlines is None else headlines
         if any(s <= toks.starts[i] < e for s, e in headlines):
             continue  # in a Title Case headline every word is capitalised, names or not
-        while i < j and toks.word(i) in NAME_STOPWORDS:
+        while i < j and toks.words[i] in NAME_STOPWORDS:
             i += 1
-        if j - i > 2 and toks.word(i) in MEMBER_NOUNS and toks.word(i + 1) == "of":
-            i += 3 if toks.word(i + 2) == "the" else 2  # "Members of the Free Idlib Army": the name follows
+        if j - i > 2 and toks.words[i] in MEMBER_NOUNS and toks.words[i + 1] == "of":
+            i += 3 if toks.words[i + 2] == "the" else 2  # "Members of the Free Idlib Army": the name follows
         if i >= j:
             continue
         if j - i > MAX_NAME_WORDS:
@@ -58,11 +58,11 @@ def find_unknown_groups(toks: Tokens, taken: bytearray, cues: list[int]) -> list
 
 
 def _unknown_group(toks: Tokens, i: int, j: int) -> Cand | None:
-    words = [toks.word(k) for k in range(i, j)]
+    words = [toks.words[k] for k in range(i, j)]
     nxt = toks.after(toks.ends[j - 1])
-    if nxt is not None and toks.word(nxt) in TERRITORIAL:
+    if nxt is not None and toks.words[nxt] in TERRITORIAL:
         return None  # "the Syrian Arab Army held ...": a place description (the known name was dropped too)
-    noun = nxt is not None and toks.word(nxt) in UNKNOWN_CUES
+    noun = nxt is not None and toks.words[nxt] in UNKNOWN_CUES
     inner = [k for k, w in enumerate(words) if k and w in UNKNOWN_CUES]
     if inner:  # Title Case: "Free Idlib Army Fighters Attack": the name ends before the group noun
         j, nxt, noun = i + inner[0], i + inner[0], True
@@ -82,7 +82,7 @@ def _unknown_group(toks: Tokens, i: int, j: int) -> Cand | None:
 def _cued(toks: Tokens, i: int) -> bool:
     """Whether a group noun follows word ``i`` ("PYD fighters") or "members of" precedes it."""
     nxt = toks.after(toks.ends[i])
-    if nxt is not None and toks.word(nxt) in UNKNOWN_CUES:
+    if nxt is not None and toks.words[nxt] in UNKNOWN_CUES:
         return True
     start = toks.starts[i]
     # "members of (the) X": look closer only when an "of" stands just before
@@ -96,7 +96,7 @@ def _lone_name(toks: Tokens, i: int, cued: bool) -> bool:
     """Whether one capitalised word can be a group name: cued by a group noun or "members of", not a
     nationality or unit word ("Syrian fighters", "the Army"), and not merely capitalised as a sentence's first
     word ("Joint forces of ...") unless it is an acronym ("PYD fighters")."""
-    word = toks.word(i)
+    word = toks.words[i]
     if not cued or len(word) < 2 or word in DEMONYMS or word in ORG_HEADS:
         return False
     written = toks.norm.cased[toks.starts[i] : toks.ends[i]]

@@ -303,7 +303,7 @@ class ActorDictionary:
             if not ids:
                 continue
             nxt = toks.after(h.end)
-            if nxt is not None and toks.word(nxt) in NOT_ACTOR_AFTER:
+            if nxt is not None and toks.words[nxt] in NOT_ACTOR_AFTER:
                 continue  # "ISIS-held areas", "regime change"
             entry = self._choose(ids, country, votes)
             other = foreign(toks, h.start, entry.country) if entry.inter in STATE_INTERS else None
@@ -357,9 +357,9 @@ class ActorDictionary:
         """(a candidate, whether the hit is only a qualifier) for one side word at ``h``."""
         # "pro" can only stand right before the hit: most hits need no look at the word before
         before = toks.before(h.start) if "pro" in toks.norm.folded[max(0, h.start - 8) : h.start] else None
-        pro = before is not None and toks.word(before) == "pro"
+        pro = before is not None and toks.words[before] == "pro"
         nxt = toks.after(h.end)
-        backed = nxt is not None and toks.word(nxt) in BACKED
+        backed = nxt is not None and toks.words[nxt] in BACKED
         if not (pro or backed):
             return (
                 (None, False)
@@ -367,10 +367,10 @@ class ActorDictionary:
                 else (self._adjective_noun(toks, h, side_id, nxt, country, actor_starts), False)
             )
         follow = toks.after(toks.ends[nxt]) if backed and nxt is not None else nxt
-        led = backed and nxt is not None and toks.word(nxt) == "led"
+        led = backed and nxt is not None and toks.words[nxt] == "led"
         # a pro-X group is a group, not a strike; but "US-led air strikes" are the US's (or its coalition's)
         nouns = PRO_NOUNS[led]
-        if follow is not None and toks.starts[follow] in actor_starts and toks.word(follow) not in nouns:
+        if follow is not None and toks.starts[follow] in actor_starts and toks.words[follow] not in nouns:
             return None, True  # "pro-Russian Fifth Corps", "US-backed SDF": the named group stands alone
         noun = noun_within(toks, follow, nouns)
         if noun is None:
@@ -401,20 +401,20 @@ class ActorDictionary:
     ) -> Cand | None:
         """ "Russian warplanes" -> the side's forces; "Iranian militias" -> the side's proxy. A named actor right
         after the adjective stands alone: "Kurdish PKK commander" is the PKK's."""
-        if nxt is not None and toks.word(nxt) in TERRITORIAL:
+        if nxt is not None and toks.words[nxt] in TERRITORIAL:
             return None
         side = self.sides[side_id]
         nouns = ADJECTIVE_NOUNS
-        if nxt is not None and toks.starts[nxt] in actor_starts and toks.word(nxt) not in nouns:
+        if nxt is not None and toks.starts[nxt] in actor_starts and toks.words[nxt] not in nouns:
             return None
         noun = noun_within(toks, nxt, nouns)
         if noun is not None:
             # "Iranian militias' positions" are the militias' (the place they hold names no other actor)
-            militia = toks.word(noun) in MILITIA_NOUNS or (
-                nxt is not None and toks.word(nxt) in MILITIA_NOUNS
+            militia = toks.words[noun] in MILITIA_NOUNS or (
+                nxt is not None and toks.words[nxt] in MILITIA_NOUNS
             )
             ref, end = (side.proxy if militia else side.forces), toks.ends[noun]
-        elif role_hint(toks, h.start) == "agent" and (nxt is None or toks.word(nxt) in FUNCTION_WORDS):
+        elif role_hint(toks, h.start) == "agent" and (nxt is None or toks.words[nxt] in FUNCTION_WORDS):
             ref, end = side.forces, h.end  # "the campaign led by Russia and its proxies": Russia acted
         else:
             return None
@@ -445,7 +445,7 @@ class ActorDictionary:
                 continue
             end = c.end
             nxt = toks.after(end)
-            if nxt is not None and toks.word(nxt) in GROUP_NOUNS and free(by_start, toks, nxt, absorbed):
+            if nxt is not None and toks.words[nxt] in GROUP_NOUNS and free(by_start, toks, nxt, absorbed):
                 end = toks.ends[nxt]
             start = members_of(toks, c.start)
             if start != c.start and not free(by_start, toks, toks.index_at(start), absorbed):

@@ -106,7 +106,7 @@ def noun_within(toks: Tokens, i: int | None, nouns: frozenset[str]) -> int | Non
     for _ in range(2):
         if i is None:
             break
-        if toks.word(i) in nouns:
+        if toks.words[i] in nouns:
             found = i
         i = toks.after(toks.ends[i])
     return found
@@ -129,12 +129,12 @@ def free(by_start: dict[int, Cand], toks: Tokens, i: int | None, absorbed: set[i
 def members_of(toks: Tokens, start: int, nouns: frozenset[str] = MEMBER_NOUNS) -> int:
     """Start of "members of (the) X" when it precedes X, else ``start``."""
     i = toks.before(start)
-    if i is not None and toks.word(i) in DETERMINERS:
+    if i is not None and toks.words[i] in DETERMINERS:
         i = toks.before(toks.starts[i])
-    if i is None or toks.word(i) != "of":
+    if i is None or toks.words[i] != "of":
         return start
     j = toks.before(toks.starts[i])
-    if j is None or toks.word(j) not in nouns:
+    if j is None or toks.words[j] not in nouns:
         return start
     return toks.starts[j]
 
@@ -143,13 +143,13 @@ def role_hint(toks: Tokens, start: int, qualifiers: frozenset[str] = frozenset()
     """ "agent" after "by", "target" after "against" and the like, reading past a determiner and a qualifier
     ("by the Kurdish YPG militia", "by Assad regime warplanes")."""
     i = toks.before(start)
-    if i is not None and toks.word(i) in qualifiers:
+    if i is not None and toks.words[i] in qualifiers:
         i = toks.before(toks.starts[i])
-    if i is not None and toks.word(i) in DETERMINERS:
+    if i is not None and toks.words[i] in DETERMINERS:
         i = toks.before(toks.starts[i])
     if i is None:
         return None
-    word = toks.word(i)
+    word = toks.words[i]
     if word in AGENT_CUES:
         return "agent"
     if word in TARGET_CUES:

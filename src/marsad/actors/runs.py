@@ -54,7 +54,7 @@ def capitalised_runs(
         for m in _RUN.finditer(cased, pos, endpos):
             i = bisect.bisect_left(toks.starts, m.start())
             j = bisect.bisect_left(toks.starts, m.end())
-            while j > i and toks.word(j - 1) in NAME_CONNECTORS:
+            while j > i and toks.words[j - 1] in NAME_CONNECTORS:
                 j -= 1
             if j > i:
                 runs.append((i, j))
@@ -101,9 +101,9 @@ def _in_name(toks: Tokens, k: int) -> bool:
 
 def _connects(toks: Tokens, k: int) -> bool:
     # "the" joins a name only after "of"/"for" ("Army of the Mujahideen"), not "Housing Project the Army"
-    word = toks.word(k)
+    word = toks.words[k]
     if word == "the":
-        return k > 0 and toks.word(k - 1) in ("of", "for")
+        return k > 0 and toks.words[k - 1] in ("of", "for")
     return word in NAME_CONNECTORS
 
 
@@ -120,7 +120,7 @@ def capitalised_runs_each(toks: Tokens) -> list[tuple[int, int]]:
             continue
         if i is not None:
             j = k
-            while j > i and toks.word(j - 1) in NAME_CONNECTORS:
+            while j > i and toks.words[j - 1] in NAME_CONNECTORS:
                 j -= 1
             if j > i:
                 runs.append((i, j))
