@@ -279,14 +279,21 @@ def _clause_end(sentence: str, at: int, depth: int) -> int:
 
 def _candidates(sentence: str) -> dict[int, list[int]]:
     """For each searcher that may match, the word starts where it may (searchers without prefixes: None)."""
-    _, index, always, finder = _searchers()
+    _, _, always, finder = _searchers()
     low = sentence.lower()
     places: dict[int, list[int]] = {k: [] for k in always}
     for i in word_starts(low, finder):
-        for n in range(SHORTEST, PREFIX + 1):
-            for k in index.get(low[i : i + n], ()):
-                places.setdefault(k, []).append(i)
+        for k in _searchers_at(low[i : i + PREFIX]):
+            places.setdefault(k, []).append(i)
     return dict(sorted(places.items()))
+
+
+@lru_cache(maxsize=16384)
+def _searchers_at(head: str) -> tuple[int, ...]:
+    """The searchers that may match at a word beginning with ``head`` (its first PREFIX characters), by the
+    prefixes of every length: words repeat, so each beginning is looked up once."""
+    index = _searchers().by_prefix
+    return tuple(k for n in range(SHORTEST, PREFIX + 1) for k in index.get(head[:n], ()))
 
 
 def _matches(cue: Cue, sentence: str, places: list[int]) -> list[re.Match[str]]:
