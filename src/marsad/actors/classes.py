@@ -109,12 +109,11 @@ def kinds_in(text: str) -> tuple[KindHit, ...]:
     """Every actor kind named in ``text``, in text order ("anti-government protesters" name no state). At each
     word the first row (file order) that matches wins and the search goes on after it, as one alternation of all
     rows would read; rows are tried only at words that begin with one of their prefixes."""
-    rows, index, finder, always = _table()
+    rows, _, finder, always = _table()
     low = text.lower()
     places: dict[int, set[int]] = {}
     for at in word_starts(low, finder):
-        for n in range(SHORTEST, PREFIX + 1):
-            places.setdefault(at, set()).update(index.get(low[at : at + n], ()))
+        places[at] = set(_rows_at(low[at : at + PREFIX]))
     # a row without prefixes is tried only where it matches, at a word start as the others are
     for i, anywhere in always:
         for found in anywhere.finditer(text):
@@ -134,6 +133,14 @@ def kinds_in(text: str) -> tuple[KindHit, ...]:
                 out.append(KindHit(rows[i].kind, at, m.end()))
             break
     return tuple(out)
+
+
+@lru_cache(maxsize=16384)
+def _rows_at(head: str) -> tuple[int, ...]:
+    """The rows that may match at a word beginning with ``head`` (its first PREFIX characters): words repeat, so
+    each beginning is looked up once."""
+    index = _table().by_prefix
+    return tuple(i for n in range(SHORTEST, PREFIX + 1) for i in index.get(head[:n], ()))
 
 
 def kind_of_inter(inter: int | None) -> str | None:
