@@ -260,8 +260,11 @@ def sentence_hits(sentence: str) -> tuple[Hit, ...]:
                 ranges.append((m.start(), _clause_end(sentence, m.end(), depth), depth))
             elif not _NEGATION.search(sentence, max(0, m.start() - 40), m.start()):
                 found.append(Hit(cue.family, cue.strength, m.start(), m.end()))
-    kept = [h for h in found if h.family in FRAMES or not any(_inside(h, o) for o in found)]
-    placed = [Hit(h.family, h.strength, h.start, h.end, _depth(h.start, ranges)) for h in kept]
+    hiders = [o for o in found if o.strength >= 2]  # only a decisive cue hides the cues inside it
+    kept = [h for h in found if h.family in FRAMES or not any(_inside(h, o) for o in hiders)]
+    if ranges:
+        kept = [Hit(h.family, h.strength, h.start, h.end, _depth(h.start, ranges)) for h in kept]
+    placed = kept  # (without background clauses every cue is in the main clause, as found)
     return tuple(sorted(placed, key=lambda h: (h.start, -h.strength, h.family not in FRAMES)))
 
 
