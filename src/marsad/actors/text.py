@@ -182,21 +182,23 @@ _ASCII_KNOWN = _known(frozenset(map(chr, range(128))))  # each ASCII character m
 
 def _normalise_fast(text: str) -> Normalised | None:
     # every ASCII character is known (see below): most reports need no look at their characters one by one
-    if not text.isascii() and not _known(set(_NOT_ASCII.findall(text))):
+    plain = text.isascii()
+    if not plain and not _known(set(_NOT_ASCII.findall(text))):
         return None
-    dropped = [m.start() for m in _DROP.finditer(text)]
-    for m in _POSSESSIVE.finditer(text):
-        if _possessive(text, m.start()):
-            dropped.append(m.start() + 1)
+    dropped: list[int] = []
+    # an ASCII text's only apostrophes are ' and `: most have neither, and need no regex scan for them
+    if not plain or "'" in text or "`" in text:
+        dropped = [m.start() for m in _DROP.finditer(text)]
+        for m in _POSSESSIVE.finditer(text):
+            if _possessive(text, m.start()):
+                dropped.append(m.start() + 1)
     pieces = _segments(len(text), sorted(set(dropped)))
     mapped = "".join(text[a:b] for a, b in pieces).translate(_ONE)
     low = mapped.lower()
     if len(low) != len(mapped) or _FINAL_SIGMA in mapped:
         return None
     gone: list[tuple[int, int]] = []  # ranges of ``mapped`` that collapse into the character kept before them
-    # most texts have no run of spaces to collapse: four substring searches spare the regex its scan
-    runs = mapped[:1] in " \n" or any(pair in mapped for pair in ("  ", "\n\n", " \n", "\n "))
-    for start, end in _space_runs(mapped) if runs else ():
+    for start, end in _space_runs(mapped):
         if start == 0:
             gone.append((0, end))  # leading spaces and line breaks go
             continue
@@ -206,7 +208,7 @@ def _normalise_fast(text: str) -> Normalised | None:
         else:
             gone.append((start + 1, end))
     doubles: list[tuple[int, int]] = []  # (kept character, last character it stands for), in ``mapped``
-    letters_ascii = not any(c.isalpha() for c in set(_NOT_ASCII.findall(low)))
+    letters_ascii = low.isascii() or not any(c.isalpha() for c in set(_NOT_ASCII.findall(low)))
     repeated = (
         _doubled_ascii(low) if letters_ascii else [m.span() for m in _DOUBLED.finditer(low) if m[1].isalpha()]
     )
