@@ -182,12 +182,12 @@ _ASCII_KNOWN = _known(frozenset(map(chr, range(128))))  # each ASCII character m
 
 def _normalise_fast(text: str) -> Normalised | None:
     # every ASCII character is known (see below): most reports need no look at their characters one by one
-    plain = text.isascii()
-    if not plain and not _known(set(_NOT_ASCII.findall(text))):
+    others = set() if text.isascii() else set(_NOT_ASCII.findall(text))
+    if others and not _known(others):
         return None
     dropped: list[int] = []
-    # an ASCII text's only apostrophes are ' and `: most have neither, and need no regex scan for them
-    if not plain or "'" in text or "`" in text:
+    # most texts hold no apostrophe to drop, and need no regex scan for them (' and ` are the ASCII ones)
+    if "'" in text or "`" in text or not others.isdisjoint(_APOSTROPHES):
         dropped = [m.start() for m in _DROP.finditer(text)]
         for m in _POSSESSIVE.finditer(text):
             if _possessive(text, m.start()):
