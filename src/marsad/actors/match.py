@@ -3,8 +3,8 @@
 One Aho-Corasick automaton holds every alias, civilian word and side adjective, normalised the same way as the
 text (case folded, hyphens as spaces, apostrophes and possessive 's dropped, accents stripped, doubled letters
 collapsed), so "Liwaa Al-Quds", "Liwa al Quds" and "the regime's forces" meet their aliases without one regex
-per name. Matches are whole words; the longest non-overlapping ones win. A few token patterns then widen or
-add mentions:
+per name. Matches are whole words (the automaton holds marked forms, see ``marsad.actors.text.marked``); the
+longest non-overlapping ones win. A few token patterns then widen or add mentions:
 
 - "members of X", "X fighters / militants / gunmen / members": the group noun joins X's span;
 - "pro-X <group>", "X-backed <group>": a group on X's side (the side's proxy actor: "Turkish-backed factions"
@@ -12,7 +12,9 @@ add mentions:
 - "<adjective> forces / troops / jets / shelling": the side's own forces ("Russian warplanes");
 - capitalised names with a group head ("the Free Idlib Army fighters"): an unknown actor, known=False.
 
-Every offset is mapped back to the original text, so spans are exact evidence.
+Every offset is mapped back to the original text, so spans are exact evidence. The records are in ``entries``,
+the patterns' word lists in ``words``, hits, candidates and token patterns in ``readings``, unknown groups in
+``groups``; this module holds the dictionary and chooses among the readings.
 """
 
 from __future__ import annotations

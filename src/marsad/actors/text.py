@@ -378,9 +378,6 @@ def words_key(words: str) -> frozenset[str]:
     return frozenset(key(w) for w in words.split())
 
 
-_WORD = re.compile(r"[^\W_]+")
-
-
 _HEAD_SKIP = " " + "".join(_QUOTES)
 
 
@@ -448,6 +445,7 @@ def joined(gap: str) -> bool:
 
 
 def whole_word(folded: str, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` stands as a whole word: the definition the marked automaton agrees with."""
     return (start == 0 or not folded[start - 1].isalnum()) and (
         end == len(folded) or not folded[end].isalnum()
     )
