@@ -452,7 +452,7 @@ class ActorDictionary:
             start = members_of(toks, c.start)
             if start != c.start and not free(by_start, toks, toks.index_at(start), absorbed):
                 start = c.start
-            out.append((c, Cand(start, end, c.entry, c.priority, c.name, c.side, c.inter)))
+            out.append((c, c if (start, end) == (c.start, c.end) else c._replace(start=start, end=end)))
         return [wide for orig, wide in out if id(orig) not in absorbed]
 
     def _mention(self, text: str, toks: Tokens, c: Cand) -> ActorMention:
