@@ -327,8 +327,8 @@ class ActorDictionary:
         out: list[Cand] = []
         suppressed: set[tuple[int, int]] = set()
         for h in hits:
-            if not h.refs.sides and not h.refs.actors:
-                continue  # a country named: no pattern reads it
+            if not h.refs.sides and not (h.refs.actors and qualified(toks, h)):
+                continue  # a country, or an actor no "pro-" or "-backed" qualifies: no pattern reads it
             for side_id, is_actor in self._anchor_sides(toks, h, country, votes):
                 cand, qualifier = self._anchor(toks, h, side_id, is_actor, starts, country)
                 if cand:
