@@ -384,7 +384,7 @@ def _main(sentences: list[_Sentence]) -> tuple[_Sentence, Hit] | None:
     clauses only when no sentence has one in a main clause."""
     for depth in (FOREGROUND, CAUSE):
         for s in sentences:
-            cands = [h for h in s.foreground(depth) if h.strength >= 2]
+            cands = [h for h in s.hits if h.background <= depth and h.strength >= 2]
             if cands:
                 best = max(h.strength for h in cands)
                 return s, next(h for h in cands if h.strength == best)
@@ -492,15 +492,15 @@ def _by_family(
     actor1: Actor | None,
 ) -> str | None:
     family = hit.family
-    context = [(s, h) for s in sentences for h in s.foreground(CAUSE)]
     if "intercept" in families and (family in REMOTE or family == "intercept"):
         return FAMILIES["intercept"]
     if family == "disrupt":
-        return _gone_off(context) or FAMILIES["disrupt"]
+        return _gone_off(_with_causes(sentences)) or FAMILIES["disrupt"]
     # weapons seized or defused (not struck from the air or shelled): disrupted unless one went off
-    if "disrupt" in families and family in DISRUPTABLE and _gone_off(context) is None:
+    if "disrupt" in families and family in DISRUPTABLE and _gone_off(_with_causes(sentences)) is None:
         return FAMILIES["disrupt"]
     if family == "capture":
+        context = _with_causes(sentences)
         return _territory(
             sentence, hit, {h.family for _, h in context if h.strength >= 3 or h.family == "harm"}, actor1
         )
@@ -511,6 +511,11 @@ def _by_family(
     if family == "riot":
         return _riot(sentence, hit, families)
     return FAMILIES.get(family)
+
+
+def _with_causes(sentences: list[_Sentence]) -> _Found:
+    """The cues of main clauses and of cause and time clauses, sentence by sentence."""
+    return [(s, h) for s in sentences for h in s.foreground(CAUSE)]
 
 
 def _riot(sentence: _Sentence, hit: Hit, families: set[str]) -> str:
