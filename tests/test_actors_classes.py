@@ -6,14 +6,23 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from marsad.actors import ActorDictionary, load_dictionary, normalise
 from marsad.actors.classes import KINDS, class_rows, kind_of_inter, kinds_in, parties
 from marsad.actors.nationality import nationalities
-from marsad.actors.prefix import starts_of
-from marsad.actors.text import _normalise_each
+from marsad.actors.prefix import prefix_finder, starts_of, word_starts
+from marsad.actors.text import (
+    _DOUBLED_ASCII,
+    Tokens,
+    _doubled_ascii,
+    _normalise_each,
+    _space_runs,
+    marked,
+    whole_word,
+)
+from marsad.actors.words import GROUP_WORDS
 
 
 @pytest.fixture(scope="module")
@@ -169,3 +178,119 @@ def test_actors_fast_normalise_agrees_on_random_text(text: str) -> None:
 def test_actors_fast_normalise_agrees_on_the_seed(seed_path: Path) -> None:
     text = seed_path.read_text("utf-8")
     assert normalise(text) == _normalise_each(text)
+
+
+def reference_kinds(text: str) -> list[tuple[str, int, int]]:
+    """kinds_in by its definition: one alternation of every row in file order, tried at every word start."""
+    rows = class_rows()
+    alternation = re.compile(
+        r"\b(?=\w)(?:" + "|".join(f"(?P<r{i}>{p})" for i, (_, p) in enumerate(rows)) + ")", re.IGNORECASE
+    )
+    out = []
+    for m in alternation.finditer(text):
+        if not re.search(r"\banti[- ]?$", text[max(0, m.start() - 6) : m.start()], re.IGNORECASE):
+            out.append((rows[int(str(m.lastgroup)[1:])][0], m.start(), m.end()))
+    return out
+
+
+KIND_WORDS = [
+    "IS", "is", "ISIS", "SDF", "the", "government", "forces", "anti-government", "protesters", "rebels", "civilians",
+    "army", "positions", "police", "loyal", "to", "regime", "Turkish", "troops", "armed", "men", "NDF", "children",
+    "Islamic", "State", "militants", "attacked", "a", "market", "military", "convoy", "in", "Idlib", "-", ",",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(KIND_WORDS), max_size=30))
+def test_actors_kinds_in_agrees_with_one_alternation(words: list[str]) -> None:
+    text = " ".join(words)
+    assert [(h.kind, h.start, h.end) for h in kinds_in.__wrapped__(text)] == reference_kinds(text)
+
+
+def test_actors_kinds_in_agrees_with_one_alternation_on_the_seed(seed_path: Path) -> None:
+    for line in seed_path.read_text(encoding="utf-8").splitlines():
+        assert [(h.kind, h.start, h.end) for h in kinds_in.__wrapped__(line)] == reference_kinds(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "prefixes", "starts"),
+    [
+        ("the army attacked the town", {"att", "tow"}, [9, 22]),
+        ("in the wake of", {"in th", "wak"}, [0, 7]),
+        ("reattack, attack-attack", {"att"}, [10, 17]),  # word starts only, never inside a word
+        ("aim to aimless", {"aim", "aim t"}, [0, 7]),
+        ("nothing here", set(), []),
+    ],
+)
+def test_actors_prefix_finder_finds_word_starts(text: str, prefixes: set[str], starts: list[int]) -> None:
+    assert word_starts(text, prefix_finder(prefixes)) == starts
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aAbzZ?? 0011\n“”é\x00")), max_size=30))
+def test_actors_repeated_letters_found_as_the_regex_finds_them(text: str) -> None:
+    low = text.lower()
+    assume(
+        not any(c.isalpha() and not c.isascii() for c in low)
+    )  # the fast reading is for ASCII letters only
+    assert _doubled_ascii(low) == [m.span() for m in _DOUBLED_ASCII.finditer(low)]
+
+
+def whole_word_spellings(actors: ActorDictionary, text: str) -> list[tuple[int, int, str]]:
+    """Every spelling (and group word) standing as a whole word in the normal form, by brute force."""
+    folded = normalise(text).folded
+    out = []
+    for spelling in set(actors._index) | GROUP_WORDS:
+        i = folded.find(spelling)
+        while i >= 0:
+            if whole_word(folded, i, i + len(spelling)):
+                out.append((i, i + len(spelling), spelling))
+            i = folded.find(spelling, i + 1)
+    return sorted(out)
+
+
+def automaton_spellings(actors: ActorDictionary, text: str) -> list[tuple[int, int, str]]:
+    folded = normalise(text).folded
+    out = []
+    for last, spellings in actors._automaton.iter(marked(folded)):
+        for s in spellings:
+            if not s.compare or folded[last - 1 - s.size : last - 1] == s.text:
+                out.append((last - 1 - s.size, last - 1, s.text))
+    return sorted(out)
+
+
+SPELLING_WORDS = [
+    "IS", "is", "this", "ISIS", "Syria", "Syrian", "army", "regime", "forces", "U.S.", "US", "u.s", "Liwaa",
+    "al-Quds", "al", "Quds", "SDF", "civilians", "“", "”", ".", ",", "-", "é", "fighters", "Hayat", "Tahrir",
+    "al-Sham", "Turkish-backed", "factions", "5th", "Corps", "\n",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SPELLING_WORDS), max_size=20), st.sampled_from([" ", "", "-", "  "]))
+def test_actors_automaton_finds_whole_words_only(words: list[str], glue: str) -> None:
+    text = glue.join(words)
+    actors = load_dictionary()
+    assert automaton_spellings(actors, text) == whole_word_spellings(actors, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" \na.")), max_size=30))
+def test_actors_space_runs_found_as_the_regex_finds_them(text: str) -> None:
+    assert _space_runs(text) == [m.span() for m in re.finditer(r"^[ \n]+|[ \n][ \n]+", text)]
+
+
+@pytest.mark.parametrize("text", ["a  " * 40, " \n" * 30 + "a", ("a\n\n b " * 25) + "  "])
+def test_actors_space_runs_of_a_text_with_many_runs(text: str) -> None:
+    assert _space_runs(text) == [m.span() for m in re.finditer(r"^[ \n]+|[ \n][ \n]+", text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aB1 _-.,'\n“”é٣²\x00ΣſK")), max_size=30))
+def test_actors_tokens_are_the_words_a_regex_finds(text: str) -> None:
+    norm = normalise(text)
+    toks = Tokens(norm)
+    found = list(re.finditer(r"[^\W_]+", norm.folded))
+    assert toks.starts == [m.start() for m in found]
+    assert toks.ends == [m.end() for m in found]
+    assert toks.words == [m.group() for m in found]

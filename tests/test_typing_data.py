@@ -216,3 +216,24 @@ def test_typing_docs_table_matches_the_taxonomy() -> None:
         row = re.search(rf"^\| {re.escape(sub_type)} \| ([^|]+) \| ([^|]+) \|", docs, re.MULTILINE)
         assert row, f"docs/event-types.md has no row for {sub_type}"
         assert (row.group(1).strip(), row.group(2).strip()) == (kind.event_type, kind.disorder_type), sub_type
+
+
+ROLE_WORDS = [
+    "since", "the", "start", "so", "far", "this", "in", "all", "total", "death", "toll", "bringing", "raising",
+    "first", "week", "month", "of", "during", "past", "over", "24", "hours", "cumulative", "monthly", "separate",
+    "operations", "campaign", "offensive", "military", "build-up", "reinforcements", "still", "underway",
+    "continues", "are", "combing", "launch", "ſince", "ſtill", "\u212aill", "TOLL", "Campaign", "“", "é", "\n",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(ROLE_WORDS), max_size=14))
+def test_typing_role_skips_only_cue_searches_that_cannot_match(words: list[str]) -> None:
+    from marsad.extract import segment
+
+    text = " ".join(words)
+    for words_needed, pattern in (
+        (segment._TALLY_WORDS, segment.TALLY_CUES),
+        (segment._DEVELOPMENT_WORDS, segment.DEVELOPMENT_CUES),
+    ):
+        assert segment._may_hold(text, words_needed) or pattern.search(text) is None, text

@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
-from marsad.actors.prefix import starts_of, word_prefixes
+from marsad.actors.prefix import PREFIX, SHORTEST, prefix_finder, starts_of, word_starts
 
 KINDS = ("state", "armed", "crowd", "civilian", "military")
 # ACLED inter codes: 1 state forces, 8 external (foreign state) forces, 2-4 rebels and militias, 5 rioters,
@@ -43,6 +44,7 @@ _BY_AFTER = re.compile(r"^\W*(?:\w+\W+){0,4}?by\s+(?:the\s+|an?\s+)?", re.IGNORE
 # a kind right after these words is not the subject of a later verb ("retook the town from government forces")
 _NOT_SUBJECT = re.compile(r"\b(?:from|against|on|by|of|with|at|to|into|for|near)\s+(?:the\s+|an?\s+)?$", re.I)
 _ANTI = re.compile(r"\banti[- ]?$", re.IGNORECASE)
+_WORD_START = re.compile(r"\b\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,15 +72,29 @@ class _Row:
     starts: frozenset[str] | None  # see marsad.actors.prefix
 
 
+class _Table(NamedTuple):
+    """The rows; which rows may match at a word beginning with a given prefix; the regex that finds those words
+    (see marsad.actors.prefix); and, for the rows without prefixes, a regex that finds every place they match."""
+
+    rows: tuple[_Row, ...]
+    by_prefix: dict[str, tuple[int, ...]]
+    finder: re.Pattern[str]
+    always: tuple[tuple[int, re.Pattern[str]], ...]
+
+
 @cache
-def _table() -> tuple[tuple[_Row, ...], dict[str, tuple[int, ...]]]:
-    """The rows, and which rows may match at a word beginning with a given prefix."""
+def _table() -> _Table:
     rows = tuple(_Row(k, re.compile(rf"\b(?:{p})", re.IGNORECASE), starts_of(p)) for k, p in class_rows())
     index: dict[str, list[int]] = {}
     for i, row in enumerate(rows):
         for prefix in row.starts or ():
             index.setdefault(prefix, []).append(i)
-    return rows, {p: tuple(ks) for p, ks in index.items()}
+    always = tuple(
+        (i, re.compile(f"(?={row.pattern.pattern})", row.pattern.flags))
+        for i, row in enumerate(rows)
+        if row.starts is None
+    )
+    return _Table(rows, {p: tuple(ks) for p, ks in index.items()}, prefix_finder(index), always)
 
 
 def class_rows() -> list[tuple[str, str]]:
@@ -93,11 +109,16 @@ def kinds_in(text: str) -> tuple[KindHit, ...]:
     """Every actor kind named in ``text``, in text order ("anti-government protesters" name no state). At each
     word the first row (file order) that matches wins and the search goes on after it, as one alternation of all
     rows would read; rows are tried only at words that begin with one of their prefixes."""
-    rows, index = _table()
-    always = [i for i, row in enumerate(rows) if row.starts is None]
+    rows, _, finder, always = _table()
+    low = text.lower()
     places: dict[int, set[int]] = {}
-    for at, prefix in word_prefixes(text.lower()):
-        places.setdefault(at, set(always)).update(index.get(prefix, ()))
+    for at in word_starts(low, finder):
+        places[at] = set(_rows_at(low[at : at + PREFIX]))
+    # a row without prefixes is tried only where it matches, at a word start as the others are
+    for i, anywhere in always:
+        for found in anywhere.finditer(text):
+            if _WORD_START.match(low, found.start()):
+                places.setdefault(found.start(), set()).add(i)
     out: list[KindHit] = []
     end = 0
     for at in sorted(places):
@@ -112,6 +133,14 @@ def kinds_in(text: str) -> tuple[KindHit, ...]:
                 out.append(KindHit(rows[i].kind, at, m.end()))
             break
     return tuple(out)
+
+
+@lru_cache(maxsize=16384)
+def _rows_at(head: str) -> tuple[int, ...]:
+    """The rows that may match at a word beginning with ``head`` (its first PREFIX characters): words repeat, so
+    each beginning is looked up once."""
+    index = _table().by_prefix
+    return tuple(i for n in range(SHORTEST, PREFIX + 1) for i in index.get(head[:n], ()))
 
 
 def kind_of_inter(inter: int | None) -> str | None:

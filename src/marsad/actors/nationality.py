@@ -55,15 +55,15 @@ def foreign(toks: Tokens, start: int, own: str | None) -> tuple[int, str] | None
     """(offset where the nationality starts, its country) when the words before ``start`` name another country
     than ``own``; None otherwise."""
     i = toks.before(start)
-    if i is not None and toks.word(i) in _LINKS:
+    if i is not None and toks.words[i] in _LINKS:
         i = toks.before(toks.starts[i])
     if i is None:
         return None
     table = nationalities()
-    code, begin = table.get(toks.word(i)), toks.starts[i]
+    code, begin = table.get(toks.words[i]), toks.starts[i]
     j = toks.before(toks.starts[i])
-    if j is not None and f"{toks.word(j)} {toks.word(i)}" in table:  # "South Sudanese", "North Korean"
-        code, begin = table[f"{toks.word(j)} {toks.word(i)}"], toks.starts[j]
+    if j is not None and f"{toks.words[j]} {toks.words[i]}" in table:  # "South Sudanese", "North Korean"
+        code, begin = table[f"{toks.words[j]} {toks.words[i]}"], toks.starts[j]
     if code is None or code == own:
         return None
     return begin, code

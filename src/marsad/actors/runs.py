@@ -35,6 +35,8 @@ TITLE_CHARS = 300  # a longer line is prose, whatever its capitals (a headline i
 
 def ascii_capitals(toks: Tokens) -> bool:
     """Whether every capital letter and digit of the text is ASCII: the regexes here know no others."""
+    if toks.norm.cased.isascii():
+        return True
     return not any(c.isupper() or c.isdigit() for c in set(_NOT_ASCII.findall(toks.norm.cased)))
 
 
@@ -52,7 +54,7 @@ def capitalised_runs(
         for m in _RUN.finditer(cased, pos, endpos):
             i = bisect.bisect_left(toks.starts, m.start())
             j = bisect.bisect_left(toks.starts, m.end())
-            while j > i and toks.word(j - 1) in NAME_CONNECTORS:
+            while j > i and toks.words[j - 1] in NAME_CONNECTORS:
                 j -= 1
             if j > i:
                 runs.append((i, j))
@@ -88,16 +90,20 @@ def _stretches(toks: Tokens, near: Sequence[int]) -> list[tuple[int, int]]:
 
 def _chained(toks: Tokens, k: int) -> bool:
     """Whether word ``k`` and the next could stand in one run: joined, both capitalised or connectors."""
-    if not joined(toks.norm.folded[toks.ends[k] : toks.starts[k + 1]]):
+    if not joined(toks.folded[toks.ends[k] : toks.starts[k + 1]]):
         return False
-    return all(toks.capitalised(x) or toks.word(x) in NAME_CONNECTORS for x in (k, k + 1))
+    return _in_name(toks, k) and _in_name(toks, k + 1)
+
+
+def _in_name(toks: Tokens, k: int) -> bool:
+    return toks.capitalised(k) or toks.words[k] in NAME_CONNECTORS
 
 
 def _connects(toks: Tokens, k: int) -> bool:
     # "the" joins a name only after "of"/"for" ("Army of the Mujahideen"), not "Housing Project the Army"
-    word = toks.word(k)
+    word = toks.words[k]
     if word == "the":
-        return k > 0 and toks.word(k - 1) in ("of", "for")
+        return k > 0 and toks.words[k - 1] in ("of", "for")
     return word in NAME_CONNECTORS
 
 
@@ -114,7 +120,7 @@ def capitalised_runs_each(toks: Tokens) -> list[tuple[int, int]]:
             continue
         if i is not None:
             j = k
-            while j > i and toks.word(j - 1) in NAME_CONNECTORS:
+            while j > i and toks.words[j - 1] in NAME_CONNECTORS:
                 j -= 1
             if j > i:
                 runs.append((i, j))

@@ -11,8 +11,10 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress, repeat
+from operator import add, sub
 
 from marsad.records import Span
 
@@ -37,16 +39,18 @@ class Normalised:
     breaks: tuple[int, ...]
     origins: tuple[int, ...]
     stretched: tuple[tuple[int, int], ...] = ()
+    _stretched_end: dict[int, int] = field(init=False, repr=False, compare=False)  # ``stretched`` as a dict
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_stretched_end", dict(self.stretched))
 
     def start_of(self, k: int) -> int:
         i = bisect.bisect_right(self.breaks, k) - 1
         return self.origins[i] + (k - self.breaks[i])
 
     def end_of(self, k: int) -> int:
-        i = bisect.bisect_left(self.stretched, (k, -1))
-        if i < len(self.stretched) and self.stretched[i][0] == k:
-            return self.stretched[i][1]
-        return self.start_of(k) + 1
+        end = self._stretched_end.get(k)
+        return self.start_of(k) + 1 if end is None else end
 
     @property
     def starts(self) -> tuple[int, ...]:
@@ -147,9 +151,13 @@ _ODD: set[str] = set()  # characters that vanish or expand: the text goes the sl
 _POSSESSIVE = re.compile("[" + "".join(sorted(_APOSTROPHES)) + "][sS]")
 _DROP = re.compile("[" + "".join(sorted(_APOSTROPHES)) + "]")
 # (written so that the regex engine turns most positions down at their first character)
-_SPACE_RUNS = re.compile(r"^[ \n]+|[ \n][ \n]+")
+_LEADING_SPACES = re.compile(r"[ \n]+")
+_SPACE_PAIRS = ("  ", " \n", "\n ", "\n\n")
+_SPACE_RUNS = re.compile(r"[ \n][ \n]+")
+_FEW_RUNS = 16
+_ZEROS = re.compile(rb"\x00\x00*")  # (a literal first: the engine jumps from zero to zero in C)
 _DOUBLED = re.compile(r"([^\W\d_])\1+")
-_DOUBLED_ASCII = re.compile(r"([a-z])\1+")  # the same on text whose letters are all ASCII, twice as fast
+_DOUBLED_ASCII = re.compile(r"([a-z])\1+")  # the same where all letters are ASCII: what _doubled_ascii finds
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 _FINAL_SIGMA = "\u03a3"  # str.lower() of a whole text lowers it by context, one character at a time does not
 
@@ -174,22 +182,23 @@ _ASCII_KNOWN = _known(frozenset(map(chr, range(128))))  # each ASCII character m
 
 def _normalise_fast(text: str) -> Normalised | None:
     # every ASCII character is known (see below): most reports need no look at their characters one by one
-    if not text.isascii() and not _known(set(text)):
+    others = set() if text.isascii() else set(_NOT_ASCII.findall(text))
+    if others and not _known(others):
         return None
-    dropped = [m.start() for m in _DROP.finditer(text)]
-    for m in _POSSESSIVE.finditer(text):
-        if _possessive(text, m.start()):
-            dropped.append(m.start() + 1)
+    dropped: list[int] = []
+    # most texts hold no apostrophe to drop, and need no regex scan for them (' and ` are the ASCII ones)
+    if "'" in text or "`" in text or not others.isdisjoint(_APOSTROPHES):
+        dropped = [m.start() for m in _DROP.finditer(text)]
+        for m in _POSSESSIVE.finditer(text):
+            if _possessive(text, m.start()):
+                dropped.append(m.start() + 1)
     pieces = _segments(len(text), sorted(set(dropped)))
     mapped = "".join(text[a:b] for a, b in pieces).translate(_ONE)
     low = mapped.lower()
     if len(low) != len(mapped) or _FINAL_SIGMA in mapped:
         return None
     gone: list[tuple[int, int]] = []  # ranges of ``mapped`` that collapse into the character kept before them
-    # most texts have no run of spaces to collapse: four substring searches spare the regex its scan
-    runs = mapped[:1] in " \n" or any(pair in mapped for pair in ("  ", "\n\n", " \n", "\n "))
-    for m in _SPACE_RUNS.finditer(mapped) if runs else ():
-        start, end = m.span()
+    for start, end in _space_runs(mapped):
         if start == 0:
             gone.append((0, end))  # leading spaces and line breaks go
             continue
@@ -199,11 +208,13 @@ def _normalise_fast(text: str) -> Normalised | None:
         else:
             gone.append((start + 1, end))
     doubles: list[tuple[int, int]] = []  # (kept character, last character it stands for), in ``mapped``
-    letters_ascii = not any(c.isalpha() for c in set(_NOT_ASCII.findall(low)))
-    for m in (_DOUBLED_ASCII if letters_ascii else _DOUBLED).finditer(low):
-        if m.group(1).isalpha():
-            doubles.append((m.start(), m.end() - 1))
-            gone.append((m.start() + 1, m.end()))
+    letters_ascii = low.isascii() or not any(c.isalpha() for c in set(_NOT_ASCII.findall(low)))
+    repeated = (
+        _doubled_ascii(low) if letters_ascii else [m.span() for m in _DOUBLED.finditer(low) if m[1].isalpha()]
+    )
+    for start, end in repeated:
+        doubles.append((start, end - 1))
+        gone.append((start + 1, end))
     kept: list[tuple[int, int]] = []
     last = 0
     for start, end in sorted(gone):
@@ -217,6 +228,47 @@ def _normalise_fast(text: str) -> Normalised | None:
     return _compose(mapped, low, kept, pieces, doubles)
 
 
+def _doubled_ascii(low: str) -> list[tuple[int, int]]:
+    """Spans of the runs of one repeated ASCII letter ("ll" in "killed"), as ``_DOUBLED_ASCII.finditer`` finds
+    them, in a text whose letters are all ASCII. The regex tries every character in turn (the normal form's main
+    cost); here the text is read as one big integer and XORed with itself shifted by one character, so that a
+    character equal to the one before it is a zero byte, and only those are looked at."""
+    data = low.encode("ascii", "replace")  # one byte per character ("?" for the others, which are no letters)
+    number = int.from_bytes(data, "big")
+    same = (number ^ (number >> 8)).to_bytes(len(data), "big")  # same[i] == 0: data[i] == data[i - 1]
+    out: list[tuple[int, int]] = []
+    for m in _ZEROS.finditer(same, 1):  # same[i:j] all zero: data[i - 1 : j] is one character repeated
+        i, j = m.span()
+        if 97 <= data[i] <= 122:  # a-z
+            out.append((i - 1, j))
+    return out
+
+
+def _space_runs(mapped: str) -> list[tuple[int, int]]:
+    """Spans of the leading spaces and line breaks, and of every later run of two or more (what the regex
+    ``^[ \n]+|[ \n][ \n]+`` finds). The next run starts at the first of the four pairs; a regex would stop at
+    every single space of the text to look."""
+    leading = _LEADING_SPACES.match(mapped)
+    out = [leading.span()] if leading else []
+    pos = leading.end() if leading else 0
+    size = len(mapped)
+    ahead = [mapped.find(pair, pos) for pair in _SPACE_PAIRS]  # where each pair stands next (-1: nowhere)
+    while True:
+        found = [i for i in ahead if i >= 0]
+        if not found:
+            return out
+        start = min(found)
+        end = start + 2
+        while end < size and mapped[end] in " \n":
+            end += 1
+        out.append((start, end))
+        if len(out) > _FEW_RUNS:  # a text of many runs: the regex's one pass is faster from here
+            return out + [m.span() for m in _SPACE_RUNS.finditer(mapped, end)]
+        ahead = [
+            mapped.find(pair, end) if 0 <= i < end else i for pair, i in zip(_SPACE_PAIRS, ahead, strict=True)
+        ]
+
+
 def _compose(
     mapped: str,
     low: str,
@@ -226,25 +278,25 @@ def _compose(
 ) -> Normalised:
     """The Normalised of ``mapped`` cut to its ``kept`` ranges, mapped back through the ``pieces`` of the text it
     was joined from."""
-    out_at: list[int] = []  # where each kept range begins in the output
-    out_end: dict[int, int] = {}  # where each kept range ends, by where it ends in ``mapped``
-    n = 0
-    for a, b in kept:
-        out_at.append(n)
-        n += b - a
-        out_end[b] = n
+    begins = [a for a, _ in kept]
+    stops = [b for _, b in kept]
+    # where each kept range begins in the output; and where it ends, by where it ends in ``mapped``
+    out_at = list(accumulate(map(sub, stops, begins), initial=0))
+    out_end = dict(zip(stops, out_at[1:], strict=True))
+    out_at.pop()
     # a doubled letter's kept character ends its kept range: the rest of the run is gone right after it
     if len(pieces) == 1:
         # nothing was dropped from the text: a kept range maps back whole, and two never touch
         shift = pieces[0][0]
-        breaks, origins = out_at, [a + shift for a, _ in kept]
+        breaks, origins = out_at, [a + shift for a in begins] if shift else begins
         stretched = [(out_end[first + 1] - 1, last + shift + 1) for first, last in doubles]
     else:
         breaks, origins = _through_pieces(kept, out_at, pieces)
         stretched = [(out_end[first + 1] - 1, _back(pieces, last) + 1) for first, last in doubles]
+    cuts = list(map(slice, begins, stops))
     return Normalised(
-        "".join(mapped[a:b] for a, b in kept),
-        "".join(low[a:b] for a, b in kept),
+        "".join(map(mapped.__getitem__, cuts)),
+        "".join(map(low.__getitem__, cuts)),
         tuple(breaks),
         tuple(origins),
         tuple(stretched),
@@ -296,6 +348,22 @@ def _segments(size: int, dropped: list[int]) -> list[tuple[int, int]]:
     return out
 
 
+_MARK = "\x00"
+_ASCII_MARKS = {i: _MARK for i in range(128) if not chr(i).isalnum()}
+
+
+def marked(folded: str) -> str:
+    """``folded`` with every character that is no letter or digit written as NUL, between two NULs. A spelling
+    stands in ``folded`` as a whole word exactly where its own marked form stands in this text (its letters
+    and digits the same, NULs around it), so the automaton finds only whole words; a spelling with other
+    characters than letters and digits ("u.s.") is then compared as written."""
+    table = _ASCII_MARKS
+    if not folded.isascii():
+        table = dict(table)
+        table.update((ord(c), _MARK) for c in set(_NOT_ASCII.findall(folded)) if not c.isalnum())
+    return _MARK + folded.translate(table) + _MARK
+
+
 def key(text: str) -> str:
     """The automaton key of an alias: its folded normal form without edge spaces."""
     return normalise(text).folded.strip()
@@ -310,46 +378,60 @@ def words_key(words: str) -> frozenset[str]:
     return frozenset(key(w) for w in words.split())
 
 
-_WORD = re.compile(r"[^\W_]+")
+_HEAD_SKIP = " " + "".join(_QUOTES)
 
 
 class Tokens:
-    """Words of the folded text with their offsets, for the token patterns."""
+    """Words of the folded text with their offsets, for the token patterns. (The patterns look at a few words
+    around each of hundreds of hits: the words are cut out once, and the lookups around them stay small.)"""
 
-    def __init__(self, norm: Normalised) -> None:
+    def __init__(self, norm: Normalised, marks: str | None = None) -> None:
+        """``marks``: :func:`marked` of ``norm.folded`` when the caller has it. Its words are the pieces between
+        NULs: one split and a running sum, in C, cut them out (a regex would build a match object per word)."""
         self.norm = norm
-        found = list(_WORD.finditer(norm.folded))
-        self.starts = [m.start() for m in found]
-        self.ends = [m.end() for m in found]
+        self.folded = norm.folded
+        pieces = (marked(norm.folded) if marks is None else marks).split(_MARK)
+        sizes = list(map(len, pieces))
+        # piece k of the marked text begins, in the folded text, one character after piece k - 1 ends
+        self.starts: list[int] = list(compress(accumulate(map(add, sizes, repeat(1)), initial=-1), sizes))
+        self.words: list[str] = list(filter(None, pieces))
+        self.ends: list[int] = list(map(add, self.starts, map(len, self.words)))
 
     def __len__(self) -> int:
         return len(self.starts)
 
     def word(self, i: int) -> str:
-        return self.norm.folded[self.starts[i] : self.ends[i]]
+        return self.words[i]
 
     def capitalised(self, i: int) -> bool:
         # ordinals count ("13th Division"), bare numbers do not ("5 gunmen")
         c = self.norm.cased[self.starts[i]]
-        return c.isupper() or (c.isdigit() and not self.word(i).isdigit())
+        return c.isupper() or (c.isdigit() and not self.words[i].isdigit())
 
     def sentence_start(self, i: int) -> bool:
         """Whether word ``i`` opens a sentence, line or headline part, where any word is capitalised."""
-        head = self.norm.folded[: self.starts[i]].rstrip(" " + "".join(_QUOTES))
-        return not head or head[-1] in ".!?:;|\n"
+        k = self.starts[i] - 1
+        while k >= 0 and self.folded[k] in _HEAD_SKIP:  # spaces and quotes before it
+            k -= 1
+        return k < 0 or self.folded[k] in ".!?:;|\n"
 
     def after(self, offset: int) -> int | None:
         """Index of the word right after ``offset``, separated by spaces (and quotes) only."""
-        i = bisect.bisect_left(self.starts, offset)
-        if i < len(self.starts) and joined(self.norm.folded[offset : self.starts[i]]):
-            return i
+        starts = self.starts
+        i = bisect.bisect_left(starts, offset)
+        if i < len(starts):
+            gap = self.folded[offset : starts[i]]
+            if gap == " " or not gap.strip(_JOINERS):  # joined(), inline: this is called for every hit
+                return i
         return None
 
     def before(self, offset: int) -> int | None:
         """Index of the word right before ``offset``, separated by spaces (and quotes) only."""
         i = bisect.bisect_right(self.ends, offset) - 1
-        if i >= 0 and joined(self.norm.folded[self.ends[i] : offset]):
-            return i
+        if i >= 0:
+            gap = self.folded[self.ends[i] : offset]
+            if gap == " " or not gap.strip(_JOINERS):
+                return i
         return None
 
     def index_at(self, offset: int) -> int | None:
@@ -363,6 +445,7 @@ def joined(gap: str) -> bool:
 
 
 def whole_word(folded: str, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` stands as a whole word: the definition the marked automaton agrees with."""
     return (start == 0 or not folded[start - 1].isalnum()) and (
         end == len(folded) or not folded[end].isalnum()
     )

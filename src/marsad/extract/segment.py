@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.records import Span
 
@@ -171,17 +172,43 @@ def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -
         out.append(Sentence(Span.of(text, start, end), paragraph, len(out)))
 
 
+# Words one of which every match of TALLY_CUES / DEVELOPMENT_CUES holds. Their unanchored searches are the slow
+# part of a sentence's role (dozens of alternatives tried at every character), and few sentences hold any of these
+# words: a substring test skips the search (speed only, see _may_hold).
+_TALLY_WORDS = (
+    "since", "far", "total", "all", "toll", "bringing", "week", "month", "year", "during", "past", "last",
+    "cumulative", "separate",
+)  # fmt: skip
+_DEVELOPMENT_WORDS = ("campaign", "operation", "offensive", "build", "reinforcement", "comb")
+
+
+def _may_hold(sentence: str, words: tuple[str, ...]) -> bool:
+    """False only when ``sentence`` holds none of ``words`` (lower-case ASCII) in any case. A non-ASCII character
+    that a case-insensitive regex may read as an ASCII letter ("ſ" as "s", the Kelvin sign as "k") keeps the
+    search."""
+    low = sentence.lower()
+    for word in words:
+        if word in low:
+            return True
+    return not sentence.isascii() and any(_ascii_lookalike(c) for c in set(sentence) if not c.isascii())
+
+
+@lru_cache(maxsize=1024)
+def _ascii_lookalike(ch: str) -> bool:
+    return any(c.isascii() for c in ch.lower() + ch.upper() + ch.casefold())
+
+
 def role(sentence: str, has_figures: bool, has_trigger: bool) -> str:
     """The role of one sentence from its cues (see module docstring)."""
     if PROFILE_CUES.search(sentence):
         return "background"
-    if has_figures and TALLY_CUES.search(sentence):
+    if has_figures and _may_hold(sentence, _TALLY_WORDS) and TALLY_CUES.search(sentence):
         return "tally"
     if has_figures:
         return "incident"
     if BACKGROUND_CUES.search(sentence):
         return "background"
-    if DEVELOPMENT_CUES.search(sentence):
+    if _may_hold(sentence, _DEVELOPMENT_WORDS) and DEVELOPMENT_CUES.search(sentence):
         return "development"
     if has_trigger:
         return "incident"

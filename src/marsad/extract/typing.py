@@ -35,9 +35,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from marsad.actors.classes import COMBATANT, UNARMED, Parties, kind_of_inter, kinds_in, parties
-from marsad.actors.prefix import PREFIX, SHORTEST, starts_of
+from marsad.actors.prefix import PREFIX, SHORTEST, prefix_finder, starts_of, word_starts
 from marsad.records import Actor, Span
 
 NONE = "none"  # event_type and sub_event_type of a non-conflict event; assembly drops it
@@ -80,6 +81,9 @@ FAMILIES: dict[str, str | None] = {
     "other": "Other",
 }
 FRAMES = frozenset({"attribution", "diplomacy"})  # statements about events, not events
+# named anywhere in the event, these are the event (in this order of precedence)
+_SPECIAL_ORDER = ("chemical", "suicide", "sexual")
+_SPECIAL = frozenset(_SPECIAL_ORDER)
 DISASTERS = frozenset({"natural", "manmade"})
 REMOTE = frozenset({"chemical", "suicide", "explosive", "grenade", "air", "shelling"})
 VIOLENT = REMOTE | {"clash", "attack", "killing", "sexual", "abduction", "riot", "mob", "capture"}
@@ -116,7 +120,6 @@ _NEGATION = re.compile(
     r"\b(?:(?:no|not|never|without|nor|neither)\s+(?:[\w'-]+\s+){0,3}|(?:denied|deny|denies)\s+(?:\w+\s+)?)$",
     re.I,
 )
-_WORD_START = re.compile(r"\b\w")
 # a field of a form or fact sheet ("Civilians reported killed: 3-4"): it sums up what the text tells, it is no
 # incident of its own
 _FIELD = re.compile(r"(?:[-•*·–]\s*)?[^\W\d][\w ’'()/-]{0,40}:\s")
@@ -215,10 +218,19 @@ def taxonomy() -> dict[str, Kind]:
 # ---------------------------------------------------------------------------------------------- cues
 
 
+class _Searchers(NamedTuple):
+    """The cues and the background markers (families "@cause", "@aside"); which of them may match at a word that
+    starts with a given prefix; the cues searched everywhere; and the regex that finds the words where some
+    prefix starts (see marsad.actors.prefix)."""
+
+    table: tuple[Cue, ...]
+    by_prefix: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]
+    finder: re.Pattern[str]
+
+
 @cache
-def _searchers() -> tuple[tuple[Cue, ...], dict[str, tuple[int, ...]]]:
-    """The cues and the background markers (families "@cause", "@aside"), and which of them may match at a word
-    that starts with a given prefix."""
+def _searchers() -> _Searchers:
     markers = (
         Cue("@cause", 0, _CAUSE, starts_of(_CAUSE.pattern)),
         Cue("@aside", 0, _ASIDE, starts_of(_ASIDE.pattern)),
@@ -228,7 +240,8 @@ def _searchers() -> tuple[tuple[Cue, ...], dict[str, tuple[int, ...]]]:
     for k, cue in enumerate(table):
         for prefix in cue.starts or ():
             index.setdefault(prefix, []).append(k)
-    return table, {p: tuple(ks) for p, ks in index.items()}
+    always = tuple(k for k, cue in enumerate(table) if cue.starts is None)
+    return _Searchers(table, {p: tuple(ks) for p, ks in index.items()}, always, prefix_finder(index))
 
 
 @lru_cache(maxsize=8192)
@@ -238,7 +251,7 @@ def sentence_hits(sentence: str) -> tuple[Hit, ...]:
     diplomats") always stay, and come first among cues at one place."""
     found: list[Hit] = []
     ranges: list[tuple[int, int, int]] = []
-    table, _ = _searchers()
+    table = _searchers().table
     for k, places in _candidates(sentence).items():
         cue = table[k]
         for m in _matches(cue, sentence, places):
@@ -247,8 +260,11 @@ def sentence_hits(sentence: str) -> tuple[Hit, ...]:
                 ranges.append((m.start(), _clause_end(sentence, m.end(), depth), depth))
             elif not _NEGATION.search(sentence, max(0, m.start() - 40), m.start()):
                 found.append(Hit(cue.family, cue.strength, m.start(), m.end()))
-    kept = [h for h in found if h.family in FRAMES or not any(_inside(h, o) for o in found)]
-    placed = [Hit(h.family, h.strength, h.start, h.end, _depth(h.start, ranges)) for h in kept]
+    hiders = [o for o in found if o.strength >= 2]  # only a decisive cue hides the cues inside it
+    kept = [h for h in found if h.family in FRAMES or not any(_inside(h, o) for o in hiders)]
+    if ranges:
+        kept = [Hit(h.family, h.strength, h.start, h.end, _depth(h.start, ranges)) for h in kept]
+    placed = kept  # (without background clauses every cue is in the main clause, as found)
     return tuple(sorted(placed, key=lambda h: (h.start, -h.strength, h.family not in FRAMES)))
 
 
@@ -266,15 +282,21 @@ def _clause_end(sentence: str, at: int, depth: int) -> int:
 
 def _candidates(sentence: str) -> dict[int, list[int]]:
     """For each searcher that may match, the word starts where it may (searchers without prefixes: None)."""
-    table, index = _searchers()
+    _, _, always, finder = _searchers()
     low = sentence.lower()
-    places: dict[int, list[int]] = {k: [] for k, cue in enumerate(table) if cue.starts is None}
-    for m in _WORD_START.finditer(low):
-        i = m.start()
-        for n in range(SHORTEST, PREFIX + 1):
-            for k in index.get(low[i : i + n], ()):
-                places.setdefault(k, []).append(i)
+    places: dict[int, list[int]] = {k: [] for k in always}
+    for i in word_starts(low, finder):
+        for k in _searchers_at(low[i : i + PREFIX]):
+            places.setdefault(k, []).append(i)
     return dict(sorted(places.items()))
+
+
+@lru_cache(maxsize=16384)
+def _searchers_at(head: str) -> tuple[int, ...]:
+    """The searchers that may match at a word beginning with ``head`` (its first PREFIX characters), by the
+    prefixes of every length: words repeat, so each beginning is looked up once."""
+    index = _searchers().by_prefix
+    return tuple(k for n in range(SHORTEST, PREFIX + 1) for k in index.get(head[:n], ()))
 
 
 def _matches(cue: Cue, sentence: str, places: list[int]) -> list[re.Match[str]]:
@@ -310,6 +332,8 @@ def classify(
     ``victims_civilian``: every counted victim is a civilian; ``actor1``: who acted, when the roles are known
     (its ACLED inter code helps when the sentence names the actor only by a name)."""
     sentences = [_Sentence(i, sp, sentence_hits(sp.text)) for i, sp in enumerate(spans)]
+    if not any(s.hits for s in sentences):
+        return None  # no cue and no harm word: nothing to decide (a fifth of a long report's sentences)
     decided = _decide(sentences, victims_civilian, actor1)
     if decided is None:
         return None
@@ -343,7 +367,11 @@ def _decide(sentences: list[_Sentence], victims_civilian: bool, actor1: Actor | 
     special = _special(context, families)
     if special is not None:
         return special
-    protest = next(((s, h) for s, h in context if h.family == "protest" and h.strength == 3), None)
+    protest = (
+        next(((s, h) for s, h in context if h.family == "protest" and h.strength == 3), None)
+        if "protest" in families
+        else None
+    )
     if protest is not None or hit.family in ("intervention", "protest"):
         return _protest(sentences, *(protest or (sentence, hit)))
     sentence, hit = _sharper(sentences, sentence, hit)
@@ -356,7 +384,7 @@ def _main(sentences: list[_Sentence]) -> tuple[_Sentence, Hit] | None:
     clauses only when no sentence has one in a main clause."""
     for depth in (FOREGROUND, CAUSE):
         for s in sentences:
-            cands = [h for h in s.foreground(depth) if h.strength >= 2]
+            cands = [h for h in s.hits if h.background <= depth and h.strength >= 2]
             if cands:
                 best = max(h.strength for h in cands)
                 return s, next(h for h in cands if h.strength == best)
@@ -366,7 +394,9 @@ def _main(sentences: list[_Sentence]) -> tuple[_Sentence, Hit] | None:
 def _special(context: _Found, families: set[str]) -> _Decision | None:
     """Chemical weapons, suicide bombs and sexual violence are the event wherever they are named; gas that
     leaked from a plant is no chemical weapon."""
-    for family in ("chemical", "suicide", "sexual"):
+    if not families & _SPECIAL:
+        return None
+    for family in _SPECIAL_ORDER:
         found = next(((s, h) for s, h in context if h.family == family and h.strength == 3), None)
         if found is None:
             continue
@@ -406,18 +436,21 @@ def _non_event(
     """Disasters and crime are not conflict events: ``none`` unless strong conflict cues say otherwise (a
     deployment to help flood victims is not one), or an armed group takes part ("detained a Taliban facilitator
     and seized 700 pounds of narcotics" is a counter-insurgency arrest, not a drug case)."""
+    families = {h.family for _, h in context}
+    # a crime named in the main clause or as the charge ("suspected of smuggling"), not as the scene ("after
+    # a clash between rival gangs")
+    crime = next(
+        ((s, h) for s in sentences for h in s.hits if h.family == "crime" and h.background != CAUSE), None
+    )
+    if not families & DISASTERS and crime is None:
+        return (sub, sentence, hit) if sub else None  # neither disaster nor crime: no need to read the actors
     if any(k.kind == "armed" for s in sentences for k in kinds_in(s.span.text)):
         return (sub, sentence, hit) if sub else None
-    families = {h.family for _, h in context}
     strong = any(h.strength == 3 and (h.family in VIOLENT or FAMILIES.get(h.family, NONE) not in WEAK_SUBS)
                  for _, h in context)  # fmt: skip
     if families & DISASTERS and not strong:
         s, h = next((s, h) for s, h in context if h.family in DISASTERS)
         return NONE, s, h
-    # a crime named in the main clause or as the charge ("suspected of smuggling"), not as the scene ("after
-    # a clash between rival gangs")
-    every = [(s, h) for s in sentences for h in s.hits]
-    crime = next(((s, h) for s, h in every if h.family == "crime" and h.background != CAUSE), None)
     if crime and (hit.family in CRIME_LIKE or sub is None or (hit.strength < 3 and not strong)):
         return NONE, *crime
     return (sub, sentence, hit) if sub else None
@@ -459,15 +492,15 @@ def _by_family(
     actor1: Actor | None,
 ) -> str | None:
     family = hit.family
-    context = [(s, h) for s in sentences for h in s.foreground(CAUSE)]
     if "intercept" in families and (family in REMOTE or family == "intercept"):
         return FAMILIES["intercept"]
     if family == "disrupt":
-        return _gone_off(context) or FAMILIES["disrupt"]
+        return _gone_off(_with_causes(sentences)) or FAMILIES["disrupt"]
     # weapons seized or defused (not struck from the air or shelled): disrupted unless one went off
-    if "disrupt" in families and family in DISRUPTABLE and _gone_off(context) is None:
+    if "disrupt" in families and family in DISRUPTABLE and _gone_off(_with_causes(sentences)) is None:
         return FAMILIES["disrupt"]
     if family == "capture":
+        context = _with_causes(sentences)
         return _territory(
             sentence, hit, {h.family for _, h in context if h.strength >= 3 or h.family == "harm"}, actor1
         )
@@ -478,6 +511,11 @@ def _by_family(
     if family == "riot":
         return _riot(sentence, hit, families)
     return FAMILIES.get(family)
+
+
+def _with_causes(sentences: list[_Sentence]) -> _Found:
+    """The cues of main clauses and of cause and time clauses, sentence by sentence."""
+    return [(s, h) for s in sentences for h in s.foreground(CAUSE)]
 
 
 def _riot(sentence: _Sentence, hit: Hit, families: set[str]) -> str:
