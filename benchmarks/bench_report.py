@@ -345,6 +345,9 @@ def method_section(ctx: dict[str, Any]) -> list[str]:
         "document by document, because the gazetteer keeps only a few country layers in memory: a "
         "configuration that ran right after another on the same document would find the layer it needs "
         "already loaded.",
+        "- Every pass reads its documents as new: the memo caches keyed by a sentence's text (typing cues, "
+        "actor kinds) are emptied before each pass, since a real run seldom reads a sentence twice. Caches "
+        "keyed by a name or a word stay warm, as in a long run.",
         "- Stages are timed inside the real chain: the default chain of `marsad.extract.stages` is run stage by "
         "stage with a clock around each call, on the drafts the previous stages produced (the casualty stage "
         "sees the actor mentions it gets in production). `extract()` is timed as a whole, separately.",

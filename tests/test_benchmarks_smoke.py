@@ -79,3 +79,17 @@ def test_benchmarks_report_tables_are_well_formed(report: str) -> None:
         assert re.fullmatch(r"\|( ---:? \|)+", table[1]), table[1]
         assert all(line.count("|") == width for line in table), table
         assert not any(re.search(r"\b(?:nan|inf)\b", line) for line in table), table
+
+
+def test_benchmarks_every_pass_reads_its_sentences_as_new() -> None:
+    """A pass must not find sentences answered by the pass before it (that would time a cache, not a stage)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import bench_timing
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    for memo in bench_timing.SENTENCE_CACHES:
+        memo("Warplanes struck Ariha on Monday, killing two civilians.")
+        assert memo.cache_info().currsize > 0
+    bench_timing.forget_sentences()
+    assert all(memo.cache_info().currsize == 0 for memo in bench_timing.SENTENCE_CACHES)
