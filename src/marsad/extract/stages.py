@@ -6,6 +6,7 @@ annotated sentences into events. Gazetteer and actor dictionary are loaded once 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -53,10 +54,15 @@ class Draft:
 
 
 def _assign(mentions: list[Any], draft: Draft, attr: str) -> None:
-    """Give each sentence the mentions whose spans fall inside it (mentions are found once per document)."""
+    """Give each sentence the mentions whose spans fall inside it (mentions are found once per document), in
+    the order they were found. Starts are sorted once and each sentence bisects to its own: a long report's
+    sentences do not each look at every mention."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].span.start)
+    starts = [mentions[i].span.start for i in order]
     for a in draft.sentences:
         lo, hi = a.sentence.span.start, a.sentence.span.end
-        getattr(a, attr).extend(m for m in mentions if lo <= m.span.start and m.span.end <= hi)
+        inside = order[bisect_left(starts, lo) : bisect_left(starts, hi)]
+        getattr(a, attr).extend(mentions[i] for i in sorted(inside) if mentions[i].span.end <= hi)
 
 
 @register("marsad.extract.segment.v1")
