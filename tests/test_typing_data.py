@@ -180,6 +180,13 @@ def test_typing_prefixes_of_simple_patterns() -> None:
     assert starts_of(r"scam\w*") == frozenset({"scam"})
     assert starts_of(r"\w+ attack") is None  # any word: searched everywhere
     assert starts_of(r"is\b") is None  # too short to filter on
+    # a repetition may go on ("abcabc"): only its first round is known, and only when it must be there
+    assert starts_of(r"(?:abc)+def") == frozenset({"abc"})
+    assert starts_of(r"(?:abc)*def") is None
+    # longer prefixes reach into the next word
+    assert starts_of(r"(?:syrian )?jets?|in the wake of", 10) == frozenset(
+        {"syrian jet", "jet", "jets", "in the wak"}
+    )
 
 
 ADVERSARIAL = {

@@ -2,9 +2,9 @@
 
 Cue tables hold dozens of large case-insensitive alternations; trying each at every word of every sentence is
 what made typing slow. :func:`starts_of` reads, from CPython's parse tree of a pattern, the lower-case prefixes
-(up to PREFIX letters) that every match begins with. A sentence is then searched for a pattern only at the words
-that begin with one of them, which finds exactly what ``finditer`` finds (the typing tests check this on real
-reports) at a fraction of the cost.
+(PREFIX characters, or as many as the caller asks) that every match begins with. A sentence is then searched for a
+pattern only at the words that begin with one of them, which finds exactly what ``finditer`` finds (the typing
+tests check this on real reports) at a fraction of the cost.
 """
 
 from __future__ import annotations
@@ -13,17 +13,17 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-PREFIX = 5
+PREFIX = 5  # long enough for the actor classes; typing reads longer prefixes (see typing.CUE_PREFIX)
 SHORTEST = 3  # a cue whose matches may begin with fewer letters than this is always searched
 
 
-def starts_of(pattern: str) -> frozenset[str] | None:
-    """The lower-case prefixes (PREFIX characters, fewer when a whole match is shorter) that every match of
+def starts_of(pattern: str, length: int = PREFIX) -> frozenset[str] | None:
+    """The lower-case prefixes (``length`` characters, fewer when a whole match is shorter) that every match of
     ``pattern`` begins with, or None when they cannot be read from the pattern (the cue is then always searched)."""
     try:
         from re import _constants, _parser  # type: ignore[attr-defined]  # CPython's own parse tree
 
-        found = _prefixes(list(_parser.parse(pattern, re.IGNORECASE)), _constants)
+        found = _prefixes(list(_parser.parse(pattern, re.IGNORECASE)), _constants, length)
     except Exception:  # another Python, or a construct the reader does not know: search always
         return None
     found = {p.rstrip(_CUT) for p in found} if found is not None else None
@@ -35,15 +35,15 @@ def starts_of(pattern: str) -> frozenset[str] | None:
 _CUT = "\0"  # ends a prefix that was cut short where the pattern became unreadable: nothing may follow it
 
 
-def _done(p: str) -> bool:
-    return len(p) >= PREFIX or p.endswith(_CUT)
+def _done(p: str, length: int) -> bool:
+    return len(p) >= length or p.endswith(_CUT)
 
 
-def _prefixes(items: list[Any], c: Any) -> set[str] | None:
+def _prefixes(items: list[Any], c: Any, length: int) -> set[str] | None:
     """The prefixes every match of the parsed ``items`` begins with (see starts_of), None when unreadable."""
     out = {""}
     for op, av in items:
-        if all(_done(p) for p in out):
+        if all(_done(p, length) for p in out):
             break
         if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
             continue
@@ -53,19 +53,24 @@ def _prefixes(items: list[Any], c: Any) -> set[str] | None:
             nxt = {chr(a).lower() for o, a in av if o is c.LITERAL}
             nxt = nxt if all(o is c.LITERAL for o, _ in av) else None
         elif op is c.SUBPATTERN:
-            nxt = _prefixes(list(av[-1]), c)
+            nxt = _prefixes(list(av[-1]), c, length)
         elif op is c.BRANCH:
-            branches = [_prefixes(list(b), c) for b in av[1]]
+            branches = [_prefixes(list(b), c, length) for b in av[1]]
             nxt = None if any(b is None for b in branches) else set().union(*branches)  # type: ignore[arg-type]
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            once = _prefixes(list(av[2]), c)
-            nxt = None if once is None else (once | {""} if av[0] == 0 else once)
+            least, most, repeated = av
+            once = _prefixes(list(repeated), c, length)
+            if most > 1:
+                # "(?:ab)+c" may go on "abab...": only a first repetition that must be there is known
+                nxt = None if once is None or least == 0 else {n + _CUT for n in once}
+            else:
+                nxt = None if once is None else (once | {""} if least == 0 else once)
         else:
             return None
         if nxt is None or len(out) * len(nxt) > 20000:
             # unreadable from here on ("scam\w*"): what was read so far still starts every match
-            return {p if _done(p) else p + _CUT for p in out}
-        out = {p if _done(p) else (p + n)[:PREFIX] for p in out for n in nxt}
+            return {p if _done(p, length) else p + _CUT for p in out}
+        out = {p if _done(p, length) else (p + n)[:length] for p in out for n in nxt}
     return out
 
 

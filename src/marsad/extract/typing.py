@@ -38,7 +38,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from marsad.actors.classes import COMBATANT, UNARMED, Parties, kind_of_inter, kinds_in, parties
-from marsad.actors.prefix import PREFIX, SHORTEST, prefix_finder, starts_of, word_starts
+from marsad.actors.prefix import SHORTEST, prefix_finder, starts_of, word_starts
 from marsad.records import Actor, Span
 
 NONE = "none"  # event_type and sub_event_type of a non-conflict event; assembly drops it
@@ -132,9 +132,9 @@ class Cue:
     family: str
     strength: int
     pattern: re.Pattern[str]
-    # the first letters (lower case, up to PREFIX) a match can start with; None: any. A sentence that has none of
-    # them at a word start is not searched: most sentences name few cues, and skipping the rest keeps typing fast
-    # (see marsad.actors.prefix)
+    # the first characters (lower case, up to CUE_PREFIX) a match can start with; None: any. A sentence that has
+    # none of them at a word start is not searched: most sentences name few cues, and skipping the rest keeps
+    # typing fast (see marsad.actors.prefix)
     starts: frozenset[str] | None = None
 
 
@@ -194,6 +194,10 @@ def _rows(name: str) -> list[str]:
 
 # "(?:\w+ )" in a cue pattern stands for any one word: "army's", "US-backed", "5,000", "(NPA)" included
 _ANY_WORD, _WORD = r"(?:\w+ )", r"(?:[\w'’.,()-]+ )"
+# Cues are tried only at words that begin with one of their prefixes (see marsad.actors.prefix). Prefixes of ten
+# characters reach into the next word ("syrian jet", "in the wak"), so a cue that opens with a common word
+# ("Syrian", "in the", "were") is tried only where its next word follows too: a third of the tries of five.
+CUE_PREFIX = 10
 
 
 @cache
@@ -204,7 +208,7 @@ def cues() -> tuple[Cue, ...]:
         family, strength, pattern = line.split(",", 2)
         pattern = pattern.replace(_ANY_WORD, _WORD)
         compiled = re.compile(rf"\b(?:{pattern})", re.IGNORECASE)
-        out.append(Cue(family, int(strength), compiled, starts_of(pattern)))
+        out.append(Cue(family, int(strength), compiled, starts_of(pattern, CUE_PREFIX)))
     return tuple(out)
 
 
@@ -232,8 +236,8 @@ class _Searchers(NamedTuple):
 @cache
 def _searchers() -> _Searchers:
     markers = (
-        Cue("@cause", 0, _CAUSE, starts_of(_CAUSE.pattern)),
-        Cue("@aside", 0, _ASIDE, starts_of(_ASIDE.pattern)),
+        Cue("@cause", 0, _CAUSE, starts_of(_CAUSE.pattern, CUE_PREFIX)),
+        Cue("@aside", 0, _ASIDE, starts_of(_ASIDE.pattern, CUE_PREFIX)),
     )
     table = (*cues(), *markers)
     index: dict[str, list[int]] = {}
@@ -252,20 +256,41 @@ def sentence_hits(sentence: str) -> tuple[Hit, ...]:
     found: list[Hit] = []
     ranges: list[tuple[int, int, int]] = []
     table = _searchers().table
-    for k, places in _candidates(sentence).items():
+    for k, m in _cue_matches(sentence):
         cue = table[k]
-        for m in _matches(cue, sentence, places):
-            if cue.family[0] == "@":
-                depth = CAUSE if cue.family == "@cause" else ASIDE
-                ranges.append((m.start(), _clause_end(sentence, m.end(), depth), depth))
-            elif not _NEGATION.search(sentence, max(0, m.start() - 40), m.start()):
-                found.append(Hit(cue.family, cue.strength, m.start(), m.end()))
+        if cue.family[0] == "@":
+            depth = CAUSE if cue.family == "@cause" else ASIDE
+            ranges.append((m.start(), _clause_end(sentence, m.end(), depth), depth))
+        elif not _NEGATION.search(sentence, max(0, m.start() - 40), m.start()):
+            found.append(Hit(cue.family, cue.strength, m.start(), m.end()))
     hiders = [o for o in found if o.strength >= 2]  # only a decisive cue hides the cues inside it
     kept = [h for h in found if h.family in FRAMES or not any(_inside(h, o) for o in hiders)]
     if ranges:
         kept = [Hit(h.family, h.strength, h.start, h.end, _depth(h.start, ranges)) for h in kept]
     placed = kept  # (without background clauses every cue is in the main clause, as found)
     return tuple(sorted(placed, key=lambda h: (h.start, -h.strength, h.family not in FRAMES)))
+
+
+def _cue_matches(sentence: str) -> list[tuple[int, re.Match[str]]]:
+    """(searcher, match) for every match of every searcher, in table order and then text order, as each
+    searcher's ``finditer`` would find them; a searcher is tried only at the word starts its prefixes allow."""
+    table, _, always, finder = _searchers()
+    out = [(k, m) for k in always for m in table[k].pattern.finditer(sentence)]
+    low = sentence.lower()
+    tries = {(k, i) for i in word_starts(low, finder) for k in _searchers_at(low[i : i + CUE_PREFIX])}
+    end: dict[
+        int, int
+    ] = {}  # searcher -> end of its last match: finditer does not look inside a match for the next one
+    for k, i in sorted(tries):
+        if i < end.get(k, 0):
+            continue
+        m = table[k].pattern.match(sentence, i)
+        if m is not None:
+            out.append((k, m))
+            end[k] = m.end()
+    if always:
+        out.sort(key=lambda km: km[0])  # stable: text order within a searcher
+    return out
 
 
 def _clause_end(sentence: str, at: int, depth: int) -> int:
@@ -280,38 +305,12 @@ def _clause_end(sentence: str, at: int, depth: int) -> int:
     return stop.start() if stop else len(sentence)
 
 
-def _candidates(sentence: str) -> dict[int, list[int]]:
-    """For each searcher that may match, the word starts where it may (searchers without prefixes: None)."""
-    _, _, always, finder = _searchers()
-    low = sentence.lower()
-    places: dict[int, list[int]] = {k: [] for k in always}
-    for i in word_starts(low, finder):
-        for k in _searchers_at(low[i : i + PREFIX]):
-            places.setdefault(k, []).append(i)
-    return dict(sorted(places.items()))
-
-
 @lru_cache(maxsize=16384)
 def _searchers_at(head: str) -> tuple[int, ...]:
-    """The searchers that may match at a word beginning with ``head`` (its first PREFIX characters), by the
+    """The searchers that may match at a word beginning with ``head`` (its first CUE_PREFIX characters), by the
     prefixes of every length: words repeat, so each beginning is looked up once."""
     index = _searchers().by_prefix
-    return tuple(k for n in range(SHORTEST, PREFIX + 1) for k in index.get(head[:n], ()))
-
-
-def _matches(cue: Cue, sentence: str, places: list[int]) -> list[re.Match[str]]:
-    """The cue's matches, as ``finditer`` finds them, tried only at ``places`` (all places when it has no
-    prefixes)."""
-    if cue.starts is None:
-        return list(cue.pattern.finditer(sentence))
-    out: list[re.Match[str]] = []
-    for i in sorted(set(places)):
-        if out and i < out[-1].end():
-            continue  # inside the previous match: finditer would not look here either
-        m = cue.pattern.match(sentence, i)
-        if m is not None:
-            out.append(m)
-    return out
+    return tuple(k for n in range(SHORTEST, CUE_PREFIX + 1) for k in index.get(head[:n], ()))
 
 
 def _inside(h: Hit, other: Hit) -> bool:
