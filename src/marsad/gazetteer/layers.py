@@ -61,14 +61,6 @@ class Layer:
     # (governorate p-code, bearing) -> its part that way: "the eastern countryside of Deir ez-Zor"
     sectors: dict[tuple[str, int], Row] = field(default_factory=dict)
 
-    def find_keys(self, joined: str) -> list[tuple[int, str]]:
-        """(end index, key) of every key found in ``joined`` (keys separated by single spaces, padded with
-        spaces).
-        """
-        if self.automaton is None:
-            return []
-        return [(end, key) for end, key in self.automaton.iter(joined)]
-
 
 def load_layer(conn: sqlite3.Connection, name: str) -> Layer:
     """The layer ``name``: "countries", "world", or an ISO 3166 alpha-2 country code."""

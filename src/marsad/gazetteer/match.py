@@ -146,7 +146,7 @@ class Gazetteer:
         if code is None:
             world = Reader(self, text, [self.layer("world")], None)
             found = world.mentions()
-            votes = scoring.people_votes([t.folded for t in world.tokens])
+            votes = scoring.people_votes(world.tokens.folded)
             code = scoring.dominant_country(found, self._country_names, votes)
             if code is None:
                 return Reading(found, world.unresolved), None

@@ -28,7 +28,7 @@ from marsad.gazetteer.layers import Layer, Row
 from marsad.gazetteer.normalise import ARTICLES, fold, light_key, name_key
 from marsad.gazetteer.rec import distance_km
 from marsad.gazetteer.unresolved import Unresolved
-from marsad.gazetteer.words import joined_keys, text_words
+from marsad.gazetteer.words import PARTICLES, text_words
 from marsad.records import Place, Span
 
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ _OWN_TOWN = 10_000  # people: a place this large named before a city is listed b
 _BROAD = frozenset({"countryside", "desert", "outskirts", "near", "direction", "distance"})
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _DIRECTED = frozenset({"countryside", "desert"})  # cues that may name a part of a governorate
+_SETTLEMENT_WORDS = fuzzy.SETTLEMENT_WORDS
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ class Reader(TextChecks):
         }
         hits = [h for h in hits if self._plausible(h)]
         self._resolve(hits, context=self._context(hits))
-        if quarters.mentioned(self.text):
+        if quarters.mentioned(self.text, self.tokens.lowered):
             hits = self._quarters(hits)
         mentions = _one_script(self.text, self._build(hits))
         return self._the_capital(mentions) if "capital" in self.text else mentions
@@ -146,9 +147,9 @@ class Reader(TextChecks):
         """Neighbourhoods, streets and areas named with their city ("al-Wa'er neighbourhood in Homs") resolve
         inside that city: to a namesake near it, else to the city's point (see ``quarters``)."""
         for first, last in (run for run in self._runs if run is not None):
-            if last > first and self.tokens[last].folded in quarters.KINDS:
+            if last > first and self.tokens.folded[last] in quarters.KINDS:
                 last -= 1  # "Tal Abyad Street": the street's name is the run without its last word
-            start, end = self.tokens[first].start, self.tokens[last].end
+            start, end = self.tokens.starts[first], self.tokens.ends[last]
             city = next((h for h in hits if h.start >= end and h.best is not None), None)
             km = quarters.of_city(self.text, start, end, city.start, city.end) if city is not None else None
             town = self._town_of(city) if city is not None and km is not None else None
@@ -195,15 +196,21 @@ class Reader(TextChecks):
         return town if ok else None
 
     def _hits(self) -> dict[tuple[int, int], _Hit]:
-        joined, starts, owners = joined_keys(self.tokens)
+        """The names the layers' automata find in the joined keys, each starting at a word not written in lower
+        case (most finds are common words: "bir", "tal"), grouped by the words they cover."""
+        words = self.tokens
+        joined, starts = words.joined, words.name_starts()
         hits: dict[tuple[int, int], _Hit] = {}
-        text = self.text
         for layer in self.layers:
-            for end, key in layer.find_keys(joined):
-                first = owners[bisect_right(starts, end - len(key)) - 1]
-                if text[self.tokens[first].start].islower():
-                    continue  # most finds are common words ("bir", "tal"): no capital, no name
-                last = owners[bisect_right(starts, end - 1) - 1]
+            if layer.automaton is None:
+                continue
+            for end, key in layer.automaton.iter(joined):
+                if starts is not None and end - len(key) not in starts:
+                    continue
+                first = words.owner(end - len(key))
+                if starts is None and words.lower[first]:
+                    continue
+                last = words.owner(end - 1)
                 hit = hits.get((first, last))
                 if hit is None:
                     if not self._acceptable(first, last):
@@ -218,18 +225,18 @@ class Reader(TextChecks):
         return hits
 
     def _new_hit(self, first: int, last: int) -> _Hit:
-        start = self.tokens[first].start
+        words = self.tokens
+        start = words.starts[first]
         # "al-Shula", "Ash Shula": the article belongs to the name's words even though its key is empty
-        before = self.tokens[first - 1] if first > 0 else None
-        if before is not None and not before.key and before.folded in ARTICLES:
-            gap = self.text[before.end : start]
-            word = self.text[before.start : before.end]
+        before = first - 1
+        if before >= 0 and not words.keys[before] and words.folded[before] in ARTICLES:
+            gap = self.text[words.ends[before] : start]
             # "at", "as", "an" are English words too: only a hyphen ("as-Sukhnah") or a capital ("As Sukhnah")
             # makes them the name's article
-            arabic = before.folded not in _ENGLISH_ARTICLES or word[0].isupper()
+            arabic = words.folded[before] not in _ENGLISH_ARTICLES or words.capital[before]
             if gap in ("-", "‐", "–") or (gap == " " and arabic):
-                start = before.start
-        return _Hit(first, last, start, self.tokens[last].end, set())
+                start = words.starts[before]
+        return _Hit(first, last, start, words.ends[last], set())
 
     def _select(self, hits: dict[tuple[int, int], _Hit]) -> list[_Hit]:
         """Non-overlapping hits, longest first, then the best spelled."""
@@ -284,8 +291,8 @@ class Reader(TextChecks):
         """
         whole = {(h.first, h.last) for h in hits}
         for first, last in runs:
-            start, end = self.tokens[first].start, self.tokens[last].end
-            if (first, last) in whole or not unresolved.announced(self.text, start, end):
+            start, end = self.tokens.starts[first], self.tokens.ends[last]
+            if (first, last) in whole or not self._announced(start, end):
                 continue
             if any(h.first <= first and last <= h.last for h in hits):
                 continue  # "Damascus countryside": a found name covers the run and the cue word after it
@@ -302,19 +309,20 @@ class Reader(TextChecks):
             self.unresolved.append(Unresolved(span, unresolved.NOT_FOUND))
         return hits
 
+    def _announced(self, start: int, end: int) -> bool:
+        near = self.tokens.near(unresolved.ANNOUNCING_WORDS, start, end, 30, 16)
+        return near and unresolved.announced(self.text, start, end)
+
     @functools.cached_property
     def _runs(self) -> list[tuple[int, int] | None]:
         return self._capital_runs()
 
     def _capital_runs(self) -> list[tuple[int, int] | None]:
         """Runs of capitalised words, without the function words a sentence starts with ("In Jaghatu")."""
-        folded = [t.folded for t in self.tokens]
-        runs = fuzzy.capital_runs(
-            self.text, [t.start for t in self.tokens], [t.end for t in self.tokens], folded
-        )
+        folded = self.tokens.folded
         never = self.stop["never"]
         out: list[tuple[int, int] | None] = []
-        for first, last in runs:
+        for first, last in self.tokens.capital_runs():
             while first <= last and folded[first] in never:
                 first += 1
             out.append((first, last) if first <= last else None)
@@ -339,27 +347,27 @@ class Reader(TextChecks):
         return out
 
     def _fuzzy_span(self, layer: Layer, first: int, last: int) -> _Hit | None:
-        ends = self.tokens[first], self.tokens[last]
-        if fuzzy.is_particle(ends[0].folded) or fuzzy.is_particle(ends[1].folded):
+        folded = self.tokens.folded
+        if folded[first] in PARTICLES or folded[last] in PARTICLES:
             return None
-        if first == last and (
-            ends[0].folded in self.stop["never"] or ends[0].folded in self.stop["not_alone"]
-        ):
+        if first == last and (folded[first] in self.stop["never"] or folded[first] in self.stop["not_alone"]):
             return None
-        key = " ".join(t.key for t in self.tokens[first : last + 1] if t.key)
+        start, end = self.tokens.starts[first], self.tokens.ends[last]
+        key = " ".join(filter(None, self.tokens.keys[first : last + 1]))
         if len(key) < fuzzy.MIN_KEY or key in layer.names:
             return None
-        words = self.text[ends[0].start : ends[1].end]
+        words = self.text[start:end]
         found = layer.fuzzy.match(layer, key, words, None, False)
         # names sharing no skeleton are scanned for only after a settlement cue ("the village of X"), among the
         # names of the region named nearby
         if (
             found is None
             and len(key) >= fuzzy.MIN_SCAN_KEY
-            and fuzzy.settlement_cue(self.text, ends[0].start, ends[1].end)
+            and self.tokens.near(_SETTLEMENT_WORDS, start, end, 30, 12)
+            and fuzzy.settlement_cue(self.text, start, end)
         ):
-            found = layer.fuzzy.match(layer, key, words, self._region_near(ends[0].start), True)
-        after = self._region_after(ends[1].end) if found is None else None
+            found = layer.fuzzy.match(layer, key, words, self._region_near(start), True)
+        after = self._region_after(end) if found is None else None
         if after is not None:  # "Daranj, Eastern Deir Ezzor governorate": the governorate's Darnaj
             found = fuzzy.in_region(layer, layer.fuzzy, key, words, after)
         if found is None:
