@@ -33,6 +33,8 @@ _HELD_BY = re.compile(
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _CAPITAL = re.compile(r"[A-Z]")
+_NOT_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
+_NOT_CAPITAL = bytes(b for b in range(128) if not "A" <= chr(b) <= "Z")
 _WELL_KNOWN = frozenset({"city", "admin1", "admin2", "country"})  # named first in a longer run all the same
 # words written after a name that describe it, capitalised or not ("Salamiyah City", "Al-Assad Suburb")
 _DESCRIPTORS = frozenset(
@@ -127,8 +129,12 @@ class TextChecks:
     @functools.cached_property
     def _shouting(self) -> bool:
         sample = self.text[:2000]
-        letters = len(_LETTER.findall(sample))
-        return letters > 0 and len(_CAPITAL.findall(sample)) > 0.6 * letters
+        if sample.isascii():  # counted by deleting the other bytes
+            data = sample.encode("ascii")
+            letters, capitals = len(data.translate(None, _NOT_LETTER)), len(data.translate(None, _NOT_CAPITAL))
+        else:
+            letters, capitals = len(_LETTER.findall(sample)), len(_CAPITAL.findall(sample))
+        return letters > 0 and capitals > 0.6 * letters
 
     def _opens_sentence(self, index: int) -> bool:
         """Whether the word starts its line or follows a full stop, so its capital says nothing."""

@@ -96,6 +96,8 @@ _RIGHT = (
     ("town", re.compile(r"^\s+town\b", re.I)),
     ("village", re.compile(r"^\s+village\b", re.I)),
 )
+# every pattern of _RIGHT at once (each is anchored at the start): whether any of them matches
+_ANY_RIGHT = re.compile("|".join(f"(?:{p.pattern.replace('(?P<dir>', '(?:')})" for _, p in _RIGHT), re.I)
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?(?:al[-\s])?$", re.I)
 _ROAD_JOIN = re.compile(r"^\s*(?:-|–|—|/|\bto\b)\s*$", re.I)
 _ROAD_AFTER = re.compile(r"^\s+(?:road|highway|motorway|route)\b", re.I)
@@ -119,7 +121,7 @@ class Cue:
 
 # The word every left cue ends with, just before the name: most names follow none of them, and one look at
 # that word spares the eleven patterns below.
-_LAST_WORD = re.compile(r"([A-Za-z]+)[\s'’-]*$")
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CUE_ENDINGS = (
     frozenset(
         {"of", "the", "in", "at", "inside", "within", "into", "near", "nearby", "to", "around", "outside"}
@@ -155,15 +157,17 @@ _NEEDS = {
 
 
 def left_cue(text: str, start: int) -> Cue:
-    last = _LAST_WORD.search(text[max(0, start - 24) : start])
-    if last is None or last.group(1).lower() not in _CUE_ENDINGS:
+    word = _last_word(text[max(0, start - 24) : start]).lower()
+    if word not in _CUE_ENDINGS:
         return Cue(None, start)
-    word = last.group(1).lower()
     only = _ONLY.get(word, ("direction",) if word.replace("-", "").removesuffix("ern") in BEARINGS else None)
     window = text[max(0, start - _WINDOW) : start]
     lower = window.lower()
     for name, pattern in _LEFT if only is None else [(n, p) for n, p in _LEFT if n in only]:
-        if not any(word in lower for word in _NEEDS[name]):
+        for needed in _NEEDS[name]:
+            if needed in lower:
+                break
+        else:
             continue  # a word every match of the pattern holds is absent: no need to run it
         found = pattern.search(window)
         if found is None:
@@ -177,6 +181,18 @@ def left_cue(text: str, start: int) -> Cue:
     return Cue(None, start)
 
 
+def _last_word(window: str) -> str:
+    """The Latin letters that end ``window`` before spaces, apostrophes and hyphens ("in the " -> "the"); ""
+    when something else stands there (what ``([A-Za-z]+)[\\s'’-]*$`` finds, without trying every start)."""
+    end = len(window)
+    while end and (window[end - 1] in "'’-" or window[end - 1].isspace()):
+        end -= 1
+    begin = end
+    while begin and window[begin - 1] in _LATIN:
+        begin -= 1
+    return window[begin:end]
+
+
 def _bearing(found: re.Match[str]) -> float | None:
     """The bearing of a direction word the cue holds ("the *eastern* countryside of"), else None."""
     word = found.groupdict().get("dir")
@@ -185,6 +201,8 @@ def _bearing(found: re.Match[str]) -> float | None:
 
 def right_cue(text: str, end: int) -> Cue:
     window = text[end : end + _WINDOW]
+    if _ANY_RIGHT.match(window) is None:
+        return Cue(None, end)  # most names are followed by none of the words: one pattern says so
     for name, pattern in _RIGHT:
         found = pattern.search(window)
         if found is not None:

@@ -240,12 +240,18 @@ class Reader(TextChecks):
 
     def _select(self, hits: dict[tuple[int, int], _Hit]) -> list[_Hit]:
         """Non-overlapping hits, longest first, then the best spelled."""
+        layers = tuple(layer.name for layer in self.layers)
         for hit in hits.values():
-            words = fuzzy.spelling(self.text[hit.start : hit.end])
-            hit.best = (
-                max(fuzz.ratio(words, fuzzy.spelling(n)) for _, n in hit.candidates) / 100,
-                hit.candidates[0][0],
-            )
+            # the same words find the same names again and again ("Aleppo"): their best spelling is remembered
+            question = (self.text[hit.start : hit.end], frozenset(hit.keys), layers)
+            spelled = _BEST_SPELLED.get(question)
+            if spelled is None:
+                words = fuzzy.spelling(question[0])
+                spelled = max(fuzz.ratio(words, fuzzy.spelling(n)) for _, n in hit.candidates) / 100
+                if len(_BEST_SPELLED) >= _MAX_SCORES:
+                    _BEST_SPELLED.clear()
+                _BEST_SPELLED[question] = spelled
+            hit.best = (spelled, hit.candidates[0][0])
         ordered = sorted(hits.values(), key=lambda h: (-(h.last - h.first), -h.best[0], h.first))  # type: ignore[index]
         taken: set[int] = set()
         chosen = []
@@ -587,7 +593,11 @@ class Reader(TextChecks):
         north-eastern countryside" (the capital stands for its governorate there, as UCDP codes "Northeastern
         Hamah Governorate")."""
         around = [c for c in (hit.left, hit.right, cue) if c is not None]
-        direction = next((c.direction for c in around if c.direction is not None), None)
+        direction = None
+        for c in around:
+            if c.direction is not None:
+                direction = c.direction
+                break
         # "the eastern countryside of X", "X's northern countryside", "the western Hama countryside"; a bare
         # "north of Aleppo" stays near the city
         if direction is not None and row.feature == "country":
@@ -682,6 +692,8 @@ def _within(row: Row, town: Row, km: float) -> bool:
 
 
 _MAX_SCORES = 50_000  # namesake scores remembered across readings (see Reader._scores)
+# (words, keys found, layers) -> how closely the best-spelled namesake is written (see Reader._select)
+_BEST_SPELLED: dict[tuple[str, frozenset[str], tuple[str, ...]], float] = {}
 _EXACT = 0.05  # a name written exactly as the text writes it, over one only the scoring form equals
 
 

@@ -24,7 +24,18 @@ _POSSESSIVE = re.compile(r"['’][sS]")
 _JOIN = frozenset({" ", "-", "‐"})  # what joins the words of one capitalised name ("Deir ez-Zor")
 PARTICLES = ARTICLES | frozenset({"bin", "ibn", "bint"})  # inside a name, never at its ends
 _MAX_FORMS = 200_000
-_FORMS: dict[str, tuple[str, str]] = {}  # word -> (folded, key): reports repeat their words
+
+
+class _Forms(dict[str, tuple[str, str]]):
+    """word -> (folded, key), each word folded and keyed once: reports repeat their words."""
+
+    def __missing__(self, word: str) -> tuple[str, str]:
+        folded = fold(word)
+        found = self[word] = (folded, token_key(folded))
+        return found
+
+
+_FORMS = _Forms()
 
 
 class Token(NamedTuple):
@@ -50,21 +61,14 @@ class Words(Sequence[Token]):
         self.trimmed: dict[int, str] = {}  # word index -> the "'s" left out
         if _POSSESSIVE.search(text):
             _drop_possessives(text, raw, ends, self.trimmed)
-        missing = set(raw).difference(_FORMS)
-        if missing:
-            if len(_FORMS) + len(missing) > _MAX_FORMS:
-                _FORMS.clear()
-                missing = set(raw)
-            for word in missing:
-                folded = fold(word)
-                _FORMS[word] = (folded, token_key(folded))
+        if len(_FORMS) > _MAX_FORMS:
+            _FORMS.clear()
         pairs = list(map(_FORMS.__getitem__, raw))
         self.starts, self.ends, self.raw = starts, ends, raw
         self.folded: list[str] = list(map(itemgetter(0), pairs))
         self.keys: list[str] = list(map(itemgetter(1), pairs))
         firsts = list(map(itemgetter(0), raw))
         self.capital: list[bool] = list(map(str.isupper, firsts))
-        self.lower: list[bool] = list(map(str.islower, firsts))
         keyed = list(filter(None, self.keys))
         self.joined = " " + " ".join(keyed) + " " if keyed else " "
         # for each key in ``joined``: where its first letter is, and the index of its word
@@ -73,6 +77,11 @@ class Words(Sequence[Token]):
         self._name_starts: set[int] | None = None
         self._titles: tuple[list[int], list[int]] | None = None
         self._found: dict[tuple[str, ...], tuple[list[int], list[tuple[int, int]]]] = {}
+
+    @functools.cached_property
+    def lower(self) -> list[bool]:
+        """Whether each word starts with a lower-case letter (no name starts so)."""
+        return list(map(str.islower, map(itemgetter(0), self.raw)))
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -118,9 +127,8 @@ class Words(Sequence[Token]):
         if found is None:
             if self.lowered is None:
                 return True
-            pattern = re.compile("(?=(" + "|".join(map(re.escape, sorted(vocabulary, key=len))) + "))")
-            spans = [(m.start(), m.start() + len(m.group(1))) for m in pattern.finditer(self.lowered)]
-            found = self._found[vocabulary] = ([a for a, _ in spans], spans)
+            spans = sorted(_occurrences(self.lowered, vocabulary))
+            found = self._found[vocabulary] = (list(map(itemgetter(0), spans)), spans)
         positions, spans = found
         low = max(0, start - before)
         for index in range(bisect_left(positions, low), len(spans)):
@@ -187,6 +195,15 @@ class Words(Sequence[Token]):
             if between < index and self.folded[between] not in PARTICLES:
                 return False
         return True
+
+
+def _occurrences(text: str, vocabulary: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """(start, end) of every occurrence of each word of ``vocabulary`` in ``text``, overlapping ones too."""
+    for word in vocabulary:
+        at = text.find(word)
+        while at >= 0:
+            yield at, at + len(word)
+            at = text.find(word, at + 1)
 
 
 @functools.lru_cache(maxsize=4)
