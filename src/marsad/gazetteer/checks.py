@@ -131,7 +131,10 @@ class TextChecks:
         sample = self.text[:2000]
         if sample.isascii():  # counted by deleting the other bytes
             data = sample.encode("ascii")
-            letters, capitals = len(data.translate(None, _NOT_LETTER)), len(data.translate(None, _NOT_CAPITAL))
+            letters, capitals = (
+                len(data.translate(None, _NOT_LETTER)),
+                len(data.translate(None, _NOT_CAPITAL)),
+            )
         else:
             letters, capitals = len(_LETTER.findall(sample)), len(_CAPITAL.findall(sample))
         return letters > 0 and capitals > 0.6 * letters

@@ -7,6 +7,8 @@ provinces, large cities) ~11k; the 235k cities of the whole file are never in me
 
 from __future__ import annotations
 
+import gc
+import marshal
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -63,17 +65,20 @@ class Layer:
 
 
 def load_layer(conn: sqlite3.Connection, name: str) -> Layer:
-    """The layer ``name``: "countries", "world", or an ISO 3166 alpha-2 country code."""
-    where, params = _WHERE.get(name, ("p.country = ?", (name,)))
-    rows: dict[int, Row] = {}
-    for values in conn.execute(f"SELECT {_COLUMNS} FROM places p WHERE {where}", params):
-        row = Row._make((*values[:6], bool(values[6]), *values[7:]))
-        rows[row.id] = row
-    grouped: dict[str, list[tuple[int, str]]] = {}
-    query = f"SELECT n.place_id, n.name, n.key FROM names n JOIN places p ON p.id = n.place_id WHERE {where}"
-    for place_id, place_name, key in conn.execute(query, params):
-        grouped.setdefault(key, []).append((place_id, place_name))
-    names = {key: tuple(sorted(values)) for key, values in grouped.items()}
+    """The layer ``name``: "countries", "world", or an ISO 3166 alpha-2 country code. Read from the copy the
+    build stored in one piece (``layer_data``), else from the places and names tables."""
+    paused = gc.isenabled()
+    gc.disable()  # a layer is a few hundred thousand objects, none of them garbage: no collection while they come
+    try:
+        return _load(conn, name)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load(conn: sqlite3.Connection, name: str) -> Layer:
+    values, names = _stored(conn, name) or _query(conn, name)
+    rows = {row.id: row for row in map(Row._make, values)}
     automaton = None
     if names:
         automaton = ahocorasick.Automaton()
@@ -87,6 +92,49 @@ def load_layer(conn: sqlite3.Connection, name: str) -> Layer:
         if r.feature == "sector" and r.name.split()[0] in SECTOR_BEARINGS
     }
     return Layer(name, rows, names, automaton, admin1, sectors=sectors)
+
+
+_Data = tuple[list[tuple[Any, ...]], dict[str, tuple[tuple[int, str], ...]]]
+
+
+def _query(conn: sqlite3.Connection, name: str) -> _Data:
+    """The rows of a layer's places and its names grouped by key, read from the places and names tables."""
+    where, params = _WHERE.get(name, ("p.country = ?", (name,)))
+    query = f"SELECT {_COLUMNS} FROM places p WHERE {where}"
+    values = [(*v[:6], bool(v[6]), *v[7:]) for v in conn.execute(query, params)]
+    grouped: dict[str, list[tuple[int, str]]] = {}
+    query = f"SELECT n.place_id, n.name, n.key FROM names n JOIN places p ON p.id = n.place_id WHERE {where}"
+    for place_id, place_name, key in conn.execute(query, params):
+        grouped.setdefault(key, []).append((place_id, place_name))
+    return values, {key: tuple(sorted(found)) for key, found in grouped.items()}
+
+
+def _stored(conn: sqlite3.Connection, name: str) -> _Data | None:
+    """A layer's rows and names as the build stored them (``marshal``: read in one call, several times faster
+    than the queries); None for files without them."""
+    try:
+        found = conn.execute("SELECT data FROM layer_data WHERE name = ?", (name,)).fetchone()
+    except sqlite3.OperationalError:  # a file built before layers were stored whole
+        return None
+    if found is None:
+        return None
+    try:
+        values, names = marshal.loads(found[0])
+    except (EOFError, ValueError, TypeError):
+        return None  # unreadable: the queries give the same layer
+    return values, names
+
+
+def write_layer_data(conn: sqlite3.Connection) -> int:
+    """Store every layer whole (``layer_data``), replacing what was there: after a build and after an import.
+    Returns the number of layers written."""
+    conn.execute("CREATE TABLE IF NOT EXISTS layer_data (name TEXT PRIMARY KEY, data BLOB NOT NULL)")
+    conn.execute("DELETE FROM layer_data")
+    countries = [c for (c,) in conn.execute("SELECT DISTINCT country FROM places ORDER BY country")]
+    for name in ["countries", "world", *countries]:
+        values, names = _query(conn, name)
+        conn.execute("INSERT INTO layer_data VALUES (?, ?)", (name, marshal.dumps((values, names))))
+    return len(countries) + 2
 
 
 SECTOR_BEARINGS = {

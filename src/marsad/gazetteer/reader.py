@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -269,8 +268,6 @@ class Reader(TextChecks):
         layer = self.layers[-1]
         if self.country is None or len(self.text) > 200_000 or len(layer.names) > fuzzy.MAX_LAYER_KEYS:
             return hits
-        if layer.fuzzy is None:
-            layer.fuzzy = fuzzy.FuzzyIndex.of(layer)
         whole = {(h.first, h.last) for h in hits}
         self._regions = sorted(
             {
@@ -363,6 +360,8 @@ class Reader(TextChecks):
         if len(key) < fuzzy.MIN_KEY or key in layer.names:
             return None
         words = self.text[start:end]
+        if layer.fuzzy is None:  # built when a name first needs it: most texts of most countries never do
+            layer.fuzzy = fuzzy.FuzzyIndex.of(layer)
         found = layer.fuzzy.match(layer, key, words, None, False)
         # names sharing no skeleton are scanned for only after a settlement cue ("the village of X"), among the
         # names of the region named nearby

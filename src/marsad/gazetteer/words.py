@@ -221,4 +221,3 @@ def _drop_possessives(text: str, raw: list[str], ends: list[int], trimmed: dict[
             trimmed[index] = raw[index][-2:]
             raw[index] = raw[index][:-2]
             ends[index] -= 2
-
