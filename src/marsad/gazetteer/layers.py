@@ -62,28 +62,35 @@ class Layer:
     fuzzy: Any = field(default=None, repr=False)  # fuzzy.FuzzyIndex, built when a text first needs it
     # (governorate p-code, bearing) -> its part that way: "the eastern countryside of Deir ez-Zor"
     sectors: dict[tuple[str, int], Row] = field(default_factory=dict)
+    beside: str | None = None  # the layer whose keys the automaton finds too (the countries, for a country)
 
 
-def load_layer(conn: sqlite3.Connection, name: str) -> Layer:
+def load_layer(conn: sqlite3.Connection, name: str, beside: Layer | None = None) -> Layer:
     """The layer ``name``: "countries", "world", or an ISO 3166 alpha-2 country code. Read from the copy the
     build stored in one piece (``layer_data``), else from the places and names tables."""
     paused = gc.isenabled()
     gc.disable()  # a layer is a few hundred thousand objects, none of them garbage: no collection while they come
     try:
-        return _load(conn, name)
+        return _load(conn, name, beside)
     finally:
         if paused:
             gc.enable()
 
 
-def _load(conn: sqlite3.Connection, name: str) -> Layer:
+def _load(conn: sqlite3.Connection, name: str, beside: Layer | None) -> Layer:
     values, names = _stored(conn, name) or _query(conn, name)
     rows = {row.id: row for row in map(Row._make, values)}
     automaton = None
     if names:
+        # each key tells which layers hold it: a country's automaton finds the names of ``beside`` (the
+        # countries) as well, so that a text read against both is scanned once
         automaton = ahocorasick.Automaton()
+        also = beside.names if beside is not None else {}
         for key in names:
-            automaton.add_word(f" {key} ", key)
+            automaton.add_word(f" {key} ", (key, OWN | (BESIDE if key in also else 0)))
+        for key in also:
+            if key not in names:
+                automaton.add_word(f" {key} ", (key, BESIDE))
         automaton.make_automaton()
     admin1 = {r.admin1_code: r for r in rows.values() if r.feature == "admin1" and r.admin1_code}
     sectors = {
@@ -91,9 +98,12 @@ def _load(conn: sqlite3.Connection, name: str) -> Layer:
         for r in rows.values()
         if r.feature == "sector" and r.name.split()[0] in SECTOR_BEARINGS
     }
-    return Layer(name, rows, names, automaton, admin1, sectors=sectors)
+    return Layer(
+        name, rows, names, automaton, admin1, sectors=sectors, beside=beside.name if beside else None
+    )
 
 
+OWN, BESIDE = 1, 2  # which layers hold a key an automaton finds: this one, the one beside it
 _Data = tuple[list[tuple[Any, ...]], dict[str, tuple[tuple[int, str], ...]]]
 
 

@@ -79,12 +79,13 @@ class Gazetteer:
         return cls(path, conn, meta)
 
     def layer(self, name: str) -> Layer:
+        beside = None if name in _PINNED else self.layer("countries")  # a country's automaton finds both
         with self._lock:
             if name in self._layers:
                 self._layers[name] = self._layers.pop(name)  # most recently used last: evicted last
                 return self._layers[name]
             try:
-                loaded = load_layer(self._conn, name)
+                loaded = load_layer(self._conn, name, beside)
             except sqlite3.DatabaseError as exc:
                 raise _unreadable(self.path, exc) from exc
             self._layers[name] = loaded

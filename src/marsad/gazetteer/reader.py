@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from marsad.gazetteer import cues, fuzzy, quarters, scoring, unresolved
 from marsad.gazetteer.checks import Hit as _Hit
 from marsad.gazetteer.checks import TextChecks
-from marsad.gazetteer.layers import Layer, Row
+from marsad.gazetteer.layers import BESIDE, OWN, Layer, Row
 from marsad.gazetteer.normalise import ARTICLES, fold, light_key, name_key
 from marsad.gazetteer.rec import distance_km
 from marsad.gazetteer.unresolved import Unresolved
@@ -198,16 +198,12 @@ class Reader(TextChecks):
         """The names the layers' automata find in the joined keys, each starting at a word not written in lower
         case (most finds are common words: "bir", "tal"), grouped by the words they cover."""
         words = self.tokens
-        joined, starts = words.joined, words.name_starts()
         hits: dict[tuple[int, int], _Hit] = {}
+        finds, anywhere = self._finds(), words.name_starts() is None
         for layer in self.layers:
-            if layer.automaton is None:
-                continue
-            for end, key in layer.automaton.iter(joined):
-                if starts is not None and end - len(key) not in starts:
-                    continue
+            for end, key in finds.get(layer.name, ()):
                 first = words.owner(end - len(key))
-                if starts is None and words.lower[first]:
+                if anywhere and words.lower[first]:
                     continue
                 last = words.owner(end - 1)
                 hit = hits.get((first, last))
@@ -222,6 +218,28 @@ class Reader(TextChecks):
                         self.rows[row.id] = (row, layer)
                     hit.candidates.append((row, name))
         return hits
+
+    def _finds(self) -> dict[str, list[tuple[int, str]]]:
+        """(end, key) of the keys each layer's automaton finds in the joined keys, in text order, where a name
+        may start. A layer whose keys another layer's automaton finds too (the countries, beside a country) is
+        not scanned again."""
+        words = self.tokens
+        joined, starts = words.joined, words.name_starts()
+        read = {layer.name for layer in self.layers}
+        covered = {layer.beside for layer in self.layers if layer.beside in read}
+        finds: dict[str, list[tuple[int, str]]] = {}
+        for layer in self.layers:
+            if layer.automaton is None or layer.name in covered:
+                continue
+            own, beside = finds.setdefault(layer.name, []), finds.setdefault(layer.beside or "", [])
+            for end, (key, held) in layer.automaton.iter(joined):
+                if starts is not None and end - len(key) not in starts:
+                    continue
+                if held & OWN:
+                    own.append((end, key))
+                if held & BESIDE:
+                    beside.append((end, key))
+        return finds
 
     def _new_hit(self, first: int, last: int) -> _Hit:
         words = self.tokens
