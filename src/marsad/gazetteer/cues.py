@@ -140,6 +140,8 @@ _ONLY = {
 }
 
 
+_ONLY_IN = frozenset(w for w, only in _ONLY.items() if only == ("in",))
+
 # A word (or part of one) every match of each left pattern contains.
 _NEEDS = {
     "distance": ("km", "kilomet"),
@@ -157,9 +159,15 @@ _NEEDS = {
 
 
 def left_cue(text: str, start: int) -> Cue:
-    word = _last_word(text[max(0, start - 24) : start]).lower()
+    tail = text[max(0, start - 24) : start]
+    begin, end = _last_word(tail)
+    word = tail[begin:end].lower()
     if word not in _CUE_ENDINGS:
         return Cue(None, start)
+    if word in _ONLY_IN and begin > 0:
+        # "in X", the commonest cue, read without its pattern: the word alone before spaces only
+        alone = tail[end:].isspace() and not (tail[begin - 1].isalnum() or tail[begin - 1] == "_")
+        return Cue("in", start) if alone else Cue(None, start)
     only = _ONLY.get(word, ("direction",) if word.replace("-", "").removesuffix("ern") in BEARINGS else None)
     window = text[max(0, start - _WINDOW) : start]
     lower = window.lower()
@@ -181,16 +189,17 @@ def left_cue(text: str, start: int) -> Cue:
     return Cue(None, start)
 
 
-def _last_word(window: str) -> str:
-    """The Latin letters that end ``window`` before spaces, apostrophes and hyphens ("in the " -> "the"); ""
-    when something else stands there (what ``([A-Za-z]+)[\\s'’-]*$`` finds, without trying every start)."""
+def _last_word(window: str) -> tuple[int, int]:
+    """Where the Latin letters that end ``window`` before spaces, apostrophes and hyphens are ("in the " ->
+    "the"); an empty range when something else stands there (what ``([A-Za-z]+)[\\s'’-]*$`` finds, without
+    trying every start)."""
     end = len(window)
     while end and (window[end - 1] in "'’-" or window[end - 1].isspace()):
         end -= 1
     begin = end
     while begin and window[begin - 1] in _LATIN:
         begin -= 1
-    return window[begin:end]
+    return begin, end
 
 
 def _bearing(found: re.Match[str]) -> float | None:
