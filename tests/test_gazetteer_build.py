@@ -218,3 +218,20 @@ def test_gazetteer_build_stores_layers_whole(
     conn.execute("DROP TABLE layer_data")
     assert layers._stored(conn, name) is None
     assert layers.load_layer(conn, name).names == stored[1]
+
+
+def test_gazetteer_build_stores_close_spelling_indexes(small: tuple[Path, dict[str, int]]) -> None:
+    """The close-spelling index the build stores for a country is the one its layer would build, key for key
+    and in the same order (close spellings that tie resolve the same)."""
+    from marsad.gazetteer import fuzzy, layers
+
+    conn = sqlite3.connect(small[0])
+    layer = layers.load_layer(conn, "SY")
+    stored = layers.stored_index(conn, "SY")
+    assert stored is not None
+    built = fuzzy.index_parts(layer)
+    assert stored == built
+    assert [list(part) for part in stored] == [list(part) for part in built]
+    assert (
+        layers.stored_index(conn, "countries") is None
+    )  # only countries' layers are read for close spellings

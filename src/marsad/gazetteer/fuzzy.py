@@ -95,22 +95,31 @@ class FuzzyIndex:
 
     @classmethod
     def of(cls, layer: Layer) -> FuzzyIndex:
-        skeletons: dict[str, list[str]] = defaultdict(list)
-        regions: dict[str, set[str]] = defaultdict(set)
-        for key, places in layer.names.items():
-            bones = skeleton(key)
-            if len(bones.replace(" ", "")) >= _MIN_SKELETON:
-                skeletons[bones].append(key)
-            for place_id, _ in places:
-                row = layer.rows[place_id]
-                region = row.admin1_pcode or row.admin1
-                if region:
-                    regions[region].add(key)
-        return cls(
-            {k: tuple(v) for k, v in skeletons.items()},
-            {k: tuple(sorted(v)) for k, v in regions.items()},
-            tuple(sorted(layer.names)),
-        )
+        return cls(*index_parts(layer))
+
+
+IndexParts = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], tuple[str, ...]]
+
+
+def index_parts(layer: Layer) -> IndexParts:
+    """A layer's keys by skeleton, by governorate, and all of them sorted: what :class:`FuzzyIndex` holds (the
+    build stores them with each layer, see ``layers.write_layer_data``)."""
+    skeletons: dict[str, list[str]] = defaultdict(list)
+    regions: dict[str, set[str]] = defaultdict(set)
+    for key, places in layer.names.items():
+        bones = skeleton(key)
+        if len(bones.replace(" ", "")) >= _MIN_SKELETON:
+            skeletons[bones].append(key)
+        for place_id, _ in places:
+            row = layer.rows[place_id]
+            region = row.admin1_pcode or row.admin1
+            if region:
+                regions[region].add(key)
+    return (
+        {k: tuple(v) for k, v in skeletons.items()},
+        {k: tuple(sorted(v)) for k, v in regions.items()},
+        tuple(sorted(layer.names)),
+    )
 
 
 def best_name(layer: Layer, keys: tuple[str, ...] | list[str], words: str) -> tuple[float, str] | None:

@@ -136,15 +136,42 @@ def _stored(conn: sqlite3.Connection, name: str) -> _Data | None:
 
 
 def write_layer_data(conn: sqlite3.Connection) -> int:
-    """Store every layer whole (``layer_data``), replacing what was there: after a build and after an import.
-    Returns the number of layers written."""
-    conn.execute("CREATE TABLE IF NOT EXISTS layer_data (name TEXT PRIMARY KEY, data BLOB NOT NULL)")
-    conn.execute("DELETE FROM layer_data")
+    """Store every layer whole (``layer_data``), and the close-spelling index of each country small enough to
+    have one (``layer_fuzzy``), replacing what was there: after a build and after an import. Returns the number
+    of layers written."""
+    from marsad.gazetteer import fuzzy  # fuzzy reads layers: imported here, where both are loaded
+
+    for table in ("layer_data", "layer_fuzzy"):
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {table} (name TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        conn.execute(f"DELETE FROM {table}")
     countries = [c for (c,) in conn.execute("SELECT DISTINCT country FROM places ORDER BY country")]
     for name in ["countries", "world", *countries]:
         values, names = _query(conn, name)
         conn.execute("INSERT INTO layer_data VALUES (?, ?)", (name, marshal.dumps((values, names))))
+        if name in countries and len(names) <= fuzzy.MAX_LAYER_KEYS:
+            layer = Layer(name, {v[0]: Row._make(v) for v in values}, names, None, {})
+            parts = marshal.dumps(fuzzy.index_parts(layer))
+            conn.execute("INSERT INTO layer_fuzzy VALUES (?, ?)", (name, parts))
     return len(countries) + 2
+
+
+def stored_index(conn: sqlite3.Connection, name: str) -> Any | None:
+    """The parts of a layer's close-spelling index as the build stored them (``fuzzy.index_parts``), or None."""
+    try:
+        found = conn.execute("SELECT data FROM layer_fuzzy WHERE name = ?", (name,)).fetchone()
+    except sqlite3.OperationalError:  # a file built before the indexes were stored
+        return None
+    if found is None:
+        return None
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return marshal.loads(found[0])
+    except (EOFError, ValueError, TypeError):
+        return None
+    finally:
+        if paused:
+            gc.enable()
 
 
 SECTOR_BEARINGS = {

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import DataMissingError
-from marsad.gazetteer import cues, scoring
-from marsad.gazetteer.layers import Layer, Row, load_layer
+from marsad.gazetteer import cues, fuzzy, scoring
+from marsad.gazetteer.layers import Layer, Row, load_layer, stored_index
 from marsad.gazetteer.normalise import name_key
 from marsad.gazetteer.reader import PlaceMention, Reader, Reading
 from marsad.records import Place, Span
@@ -91,6 +91,15 @@ class Gazetteer:
             self._layers[name] = loaded
             self._evict(keep=name)
             return loaded
+
+    def fuzzy_index(self, layer: Layer) -> fuzzy.FuzzyIndex:
+        """The close-spelling index of a layer: the one the build stored, else built from the layer; kept with the
+        layer until it is evicted."""
+        if layer.fuzzy is None:
+            parts = stored_index(self._conn, layer.name)
+            layer.fuzzy = fuzzy.FuzzyIndex(*parts) if parts is not None else fuzzy.FuzzyIndex.of(layer)
+        index: fuzzy.FuzzyIndex = layer.fuzzy
+        return index
 
     def _evict(self, keep: str) -> None:
         """Drop the least recently used country layers until the names held fit ``MAX_COUNTRY_NAMES``."""

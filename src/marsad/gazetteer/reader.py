@@ -378,9 +378,8 @@ class Reader(TextChecks):
         if len(key) < fuzzy.MIN_KEY or key in layer.names:
             return None
         words = self.text[start:end]
-        if layer.fuzzy is None:  # built when a name first needs it: most texts of most countries never do
-            layer.fuzzy = fuzzy.FuzzyIndex.of(layer)
-        found = layer.fuzzy.match(layer, key, words, None, False)
+        index = self.gaz.fuzzy_index(layer)  # read when a name first needs it: most texts never do
+        found = index.match(layer, key, words, None, False)
         # names sharing no skeleton are scanned for only after a settlement cue ("the village of X"), among the
         # names of the region named nearby
         if (
@@ -389,10 +388,10 @@ class Reader(TextChecks):
             and self.tokens.near(_SETTLEMENT_WORDS, start, end, 30, 12)
             and fuzzy.settlement_cue(self.text, start, end)
         ):
-            found = layer.fuzzy.match(layer, key, words, self._region_near(start), True)
+            found = index.match(layer, key, words, self._region_near(start), True)
         after = self._region_after(end) if found is None else None
         if after is not None:  # "Daranj, Eastern Deir Ezzor governorate": the governorate's Darnaj
-            found = fuzzy.in_region(layer, layer.fuzzy, key, words, after)
+            found = fuzzy.in_region(layer, index, key, words, after)
         if found is None:
             return None
         hit = self._new_hit(first, last)
