@@ -27,8 +27,9 @@ _JOINER = re.compile(r"\s+(?:(?:al|el|as|ash|ad|ar|at|az|bin|ibn|abu|bint|umm)[\
 # what may stand between a place and the governorate said to hold it: its kind, a comma, its Arabic name, a
 # town it lies near ("Al Safsaf village, near Tabaqa, Raqqa governorate"; not "..., 10 killed in Aleppo")
 _HELD_BY = re.compile(
-    r"(?:\s+(?:village|town|city|area|camp|farms?|sub-?district|district))?\s*,?\s*[\u0600-\u06FF\s]*"
-    r"(?:(?:near|close\s+to|in)\s+[^,;]{1,30},\s*)?(?:in\s+)?(?:the\s+)?",
+    r"(?:\s+(?:village|town|city|area|camp|farms?|sub-?district|district))?\s*,?\s*"
+    r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF\s]*"
+    r"(?:(?:(?:near|close\s+to|in)\s+)?[^,;]{1,30},\s*)?(?:in\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
 _LETTER = re.compile(r"[^\W\d_]")

@@ -582,11 +582,15 @@ class Reader(TextChecks):
         holding = self._holding_region(hit)
         small = row.feature in _POPULATED and row.feature != "city" and row.population < 50_000
         if holding is not None and not hit.quarter and small and scoring.region(row) != holding:
-            # "Al Safsaf village near Tabaqa, Raqqa governorate": no Safsaf of Raqqa is known, and the one in
-            # Tartus is not it
-            span = Span.of(self.text, hit.start, hit.end)
-            self.unresolved.append(Unresolved(span, unresolved.CONFLICT, f"{row.name} ({row.admin1})"))
-            return None
+            held = self._held_namesake(hit, holding)
+            if held is None:
+                # "Al Safsaf village near Tabaqa, Raqqa governorate": no Safsaf of Raqqa is known, and the one in
+                # Tartus is not it
+                span = Span.of(self.text, hit.start, hit.end)
+                self.unresolved.append(Unresolved(span, unresolved.CONFLICT, f"{row.name} ({row.admin1})"))
+                return None
+            # "Al Safsafa near Tahtani, Raqqa governorate": Raqqa's Sefsafa, not Tartus's Safsafah
+            row, spelled = held, hit.spelled.get(held.id, spelled)
         named_right = hit.right if hit.right is not None and hit.right.name else None
         precision_cue = (
             hit.left if left in ("distance", "outskirts", "near", "direction") else (named_right or hit.left)
@@ -603,6 +607,18 @@ class Reader(TextChecks):
                 place, name=name, feature="neighbourhood", pcode=None, geonameid=None, source="derived"
             )
         return PlaceMention(span, place, cue_name, round(min(1.0, spelled), 3))
+
+    def _held_namesake(self, hit: _Hit, region: str) -> Row | None:
+        """The best-scored settlement among the namesakes that lies in the governorate the text says holds the
+        name, spelled close enough for a name its governorate follows; None when there is none."""
+        held = [
+            (score, rid, r)
+            for score, rid, r in hit.scores or []
+            if scoring.region(r) == region
+            and r.feature in _POPULATED
+            and hit.spelled.get(r.id, 0.0) >= _HELD_SPELLING
+        ]
+        return max(held)[2] if held else None
 
     def _sector(self, hit: _Hit, row: Row, cue: cues.Cue | None, layer: Layer) -> Row | None:
         """The part of a governorate a direction names: "the eastern countryside of Deir Ezzor", "Hama's
@@ -708,6 +724,9 @@ def _within(row: Row, town: Row, km: float) -> bool:
 
 
 _MAX_SCORES = 50_000  # namesake scores remembered across readings (see Reader._scores)
+_HELD_SPELLING = (
+    fuzzy.IN_REGION / 100
+)  # how closely a namesake in the governorate said to hold a name is spelled
 # (words, keys found, layers) -> how closely the best-spelled namesake is written (see Reader._select)
 _BEST_SPELLED: dict[tuple[str, frozenset[str], tuple[str, ...]], float] = {}
 _EXACT = 0.05  # a name written exactly as the text writes it, over one only the scoring form equals
