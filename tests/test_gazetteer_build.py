@@ -7,6 +7,7 @@ seconds.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -195,3 +196,42 @@ def test_gazetteer_build_ensure_rebuilds_only_when_stale(
     path.write_bytes(b"garbage")
     ensure_gazetteer(settings)
     assert len(calls) == 3 and Gazetteer.load(path).find("in Homs", "SY")
+
+
+@pytest.mark.parametrize("name", ["countries", "world", "SY", "AF"])
+def test_gazetteer_build_stores_layers_whole(
+    small: tuple[Path, dict[str, int]], name: str, tmp_path: Path
+) -> None:
+    """A layer read from the copy the build stored in one piece is the layer the tables give, row for row and
+    name for name, in the same order; a file without the copies is read from the tables."""
+    from marsad.gazetteer import layers
+
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(small[0], copy)
+    conn = sqlite3.connect(copy)
+    stored = layers._stored(conn, name)
+    assert stored is not None
+    assert stored == layers._query(conn, name)
+    assert list(stored[1]) == list(
+        layers._query(conn, name)[1]
+    )  # same key order: close spellings tie the same
+    conn.execute("DROP TABLE layer_data")
+    assert layers._stored(conn, name) is None
+    assert layers.load_layer(conn, name).names == stored[1]
+
+
+def test_gazetteer_build_stores_close_spelling_indexes(small: tuple[Path, dict[str, int]]) -> None:
+    """The close-spelling index the build stores for a country is the one its layer would build, key for key
+    and in the same order (close spellings that tie resolve the same)."""
+    from marsad.gazetteer import fuzzy, layers
+
+    conn = sqlite3.connect(small[0])
+    layer = layers.load_layer(conn, "SY")
+    stored = layers.stored_index(conn, "SY")
+    assert stored is not None
+    built = fuzzy.index_parts(layer)
+    assert stored == built
+    assert [list(part) for part in stored] == [list(part) for part in built]
+    assert (
+        layers.stored_index(conn, "countries") is None
+    )  # only countries' layers are read for close spellings

@@ -47,6 +47,21 @@ def test_gazetteer_data_supplement_has_the_seed_places() -> None:
     assert {"Jabal al-Zawiya", "Deir ez-Zor–Homs road"} <= names
 
 
+# UCDP GED 19.1's points for the cities whose quarters the supplement holds: no offline source places the
+# quarters themselves, so each takes its city's point, as UCDP and ACLED code a city's quarters
+CITY_POINTS = {
+    "Damascus": (33.513364, 36.291575),
+    "Aleppo": (36.201241, 37.161173),
+    "Homs": (34.726818, 36.723391),
+}
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["feature"] == "neighbourhood"], ids=lambda r: r["name"])
+def test_gazetteer_data_supplement_quarters_take_their_city_point(row: dict[str, str]) -> None:
+    assert (float(row["lat"]), float(row["lon"])) == CITY_POINTS[row["admin1"]]
+    assert "UCDP GED" in row["source"]
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [

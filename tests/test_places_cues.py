@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from marsad.gazetteer import cues
 from marsad.gazetteer.match import Gazetteer, default_gazetteer
 from marsad.gazetteer.rec import distance_km
 
@@ -161,3 +165,52 @@ def test_places_cues_shared_by_coordinated_names(gaz: Gazetteer) -> None:
         ("Homs", "desert", 4),
         ("Deir ez-Zor", "desert", 4),
     ]
+
+
+def _left_cue_by_patterns(text: str, start: int) -> cues.Cue:
+    """The left cue as the patterns alone read it (every start of the last word tried), for comparison."""
+    last = re.search(r"([A-Za-z]+)[\s'’-]*$", text[max(0, start - 24) : start])
+    if last is None or last.group(1).lower() not in cues._CUE_ENDINGS:
+        return cues.Cue(None, start)
+    word = last.group(1).lower()
+    only = cues._ONLY.get(
+        word, ("direction",) if word.replace("-", "").removesuffix("ern") in cues.BEARINGS else None
+    )
+    window = text[max(0, start - cues._WINDOW) : start]
+    for name, pattern in cues._LEFT:
+        found = pattern.search(window) if only is None or name in only else None
+        if found is None:
+            continue
+        if name == "distance":
+            return cues.left_cue(text, start)  # not the part under test
+        if name == "settlement":
+            return cues.Cue(found["word"].lower(), start)
+        return cues.Cue(name, start, direction=cues._bearing(found))
+    return cues.Cue(None, start)
+
+
+_CUE_WORDS = [
+    "in",
+    "In",
+    "at",
+    "inside",
+    "within",
+    "into",
+    "the",
+    "of",
+    "near",
+    "outskirts",
+    "village",
+    "x1",
+    "é",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_CUE_WORDS, " ", "  ", "\n", "-", "'", "_", "9", ",", "Idlib"]), max_size=14)
+)
+def test_places_cues_left_cue_reads_the_word_before_as_the_patterns_do(parts: list[str]) -> None:
+    text = "".join(parts) + "Saraqib"
+    start = len(text) - len("Saraqib")
+    assert cues.left_cue(text, start) == _left_cue_by_patterns(text, start)

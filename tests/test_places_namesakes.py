@@ -231,6 +231,11 @@ def test_places_namesakes_no_region_named_vouches_for_nothing(
         ("Aerial bombardment targets Idlib, Hama and Lattakia", "Idlib", True),
         ("Renewed clashes in Jobar and Ein Tarma, east of Damascus", "Ein Tarma", True),
         ("a shell targeted Kafr Zita town, 10 casualties at least killed in Aleppo", "Kafr Zita", True),
+        # another place of the same governorate, or an Arabic name in presentation forms, may stand between:
+        # no Jabali of Raqqa is known, and Jabaliyeh of Daraa is not it
+        ("(S543) Jabali and Zor Shamr, Raqqa governorate, Syria", "Jabali", False),
+        ("(S600) Jabali ﺍﻟﻄﺒﻘﺔ, Raqqa governorate, Syria", "Jabali", False),
+        ("Clashes in Jabali, 10 killed in Raqqa", "Jabali", True),
     ],
 )
 def test_places_namesakes_governorate_said_to_hold_the_name(
@@ -240,6 +245,14 @@ def test_places_namesakes_governorate_said_to_hold_the_name(
     assert (words in [m.span.text for m in reading.mentions]) is kept
     if not kept:
         assert any(u.raw == words and u.reason == unresolved.CONFLICT for u in reading.unresolved)
+
+
+def test_places_namesakes_namesake_in_the_governorate_said_to_hold_the_name(gaz: Gazetteer) -> None:
+    # the governorate beside the name picks its namesake there (OCHA's Sefsafa of Raqqa), even when one
+    # elsewhere is spelled closer (As Safsafah of Tartus)
+    text = "(S513) Al Safsafa near Tahtani, Raqqa governorate, Syria"
+    found = {m.span.text: (m.place.name, m.place.admin1) for m in gaz.find(text, "SY")}
+    assert found["Al Safsafa"] == ("Sefsafa", "Raqqa")
 
 
 def test_places_namesakes_name_covering_its_cue_is_not_left_unresolved(gaz: Gazetteer) -> None:

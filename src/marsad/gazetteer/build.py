@@ -29,6 +29,7 @@ from typing import Any
 
 from marsad.gazetteer import curated, sources
 from marsad.gazetteer.collection import Places
+from marsad.gazetteer.layers import write_layer_data
 from marsad.gazetteer.normalise import compact_key, light_key
 from marsad.gazetteer.rec import Rec
 from marsad.settings import Settings
@@ -59,6 +60,7 @@ _CODE_FILES = (
     "normalise.py",
     "geonames_import.py",
     "fuzzy.py",
+    "layers.py",
 )
 
 Progress = Callable[[str], None]
@@ -256,6 +258,7 @@ def write(places: Places, out: Path, meta: dict[str, str]) -> int:
         codes = sorted((code, ids[id(rec)]) for code, rec in places.admin1_by_code.items())
         conn.executemany("INSERT INTO admin1_codes VALUES (?, ?)", codes)
         conn.executescript(INDEXES)
+        write_layer_data(conn)
         conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
         conn.commit()
     finally:

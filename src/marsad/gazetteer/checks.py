@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from marsad.gazetteer import cues, fuzzy, scoring
 from marsad.gazetteer.layers import Row
 from marsad.gazetteer.normalise import ARTICLES
-from marsad.gazetteer.words import Token
+from marsad.gazetteer.words import Words
 
-_WORD = re.compile(r"[^\W_]+(?:['’ʼʿ‘`][^\W_]+)*")
 _POPULATED = scoring.POPULATED
 _NEAR_CHARS = scoring.NEAR_CHARS
 _LOCATIVE = frozenset(
@@ -28,12 +27,15 @@ _JOINER = re.compile(r"\s+(?:(?:al|el|as|ash|ad|ar|at|az|bin|ibn|abu|bint|umm)[\
 # what may stand between a place and the governorate said to hold it: its kind, a comma, its Arabic name, a
 # town it lies near ("Al Safsaf village, near Tabaqa, Raqqa governorate"; not "..., 10 killed in Aleppo")
 _HELD_BY = re.compile(
-    r"(?:\s+(?:village|town|city|area|camp|farms?|sub-?district|district))?\s*,?\s*[\u0600-\u06FF\s]*"
-    r"(?:(?:near|close\s+to|in)\s+[^,;]{1,30},\s*)?(?:in\s+)?(?:the\s+)?",
+    r"(?:\s+(?:village|town|city|area|camp|farms?|sub-?district|district))?\s*,?\s*"
+    r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF\s]*"
+    r"(?:(?:(?:near|close\s+to|in)\s+)?[^,;]{1,30},\s*)?(?:in\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _CAPITAL = re.compile(r"[A-Z]")
+_NOT_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
+_NOT_CAPITAL = bytes(b for b in range(128) if not "A" <= chr(b) <= "Z")
 _WELL_KNOWN = frozenset({"city", "admin1", "admin2", "country"})  # named first in a longer run all the same
 # words written after a name that describe it, capitalised or not ("Salamiyah City", "Al-Assad Suburb")
 _DESCRIPTORS = frozenset(
@@ -104,7 +106,7 @@ class TextChecks:
     """Checks on the words around a name, shared by every reading (see ``reader.Reader``)."""
 
     text: str
-    tokens: tuple[Token, ...]
+    tokens: Words
     stop: dict[str, frozenset[str]]
     _regions: list[tuple[int, str]]  # (position, governorate) of the divisions a text names
     _divisions: set[int]  # words naming a country or governorate
@@ -114,11 +116,11 @@ class TextChecks:
         """Proper-noun evidence: a capital letter (or a non-Latin script) and not a stop word or short
         acronym.
         """
-        word = self.text[self.tokens[first].start : self.tokens[first].end]
-        if word[0].islower():
+        words = self.tokens
+        if words.lower[first]:
             return False
         if first == last:
-            folded = self.tokens[first].folded
+            word, folded = words.raw[first], words.folded[first]
             if folded in self.stop["never"] or word.isdigit():
                 return False
             if word.isupper() and len(word) <= 5 and not self._shouting:
@@ -128,12 +130,20 @@ class TextChecks:
     @functools.cached_property
     def _shouting(self) -> bool:
         sample = self.text[:2000]
-        letters = len(_LETTER.findall(sample))
-        return letters > 0 and len(_CAPITAL.findall(sample)) > 0.6 * letters
+        if sample.isascii():  # counted by deleting the other bytes
+            data = sample.encode("ascii")
+            letters, capitals = (
+                len(data.translate(None, _NOT_LETTER)),
+                len(data.translate(None, _NOT_CAPITAL)),
+            )
+        else:
+            letters, capitals = len(_LETTER.findall(sample)), len(_CAPITAL.findall(sample))
+        return letters > 0 and capitals > 0.6 * letters
 
     def _opens_sentence(self, index: int) -> bool:
         """Whether the word starts its line or follows a full stop, so its capital says nothing."""
-        before = self.text[max(0, self.tokens[index].start - 3) : self.tokens[index].start]
+        start = self.tokens.starts[index]
+        before = self.text[max(0, start - 3) : start]
         return index == 0 or "\n" in before or before.rstrip(" ").endswith((".", "!", "?", ":"))
 
     def _cue_names(self, hit: Hit) -> tuple[str | None, str | None]:
@@ -148,8 +158,8 @@ class TextChecks:
         if hit.first != hit.last:
             return True
         left, right = self._cue_names(hit)
-        token = self.tokens[hit.first]
-        if token.folded in self.stop["not_alone"] and left not in _LOCATIVE:
+        words = self.tokens
+        if words.folded[hit.first] in self.stop["not_alone"] and left not in _LOCATIVE:
             return False
         beside = self._beside_name(hit.first - 1, -1) or self._beside_name(hit.last + 1, 1)
         if left is None and right is None and not self._title_case(hit.first) and beside:
@@ -183,7 +193,7 @@ class TextChecks:
                 )
             ):
                 return True  # "Maizeela, Deir Ezzor governorate" (Moezleh): one key, the region right after
-            return not small or (spelled >= 1.0 and len(token.key) >= 5)
+            return not small or (spelled >= 1.0 and len(words.keys[hit.first]) >= 5)
         return True
 
     def _name_goes_on(self, hit: Hit) -> bool:
@@ -192,11 +202,11 @@ class TextChecks:
         index = self._neighbour(hit.last + 1, 1)
         if index is None:
             return False
-        after = self.tokens[index]
-        gap = self.text[hit.end : after.start]
-        if not _SAME_NAME.fullmatch(gap) or not self.text[after.start : after.start + 1].isupper():
+        words = self.tokens
+        gap = self.text[hit.end : words.starts[index]]
+        if not words.capital[index] or not _SAME_NAME.fullmatch(gap):
             return False
-        return after.folded not in self.stop["never"] and after.folded not in _DESCRIPTORS
+        return words.folded[index] not in self.stop["never"] and words.folded[index] not in _DESCRIPTORS
 
     def _region_right_after(self, hit: Hit) -> str | None:
         """The governorate named within a few words after the name ("X, Raqqa governorate"), as lists of strike
@@ -226,57 +236,56 @@ class TextChecks:
 
     def _neighbour(self, index: int, step: int) -> int | None:
         """The next word before (step -1) or after (step 1) a name, skipping articles; None past the text."""
-        while (
-            0 <= index < len(self.tokens)
-            and not self.tokens[index].key
-            and self.tokens[index].folded in ARTICLES
-        ):
+        keys, folded = self.tokens.keys, self.tokens.folded
+        count = len(keys)
+        while 0 <= index < count and not keys[index] and folded[index] in ARTICLES:
             index += step
-        return index if 0 <= index < len(self.tokens) else None
+        return index if 0 <= index < count else None
 
     def _beside_name(self, index: int, step: int) -> bool:
         """A capitalised word that is no place right next to the name: "Bashar al-Assad", "Vladimir Putin"."""
         found = self._neighbour(index, step)
         if found is None:
             return False
-        other = self.tokens[found]
-        first, second = (other, self.tokens[index - step]) if step < 0 else (self.tokens[index - step], other)
-        if not _JOINER.fullmatch(self.text[first.end : second.start]):
+        words = self.tokens
+        first, second = (found, index - step) if step < 0 else (index - step, found)
+        if not _JOINER.fullmatch(self.text[words.ends[first] : words.starts[second]]):
             return False
         # two capitalised words side by side with nothing between are one name ("Vladimir Putin"), even when
-        # each alone is a place somewhere; places in a list have commas or "and" between them
-        capital = self.text[other.start : other.start + 1].isupper()
-        # "the border area with Iraq al-Tanf": a country or governorate beside the name is a place, not a person
-        return capital and other.folded not in self.stop["never"] and found not in self._divisions
+        # each alone is a place somewhere; places in a list have commas or "and" between them; "the border area
+        # with Iraq al-Tanf": a country or governorate beside the name is a place, not a person
+        return (
+            words.capital[found]
+            and words.folded[found] not in self.stop["never"]
+            and found not in self._divisions
+        )
 
     def _in_organisation(self, hit: Hit) -> bool:
         """A name inside an organisation's name ("Liwaa Al-Quds", "Deir ez-Zor Military Council")."""
         before = self._neighbour(hit.first - 1, -1)
-        if before is not None and self.tokens[before].folded in self.stop["organisation_openers"]:
-            return bool(_JOINER.fullmatch(self.text[self.tokens[before].end : hit.start]))
+        words = self.tokens
+        if before is not None and words.folded[before] in self.stop["organisation_openers"]:
+            return bool(_JOINER.fullmatch(self.text[words.ends[before] : hit.start]))
         index, end = hit.last + 1, hit.end
         for _ in range(3):
-            if index >= len(self.tokens) or self.text[end : self.tokens[index].start] != " ":
+            if index >= len(words) or self.text[end : words.starts[index]] != " ":
                 return False
-            after = self.tokens[index]
-            if after.folded in self.stop["organisation_heads"]:
+            if words.folded[index] in self.stop["organisation_heads"]:
                 return True
-            if not self.text[after.start : after.start + 1].isupper():
+            if not words.capital[index]:
                 return False
-            index, end = index + 1, after.end
+            index, end = index + 1, words.ends[index]
         return False
 
     def _title_case(self, index: int) -> bool:
         """Whether the word's line is written in Title Case: headlines capitalise every word, names or not.
         Read once per line, and only for lines that hold a name."""
-        start = self.text.rfind("\n", 0, self.tokens[index].start) + 1
+        start = self.text.rfind("\n", 0, self.tokens.starts[index]) + 1
         known = self._titles.get(start)
         if known is None:
             end = self.text.find("\n", start)
-            line = self.text[start : end if end >= 0 else len(self.text)]
-            words = [w for w in _WORD.findall(line) if w[0].isalpha() and not w.isupper()]
-            capitals = sum(w[0].isupper() for w in words)
-            known = self._titles[start] = len(words) >= 4 and capitals >= 0.75 * len(words)
+            words, capitals = self.tokens.title_counts(start, end if end >= 0 else len(self.text))
+            known = self._titles[start] = words >= 4 and capitals >= 0.75 * words
         return known
 
     def _region_near(self, position: int) -> str | None:

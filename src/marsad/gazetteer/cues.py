@@ -96,6 +96,8 @@ _RIGHT = (
     ("town", re.compile(r"^\s+town\b", re.I)),
     ("village", re.compile(r"^\s+village\b", re.I)),
 )
+# every pattern of _RIGHT at once (each is anchored at the start): whether any of them matches
+_ANY_RIGHT = re.compile("|".join(f"(?:{p.pattern.replace('(?P<dir>', '(?:')})" for _, p in _RIGHT), re.I)
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?(?:al[-\s])?$", re.I)
 _ROAD_JOIN = re.compile(r"^\s*(?:-|–|—|/|\bto\b)\s*$", re.I)
 _ROAD_AFTER = re.compile(r"^\s+(?:road|highway|motorway|route)\b", re.I)
@@ -119,7 +121,7 @@ class Cue:
 
 # The word every left cue ends with, just before the name: most names follow none of them, and one look at
 # that word spares the eleven patterns below.
-_LAST_WORD = re.compile(r"([A-Za-z]+)[\s'’-]*$")
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CUE_ENDINGS = (
     frozenset(
         {"of", "the", "in", "at", "inside", "within", "into", "near", "nearby", "to", "around", "outside"}
@@ -138,6 +140,8 @@ _ONLY = {
 }
 
 
+_ONLY_IN = frozenset(w for w, only in _ONLY.items() if only == ("in",))
+
 # A word (or part of one) every match of each left pattern contains.
 _NEEDS = {
     "distance": ("km", "kilomet"),
@@ -155,15 +159,23 @@ _NEEDS = {
 
 
 def left_cue(text: str, start: int) -> Cue:
-    last = _LAST_WORD.search(text[max(0, start - 24) : start])
-    if last is None or last.group(1).lower() not in _CUE_ENDINGS:
+    tail = text[max(0, start - 24) : start]
+    begin, end = _last_word(tail)
+    word = tail[begin:end].lower()
+    if word not in _CUE_ENDINGS:
         return Cue(None, start)
-    word = last.group(1).lower()
+    if word in _ONLY_IN and begin > 0:
+        # "in X", the commonest cue, read without its pattern: the word alone before spaces only
+        alone = tail[end:].isspace() and not (tail[begin - 1].isalnum() or tail[begin - 1] == "_")
+        return Cue("in", start) if alone else Cue(None, start)
     only = _ONLY.get(word, ("direction",) if word.replace("-", "").removesuffix("ern") in BEARINGS else None)
     window = text[max(0, start - _WINDOW) : start]
     lower = window.lower()
     for name, pattern in _LEFT if only is None else [(n, p) for n, p in _LEFT if n in only]:
-        if not any(word in lower for word in _NEEDS[name]):
+        for needed in _NEEDS[name]:
+            if needed in lower:
+                break
+        else:
             continue  # a word every match of the pattern holds is absent: no need to run it
         found = pattern.search(window)
         if found is None:
@@ -177,6 +189,19 @@ def left_cue(text: str, start: int) -> Cue:
     return Cue(None, start)
 
 
+def _last_word(window: str) -> tuple[int, int]:
+    """Where the Latin letters that end ``window`` before spaces, apostrophes and hyphens are ("in the " ->
+    "the"); an empty range when something else stands there (what ``([A-Za-z]+)[\\s'’-]*$`` finds, without
+    trying every start)."""
+    end = len(window)
+    while end and (window[end - 1] in "'’-" or window[end - 1].isspace()):
+        end -= 1
+    begin = end
+    while begin and window[begin - 1] in _LATIN:
+        begin -= 1
+    return begin, end
+
+
 def _bearing(found: re.Match[str]) -> float | None:
     """The bearing of a direction word the cue holds ("the *eastern* countryside of"), else None."""
     word = found.groupdict().get("dir")
@@ -185,6 +210,8 @@ def _bearing(found: re.Match[str]) -> float | None:
 
 def right_cue(text: str, end: int) -> Cue:
     window = text[end : end + _WINDOW]
+    if _ANY_RIGHT.match(window) is None:
+        return Cue(None, end)  # most names are followed by none of the words: one pattern says so
     for name, pattern in _RIGHT:
         found = pattern.search(window)
         if found is not None:

@@ -95,22 +95,31 @@ class FuzzyIndex:
 
     @classmethod
     def of(cls, layer: Layer) -> FuzzyIndex:
-        skeletons: dict[str, list[str]] = defaultdict(list)
-        regions: dict[str, set[str]] = defaultdict(set)
-        for key, places in layer.names.items():
-            bones = skeleton(key)
-            if len(bones.replace(" ", "")) >= _MIN_SKELETON:
-                skeletons[bones].append(key)
-            for place_id, _ in places:
-                row = layer.rows[place_id]
-                region = row.admin1_pcode or row.admin1
-                if region:
-                    regions[region].add(key)
-        return cls(
-            {k: tuple(v) for k, v in skeletons.items()},
-            {k: tuple(sorted(v)) for k, v in regions.items()},
-            tuple(sorted(layer.names)),
-        )
+        return cls(*index_parts(layer))
+
+
+IndexParts = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], tuple[str, ...]]
+
+
+def index_parts(layer: Layer) -> IndexParts:
+    """A layer's keys by skeleton, by governorate, and all of them sorted: what :class:`FuzzyIndex` holds (the
+    build stores them with each layer, see ``layers.write_layer_data``)."""
+    skeletons: dict[str, list[str]] = defaultdict(list)
+    regions: dict[str, set[str]] = defaultdict(set)
+    for key, places in layer.names.items():
+        bones = skeleton(key)
+        if len(bones.replace(" ", "")) >= _MIN_SKELETON:
+            skeletons[bones].append(key)
+        for place_id, _ in places:
+            row = layer.rows[place_id]
+            region = row.admin1_pcode or row.admin1
+            if region:
+                regions[region].add(key)
+    return (
+        {k: tuple(v) for k, v in skeletons.items()},
+        {k: tuple(sorted(v)) for k, v in regions.items()},
+        tuple(sorted(layer.names)),
+    )
 
 
 def best_name(layer: Layer, keys: tuple[str, ...] | list[str], words: str) -> tuple[float, str] | None:
@@ -166,47 +175,14 @@ def is_particle(folded: str) -> bool:
 
 
 _PARTICLES = frozenset({"bin", "ibn", "bint"})
-_JOIN = frozenset({" ", "-", "‐"})
-
-
-def capital_runs(text: str, starts: list[int], ends: list[int], folded: list[str]) -> list[tuple[int, int]]:
-    """(first, last) word indexes of each run of capitalised words joined by a space or hyphen, with the
-    particles between them ("Qasr al-Bureij", "Hamra Blassem"); runs of digits or lower-case words break."""
-    runs: list[tuple[int, int]] = []
-    first: int | None = None
-    last = -1
-    for i, start in enumerate(starts):
-        capital = text[start].isupper()
-        joined = first is not None and text[ends[i - 1] : start] in _JOIN
-        if capital and joined:
-            last = i
-        elif joined and is_particle(folded[i]):
-            continue  # kept only when a capitalised word follows it
-        else:
-            if first is not None:
-                runs.append((first, last))
-            first, last = (i, i) if capital else (None, -1)
-    if first is not None:
-        runs.append((first, last))
-    return [trimmed for run in runs if (trimmed := _trim(run, folded)) is not None]
-
-
-def _trim(run: tuple[int, int], folded: list[str]) -> tuple[int, int] | None:
-    """A run without the articles it starts or ends with ("Al-Raqqah" is the name "Raqqah")."""
-    first, last = run
-    while first <= last and is_particle(folded[first]):
-        first += 1
-    while last >= first and is_particle(folded[last]):
-        last -= 1
-    return (first, last) if first <= last else None
 
 
 def settlement_cue(text: str, start: int, end: int) -> bool:
     """Whether "the village of" stands before the words or "village"/"town"/"city" after them."""
     before, after = text[max(0, start - 30) : start], text[end : end + 12]
-    if not any(word in before.lower() or word in after.lower() for word in _SETTLEMENT_WORDS):
+    if not any(word in before.lower() or word in after.lower() for word in SETTLEMENT_WORDS):
         return False  # most capitalised words stand beside no such word: the patterns need not run
     return bool(_SETTLEMENT_BEFORE.search(before)) or bool(_SETTLEMENT_AFTER.match(after))
 
 
-_SETTLEMENT_WORDS = ("village", "town", "city", "hamlet", "camp")
+SETTLEMENT_WORDS = ("village", "town", "city", "hamlet", "camp")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from marsad.errors import DataMissingError, InputError
 from marsad.gazetteer.build import name_rows
+from marsad.gazetteer.layers import write_layer_data
 from marsad.gazetteer.normalise import light_key, name_key
 from marsad.gazetteer.rec import clean_name, populated_feature
 
@@ -132,6 +133,7 @@ def import_file(
         )
         if record:
             _record(conn, path, countries)
+        write_layer_data(conn)  # the layers stored whole are read again from the tables
         conn.commit()
     finally:
         conn.close()

@@ -7,6 +7,8 @@ provinces, large cities) ~11k; the 235k cities of the whole file are never in me
 
 from __future__ import annotations
 
+import gc
+import marshal
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -60,33 +62,35 @@ class Layer:
     fuzzy: Any = field(default=None, repr=False)  # fuzzy.FuzzyIndex, built when a text first needs it
     # (governorate p-code, bearing) -> its part that way: "the eastern countryside of Deir ez-Zor"
     sectors: dict[tuple[str, int], Row] = field(default_factory=dict)
-
-    def find_keys(self, joined: str) -> list[tuple[int, str]]:
-        """(end index, key) of every key found in ``joined`` (keys separated by single spaces, padded with
-        spaces).
-        """
-        if self.automaton is None:
-            return []
-        return [(end, key) for end, key in self.automaton.iter(joined)]
+    beside: str | None = None  # the layer whose keys the automaton finds too (the countries, for a country)
 
 
-def load_layer(conn: sqlite3.Connection, name: str) -> Layer:
-    """The layer ``name``: "countries", "world", or an ISO 3166 alpha-2 country code."""
-    where, params = _WHERE.get(name, ("p.country = ?", (name,)))
-    rows: dict[int, Row] = {}
-    for values in conn.execute(f"SELECT {_COLUMNS} FROM places p WHERE {where}", params):
-        row = Row._make((*values[:6], bool(values[6]), *values[7:]))
-        rows[row.id] = row
-    grouped: dict[str, list[tuple[int, str]]] = {}
-    query = f"SELECT n.place_id, n.name, n.key FROM names n JOIN places p ON p.id = n.place_id WHERE {where}"
-    for place_id, place_name, key in conn.execute(query, params):
-        grouped.setdefault(key, []).append((place_id, place_name))
-    names = {key: tuple(sorted(values)) for key, values in grouped.items()}
+def load_layer(conn: sqlite3.Connection, name: str, beside: Layer | None = None) -> Layer:
+    """The layer ``name``: "countries", "world", or an ISO 3166 alpha-2 country code. Read from the copy the
+    build stored in one piece (``layer_data``), else from the places and names tables."""
+    paused = gc.isenabled()
+    gc.disable()  # a layer is a few hundred thousand objects, none of them garbage: no collection while they come
+    try:
+        return _load(conn, name, beside)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load(conn: sqlite3.Connection, name: str, beside: Layer | None) -> Layer:
+    values, names = _stored(conn, name) or _query(conn, name)
+    rows = {row.id: row for row in map(Row._make, values)}
     automaton = None
     if names:
+        # each key tells which layers hold it: a country's automaton finds the names of ``beside`` (the
+        # countries) as well, so that a text read against both is scanned once
         automaton = ahocorasick.Automaton()
+        also = beside.names if beside is not None else {}
         for key in names:
-            automaton.add_word(f" {key} ", key)
+            automaton.add_word(f" {key} ", (key, OWN | (BESIDE if key in also else 0)))
+        for key in also:
+            if key not in names:
+                automaton.add_word(f" {key} ", (key, BESIDE))
         automaton.make_automaton()
     admin1 = {r.admin1_code: r for r in rows.values() if r.feature == "admin1" and r.admin1_code}
     sectors = {
@@ -94,7 +98,80 @@ def load_layer(conn: sqlite3.Connection, name: str) -> Layer:
         for r in rows.values()
         if r.feature == "sector" and r.name.split()[0] in SECTOR_BEARINGS
     }
-    return Layer(name, rows, names, automaton, admin1, sectors=sectors)
+    return Layer(
+        name, rows, names, automaton, admin1, sectors=sectors, beside=beside.name if beside else None
+    )
+
+
+OWN, BESIDE = 1, 2  # which layers hold a key an automaton finds: this one, the one beside it
+_Data = tuple[list[tuple[Any, ...]], dict[str, tuple[tuple[int, str], ...]]]
+
+
+def _query(conn: sqlite3.Connection, name: str) -> _Data:
+    """The rows of a layer's places and its names grouped by key, read from the places and names tables."""
+    where, params = _WHERE.get(name, ("p.country = ?", (name,)))
+    query = f"SELECT {_COLUMNS} FROM places p WHERE {where}"
+    values = [(*v[:6], bool(v[6]), *v[7:]) for v in conn.execute(query, params)]
+    grouped: dict[str, list[tuple[int, str]]] = {}
+    query = f"SELECT n.place_id, n.name, n.key FROM names n JOIN places p ON p.id = n.place_id WHERE {where}"
+    for place_id, place_name, key in conn.execute(query, params):
+        grouped.setdefault(key, []).append((place_id, place_name))
+    return values, {key: tuple(sorted(found)) for key, found in grouped.items()}
+
+
+def _stored(conn: sqlite3.Connection, name: str) -> _Data | None:
+    """A layer's rows and names as the build stored them (``marshal``: read in one call, several times faster
+    than the queries); None for files without them."""
+    try:
+        found = conn.execute("SELECT data FROM layer_data WHERE name = ?", (name,)).fetchone()
+    except sqlite3.OperationalError:  # a file built before layers were stored whole
+        return None
+    if found is None:
+        return None
+    try:
+        values, names = marshal.loads(found[0])
+    except (EOFError, ValueError, TypeError):
+        return None  # unreadable: the queries give the same layer
+    return values, names
+
+
+def write_layer_data(conn: sqlite3.Connection) -> int:
+    """Store every layer whole (``layer_data``), and the close-spelling index of each country small enough to
+    have one (``layer_fuzzy``), replacing what was there: after a build and after an import. Returns the number
+    of layers written."""
+    from marsad.gazetteer import fuzzy  # fuzzy reads layers: imported here, where both are loaded
+
+    for table in ("layer_data", "layer_fuzzy"):
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {table} (name TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        conn.execute(f"DELETE FROM {table}")
+    countries = [c for (c,) in conn.execute("SELECT DISTINCT country FROM places ORDER BY country")]
+    for name in ["countries", "world", *countries]:
+        values, names = _query(conn, name)
+        conn.execute("INSERT INTO layer_data VALUES (?, ?)", (name, marshal.dumps((values, names))))
+        if name in countries and len(names) <= fuzzy.MAX_LAYER_KEYS:
+            layer = Layer(name, {v[0]: Row._make(v) for v in values}, names, None, {})
+            parts = marshal.dumps(fuzzy.index_parts(layer))
+            conn.execute("INSERT INTO layer_fuzzy VALUES (?, ?)", (name, parts))
+    return len(countries) + 2
+
+
+def stored_index(conn: sqlite3.Connection, name: str) -> Any | None:
+    """The parts of a layer's close-spelling index as the build stored them (``fuzzy.index_parts``), or None."""
+    try:
+        found = conn.execute("SELECT data FROM layer_fuzzy WHERE name = ?", (name,)).fetchone()
+    except sqlite3.OperationalError:  # a file built before the indexes were stored
+        return None
+    if found is None:
+        return None
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return marshal.loads(found[0])
+    except (EOFError, ValueError, TypeError):
+        return None
+    finally:
+        if paused:
+            gc.enable()
 
 
 SECTOR_BEARINGS = {

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import DataMissingError
-from marsad.gazetteer import cues, scoring
-from marsad.gazetteer.layers import Layer, Row, load_layer
+from marsad.gazetteer import cues, fuzzy, scoring
+from marsad.gazetteer.layers import Layer, Row, load_layer, stored_index
 from marsad.gazetteer.normalise import name_key
 from marsad.gazetteer.reader import PlaceMention, Reader, Reading
 from marsad.records import Place, Span
@@ -79,17 +79,27 @@ class Gazetteer:
         return cls(path, conn, meta)
 
     def layer(self, name: str) -> Layer:
+        beside = None if name in _PINNED else self.layer("countries")  # a country's automaton finds both
         with self._lock:
             if name in self._layers:
                 self._layers[name] = self._layers.pop(name)  # most recently used last: evicted last
                 return self._layers[name]
             try:
-                loaded = load_layer(self._conn, name)
+                loaded = load_layer(self._conn, name, beside)
             except sqlite3.DatabaseError as exc:
                 raise _unreadable(self.path, exc) from exc
             self._layers[name] = loaded
             self._evict(keep=name)
             return loaded
+
+    def fuzzy_index(self, layer: Layer) -> fuzzy.FuzzyIndex:
+        """The close-spelling index of a layer: the one the build stored, else built from the layer; kept with the
+        layer until it is evicted."""
+        if layer.fuzzy is None:
+            parts = stored_index(self._conn, layer.name)
+            layer.fuzzy = fuzzy.FuzzyIndex(*parts) if parts is not None else fuzzy.FuzzyIndex.of(layer)
+        index: fuzzy.FuzzyIndex = layer.fuzzy
+        return index
 
     def _evict(self, keep: str) -> None:
         """Drop the least recently used country layers until the names held fit ``MAX_COUNTRY_NAMES``."""
@@ -146,7 +156,7 @@ class Gazetteer:
         if code is None:
             world = Reader(self, text, [self.layer("world")], None)
             found = world.mentions()
-            votes = scoring.people_votes([t.folded for t in world.tokens])
+            votes = scoring.people_votes(world.tokens.folded)
             code = scoring.dominant_country(found, self._country_names, votes)
             if code is None:
                 return Reading(found, world.unresolved), None

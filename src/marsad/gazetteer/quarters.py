@@ -32,6 +32,9 @@ _WORD = re.compile(
     r"neighbou?rhood|quarter|street|roundabout|square|suburb|\barea\b|\bfarms?\b|\bcity\b",
     re.IGNORECASE,
 )
+# the words of _WORD: those found anywhere, and those that must stand alone (in a text in lower case)
+_SUBSTRINGS = ("neighbourhood", "neighborhood", "quarter", "street", "roundabout", "square", "suburb")
+_BOUNDED = re.compile(r"\b(?:area|farms?|city)\b")
 # "X in Y city", "X in the city of Y", "X, Y city" (lists of strike locations)
 _IN_CITY = re.compile(r"^\s*(?:,|\s+in)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 _CITY_AFTER = re.compile(r"^\s+city\b", re.IGNORECASE)
@@ -54,9 +57,12 @@ QUARTERS = KINDS - _WIDE  # the words that put a place inside a town whatever it
 _REACH = 60  # characters: the words between a quarter's name and its city are few
 
 
-def mentioned(text: str) -> bool:
-    """Whether the text speaks of neighbourhoods at all (most texts do not: nothing more to read)."""
-    return _WORD.search(text) is not None
+def mentioned(text: str, lowered: str | None = None) -> bool:
+    """Whether the text speaks of neighbourhoods at all (most texts do not: nothing more to read). With the
+    text in lower case (``lowered``), an ASCII text is read by substring first: most words need no pattern."""
+    if lowered is None or not text.isascii():
+        return _WORD.search(text) is not None
+    return any(word in lowered for word in _SUBSTRINGS) or _BOUNDED.search(lowered) is not None
 
 
 def of_city(text: str, start: int, end: int, city_start: int, city_end: int) -> float | None:

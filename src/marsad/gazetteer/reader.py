@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -24,11 +23,11 @@ from rapidfuzz import fuzz
 from marsad.gazetteer import cues, fuzzy, quarters, scoring, unresolved
 from marsad.gazetteer.checks import Hit as _Hit
 from marsad.gazetteer.checks import TextChecks
-from marsad.gazetteer.layers import Layer, Row
+from marsad.gazetteer.layers import BESIDE, OWN, Layer, Row
 from marsad.gazetteer.normalise import ARTICLES, fold, light_key, name_key
 from marsad.gazetteer.rec import distance_km
 from marsad.gazetteer.unresolved import Unresolved
-from marsad.gazetteer.words import joined_keys, text_words
+from marsad.gazetteer.words import PARTICLES, text_words
 from marsad.records import Place, Span
 
 if TYPE_CHECKING:
@@ -57,6 +56,7 @@ _OWN_TOWN = 10_000  # people: a place this large named before a city is listed b
 _BROAD = frozenset({"countryside", "desert", "outskirts", "near", "direction", "distance"})
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _DIRECTED = frozenset({"countryside", "desert"})  # cues that may name a part of a governorate
+_SETTLEMENT_WORDS = fuzzy.SETTLEMENT_WORDS
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ class Reader(TextChecks):
         }
         hits = [h for h in hits if self._plausible(h)]
         self._resolve(hits, context=self._context(hits))
-        if quarters.mentioned(self.text):
+        if quarters.mentioned(self.text, self.tokens.lowered):
             hits = self._quarters(hits)
         mentions = _one_script(self.text, self._build(hits))
         return self._the_capital(mentions) if "capital" in self.text else mentions
@@ -146,9 +146,9 @@ class Reader(TextChecks):
         """Neighbourhoods, streets and areas named with their city ("al-Wa'er neighbourhood in Homs") resolve
         inside that city: to a namesake near it, else to the city's point (see ``quarters``)."""
         for first, last in (run for run in self._runs if run is not None):
-            if last > first and self.tokens[last].folded in quarters.KINDS:
+            if last > first and self.tokens.folded[last] in quarters.KINDS:
                 last -= 1  # "Tal Abyad Street": the street's name is the run without its last word
-            start, end = self.tokens[first].start, self.tokens[last].end
+            start, end = self.tokens.starts[first], self.tokens.ends[last]
             city = next((h for h in hits if h.start >= end and h.best is not None), None)
             km = quarters.of_city(self.text, start, end, city.start, city.end) if city is not None else None
             town = self._town_of(city) if city is not None and km is not None else None
@@ -195,15 +195,17 @@ class Reader(TextChecks):
         return town if ok else None
 
     def _hits(self) -> dict[tuple[int, int], _Hit]:
-        joined, starts, owners = joined_keys(self.tokens)
+        """The names the layers' automata find in the joined keys, each starting at a word not written in lower
+        case (most finds are common words: "bir", "tal"), grouped by the words they cover."""
+        words = self.tokens
         hits: dict[tuple[int, int], _Hit] = {}
-        text = self.text
+        finds, anywhere = self._finds(), words.name_starts() is None
         for layer in self.layers:
-            for end, key in layer.find_keys(joined):
-                first = owners[bisect_right(starts, end - len(key)) - 1]
-                if text[self.tokens[first].start].islower():
-                    continue  # most finds are common words ("bir", "tal"): no capital, no name
-                last = owners[bisect_right(starts, end - 1) - 1]
+            for end, key in finds.get(layer.name, ()):
+                first = words.owner(end - len(key))
+                if anywhere and words.lower[first]:
+                    continue
+                last = words.owner(end - 1)
                 hit = hits.get((first, last))
                 if hit is None:
                     if not self._acceptable(first, last):
@@ -217,28 +219,56 @@ class Reader(TextChecks):
                     hit.candidates.append((row, name))
         return hits
 
+    def _finds(self) -> dict[str, list[tuple[int, str]]]:
+        """(end, key) of the keys each layer's automaton finds in the joined keys, in text order, where a name
+        may start. A layer whose keys another layer's automaton finds too (the countries, beside a country) is
+        not scanned again."""
+        words = self.tokens
+        joined, starts = words.joined, words.name_starts()
+        read = {layer.name for layer in self.layers}
+        covered = {layer.beside for layer in self.layers if layer.beside in read}
+        finds: dict[str, list[tuple[int, str]]] = {}
+        for layer in self.layers:
+            if layer.automaton is None or layer.name in covered:
+                continue
+            own, beside = finds.setdefault(layer.name, []), finds.setdefault(layer.beside or "", [])
+            for end, (key, held) in layer.automaton.iter(joined):
+                if starts is not None and end - len(key) not in starts:
+                    continue
+                if held & OWN:
+                    own.append((end, key))
+                if held & BESIDE:
+                    beside.append((end, key))
+        return finds
+
     def _new_hit(self, first: int, last: int) -> _Hit:
-        start = self.tokens[first].start
+        words = self.tokens
+        start = words.starts[first]
         # "al-Shula", "Ash Shula": the article belongs to the name's words even though its key is empty
-        before = self.tokens[first - 1] if first > 0 else None
-        if before is not None and not before.key and before.folded in ARTICLES:
-            gap = self.text[before.end : start]
-            word = self.text[before.start : before.end]
+        before = first - 1
+        if before >= 0 and not words.keys[before] and words.folded[before] in ARTICLES:
+            gap = self.text[words.ends[before] : start]
             # "at", "as", "an" are English words too: only a hyphen ("as-Sukhnah") or a capital ("As Sukhnah")
             # makes them the name's article
-            arabic = before.folded not in _ENGLISH_ARTICLES or word[0].isupper()
+            arabic = words.folded[before] not in _ENGLISH_ARTICLES or words.capital[before]
             if gap in ("-", "‐", "–") or (gap == " " and arabic):
-                start = before.start
-        return _Hit(first, last, start, self.tokens[last].end, set())
+                start = words.starts[before]
+        return _Hit(first, last, start, words.ends[last], set())
 
     def _select(self, hits: dict[tuple[int, int], _Hit]) -> list[_Hit]:
         """Non-overlapping hits, longest first, then the best spelled."""
+        layers = tuple(layer.name for layer in self.layers)
         for hit in hits.values():
-            words = fuzzy.spelling(self.text[hit.start : hit.end])
-            hit.best = (
-                max(fuzz.ratio(words, fuzzy.spelling(n)) for _, n in hit.candidates) / 100,
-                hit.candidates[0][0],
-            )
+            # the same words find the same names again and again ("Aleppo"): their best spelling is remembered
+            question = (self.text[hit.start : hit.end], frozenset(hit.keys), layers)
+            spelled = _BEST_SPELLED.get(question)
+            if spelled is None:
+                words = fuzzy.spelling(question[0])
+                spelled = max(fuzz.ratio(words, fuzzy.spelling(n)) for _, n in hit.candidates) / 100
+                if len(_BEST_SPELLED) >= _MAX_SCORES:
+                    _BEST_SPELLED.clear()
+                _BEST_SPELLED[question] = spelled
+            hit.best = (spelled, hit.candidates[0][0])
         ordered = sorted(hits.values(), key=lambda h: (-(h.last - h.first), -h.best[0], h.first))  # type: ignore[index]
         taken: set[int] = set()
         chosen = []
@@ -256,8 +286,6 @@ class Reader(TextChecks):
         layer = self.layers[-1]
         if self.country is None or len(self.text) > 200_000 or len(layer.names) > fuzzy.MAX_LAYER_KEYS:
             return hits
-        if layer.fuzzy is None:
-            layer.fuzzy = fuzzy.FuzzyIndex.of(layer)
         whole = {(h.first, h.last) for h in hits}
         self._regions = sorted(
             {
@@ -284,8 +312,8 @@ class Reader(TextChecks):
         """
         whole = {(h.first, h.last) for h in hits}
         for first, last in runs:
-            start, end = self.tokens[first].start, self.tokens[last].end
-            if (first, last) in whole or not unresolved.announced(self.text, start, end):
+            start, end = self.tokens.starts[first], self.tokens.ends[last]
+            if (first, last) in whole or not self._announced(start, end):
                 continue
             if any(h.first <= first and last <= h.last for h in hits):
                 continue  # "Damascus countryside": a found name covers the run and the cue word after it
@@ -302,19 +330,20 @@ class Reader(TextChecks):
             self.unresolved.append(Unresolved(span, unresolved.NOT_FOUND))
         return hits
 
+    def _announced(self, start: int, end: int) -> bool:
+        near = self.tokens.near(unresolved.ANNOUNCING_WORDS, start, end, 30, 16)
+        return near and unresolved.announced(self.text, start, end)
+
     @functools.cached_property
     def _runs(self) -> list[tuple[int, int] | None]:
         return self._capital_runs()
 
     def _capital_runs(self) -> list[tuple[int, int] | None]:
         """Runs of capitalised words, without the function words a sentence starts with ("In Jaghatu")."""
-        folded = [t.folded for t in self.tokens]
-        runs = fuzzy.capital_runs(
-            self.text, [t.start for t in self.tokens], [t.end for t in self.tokens], folded
-        )
+        folded = self.tokens.folded
         never = self.stop["never"]
         out: list[tuple[int, int] | None] = []
-        for first, last in runs:
+        for first, last in self.tokens.capital_runs():
             while first <= last and folded[first] in never:
                 first += 1
             out.append((first, last) if first <= last else None)
@@ -339,29 +368,30 @@ class Reader(TextChecks):
         return out
 
     def _fuzzy_span(self, layer: Layer, first: int, last: int) -> _Hit | None:
-        ends = self.tokens[first], self.tokens[last]
-        if fuzzy.is_particle(ends[0].folded) or fuzzy.is_particle(ends[1].folded):
+        folded = self.tokens.folded
+        if folded[first] in PARTICLES or folded[last] in PARTICLES:
             return None
-        if first == last and (
-            ends[0].folded in self.stop["never"] or ends[0].folded in self.stop["not_alone"]
-        ):
+        if first == last and (folded[first] in self.stop["never"] or folded[first] in self.stop["not_alone"]):
             return None
-        key = " ".join(t.key for t in self.tokens[first : last + 1] if t.key)
+        start, end = self.tokens.starts[first], self.tokens.ends[last]
+        key = " ".join(filter(None, self.tokens.keys[first : last + 1]))
         if len(key) < fuzzy.MIN_KEY or key in layer.names:
             return None
-        words = self.text[ends[0].start : ends[1].end]
-        found = layer.fuzzy.match(layer, key, words, None, False)
+        words = self.text[start:end]
+        index = self.gaz.fuzzy_index(layer)  # read when a name first needs it: most texts never do
+        found = index.match(layer, key, words, None, False)
         # names sharing no skeleton are scanned for only after a settlement cue ("the village of X"), among the
         # names of the region named nearby
         if (
             found is None
             and len(key) >= fuzzy.MIN_SCAN_KEY
-            and fuzzy.settlement_cue(self.text, ends[0].start, ends[1].end)
+            and self.tokens.near(_SETTLEMENT_WORDS, start, end, 30, 12)
+            and fuzzy.settlement_cue(self.text, start, end)
         ):
-            found = layer.fuzzy.match(layer, key, words, self._region_near(ends[0].start), True)
-        after = self._region_after(ends[1].end) if found is None else None
+            found = index.match(layer, key, words, self._region_near(start), True)
+        after = self._region_after(end) if found is None else None
         if after is not None:  # "Daranj, Eastern Deir Ezzor governorate": the governorate's Darnaj
-            found = fuzzy.in_region(layer, layer.fuzzy, key, words, after)
+            found = fuzzy.in_region(layer, index, key, words, after)
         if found is None:
             return None
         hit = self._new_hit(first, last)
@@ -552,11 +582,15 @@ class Reader(TextChecks):
         holding = self._holding_region(hit)
         small = row.feature in _POPULATED and row.feature != "city" and row.population < 50_000
         if holding is not None and not hit.quarter and small and scoring.region(row) != holding:
-            # "Al Safsaf village near Tabaqa, Raqqa governorate": no Safsaf of Raqqa is known, and the one in
-            # Tartus is not it
-            span = Span.of(self.text, hit.start, hit.end)
-            self.unresolved.append(Unresolved(span, unresolved.CONFLICT, f"{row.name} ({row.admin1})"))
-            return None
+            held = self._held_namesake(hit, holding)
+            if held is None:
+                # "Al Safsaf village near Tabaqa, Raqqa governorate": no Safsaf of Raqqa is known, and the one in
+                # Tartus is not it
+                span = Span.of(self.text, hit.start, hit.end)
+                self.unresolved.append(Unresolved(span, unresolved.CONFLICT, f"{row.name} ({row.admin1})"))
+                return None
+            # "Al Safsafa near Tahtani, Raqqa governorate": Raqqa's Sefsafa, not Tartus's Safsafah
+            row, spelled = held, hit.spelled.get(held.id, spelled)
         named_right = hit.right if hit.right is not None and hit.right.name else None
         precision_cue = (
             hit.left if left in ("distance", "outskirts", "near", "direction") else (named_right or hit.left)
@@ -574,12 +608,28 @@ class Reader(TextChecks):
             )
         return PlaceMention(span, place, cue_name, round(min(1.0, spelled), 3))
 
+    def _held_namesake(self, hit: _Hit, region: str) -> Row | None:
+        """The best-scored settlement among the namesakes that lies in the governorate the text says holds the
+        name, spelled close enough for a name its governorate follows; None when there is none."""
+        held = [
+            (score, rid, r)
+            for score, rid, r in hit.scores or []
+            if scoring.region(r) == region
+            and r.feature in _POPULATED
+            and hit.spelled.get(r.id, 0.0) >= _HELD_SPELLING
+        ]
+        return max(held)[2] if held else None
+
     def _sector(self, hit: _Hit, row: Row, cue: cues.Cue | None, layer: Layer) -> Row | None:
         """The part of a governorate a direction names: "the eastern countryside of Deir Ezzor", "Hama's
         north-eastern countryside" (the capital stands for its governorate there, as UCDP codes "Northeastern
         Hamah Governorate")."""
         around = [c for c in (hit.left, hit.right, cue) if c is not None]
-        direction = next((c.direction for c in around if c.direction is not None), None)
+        direction = None
+        for c in around:
+            if c.direction is not None:
+                direction = c.direction
+                break
         # "the eastern countryside of X", "X's northern countryside", "the western Hama countryside"; a bare
         # "north of Aleppo" stays near the city
         if direction is not None and row.feature == "country":
@@ -674,6 +724,11 @@ def _within(row: Row, town: Row, km: float) -> bool:
 
 
 _MAX_SCORES = 50_000  # namesake scores remembered across readings (see Reader._scores)
+_HELD_SPELLING = (
+    fuzzy.IN_REGION / 100
+)  # how closely a namesake in the governorate said to hold a name is spelled
+# (words, keys found, layers) -> how closely the best-spelled namesake is written (see Reader._select)
+_BEST_SPELLED: dict[tuple[str, frozenset[str], tuple[str, ...]], float] = {}
 _EXACT = 0.05  # a name written exactly as the text writes it, over one only the scoring form equals
 
 

@@ -40,9 +40,9 @@ def announced(text: str, start: int, end: int) -> bool:
     """Whether the words at ``start:end`` are announced as a place ("the village of X", "X district")."""
     before, after = text[max(0, start - 30) : start], text[end : end + 16]
     around = (before + " " + after).lower()
-    if not any(word in around for word in _ANNOUNCING_WORDS):
+    if not any(word in around for word in ANNOUNCING_WORDS):
         return False  # no announcing word nearby: the patterns need not run
     return bool(_ANNOUNCED_BEFORE.search(before)) or bool(_ANNOUNCED_AFTER.match(after))
 
 
-_ANNOUNCING_WORDS = ("village", "town", "city", "hamlet", "camp", "outskirts", "countryside", "district")
+ANNOUNCING_WORDS = ("village", "town", "city", "hamlet", "camp", "outskirts", "countryside", "district")

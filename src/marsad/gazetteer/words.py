@@ -1,21 +1,45 @@
-"""The words of a text as the matcher reads them: offsets, folded form and transliteration key of each."""
+"""The words of a text as the matcher reads them: offsets, folded form and transliteration key of each.
+
+A text is read once, with no Python work per word: one regex split gives the words and the text between them,
+their offsets are running sums of the parts' lengths, their folded forms and keys come from a table of the
+words seen before (``dict`` look-ups mapped over the list), and the keys joined by spaces are the one string the
+gazetteer's automata scan. Only the words that start a name found, or that are capitalised, get Python work of
+their own later (``reader.Reader``).
+"""
 
 from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from itertools import accumulate, compress
+from operator import add, and_, itemgetter, not_
+from typing import NamedTuple, overload
 
-from marsad.gazetteer.normalise import fold, token_key
+from marsad.gazetteer.normalise import ARTICLES, fold, token_key
 
-_WORD = re.compile(r"[^\W_]+(?:['’ʼʿ‘`][^\W_]+)*")
-_POSSESSIVES = frozenset({"'s", "’s", "'S", "’S"})
+_SPLIT = re.compile(r"([^\W_]+(?:['’ʼʿ‘`][^\W_]+)*)")
+_POSSESSIVE = re.compile(r"['’][sS]")
+_JOIN = frozenset({" ", "-", "‐"})  # what joins the words of one capitalised name ("Deir ez-Zor")
+PARTICLES = ARTICLES | frozenset({"bin", "ibn", "bint"})  # inside a name, never at its ends
+_MAX_FORMS = 200_000
+
+
+class _Forms(dict[str, tuple[str, str]]):
+    """word -> (folded, key), each word folded and keyed once: reports repeat their words."""
+
+    def __missing__(self, word: str) -> tuple[str, str]:
+        folded = fold(word)
+        found = self[word] = (folded, token_key(folded))
+        return found
+
+
+_FORMS = _Forms()
 
 
 class Token(NamedTuple):
-    """One word: where it is, folded, and its key ("" for articles). Immutable: readings share cached words (a
-    named tuple, not a frozen dataclass: a long report has tens of thousands of words, and a tuple is built
-    several times faster)."""
+    """One word: where it is, folded, and its key ("" for articles). Built on demand from :class:`Words`."""
 
     start: int
     end: int
@@ -23,35 +47,177 @@ class Token(NamedTuple):
     key: str
 
 
+class Words(Sequence[Token]):
+    """The words of one text in parallel lists (``starts``, ``ends``, ``raw``, ``folded``, ``keys``), the keys
+    joined for the automata (``joined``), and which words are capitalised."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        parts = _SPLIT.split(text)
+        raw = parts[1::2]
+        count = len(raw)
+        offsets = list(accumulate(map(len, parts), initial=0))
+        starts, ends = offsets[1::2][:count], offsets[2::2]
+        self.trimmed: dict[int, str] = {}  # word index -> the "'s" left out
+        if _POSSESSIVE.search(text):
+            _drop_possessives(text, raw, ends, self.trimmed)
+        if len(_FORMS) > _MAX_FORMS:
+            _FORMS.clear()
+        pairs = list(map(_FORMS.__getitem__, raw))
+        self.starts, self.ends, self.raw = starts, ends, raw
+        self.folded: list[str] = list(map(itemgetter(0), pairs))
+        self.keys: list[str] = list(map(itemgetter(1), pairs))
+        firsts = list(map(itemgetter(0), raw))
+        self.capital: list[bool] = list(map(str.isupper, firsts))
+        keyed = list(filter(None, self.keys))
+        self.joined = " " + " ".join(keyed) + " " if keyed else " "
+        # for each key in ``joined``: where its first letter is, and the index of its word
+        self.owners = list(compress(range(count), self.keys))
+        self.key_starts = list(map(add, accumulate(map(len, keyed), initial=0), range(1, len(keyed) + 1)))
+        self._name_starts: set[int] | None = None
+        self._titles: tuple[list[int], list[int]] | None = None
+        self._found: dict[tuple[str, ...], tuple[list[int], list[tuple[int, int]]]] = {}
+
+    @functools.cached_property
+    def lower(self) -> list[bool]:
+        """Whether each word starts with a lower-case letter (no name starts so)."""
+        return list(map(str.islower, map(itemgetter(0), self.raw)))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return Token(self.starts[index], self.ends[index], self.folded[index], self.keys[index])
+
+    def __iter__(self) -> Iterator[Token]:
+        return map(Token, self.starts, self.ends, self.folded, self.keys)
+
+    def owner(self, position: int) -> int:
+        """The index of the word whose key holds ``position`` of ``joined``."""
+        return self.owners[bisect_right(self.key_starts, position) - 1]
+
+    def name_starts(self) -> set[int] | None:
+        """Positions in ``joined`` where the key of a word that may start a name begins (not written in lower
+        case); None when some word's key has a space of its own ("Bukamal" -> "abu kamal"), so that a key found
+        may start inside a word."""
+        if self._name_starts is None and self.joined.count(" ") == len(self.owners) + 1:
+            starting = map(not_, map(self.lower.__getitem__, self.owners))
+            self._name_starts = set(compress(self.key_starts, starting))
+        return self._name_starts
+
+    @functools.cached_property
+    def lowered(self) -> str | None:
+        """The text in lower case, when lowering keeps every character's place (it always does for ASCII and
+        nearly always otherwise); None when some letter lowers to two ("İ")."""
+        lowered = self.text.lower()
+        return lowered if len(lowered) == len(self.text) else None
+
+    def near(self, vocabulary: tuple[str, ...], start: int, end: int, before: int, after: int) -> bool:
+        """False when no word of ``vocabulary`` (lower case) lies wholly within ``before`` characters before
+        ``start`` or ``after`` characters after ``end`` (what ``word in text[...].lower()`` would say for each);
+        True when one does or the text cannot tell. A check on every name's surroundings that spares the
+        patterns behind it: each vocabulary is found once per text."""
+        found = self._found.get(vocabulary)
+        if found is None:
+            if self.lowered is None:
+                return True
+            spans = sorted(_occurrences(self.lowered, vocabulary))
+            found = self._found[vocabulary] = (list(map(itemgetter(0), spans)), spans)
+        positions, spans = found
+        low = max(0, start - before)
+        for index in range(bisect_left(positions, low), len(spans)):
+            first, last = spans[index]
+            if first >= end + after:
+                break
+            if (last <= start) or (first >= end and last <= end + after):
+                return True
+        return False
+
+    def title_counts(self, start: int, end: int) -> tuple[int, int]:
+        """How many words between ``start`` and ``end`` are written in lower or Title Case (a letter first, not
+        all capitals: "ISIS" says nothing), and how many of those are capitalised: whether a line is a
+        headline in Title Case. Counted once per text, then read off running sums."""
+        if self._titles is None:
+            uppers = list(map(str.isupper, self.raw))
+            for index, suffix in self.trimmed.items():  # "ISIS's" is not written all in capitals
+                uppers[index] = (self.raw[index] + suffix).isupper()
+            alpha = map(str.isalpha, map(itemgetter(0), self.raw))
+            cased = list(map(and_, alpha, map(not_, uppers)))
+            capitals = map(and_, cased, self.capital)
+            self._titles = (list(accumulate(cased, initial=0)), list(accumulate(capitals, initial=0)))
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        cased_sums, capital_sums = self._titles
+        return cased_sums[last] - cased_sums[first], capital_sums[last] - capital_sums[first]
+
+    def joined_to(self, first: int, last: int) -> bool:
+        """Whether the words ``first`` < ``last`` are joined by a space or hyphen only."""
+        return self.text[self.ends[first] : self.starts[last]] in _JOIN
+
+    def capital_runs(self) -> list[tuple[int, int]]:
+        """(first, last) indexes of each run of capitalised words joined by a space or hyphen, with the particles
+        between them ("Qasr al-Bureij", "Hamra Blassem"); digits and other lower-case words break a run, and a
+        run's particles at its ends are left out ("Al-Raqqah" is the name "Raqqah"). Only capitalised words are
+        visited."""
+        runs: list[tuple[int, int]] = []
+        first = last = -1
+        folded = self.folded
+        for index in compress(range(len(self.capital)), self.capital):
+            if first >= 0 and self._continues(last, index):
+                last = index
+                continue
+            if first >= 0:
+                runs.append((first, last))
+            first = last = index
+        if first >= 0:
+            runs.append((first, last))
+        out = []
+        for first, last in runs:
+            while first <= last and folded[first] in PARTICLES:
+                first += 1
+            while last >= first and folded[last] in PARTICLES:
+                last -= 1
+            if first <= last:
+                out.append((first, last))
+        return out
+
+    def _continues(self, last: int, index: int) -> bool:
+        """Whether capitalised word ``index`` continues the run ending at ``last``: only joined particles
+        between them."""
+        for between in range(last + 1, index + 1):
+            if not self.joined_to(between - 1, between):
+                return False
+            if between < index and self.folded[between] not in PARTICLES:
+                return False
+        return True
+
+
+def _occurrences(text: str, vocabulary: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """(start, end) of every occurrence of each word of ``vocabulary`` in ``text``, overlapping ones too."""
+    for word in vocabulary:
+        at = text.find(word)
+        while at >= 0:
+            yield at, at + len(word)
+            at = text.find(word, at + 1)
+
+
 @functools.lru_cache(maxsize=4)
-def text_words(text: str) -> tuple[Token, ...]:
+def text_words(text: str) -> Words:
     """The words of a text with their keys. Cached for the last few texts: a text read without a country is
     read again once its country is known, and the places stage reads it twice (country, then places)."""
-    tokens: list[Token] = []
-    append = tokens.append
-    for found in _WORD.finditer(text):
-        word = found.group()
-        start = found.start()
-        if word[-2:] in _POSSESSIVES and len(word) > 3:
-            word = word[:-2]
-        append(Token(start, start + len(word), *forms(word)))
-    return tuple(tokens)
+    return Words(text)
 
 
-@functools.lru_cache(maxsize=200_000)
-def forms(word: str) -> tuple[str, str]:
-    """(folded, key) of a word: reports repeat their words, so each is folded once per process."""
-    folded = fold(word)
-    return folded, token_key(folded)
-
-
-def joined_keys(tokens: tuple[Token, ...]) -> tuple[str, list[int], list[int]]:
-    """Keys of the words joined by spaces, and for each key's first character the index of its word."""
-    parts, starts, owners, position = [" "], [], [], 1
-    for index, token in enumerate(tokens):
-        if token.key:
-            starts.append(position)
-            owners.append(index)
-            parts.append(token.key + " ")
-            position += len(token.key) + 1
-    return "".join(parts), starts, owners
+def _drop_possessives(text: str, raw: list[str], ends: list[int], trimmed: dict[int, str]) -> None:
+    """ "Syria's": the word is "Syria" (in place). Only the words that end in "'s" are visited."""
+    for found in _POSSESSIVE.finditer(text):
+        index = bisect_left(ends, found.end())
+        if index < len(ends) and ends[index] == found.end() and len(raw[index]) > 3:
+            trimmed[index] = raw[index][-2:]
+            raw[index] = raw[index][:-2]
+            ends[index] -= 2
