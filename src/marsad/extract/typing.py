@@ -278,9 +278,8 @@ def _cue_matches(sentence: str) -> list[tuple[int, re.Match[str]]]:
     out = [(k, m) for k in always for m in table[k].pattern.finditer(sentence)]
     low = sentence.lower()
     tries = {(k, i) for i in word_starts(low, finder) for k in _searchers_at(low[i : i + CUE_PREFIX])}
-    end: dict[
-        int, int
-    ] = {}  # searcher -> end of its last match: finditer does not look inside a match for the next one
+    # searcher -> end of its last match: finditer does not look inside a match for the next one
+    end: dict[int, int] = {}
     for k, i in sorted(tries):
         if i < end.get(k, 0):
             continue
