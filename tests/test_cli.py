@@ -163,8 +163,6 @@ def test_cli_user_error_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2 and "Traceback" not in result.stderr
 
 
-
-
 @pytest.mark.parametrize(
     ("args", "says"),
     [
@@ -179,6 +177,8 @@ def test_cli_command_line_mistake_prints_usage_not_a_traceback(args: tuple[str, 
     assert result.returncode == 2
     assert says in result.stderr and "Usage: marsad" in result.stderr
     assert "Traceback" not in result.stderr
+
+
 FEED = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Field Monitor</title><link>http://127.0.0.1/</link>
 <item><title>Shelling kills two in Kansafra</title><link>http://127.0.0.1/a</link>
