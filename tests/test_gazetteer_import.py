@@ -62,6 +62,34 @@ def test_gazetteer_import_refuses_other_files(db: Path, tmp_path: Path) -> None:
         import_file(tmp_path / "nowhere.sqlite", DUMP)
 
 
+def _count(db: Path) -> tuple[int, int]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT count(*) FROM places").fetchone()[0], conn.execute(
+            "SELECT count(*) FROM names"
+        ).fetchone()[0]
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("where", ["first line", "deep in the file"])
+def test_gazetteer_import_refuses_bytes_that_are_not_text(db: Path, tmp_path: Path, where: str) -> None:
+    # a damaged download: the message names the file, and nothing of it reaches the gazetteer
+    good = DUMP.read_bytes()
+    damaged = tmp_path / "SY.txt"
+    damaged.write_bytes(
+        b"\x98\xff" + good if where == "first line" else good + b"#" * 50_000 + b"\n\x98\xff\tbad\n"
+    )
+    before = _count(db)
+    with pytest.raises(InputError, match=r"SY\.txt: not UTF-8 text"):
+        import_file(db, damaged)
+    assert _count(db) == before
+    result = CliRunner().invoke(gazetteer_cmd.app, ["import", str(damaged), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "not UTF-8 text" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_gazetteer_import_adds_features_and_names(db: Path) -> None:
     counts = import_file(db, DUMP, frozenset({"SY"}))
     assert (

@@ -85,10 +85,21 @@ def _feature(feature_class: str, code: str, population: int) -> str | None:
 
 
 def _lines(path: Path) -> Iterator[list[str]]:
+    number = 0  # lines read so far: named when the file turns out not to be text
     with path.open(encoding="utf-8", newline="") as fh:
-        for line in fh:
-            if line.strip() and not line.startswith("#"):
-                yield line.rstrip("\r\n").split("\t")
+        try:
+            for line in fh:
+                number += 1
+                if line.strip() and not line.startswith("#"):
+                    yield line.rstrip("\r\n").split("\t")
+        except UnicodeDecodeError as exc:
+            # GeoNames dumps are UTF-8: anything else is a wrong or damaged file, and the import (one
+            # transaction) leaves the gazetteer as it was
+            raise InputError(
+                f"{path}: not UTF-8 text after {number} readable lines ({exc.reason}), so not a GeoNames dump: "
+                "download the file again from download.geonames.org/export/dump/",
+                code="not-geonames",
+            ) from exc
 
 
 def detect_format(path: Path) -> str:
