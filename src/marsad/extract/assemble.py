@@ -18,15 +18,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from marsad.extract import clauses
 from marsad.extract.casualties import reconcile
 from marsad.extract.dates import CAMPAIGN_KINDS, DateMention, best, precision_of
 from marsad.extract.incident_log import LogEntry, describe, parse_entry
-from marsad.extract.locate import pick_place
+from marsad.extract.locate import CARRY_SENTENCES, pick_place
 from marsad.extract.roles import pick_actors
 from marsad.extract.segment import Sentence, is_caption, starts_new_incident, starts_new_story
 from marsad.extract.typing import Typed, classify, type_of_violence
@@ -70,12 +71,24 @@ class Group:
     members: list[Annotated] = field(default_factory=list)
     # the date of the story an undated incident belongs to (the last event date read before it, see Narrative)
     inherited: DateMention | None = None
-    # the report's sentences before the first member, for the place named just before ("In Sangin district,
-    # insurgents attacked a patrol. Coalition forces returned fire, killing two.")
+    # the report's last sentences before the first member (as many as locate reads), for the place named just
+    # before ("In Sangin district, insurgents attacked a patrol. Coalition forces returned fire, killing two.")
     before: Sequence[Annotated] = ()
     # a day told between its sentences by one of its story that is not its own (see _told_within)
     within: DateMention | None = None
     log: LogEntry | None = None  # the incident-log line it was read from (see incident_log.py)
+    # name -> (members read, what they gave): see gathered
+    _gathered: dict[str, tuple[int, set[Any]]] = field(default_factory=dict, repr=False, compare=False)
+
+    def gathered(self, name: str, of: Callable[[Annotated], Iterable[Any]]) -> set[Any]:
+        """The union of ``of(member)`` over the members, brought up to date with the members appended since the
+        last call (members are only ever appended while sentences are grouped). Each member is read once, so
+        deciding whether every next sentence joins costs linear time however long the incident runs."""
+        read, found = self._gathered.get(name, (0, set()))
+        for m in self.members[read:]:
+            found.update(of(m))
+        self._gathered[name] = (len(self.members), found)
+        return found
 
 
 def group_sentences(
@@ -102,10 +115,10 @@ def group_sentences(
         elif current is not None and current.log is not None and _under_log(current, a, role):
             current.members.append(a)  # the same line, or prose under the log line telling its incident
         elif role == "tally":
-            groups.append(Group("tally", [a], before=annotated[:i]))
+            groups.append(Group("tally", [a], before=annotated[max(0, i - CARRY_SENTENCES) : i]))
         elif role == "development":
             if development is None:
-                development = Group("development", before=annotated[:i])
+                development = Group("development", before=annotated[max(0, i - CARRY_SENTENCES) : i])
                 groups.append(development)
             development.members.append(a)
         elif role == "incident":
@@ -113,7 +126,9 @@ def group_sentences(
             if current is not None and current.log is None and not a.clause and _continues(current, a):
                 current.members.append(a)
             else:
-                current = Group("incident", [a], inherited=story.date, before=annotated[:i])
+                current = Group(
+                    "incident", [a], inherited=story.date, before=annotated[max(0, i - CARRY_SENTENCES) : i]
+                )
                 groups.append(current)
             window = _window(window, a) if not chronicle else None
         elif role == "other" and current is not None and _same_paragraph(current, a):
@@ -319,8 +334,9 @@ def _told_within(group: Group, annotated: Sequence[Annotated], roles: Sequence[s
     if group.kind != "incident" or len(group.members) < 2:
         return None
     first, last = group.members[0].sentence.index, group.members[-1].sentence.index
+    own = {id(m) for m in group.members}
     for a, role in zip(annotated[first + 1 : last], roles[first + 1 : last], strict=True):
-        if role == "other" and all(a is not m for m in group.members):
+        if role == "other" and id(a) not in own:
             told = best([d for d in _incident_dates(a) if d.date.precision < COARSE])
             if told is not None:
                 return told
@@ -412,10 +428,12 @@ def _continues(group: Group, a: Annotated) -> bool:
     named = {_place_key(p.place) for p in a.places} | a.named
     # an incident placed only by its country ("killed two insurgents in southern Afghanistan") has no place yet:
     # the place a later sentence names is its own
-    before = {_place_key(p.place) for m in group.members for p in m.places if _below_country(p.place)}.union(
-        *(m.named for m in group.members)
-    )
+    before = group.gathered("places", _places_named)
     return not named or not before or bool(named & before)
+
+
+def _places_named(a: Annotated) -> set[str]:
+    return {_place_key(p.place) for p in a.places if _below_country(p.place)} | a.named
 
 
 def _below_country(place: Place) -> bool:
@@ -424,7 +442,7 @@ def _below_country(place: Place) -> bool:
 
 def _restates(group: Group, a: Annotated) -> bool:
     """Every figure of the sentence repeats one of the incident's (same kind, same count)."""
-    told = {(f.kind, f.best) for m in group.members for f in m.figures}
+    told = group.gathered("figures", lambda m: ((f.kind, f.best) for f in m.figures))
     mine = {(f.kind, f.best) for f in a.figures if "negated" not in f.flags}
     return bool(mine) and mine <= told
 
@@ -448,7 +466,7 @@ def _another_scene(group: Group, a: Annotated) -> bool:
     paragraph alone is not: press releases tell one operation over several, restating its figures.)"""
     if a.sentence.paragraph != group.members[-1].sentence.paragraph:
         return True
-    types = {m.typed.event_type for m in group.members if m.typed}
+    types = group.gathered("types", lambda m: (m.typed.event_type,) if m.typed else ())
     return a.typed is not None and bool(types) and a.typed.event_type not in types
 
 

@@ -143,8 +143,11 @@ def _restated(entries: list[tuple[int, _Entry]], told_before: set[str]) -> set[i
         return {i for i, _ in titles if largest is None or i != largest[0]}
     marks = {i for i, _ in titles}  # a title tells again what the body tells
     tally = _Tally(names=set(told_before))
-    for n in sorted({n for n, _ in body}):
-        marks |= tally.read([e for m, e in body if m == n])
+    by_sentence: dict[int, list[_Entry]] = {}
+    for n, e in body:
+        by_sentence.setdefault(n, []).append(e)
+    for n in sorted(by_sentence):
+        marks |= tally.read(by_sentence[n])
     return marks | tally.finish()
 
 

@@ -6,10 +6,11 @@ annotated sentences into events. Gazetteer and actor dictionary are loaded once 
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -95,17 +96,27 @@ def places_stage(draft: Draft) -> Draft:
     gazetteer = draft.resources.gazetteer
     if gazetteer is not None:
         country = draft.doc.country or _document_country(draft)
-        taken = [m.span for m in draft.actor_mentions]
+        taken = _Covers([m.span for m in draft.actor_mentions])
         # a place name inside an actor's name ("Hayat" in "Hayat Tahrir al-Sham") is not a place
         reading = gazetteer.read(draft.doc.text, country=country)
-        found = [p for p in reading.mentions if not _inside(p.span, taken)]
+        found = [p for p in reading.mentions if p.span not in taken]
         _assign(found, draft, "places")
-        draft.unresolved_places = [u for u in reading.unresolved if not _inside(u.span, taken)]
+        draft.unresolved_places = [u for u in reading.unresolved if u.span not in taken]
     return draft
 
 
-def _inside(span: Any, spans: list[Any]) -> bool:
-    return any(s.start <= span.start and span.end <= s.end for s in spans)
+class _Covers:
+    """Whether a span lies inside one of ``spans``, by bisection over their starts and the furthest end any of
+    them reaches up to each start: a long report's places are not each compared with all its actor names."""
+
+    def __init__(self, spans: list[Any]) -> None:
+        ordered = sorted((s.start, s.end) for s in spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max))
+
+    def __contains__(self, span: Any) -> bool:
+        i = bisect_right(self.starts, span.start)  # the spans that start at or before it
+        return i > 0 and self.reach[i - 1] >= span.end
 
 
 EXTERNAL_FORCES = 8  # ACLED inter code: foreign forces tell where they come from, not where the report is
