@@ -161,6 +161,9 @@ def test_cli_user_error_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     not_db.write_text("hello")
     result = marsad("events", "--db", str(not_db))
     assert result.returncode == 2 and "Traceback" not in result.stderr
+    result = marsad("run", str(not_db), "--db", str(tmp_path / "x.db"), "--published", "3021-01-24")
+    assert result.returncode == 2
+    assert "--published 3021-01-24 is after" in result.stderr and "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -95,6 +95,31 @@ def test_ingest_jsonl_bad_published_is_ignored() -> None:
     assert (doc.published, doc.published_source) == (date(2020, 5, 1), "hint")
 
 
+@pytest.mark.parametrize("published", ["3021-01-01", "1850-02-01"])
+def test_ingest_jsonl_implausible_published_is_passed_over(
+    published: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # a typo in the year would date every "yesterday" of the report a thousand years off: the dateline is read
+    # instead, and the user is told
+    line = {
+        "id": "a",
+        "text": "KABUL, Afghanistan (Jan. 25, 2013) - Insurgents killed two.",
+        "published": published,
+    }
+    [doc] = list(read_bytes(json.dumps(line).encode(), "in.jsonl"))
+    assert isinstance(doc, Document)
+    assert (doc.published, doc.published_source) == (date(2013, 1, 25), "dateline")
+    assert f"publication date {published} (jsonl)" in caplog.text and "not used" in caplog.text
+
+
+def test_ingest_jsonl_published_tomorrow_is_kept() -> None:
+    # a report dated in a time zone ahead of the reader's
+    tomorrow = date.fromordinal(date.today().toordinal() + 1)
+    line = {"id": "a", "text": "Shelling killed two.", "published": tomorrow.isoformat()}
+    [doc] = list(read_bytes(json.dumps(line).encode(), "in.jsonl"))
+    assert isinstance(doc, Document) and doc.published == tomorrow
+
+
 def test_ingest_jsonl_failures_are_failures() -> None:
     [failure] = list(read_bytes(b"not json at all", "x.jsonl"))
     assert isinstance(failure, Failure) and failure.source == "x.jsonl:1"

@@ -23,6 +23,7 @@ from rich.table import Table
 
 from marsad.cli.output import Format, console, emit, err_console
 from marsad.errors import InputError
+from marsad.ingest.common import implausible_published
 from marsad.records import Document, Failure
 from marsad.settings import Settings
 
@@ -59,6 +60,14 @@ def _date(value: str | None, name: str) -> date | None:
         raise InputError(f"{name} {value!r} is not a date: write YYYY-MM-DD") from None
 
 
+def _published(value: str | None) -> date | None:
+    found = _date(value, "--published")
+    why = implausible_published(found) if found is not None else None
+    if why is not None:
+        raise InputError(f"--published {value} is {why}: not a publication date")
+    return found
+
+
 def _default_db() -> Path:
     return Settings().db
 
@@ -84,7 +93,7 @@ def run(
             label = item.source if isinstance(item, Failure) else (item.title or item.source or item.id[:12])
             progress.update(task, advance=1, description=escape(str(label))[:60])
 
-        summary = run_batch(paths, store, published=_date(published, "--published"), country=country,
+        summary = run_batch(paths, store, published=_published(published), country=country,
                             settings=_settings(actors), on_item=tick)  # fmt: skip
         counts = store.counts()
     table = Table(title=f"marsad run → {db}")
@@ -138,7 +147,7 @@ def extract(
     extract_doc = partial(extract_doc, resources=resources)
     extract_record = partial(extract_record, resources=resources)
 
-    hint = _date(published, "--published")
+    hint = _published(published)
     if jsonl is not None:
         _extract_jsonl(jsonl, hint, country, extract_record)
         return

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from marsad.ingest.dateline import dateline_date
 from marsad.records import Failure
 
 STAGE = "ingest"
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,17 +33,37 @@ def sha256_hex(data: bytes) -> str:
 
 
 def choose_published(
-    own: date | None, own_source: str, text: str, hints: Hints
+    own: date | None, own_source: str, text: str, hints: Hints, *, today: date | None = None
 ) -> tuple[date | None, str | None]:
-    """Publication date and where it came from: the input's own metadata, else a dateline, else the hint."""
-    if own is not None:
+    """Publication date and where it came from: the input's own metadata, else a dateline, else the hint. A date
+    before 1900 or after tomorrow is a typo or a broken feed, not when the report came out: it is passed over
+    with a warning, since every relative date of the report ("yesterday", "on Sunday") would follow it."""
+    if own is not None and _plausible(own, own_source, today):
         return own, own_source
-    found = dateline_date(text, reference=hints.published)
+    found = dateline_date(text, reference=hints.published, today=today)
     if found is not None:
         return found, "dateline"
-    if hints.published is not None:
+    if hints.published is not None and _plausible(hints.published, "hint", today):
         return hints.published, "hint"
     return None, None
+
+
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+
+
+def implausible_published(published: date, today: date | None = None) -> str | None:
+    """Why ``published`` cannot be when a report came out ("before 1900", "after <tomorrow>"), or None."""
+    latest = (today or date.today()) + timedelta(days=1)  # tomorrow: a time zone ahead of the reader's
+    if published < EARLIEST_PUBLISHED:
+        return "before 1900"
+    return f"after {latest.isoformat()}" if published > latest else None
+
+
+def _plausible(published: date, source: str, today: date | None) -> bool:
+    why = implausible_published(published, today)
+    if why is not None:
+        logger.warning("publication date %s (%s) is %s: not used", published.isoformat(), source, why)
+    return why is None
 
 
 def short_language(tag: str | None) -> str | None:
