@@ -109,12 +109,17 @@ def _inside(span: Any, spans: list[Any]) -> bool:
 
 
 EXTERNAL_FORCES = 8  # ACLED inter code: foreign forces tell where they come from, not where the report is
+# One local actor is weak evidence of a country: a generic name ("security forces") is filed under one country
+# of the dictionary, so the places a text names outweigh it ("security forces ... south-west of Kirkuk, Iraq").
+_LONE_ACTOR = 1
 
 
 def _document_country(draft: Draft) -> str | None:
     """Without a country hint: the home country of the local actors named ("regime forces", "HTS": Syria), when
-    one clearly leads. Otherwise None, and the gazetteer decides from the country names, peoples ("Syrian") and
-    places it reads. Foreign forces say where they come from, not where the report is."""
+    one clearly leads by two mentions or more; with only one such mention, the country the text's places and
+    peoples point to wins, when they point to one. Otherwise None, and the gazetteer decides from the country
+    names, peoples ("Syrian") and places it reads. Foreign forces say where they come from, not where the
+    report is."""
     votes: Counter[str] = Counter()
     actors = draft.resources.actors
     for m in draft.actor_mentions:
@@ -124,6 +129,8 @@ def _document_country(draft: Draft) -> str | None:
     if not votes:
         return None
     (top, n), *rest = votes.most_common(2)
+    if n <= _LONE_ACTOR and draft.resources.gazetteer is not None:
+        return draft.resources.gazetteer.country_of(draft.doc.text) or top
     return top if not rest or n > rest[0][1] else None
 
 
