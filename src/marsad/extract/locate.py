@@ -55,6 +55,7 @@ _DATELINE_AFTER = re.compile(r"^,?\s*(?:\w+\s*)?\(\s*(?:[A-Z][a-z]{2}|\d)", re.U
 # capitals; it is the event's place only when the report names no other place below the country
 _DATELINE_CITY_AFTER = re.compile(r"^\s*(?:,|\(|[-\u2013\u2014]\s)")
 _DATELINE_COST = 1.0
+_PLAIN_COUNTRY = 0.1
 # How much a place of each UCDP precision costs against a more specific one (a village beats a governorate
 # named as close to the figure, but a governorate in the figure's clause beats a village a clause away).
 _SPECIFICITY = {1: 0.0, 2: 0.05, 3: 0.45, 4: 0.6, 5: 0.7, 6: 3.0, 7: 3.0}
@@ -145,6 +146,8 @@ def _cost(c: _Candidate) -> tuple[float, int]:
     # "the countryside of Aleppo" names a region; "the countryside of Tal Abyad" the land around a town
     regional = _REGIONAL_CUES.get(c.mention.cue, 0.0) if c.mention.place.feature in _LARGE else 0.0
     cost = max(specificity, regional) + _LATER_SENTENCE * min(c.order, 2)
+    if _precision(c) >= 6 and c.mention.cue is None:
+        cost += _PLAIN_COUNTRY  # "Iran combat engineer killed in Syria": the country the event was *in*
     if c.dateline:
         cost += _DATELINE_COST
     if c.anchor is not None:
@@ -156,8 +159,8 @@ def _eligible(c: _Candidate, members: Sequence[Annotated]) -> bool:
     a = members[c.order]
     span: Span = c.mention.span
     text, offset = a.sentence.span.text, a.sentence.span.start
-    if c.mention.cue in ("between", "area", "road"):
-        return True  # "from X to Y" covered an area: its "from" is no origin
+    if c.mention.cue in ("between", "area", "road", "near"):
+        return True  # "from X to Y" covered an area, "15 km from X" is near X: their "from" is no origin
     before = text[max(0, span.start - offset - 30) : span.start - offset]
     after = text[span.end - offset : span.end - offset + 30]
     if _QUALIFIER_AFTER.match(after) or _is_dateline(c, after) or _qualifies_previous(c, a):

@@ -98,10 +98,15 @@ def places_stage(draft: Draft) -> Draft:
         taken = [m.span for m in draft.actor_mentions]
         # a place name inside an actor's name ("Hayat" in "Hayat Tahrir al-Sham") is not a place
         reading = gazetteer.read(draft.doc.text, country=country)
-        found = [p for p in reading.mentions if not _inside(p.span, taken)]
+        found = [p for p in reading.mentions if p.cue in _LOCATING or not _inside(p.span, taken)]
         _assign(found, draft, "places")
         draft.unresolved_places = [u for u in reading.unresolved if not _inside(u.span, taken)]
     return draft
+
+
+# "clashes south of Damascus and bombing": a name a direction or distance points to is a place, even where the
+# actor matcher read it as the start of a name ("Damascus" for the government)
+_LOCATING = frozenset({"direction", "distance", "near", "outskirts"})
 
 
 def _inside(span: Any, spans: list[Any]) -> bool:
