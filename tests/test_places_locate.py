@@ -8,6 +8,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from marsad import pipeline
 from marsad.cli.places_cmd import places_command
 from marsad.extract.assemble import Annotated
 from marsad.extract.locate import pick_place
@@ -60,11 +61,31 @@ def _sentences(gaz: Gazetteer, text: str, country: str = "SY") -> list[Annotated
         ),
         # an unnamed capital is a landmark beside the place the sentence names
         ("Clashes east of the capital and in the vicinity of Ein Tarma killed 2", "Ein Terma"),
+        # a distance from a town is no origin: the event is near the town
+        ("An attack on villages about 15 km away from Manbij city killed 6 fighters.", "Manbij"),
+        ("A convoy 20 kilometres from the town of Saraqib was hit and 4 were killed.", "Saraqib"),
+        # a foreign country named as a soldier's nationality is not where he was killed
+        ("An Iran army engineer was killed in Syria.", "Syria"),
     ],
 )
 def test_places_locate_the_event_place(gaz: Gazetteer, text: str, name: str) -> None:
     place = pick_place(_sentences(gaz, text))
     assert place is not None and place.name == name
+
+
+def test_places_locate_distance_from_a_town_is_near_it(gaz: Gazetteer) -> None:
+    place = pick_place(_sentences(gaz, "Shelling on a farm 8 km from Saraqib killed 2."))
+    assert place is not None and place.name == "Saraqib" and place.where_prec == 2
+
+
+def test_places_locate_a_direction_names_a_place_the_actor_matcher_read_as_a_side(gaz: Gazetteer) -> None:
+    # "Damascus" also names the government: "south of Damascus" is still the place of the clashes
+    result = pipeline.extract_record(
+        {"id": "t", "text": "Violent clashes in areas south of Damascus and shelling targets its east",
+         "published": "2017-03-01", "country": "SY"}
+    )  # fmt: skip
+    [event] = result["events"]
+    assert event["location"]["name"] == "Damascus" and event["location"]["where_prec"] == 2
 
 
 def test_places_locate_country_only_when_nothing_smaller(gaz: Gazetteer) -> None:

@@ -91,6 +91,34 @@ def test_places_namesakes_neighbourhood_lies_in_its_city(
     assert distance_km(quarter.latitude, quarter.longitude, town.latitude, town.longitude) <= 12  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "city"),
+    [
+        # a village of that name lies hundreds of kilometres away: the place on the city's edge is not it
+        ("Regime forces shelled Shahid on the outskirts of Deir Ezzor city", "Shahid", "Deir ez-Zor"),
+        ("Shells fell on al-Hamidiyah on the eastern outskirts of the city of Deir Ezzor", "al-Hamidiyah",
+         "Deir ez-Zor"),
+    ],
+)  # fmt: skip
+def test_places_namesakes_place_on_a_citys_outskirts_lies_near_it(
+    gaz: Gazetteer, text: str, words: str, city: str
+) -> None:
+    found = gaz.find(text, "SY")
+    place = next(m.place for m in found if m.span.text == words)
+    town = next(p for p in gaz.lookup(city, "SY") if p.name == city and p.feature in ("city", "town"))
+    assert place.admin1 == town.admin1 and place.where_prec == 2  # at the city's point, within ~25 km
+    assert distance_km(place.latitude, place.longitude, town.latitude, town.longitude) <= 25  # type: ignore[arg-type]
+
+
+def test_places_namesakes_outskirts_keep_a_village_near_the_city_and_no_common_word(gaz: Gazetteer) -> None:
+    [village, aleppo] = gaz.find("Shelling on Kafr Hamra on the outskirts of Aleppo city killed 2", "SY")
+    assert village.place.name == "Kafr Hamra" and village.place.feature == "village"
+    assert aleppo.place.name == "Aleppo"
+    assert [m.span.text for m in gaz.find("Clashes on the outskirts of Deir Ezzor city killed 4", "SY")] == [
+        "Deir Ezzor"
+    ]
+
+
 def test_places_namesakes_neighbourhood_without_its_city_is_read_as_usual(gaz: Gazetteer) -> None:
     # no city named with it: the quarter rule does not apply, the name is resolved as any other
     assert not any(m.place.feature == "neighbourhood" for m in gaz.find("Shelling on Bab al-Nairab", "SY"))

@@ -51,6 +51,11 @@ _REGIONS = frozenset({"admin1", "admin2", "admin3", "sector", "region", "city"})
 # "the Britain-based Observatory", "Iranian-backed militias": the place qualifies an actor
 _QUALIFIER_AFTER = re.compile(r"^[-‐–]?\s*(?:based|backed|led|affiliated|linked|born|made)\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^,?\s*(?:\w+\s*)?\(\s*(?:[A-Z][a-z]{2}|\d)", re.UNICODE)
+# "KIRKUK, Iraq, June 8 (Wire) -", "BEIRUT (AP) -": the city a report was filed from opens its first line in
+# capitals; it is the event's place only when the report names no other place below the country
+_DATELINE_CITY_AFTER = re.compile(r"^\s*(?:,|\(|[-\u2013\u2014]\s)")
+_DATELINE_COST = 1.0
+_PLAIN_COUNTRY = 0.1
 # How much a place of each UCDP precision costs against a more specific one (a village beats a governorate
 # named as close to the figure, but a governorate in the figure's clause beats a village a clause away).
 _SPECIFICITY = {1: 0.0, 2: 0.05, 3: 0.45, 4: 0.6, 5: 0.7, 6: 3.0, 7: 3.0}
@@ -68,6 +73,7 @@ class _Candidate:
     order: int
     mention: Any  # PlaceMention from the gazetteer: span, place, cue, score
     anchor: int | None  # where the event's figure or attack word starts, in the same sentence
+    dateline: bool = False  # the city a report was filed from ("KIRKUK, Iraq, June 8 -")
 
 
 def pick_place(members: Sequence[Annotated], before: Sequence[Annotated] = ()) -> Place | None:
@@ -106,8 +112,18 @@ def _candidates(members: Sequence[Annotated]) -> list[_Candidate]:
     out: list[_Candidate] = []
     for order, a in enumerate(members):
         anchor = _anchor(a)
-        out.extend(_Candidate(order, m, anchor) for m in a.places)
+        out.extend(_Candidate(order, m, anchor, _dateline_city(m, a)) for m in a.places)
     return out
+
+
+def _dateline_city(mention: Any, a: Annotated) -> bool:
+    """Whether the mention is a dateline's city: the first words of its sentence, in capitals, followed by a
+    comma, a bracket or a dash ("KIRKUK, Iraq", "BEIRUT (AP)", "KABUL - ")."""
+    span: Span = mention.span
+    text, offset = a.sentence.span.text, a.sentence.span.start
+    if text[: span.start - offset].strip() or not span.text.isupper():
+        return False
+    return _DATELINE_CITY_AFTER.match(text[span.end - offset : span.end - offset + 3]) is not None
 
 
 def _anchor(a: Annotated) -> int | None:
@@ -130,6 +146,10 @@ def _cost(c: _Candidate) -> tuple[float, int]:
     # "the countryside of Aleppo" names a region; "the countryside of Tal Abyad" the land around a town
     regional = _REGIONAL_CUES.get(c.mention.cue, 0.0) if c.mention.place.feature in _LARGE else 0.0
     cost = max(specificity, regional) + _LATER_SENTENCE * min(c.order, 2)
+    if _precision(c) >= 6 and c.mention.cue is None:
+        cost += _PLAIN_COUNTRY  # "Iran combat engineer killed in Syria": the country the event was *in*
+    if c.dateline:
+        cost += _DATELINE_COST
     if c.anchor is not None:
         cost += min(abs(c.mention.span.start - c.anchor), 3 * _CHARS_PER_STEP) / _CHARS_PER_STEP * 0.15
     return round(cost, 6), c.mention.span.start
@@ -139,8 +159,8 @@ def _eligible(c: _Candidate, members: Sequence[Annotated]) -> bool:
     a = members[c.order]
     span: Span = c.mention.span
     text, offset = a.sentence.span.text, a.sentence.span.start
-    if c.mention.cue in ("between", "area", "road"):
-        return True  # "from X to Y" covered an area: its "from" is no origin
+    if c.mention.cue in ("between", "area", "road", "near"):
+        return True  # "from X to Y" covered an area, "15 km from X" is near X: their "from" is no origin
     before = text[max(0, span.start - offset - 30) : span.start - offset]
     after = text[span.end - offset : span.end - offset + 30]
     if _QUALIFIER_AFTER.match(after) or _is_dateline(c, after) or _qualifies_previous(c, a):

@@ -99,10 +99,15 @@ def places_stage(draft: Draft) -> Draft:
         taken = _Covers([m.span for m in draft.actor_mentions])
         # a place name inside an actor's name ("Hayat" in "Hayat Tahrir al-Sham") is not a place
         reading = gazetteer.read(draft.doc.text, country=country)
-        found = [p for p in reading.mentions if p.span not in taken]
+        found = [p for p in reading.mentions if p.cue in _LOCATING or p.span not in taken]
         _assign(found, draft, "places")
         draft.unresolved_places = [u for u in reading.unresolved if u.span not in taken]
     return draft
+
+
+# "clashes south of Damascus and bombing": a name a direction or distance points to is a place, even where the
+# actor matcher read it as the start of a name ("Damascus" for the government)
+_LOCATING = frozenset({"direction", "distance", "near", "outskirts"})
 
 
 class _Covers:
@@ -120,12 +125,17 @@ class _Covers:
 
 
 EXTERNAL_FORCES = 8  # ACLED inter code: foreign forces tell where they come from, not where the report is
+# One local actor is weak evidence of a country: a generic name ("security forces") is filed under one country
+# of the dictionary, so the places a text names outweigh it ("security forces ... south-west of Kirkuk, Iraq").
+_LONE_ACTOR = 1
 
 
 def _document_country(draft: Draft) -> str | None:
     """Without a country hint: the home country of the local actors named ("regime forces", "HTS": Syria), when
-    one clearly leads. Otherwise None, and the gazetteer decides from the country names, peoples ("Syrian") and
-    places it reads. Foreign forces say where they come from, not where the report is."""
+    one clearly leads by two mentions or more; with only one such mention, the country the text's places and
+    peoples point to wins, when they point to one. Otherwise None, and the gazetteer decides from the country
+    names, peoples ("Syrian") and places it reads. Foreign forces say where they come from, not where the
+    report is."""
     votes: Counter[str] = Counter()
     actors = draft.resources.actors
     for m in draft.actor_mentions:
@@ -135,6 +145,8 @@ def _document_country(draft: Draft) -> str | None:
     if not votes:
         return None
     (top, n), *rest = votes.most_common(2)
+    if n <= _LONE_ACTOR and draft.resources.gazetteer is not None:
+        return draft.resources.gazetteer.country_of(draft.doc.text) or top
     return top if not rest or n > rest[0][1] else None
 
 

@@ -45,8 +45,9 @@ _LEFT = (
     (
         "near",
         re.compile(
-            rf"\b(?:near|nearby|close\s+to|around|outside|vicinity\s+of|surroundings\s+of|surrounding|"
-            rf"environs\s+of)\s+(?:the\s+)?{_SETTLEMENT}$",
+            rf"(?:\b(?:near|nearby|close\s+to|around|outside|vicinity\s+of|surroundings\s+of|surrounding|"
+            rf"environs\s+of)|\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:er|re)s?)\s+(?:away\s+)?from)"
+            rf"\s+(?:the\s+)?{_SETTLEMENT}$",
             re.I,
         ),
     ),
@@ -136,7 +137,8 @@ _CUE_ENDINGS = (
 _ONLY = {
     **dict.fromkeys(("in", "at", "inside", "within", "into"), ("in",)),
     **dict.fromkeys(("near", "nearby", "around", "outside", "surrounding", "to"), ("near",)),
-    **dict.fromkeys(("between", "from"), ("between",)),
+    "between": ("between",),
+    "from": ("near", "between"),  # "15 km away from Manbij" (no bearing: near it), "road from X"
 }
 
 
@@ -146,7 +148,7 @@ _ONLY_IN = frozenset(w for w, only in _ONLY.items() if only == ("in",))
 _NEEDS = {
     "distance": ("km", "kilomet"),
     "outskirts": ("outskirts", "edge", "periphery", "entrance"),
-    "near": ("near", "close", "around", "outside", "vicinity", "surround", "environs"),
+    "near": ("near", "close", "around", "outside", "vicinity", "surround", "environs", "km", "kilomet"),
     "countryside": ("countryside", "rural", "rif", "suburbs", "farmland"),
     "desert": ("desert", "badia", "badiya", "steppe"),
     "between": ("between", "from"),

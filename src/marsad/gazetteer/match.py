@@ -48,6 +48,7 @@ class Gazetteer:
         self._layers: dict[str, Layer] = {}
         # the last few readings: the places stage reads a text without a country (to find it), then with it
         self._recent: dict[tuple[str | None, str], Reading] = {}
+        self._found: dict[str, str | None] = {}  # text -> the country its reading without a hint found
         # (words, cue, country, namesake ids) -> namesake scores and spellings, shared by readings (reader.py)
         self.scores: dict[tuple[Any, ...], tuple[list[tuple[float, int, Row]], dict[int, float]]] = {}
         self._lock = threading.Lock()
@@ -144,12 +145,23 @@ class Gazetteer:
         reading, found = self._read(text, code)
         with self._lock:
             self._recent[(code, text)] = reading
+            if code is None:
+                self._found[text] = found
             if found is not None:
                 # remembered under the country found too: the places stage asks again with it ("SY")
                 self._recent.setdefault((found, text), reading)
             while len(self._recent) > _RECENT:
                 self._recent.pop(next(iter(self._recent)))
+            while len(self._found) > _RECENT:
+                self._found.pop(next(iter(self._found)))
         return Reading(list(reading.mentions), list(reading.unresolved))
+
+    def country_of(self, text: str) -> str | None:
+        """The country a text's places and peoples point to when read without a hint (as :meth:`read` finds
+        it: countries, provinces and large cities named, "Syrian", "Iraqi"), or None when none clearly leads."""
+        if text not in self._found:
+            self.read(text, None)
+        return self._found.get(text)
 
     def _read(self, text: str, code: str | None) -> tuple[Reading, str | None]:
         """The reading of ``text`` and the country whose layer it read (None: the world layer only)."""

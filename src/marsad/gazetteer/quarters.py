@@ -29,12 +29,28 @@ _BEFORE = re.compile(
 )
 _BETWEEN = re.compile(r"^\s*(?:,\s*|\s+in\s+)(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 _WORD = re.compile(
-    r"neighbou?rhood|quarter|street|roundabout|square|suburb|\barea\b|\bfarms?\b|\bcity\b",
+    r"neighbou?rhood|quarter|street|roundabout|square|suburb|\barea\b|\bfarms?\b|\bcity\b|outskirts",
     re.IGNORECASE,
 )
 # the words of _WORD: those found anywhere, and those that must stand alone (in a text in lower case)
-_SUBSTRINGS = ("neighbourhood", "neighborhood", "quarter", "street", "roundabout", "square", "suburb")
+_SUBSTRINGS = (
+    "neighbourhood",
+    "neighborhood",
+    "quarter",
+    "street",
+    "roundabout",
+    "square",
+    "suburb",
+    "outskirts",
+)
 _BOUNDED = re.compile(r"\b(?:area|farms?|city)\b")
+# "Shahid on the outskirts of Deir Ezzor city", "X in the outskirts of Y": a place at the edge of a town, within
+# its limited area
+_OUTSKIRTS = re.compile(
+    r"^\s+(?:on|in|at)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?(?:outskirts|edges?|periphery)\s+of\s+"
+    r"(?:the\s+)?(?:(?:city|town)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 # "X in Y city", "X in the city of Y", "X, Y city" (lists of strike locations)
 _IN_CITY = re.compile(r"^\s*(?:,|\s+in)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 _CITY_AFTER = re.compile(r"^\s+city\b", re.IGNORECASE)
@@ -65,6 +81,11 @@ def mentioned(text: str, lowered: str | None = None) -> bool:
     return any(word in lowered for word in _SUBSTRINGS) or _BOUNDED.search(lowered) is not None
 
 
+def on_outskirts(text: str, end: int, city_start: int) -> bool:
+    """Whether the words between a name and a town say it lies on the town's outskirts."""
+    return _OUTSKIRTS.match(text[end:city_start]) is not None
+
+
 def of_city(text: str, start: int, end: int, city_start: int, city_end: int) -> float | None:
     """How far from the place named at ``city_start:city_end`` the words at ``start:end`` lie when the text says
     they are part of it ("X neighbourhood in Y", "the neighbourhood of X in Y", "X in Y city", "X area, Y"), in
@@ -79,6 +100,8 @@ def of_city(text: str, start: int, end: int, city_start: int, city_end: int) -> 
         "city" in between.lower() or _CITY_AFTER.match(text[city_end : city_end + 8])
     ):
         return QUARTER_KM
+    if _OUTSKIRTS.match(between):
+        return AREA_KM
     if _BETWEEN.match(between) and _BEFORE.search(text[max(0, start - 30) : start]):
         return QUARTER_KM
     return None

@@ -155,8 +155,10 @@ class Reader(TextChecks):
             if town is None or km is None:
                 continue
             inside = [h for h in hits if first <= h.first and h.last <= last]
-            if city is not None and self._listed_town(inside, end, city.start):
-                continue
+            assert city is not None
+            edge = quarters.on_outskirts(self.text, end, city.start)
+            if (edge and not inside) or self._listed_town(inside, end, city.start):
+                continue  # "Clashes on the outskirts of X": only a place name lies on a town's outskirts
             near = [r for h in inside if (h.first, h.last) == (first, last) for r, _ in h.candidates]
             near = [r for r in near if _within(r, town, km)]
             if near:
@@ -166,6 +168,8 @@ class Reader(TextChecks):
             quarter = self._new_hit(first, last)  # with the article before the name ("al-Wa'er")
             quarter.candidates, quarter.best, quarter.quarter = [(town, town.name)], (1.0, town), True
             quarter.left, quarter.right = cues.left_cue(self.text, quarter.start), cues.Cue(None, end)
+            if edge:
+                quarter.left = cues.Cue("outskirts", quarter.start)  # at the town's point, within ~25 km
             hits.append(quarter)
         return sorted(hits, key=lambda h: h.start)
 
@@ -182,7 +186,7 @@ class Reader(TextChecks):
         neighbourhood, Raqqa governorate"); None when it has no point of its own."""
         assert hit.best is not None
         town = hit.best[1]
-        if set(self._cue_names(hit)) & _BROAD:
+        if set(self._cue_names(hit)) & _BROAD - {"outskirts"}:
             return None  # "Kabana area in the Latakia countryside": the countryside is no town to lie in
         if town.feature == "admin1":
             capitals = [
