@@ -89,6 +89,8 @@ def test_segment_clauses_figures_stay_with_their_clause() -> None:
          "killed one insurgent in Marjah district", "Afghanistan"),  # one operation, two verbs
         ("In Kandahar province yesterday, Afghan and coalition forces detained several suspected insurgents in "
          "Maiwand district", "Afghanistan"),  # a lead-in tells no act
+        # where a move goes is no second place of the act, and "the capital, Damascus" is one place
+        ("Hezbollah units pull back from the countryside of Daraa and towards the capital, Damascus", "Syria"),
     ],
 )  # fmt: skip
 def test_segment_clauses_one_act_stays_one_incident(text: str, country: str) -> None:
@@ -149,6 +151,9 @@ def test_segment_clauses_place_unknown_to_the_gazetteer_still_counts() -> None:
         ("Continued clashes between regime forces and rebels in Damascus and Reef Dimashq",
          ["Damascus", "Rif Dimashq"]),
         ("Human losses in Daraa and Aleppo", ["Daraa", "Aleppo"]),
+        # a name after "capital of X governorate," is the next of the list, not X told again
+        ("Protesters gathered in Idlib city, capital of Idlib governorate, Daraa and Salamiyah",
+         ["Idlib", "Daraa", "Hama"]),
         # prose tells each place in its own sentence when it means them apart: a summary stays whole
         ("Clashes between regime forces and rebels in Damascus and Reef Dimashq killed 4 fighters.", ["Damascus"]),
         # places of one governorate stay one incident, headline or not

@@ -75,8 +75,18 @@ _ADVERBIAL = re.compile(
     r"along|within|over)\b",
     re.IGNORECASE,
 )
+# "pull back from Daraa ... and towards the capital, Damascus": where a move goes or comes from is not a second
+# place of the act, so a headline's second governorate named this way makes no incident of its own
+_MOTION = re.compile(r"^(?:(?:heading|moving|advancing|going)\s+)?(?:to|into|towards?|from)\b", re.IGNORECASE)
 # "by rocket and mortar shells", "with rockets and artillery": one instrument or agent named twice, not two clauses
 _INSTRUMENT_BEFORE = re.compile(r"\b(?:by|with|using|between)\s+(?:[\w-]+\s+)?[\w-]+$", re.IGNORECASE)
+# "towards the capital, Damascus", "in the provincial capital, Raqqa": the name after the comma is the place the
+# noun before it names (an apposition), never a clause of its own; "Ed Damazin, capital of Blue Nile state, El
+# Nahud" is a list, so the noun must follow "the", "its" or "their"
+_APPOSITION_BEFORE = re.compile(
+    r"\b(?:the|its|their)\s+(?:[\w-]+\s+)?(?:capital|city|town|village|province|governorate|district|region)$",
+    re.IGNORECASE,
+)
 # Monitors' headlines tell harm with a noun and no number: "More casualties in Harasta", "The death toll increases
 # in Jisr al-Shughur", "Casualty in the Eastern Ghouta": an act of its own for a clause
 _HARM_NOUN = re.compile(
@@ -125,6 +135,7 @@ class _Piece:
     shared: bool = False  # no act of its own: the act of the clause before, in another region
     typed: bool = False  # its act is an event word (not only harm told by a noun)
     anaphor: bool = False  # names its place by pointing back: "the outskirts of the city", "its countryside"
+    motion: bool = False  # opens with where a move goes or comes from: "towards the capital"
 
 
 def split(
@@ -202,6 +213,7 @@ def _another_region(clause: _Piece, piece: _Piece) -> bool:
     return (
         clause.act
         and not piece.continues
+        and not piece.motion
         and bool(piece.regions)
         and bool(clause.regions)
         and not (piece.regions & clause.regions)
@@ -225,6 +237,8 @@ def _pieces(a: Annotated, text: str, headline: bool) -> list[_Piece]:
         if m.group(0).strip(" ,").lower() == "and" and _INSTRUMENT_BEFORE.search(
             s[max(0, m.start() - 40) : m.start()]
         ):
+            continue
+        if m.group(0).strip() == "," and m.end() in starts and _APPOSITION_BEFORE.search(s, 0, m.start()):
             continue
         if not any(lo < m.end() and m.start() < hi for lo, hi in taken):
             cuts.append((m.start(), m.end()))
@@ -263,6 +277,7 @@ def _describe(a: Annotated, text: str, start: int, end: int, comma: bool) -> _Pi
     return _Piece(
         start, end, places, act=typed or tells_harm(words), continues=continues, regions=regions,
         adverbial=bool(_ADVERBIAL.match(words)), typed=typed, anaphor=bool(_ANAPHOR.search(words)),
+        motion=bool(_MOTION.match(words)),
     )  # fmt: skip
 
 
