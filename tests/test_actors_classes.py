@@ -10,7 +10,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from marsad.actors import ActorDictionary, load_dictionary, normalise
-from marsad.actors.classes import KINDS, class_rows, kind_of_inter, kinds_in, parties
+from marsad.actors.classes import KINDS, _table, class_rows, kind_of_inter, kinds_in, parties
 from marsad.actors.nationality import nationalities
 from marsad.actors.prefix import prefix_finder, starts_of, word_starts
 from marsad.actors.text import (
@@ -210,6 +210,25 @@ def test_actors_kinds_in_agrees_with_one_alternation(words: list[str]) -> None:
 def test_actors_kinds_in_agrees_with_one_alternation_on_the_seed(seed_path: Path) -> None:
     for line in seed_path.read_text(encoding="utf-8").splitlines():
         assert [(h.kind, h.start, h.end) for h in kinds_in.__wrapped__(line)] == reference_kinds(line)
+
+
+def test_actors_kinds_in_searches_no_row_at_every_character() -> None:
+    # the acronyms' row is tried at words beginning "is", "sd", ... (two letters), not searched everywhere
+    assert _table().always == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is this what SDF and YPG fighters feared? IS militants shelled the town, ISIS said.",
+        "M23 rebels and SPLA-IO forces clashed; the NDF is loyal to the regime.",
+        "ISWAP and ISGS fighters attacked an army base; is ISWAP's claim true?",
+        "isis, Isis and IS: only the last is the group (the row is case-sensitive).",
+        "The anti-SDF protesters and anti-HTS crowds marched in Idlib.",
+    ],
+)
+def test_actors_kinds_in_reads_acronyms_as_one_alternation_does(text: str) -> None:
+    assert [(h.kind, h.start, h.end) for h in kinds_in.__wrapped__(text)] == reference_kinds(text)
 
 
 @pytest.mark.parametrize(

@@ -115,6 +115,22 @@ def test_typing_prefix_filter_finds_what_a_full_scan_finds(seed_path: Path) -> N
         assert sentence_hits.__wrapped__(text) == reference_hits(text), text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No arrests were made and no one was killed, police said, after the attack on the checkpoint.",
+        "The group denied carrying out the bombing but did not deny the shelling of the village.",
+        "Rebels withdrew without firing a shot; neither side reported casualties from the clashes.",
+        "He was never charged, but never-ending airstrikes killed dozens north of Idlib.",
+        "Gunmen wıthout uniforms killed two (a dotless i: the regex reads it as an i).",
+        "NO ARRESTS WERE MADE AFTER THE ATTACK, NOR WERE ANY SUSPECTS DETAINED.",
+    ],
+)
+def test_typing_negation_shortcut_finds_what_the_search_finds(text: str) -> None:
+    # a cue is searched for a negation only when a negation word stands within reach before it
+    assert sentence_hits.__wrapped__(text) == reference_hits(text)
+
+
 WORDS = [
     "the",
     "army",

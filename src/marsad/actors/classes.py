@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from marsad.actors.prefix import PREFIX, SHORTEST, prefix_finder, starts_of, word_starts
+from marsad.actors.prefix import PREFIX, prefix_finder, starts_of, word_starts
 
 KINDS = ("state", "armed", "crowd", "civilian", "military")
 # ACLED inter codes: 1 state forces, 8 external (foreign state) forces, 2-4 rebels and militias, 5 rioters,
@@ -82,9 +82,18 @@ class _Table(NamedTuple):
     always: tuple[tuple[int, re.Pattern[str]], ...]
 
 
+# Rows of acronyms ("IS", "SDF") have prefixes of two letters. Without them such a row would be searched at every
+# character of every sentence (a quarter of the table's cost); with them it is tried at the few words that begin
+# so ("is" included: the row, case-sensitive, turns it down at once)
+ROW_SHORTEST = 2
+
+
 @cache
 def _table() -> _Table:
-    rows = tuple(_Row(k, re.compile(rf"\b(?:{p})", re.IGNORECASE), starts_of(p)) for k, p in class_rows())
+    rows = tuple(
+        _Row(k, re.compile(rf"\b(?:{p})", re.IGNORECASE), starts_of(p, shortest=ROW_SHORTEST))
+        for k, p in class_rows()
+    )
     index: dict[str, list[int]] = {}
     for i, row in enumerate(rows):
         for prefix in row.starts or ():
@@ -111,20 +120,15 @@ def kinds_in(text: str) -> tuple[KindHit, ...]:
     rows would read; rows are tried only at words that begin with one of their prefixes."""
     rows, _, finder, always = _table()
     low = text.lower()
-    places: dict[int, set[int]] = {}
-    for at in word_starts(low, finder):
-        places[at] = set(_rows_at(low[at : at + PREFIX]))
-    # a row without prefixes is tried only where it matches, at a word start as the others are
-    for i, anywhere in always:
-        for found in anywhere.finditer(text):
-            if _WORD_START.match(low, found.start()):
-                places.setdefault(found.start(), set()).add(i)
+    places = [(at, _rows_at(low[at : at + PREFIX])) for at in word_starts(low, finder)]
+    if always:
+        places = _with_always(places, text, low, always)
     out: list[KindHit] = []
     end = 0
-    for at in sorted(places):
+    for at, tried in places:
         if at < end:
             continue
-        for i in sorted(places[at]):
+        for i in tried:
             m = rows[i].pattern.match(text, at)
             if m is None:
                 continue
@@ -135,12 +139,28 @@ def kinds_in(text: str) -> tuple[KindHit, ...]:
     return tuple(out)
 
 
+def _with_always(
+    places: list[tuple[int, tuple[int, ...]]],
+    text: str,
+    low: str,
+    always: tuple[tuple[int, re.Pattern[str]], ...],
+) -> list[tuple[int, tuple[int, ...]]]:
+    """``places`` with the rows that have no prefixes added where they match, at a word start as the others
+    are; in text order, each place's rows in file order."""
+    merged: dict[int, set[int]] = {at: set(rows) for at, rows in places}
+    for i, anywhere in always:
+        for found in anywhere.finditer(text):
+            if _WORD_START.match(low, found.start()):
+                merged.setdefault(found.start(), set()).add(i)
+    return [(at, tuple(sorted(merged[at]))) for at in sorted(merged)]
+
+
 @lru_cache(maxsize=16384)
 def _rows_at(head: str) -> tuple[int, ...]:
-    """The rows that may match at a word beginning with ``head`` (its first PREFIX characters): words repeat, so
-    each beginning is looked up once."""
+    """The rows that may match at a word beginning with ``head`` (its first PREFIX characters), each once and in
+    file order (the first that matches wins): words repeat, so each beginning is looked up once."""
     index = _table().by_prefix
-    return tuple(i for n in range(SHORTEST, PREFIX + 1) for i in index.get(head[:n], ()))
+    return tuple(sorted({i for n in range(ROW_SHORTEST, PREFIX + 1) for i in index.get(head[:n], ())}))
 
 
 def kind_of_inter(inter: int | None) -> str | None:

@@ -17,9 +17,10 @@ PREFIX = 5  # long enough for the actor classes; typing reads longer prefixes (s
 SHORTEST = 3  # a cue whose matches may begin with fewer letters than this is always searched
 
 
-def starts_of(pattern: str, length: int = PREFIX) -> frozenset[str] | None:
+def starts_of(pattern: str, length: int = PREFIX, shortest: int = SHORTEST) -> frozenset[str] | None:
     """The lower-case prefixes (``length`` characters, fewer when a whole match is shorter) that every match of
-    ``pattern`` begins with, or None when they cannot be read from the pattern (the cue is then always searched)."""
+    ``pattern`` begins with, or None when they cannot be read from the pattern (the cue is then always searched)
+    or some are shorter than ``shortest`` (a filter on them would let most words through)."""
     try:
         from re import _constants, _parser  # type: ignore[attr-defined]  # CPython's own parse tree
 
@@ -27,7 +28,7 @@ def starts_of(pattern: str, length: int = PREFIX) -> frozenset[str] | None:
     except Exception:  # another Python, or a construct the reader does not know: search always
         return None
     found = {p.rstrip(_CUT) for p in found} if found is not None else None
-    if found is None or any(len(p) < SHORTEST for p in found):
+    if found is None or any(len(p) < shortest for p in found):
         return None
     return frozenset(found)
 

@@ -120,6 +120,10 @@ _NEGATION = re.compile(
     r"\b(?:(?:no|not|never|without|nor|neither)\s+(?:[\w'-]+\s+){0,3}|(?:denied|deny|denies)\s+(?:\w+\s+)?)$",
     re.I,
 )
+# Every match of _NEGATION holds one of these (lower case): a cue with none of them in the window before it is not
+# negated, and needs no search (most cues; the search tries every one of the forty places before the cue)
+_NEGATION_WORDS = ("no", "never", "without", "neither", "den")
+NEGATION_REACH = 40
 # a field of a form or fact sheet ("Civilians reported killed: 3-4"): it sums up what the text tells, it is no
 # incident of its own
 _FIELD = re.compile(r"(?:[-•*·–]\s*)?[^\W\d][\w ’'()/-]{0,40}:\s")
@@ -256,12 +260,13 @@ def sentence_hits(sentence: str) -> tuple[Hit, ...]:
     found: list[Hit] = []
     ranges: list[tuple[int, int, int]] = []
     table = _searchers().table
-    for k, m in _cue_matches(sentence):
+    low = sentence.lower()
+    for k, m in _cue_matches(sentence, low):
         cue = table[k]
         if cue.family[0] == "@":
             depth = CAUSE if cue.family == "@cause" else ASIDE
             ranges.append((m.start(), _clause_end(sentence, m.end(), depth), depth))
-        elif not _NEGATION.search(sentence, max(0, m.start() - 40), m.start()):
+        elif not _negated(sentence, low, m.start()):
             found.append(Hit(cue.family, cue.strength, m.start(), m.end()))
     hiders = [o for o in found if o.strength >= 2]  # only a decisive cue hides the cues inside it
     kept = [h for h in found if h.family in FRAMES or not any(_inside(h, o) for o in hiders)]
@@ -271,24 +276,35 @@ def sentence_hits(sentence: str) -> tuple[Hit, ...]:
     return tuple(sorted(placed, key=lambda h: (h.start, -h.strength, h.family not in FRAMES)))
 
 
-def _cue_matches(sentence: str) -> list[tuple[int, re.Match[str]]]:
+def _negated(sentence: str, low: str, start: int) -> bool:
+    """Whether a negation stands right before the cue at ``start`` ("no arrests", "denied carrying out").
+    ``low`` is ``sentence.lower()``."""
+    lo = max(0, start - NEGATION_REACH)
+    if sentence.isascii():  # (a case-insensitive regex reads "ı" as "i": other texts are always searched)
+        window = low[lo:start]
+        if not any(word in window for word in _NEGATION_WORDS):
+            return False
+    return _NEGATION.search(sentence, lo, start) is not None
+
+
+def _cue_matches(sentence: str, low: str) -> list[tuple[int, re.Match[str]]]:
     """(searcher, match) for every match of every searcher, in table order and then text order, as each
-    searcher's ``finditer`` would find them; a searcher is tried only at the word starts its prefixes allow."""
+    searcher's ``finditer`` would find them; a searcher is tried only at the word starts its prefixes allow.
+    ``low`` is ``sentence.lower()``."""
     table, _, always, finder = _searchers()
     out = [(k, m) for k in always for m in table[k].pattern.finditer(sentence)]
-    low = sentence.lower()
-    tries = {(k, i) for i in word_starts(low, finder) for k in _searchers_at(low[i : i + CUE_PREFIX])}
-    # searcher -> end of its last match: finditer does not look inside a match for the next one
+    # searcher -> end of its last match: finditer does not look inside a match for the next one. Word starts
+    # come in text order, so each searcher meets its own tries in text order too
     end: dict[int, int] = {}
-    for k, i in sorted(tries):
-        if i < end.get(k, 0):
-            continue
-        m = table[k].pattern.match(sentence, i)
-        if m is not None:
-            out.append((k, m))
-            end[k] = m.end()
-    if always:
-        out.sort(key=lambda km: km[0])  # stable: text order within a searcher
+    for i in word_starts(low, finder):
+        for k in _searchers_at(low[i : i + CUE_PREFIX]):
+            if i < end.get(k, 0):
+                continue
+            m = table[k].pattern.match(sentence, i)
+            if m is not None:
+                out.append((k, m))
+                end[k] = m.end()
+    out.sort(key=lambda km: km[0])  # stable: table order, text order within a searcher
     return out
 
 
@@ -309,7 +325,8 @@ def _searchers_at(head: str) -> tuple[int, ...]:
     """The searchers that may match at a word beginning with ``head`` (its first CUE_PREFIX characters), by the
     prefixes of every length: words repeat, so each beginning is looked up once."""
     index = _searchers().by_prefix
-    return tuple(k for n in range(SHORTEST, CUE_PREFIX + 1) for k in index.get(head[:n], ()))
+    # each searcher once (two of its prefixes may both begin the word), in table order
+    return tuple(sorted({k for n in range(SHORTEST, CUE_PREFIX + 1) for k in index.get(head[:n], ())}))
 
 
 def _inside(h: Hit, other: Hit) -> bool:
