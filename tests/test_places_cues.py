@@ -214,3 +214,27 @@ def test_places_cues_left_cue_reads_the_word_before_as_the_patterns_do(parts: li
     text = "".join(parts) + "Saraqib"
     start = len(text) - len("Saraqib")
     assert cues.left_cue(text, start) == _left_cue_by_patterns(text, start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["from", "From", "FROM", "the", "fled", "to", "until", " ", "\n", "x", "Idlib", "é"]),
+        max_size=12,
+    ),
+    st.sampled_from([" to ", " until the ", " and ", ", "]),
+)
+def test_places_cues_from_to_reads_as_its_patterns_do(parts: list[str], join: str) -> None:
+    # the substring test before the patterns only spares work: "from X to Y" reads as the patterns alone say
+    before = " ".join(parts) + " "
+    text = before + "Kabajeb" + join + "Sukhnah"
+    first_start, first_end = len(before), len(before) + len("Kabajeb")
+    second_start = first_end + len(join)
+    window = text[max(0, first_start - 60) : first_start]
+    plain = cues._FROM_BEFORE.search(window)
+    expected = (
+        plain is not None
+        and cues._TO_JOIN.match(text[first_end:second_start]) is not None
+        and not cues._MOVEMENT.search(window[: plain.start()])
+    )
+    assert cues.from_to(text, first_start, first_end, second_start) == expected

@@ -77,6 +77,18 @@ QUARTERS = [
     ("Shells target Sheikh Maksoud neighborhood", "Sheikh Maksoud", "Aleppo"),
     # a neighbourhood of "Raqqa governorate" lies in its capital
     ("(S1060) Al Dariya neighbourhood, Raqqa governorate, Syria", "Al Dariya", "Ar Raqqah"),
+    # two quarters of two cities in one sentence: each run's city is the first place after it, the second
+    # read after the first quarter was placed
+    (
+        "Shells hit the Bab al-Nairab neighbourhood in Aleppo city and al-Zahraa neighbourhood of Homs",
+        "Bab al-Nairab",
+        "Aleppo",
+    ),
+    (
+        "Shells hit the Bab al-Nairab neighbourhood in Aleppo city and al-Zahraa neighbourhood of Homs",
+        "al-Zahraa",
+        "Homs",
+    ),
 ]
 
 

@@ -10,6 +10,7 @@ opens the file, holds the layers and turns a chosen row into a ``Place``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -145,11 +146,17 @@ class Reader(TextChecks):
     def _quarters(self, hits: list[_Hit]) -> list[_Hit]:
         """Neighbourhoods, streets and areas named with their city ("al-Wa'er neighbourhood in Homs") resolve
         inside that city: to a namesake near it, else to the city's point (see ``quarters``)."""
+        # a run's city is the first resolved name after it. Hits come in text order, and those the loop drops
+        # or adds lie inside a run, before every later run's end: the names found on entry answer for every
+        # run, by bisection
+        cities = [h for h in hits if h.best is not None]
+        city_starts = [h.start for h in cities]
         for first, last in (run for run in self._runs if run is not None):
             if last > first and self.tokens.folded[last] in quarters.KINDS:
                 last -= 1  # "Tal Abyad Street": the street's name is the run without its last word
             start, end = self.tokens.starts[first], self.tokens.ends[last]
-            city = next((h for h in hits if h.start >= end and h.best is not None), None)
+            at = bisect.bisect_left(city_starts, end)
+            city = cities[at] if at < len(cities) else None
             km = quarters.of_city(self.text, start, end, city.start, city.end) if city is not None else None
             town = self._town_of(city) if city is not None and km is not None else None
             if town is None or km is None:
@@ -236,9 +243,12 @@ class Reader(TextChecks):
             if layer.automaton is None or layer.name in covered:
                 continue
             own, beside = finds.setdefault(layer.name, []), finds.setdefault(layer.beside or "", [])
-            for end, (key, held) in layer.automaton.iter(joined):
-                if starts is not None and end - len(key) not in starts:
-                    continue
+            found = layer.automaton.iter(joined)
+            if starts is not None:
+                # most finds start at a word in lower case (common words: "bir", "tal"): one comprehension
+                # drops them before any other Python work
+                found = [(end, value) for end, value in found if end - len(value[0]) in starts]
+            for end, (key, held) in found:
                 if held & OWN:
                     own.append((end, key))
                 if held & BESIDE:
@@ -706,7 +716,7 @@ class Reader(TextChecks):
 def _one_script(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """A name written in Arabic and then in Latin letters right after it ("تل أبيض Tal Abyad Street", Airwars'
     style) is one name: the Latin reading, which has the words around it to go by, stands for both."""
-    if not _ARABIC.search(text):
+    if text.isascii() or not _ARABIC.search(text):  # isascii() reads a flag: no scan of most texts
         return mentions
     kept: list[PlaceMention] = []
     for mention, following in itertools.zip_longest(mentions, mentions[1:]):

@@ -9,6 +9,7 @@ import csv
 import functools
 import math
 import re
+from collections.abc import Sequence
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -138,7 +139,7 @@ PERSON_VOTE = 1.5
 MAX_PEOPLE_VOTES = 3.0
 
 
-def people_votes(words: list[str]) -> dict[str, float]:
+def people_votes(words: Sequence[str]) -> dict[str, float]:
     """Votes per country from the peoples a text names (folded words)."""
     table = demonyms()
     votes: dict[str, float] = {}

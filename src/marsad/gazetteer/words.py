@@ -26,12 +26,14 @@ PARTICLES = ARTICLES | frozenset({"bin", "ibn", "bint"})  # inside a name, never
 _MAX_FORMS = 200_000
 
 
-class _Forms(dict[str, tuple[str, str]]):
-    """word -> (folded, key), each word folded and keyed once: reports repeat their words."""
+class _Forms(dict[str, tuple[str, str, bool, bool]]):
+    """word -> (folded, key, whether it starts with a capital, whether with a lower-case letter), each word
+    read once: reports repeat their words."""
 
-    def __missing__(self, word: str) -> tuple[str, str]:
+    def __missing__(self, word: str) -> tuple[str, str, bool, bool]:
         folded = fold(word)
-        found = self[word] = (folded, token_key(folded))
+        first = word[0]
+        found = self[word] = (folded, token_key(folded), first.isupper(), first.islower())
         return found
 
 
@@ -63,12 +65,13 @@ class Words(Sequence[Token]):
             _drop_possessives(text, raw, ends, self.trimmed)
         if len(_FORMS) > _MAX_FORMS:
             _FORMS.clear()
-        pairs = list(map(_FORMS.__getitem__, raw))
         self.starts, self.ends, self.raw = starts, ends, raw
-        self.folded: list[str] = list(map(itemgetter(0), pairs))
-        self.keys: list[str] = list(map(itemgetter(1), pairs))
-        firsts = list(map(itemgetter(0), raw))
-        self.capital: list[bool] = list(map(str.isupper, firsts))
+        # one transpose of the table's rows gives the four columns (a text without words has none)
+        columns = tuple(zip(*map(_FORMS.__getitem__, raw), strict=True)) or ((), (), (), ())
+        self.folded: Sequence[str] = columns[0]
+        self.keys: Sequence[str] = columns[1]
+        self.capital: Sequence[bool] = columns[2]
+        self.lower: Sequence[bool] = columns[3]  # no name starts with a lower-case letter
         keyed = list(filter(None, self.keys))
         self.joined = " " + " ".join(keyed) + " " if keyed else " "
         # for each key in ``joined``: where its first letter is, and the index of its word
@@ -77,11 +80,6 @@ class Words(Sequence[Token]):
         self._name_starts: set[int] | None = None
         self._titles: tuple[list[int], list[int]] | None = None
         self._found: dict[tuple[str, ...], tuple[list[int], list[tuple[int, int]]]] = {}
-
-    @functools.cached_property
-    def lower(self) -> list[bool]:
-        """Whether each word starts with a lower-case letter (no name starts so)."""
-        return list(map(str.islower, map(itemgetter(0), self.raw)))
 
     def __len__(self) -> int:
         return len(self.starts)

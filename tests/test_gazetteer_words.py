@@ -1,0 +1,42 @@
+"""The words of a text as the matcher reads them: the columns ``Words`` builds in bulk (from a table of words
+seen before) say for each word what the plain per-word definition says."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.gazetteer.normalise import fold, token_key
+from marsad.gazetteer.words import Words
+
+_PIECES = [
+    "Deir",
+    "ez-Zor",
+    "al-Wa'er",
+    "ISIS's",
+    "Syria's",
+    "in",
+    "the",
+    "Ḥamāh",
+    "حلب",
+    "9",
+    "x2in",
+    "İdlib",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES, " ", ", ", "\n", "-", "’s"]), max_size=20))
+def test_gazetteer_words_columns_match_each_word(parts: list[str]) -> None:
+    words = Words("".join(parts))
+    assert len(words.folded) == len(words.keys) == len(words.capital) == len(words.lower) == len(words.raw)
+    for index, raw in enumerate(words.raw):
+        assert words.folded[index] == fold(raw)
+        assert words.keys[index] == token_key(fold(raw))
+        assert words.capital[index] == raw[0].isupper()
+        assert words.lower[index] == raw[0].islower()
+
+
+def test_gazetteer_words_empty_text_has_no_columns() -> None:
+    words = Words("  ,  ")
+    assert (len(words), list(words.capital), list(words.lower), words.joined) == (0, [], [], " ")
