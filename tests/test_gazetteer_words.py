@@ -35,6 +35,11 @@ def test_gazetteer_words_columns_match_each_word(parts: list[str]) -> None:
         assert words.keys[index] == token_key(fold(raw))
         assert words.capital[index] == raw[0].isupper()
         assert words.lower[index] == raw[0].islower()
+    # a headline's counts: words in lower or Title Case ("ISIS's" is all capitals), and the capitalised ones
+    whole = [raw + words.trimmed.get(index, "") for index, raw in enumerate(words.raw)]
+    cased = [w[0].isalpha() and not w.isupper() for w in whole]
+    capitals = [c and w[0].isupper() for c, w in zip(cased, whole, strict=True)]
+    assert words.title_counts(0, len(words.text)) == (sum(cased), sum(capitals))
 
 
 def test_gazetteer_words_empty_text_has_no_columns() -> None:

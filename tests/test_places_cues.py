@@ -238,3 +238,26 @@ def test_places_cues_from_to_reads_as_its_patterns_do(parts: list[str], join: st
         and not cues._MOVEMENT.search(window[: plain.start()])
     )
     assert cues.from_to(text, first_start, first_end, second_start) == expected
+
+
+# windows ending in "of" or "the", where only some patterns are tried (see cues._CANNOT_END)
+OF_AND_THE = [
+    "Shelling hit the province of ",
+    "Shelling hit the district of the ",
+    "Clashes in the village of the ",
+    "Raids near the ",
+    "Fighting in the vicinity of ",
+    "the eastern countryside of the ",
+    "12 km west of the ",
+    "on the road between the ",
+    "Jets struck north of the ",
+    "Clashes inside the ",
+    "the head of ",
+    "the spokesman of the ",
+]
+
+
+@pytest.mark.parametrize("before", OF_AND_THE)
+def test_places_cues_of_and_the_read_as_the_patterns_do(before: str) -> None:
+    text = before + "Saraqib"
+    assert cues.left_cue(text, len(before)) == _left_cue_by_patterns(text, len(before))

@@ -160,6 +160,21 @@ _NEEDS = {
 }
 
 
+# "in"'s pattern ends with in/at/inside/within/into or "the", never "of"; the province's, district's and
+# settlement's end with "of", never "the": a pattern that cannot end with the last word is not tried
+_CANNOT_END = {"of": frozenset({"in"}), "the": frozenset({"province", "district", "settlement"})}
+
+
+def _tried(word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The left patterns, in order, that a window whose last word is ``word`` may match."""
+    only = _ONLY.get(word, ("direction",) if word.replace("-", "").removesuffix("ern") in BEARINGS else None)
+    skip = _CANNOT_END.get(word, frozenset())
+    return tuple((n, p) for n, p in _LEFT if (only is None or n in only) and n not in skip)
+
+
+_TRIED = {word: _tried(word) for word in _CUE_ENDINGS}
+
+
 def left_cue(text: str, start: int) -> Cue:
     tail = text[max(0, start - 24) : start]
     begin, end = _last_word(tail)
@@ -170,10 +185,9 @@ def left_cue(text: str, start: int) -> Cue:
         # "in X", the commonest cue, read without its pattern: the word alone before spaces only
         alone = tail[end:].isspace() and not (tail[begin - 1].isalnum() or tail[begin - 1] == "_")
         return Cue("in", start) if alone else Cue(None, start)
-    only = _ONLY.get(word, ("direction",) if word.replace("-", "").removesuffix("ern") in BEARINGS else None)
     window = text[max(0, start - _WINDOW) : start]
     lower = window.lower()
-    for name, pattern in _LEFT if only is None else [(n, p) for n, p in _LEFT if n in only]:
+    for name, pattern in _TRIED[word]:
         for needed in _NEEDS[name]:
             if needed in lower:
                 break

@@ -503,7 +503,7 @@ class Reader(TextChecks):
             self.text[hit.start : hit.end],
             feature_cue,
             self.country,
-            tuple(r.id for r, _ in hit.candidates),
+            tuple([r.id for r, _ in hit.candidates]),
         )
         known = self.gaz.scores.get(question)
         if known is not None:

@@ -26,15 +26,20 @@ PARTICLES = ARTICLES | frozenset({"bin", "ibn", "bint"})  # inside a name, never
 _MAX_FORMS = 200_000
 
 
-class _Forms(dict[str, tuple[str, str, bool, bool]]):
-    """word -> (folded, key, whether it starts with a capital, whether with a lower-case letter), each word
-    read once: reports repeat their words."""
+class _Forms(dict[str, tuple[str, str, bool, bool, bool]]):
+    """word -> (folded, key, whether it starts with a capital, whether with a lower-case letter, whether it is
+    written in lower or Title Case), each word read once: reports repeat their words."""
 
-    def __missing__(self, word: str) -> tuple[str, str, bool, bool]:
+    def __missing__(self, word: str) -> tuple[str, str, bool, bool, bool]:
         folded = fold(word)
         first = word[0]
-        found = self[word] = (folded, token_key(folded), first.isupper(), first.islower())
+        found = self[word] = (folded, token_key(folded), first.isupper(), first.islower(), _cased(word))
         return found
+
+
+def _cased(word: str) -> bool:
+    """Written in lower or Title Case: a letter first, not all capitals ("ISIS" says nothing of a headline)."""
+    return word[0].isalpha() and not word.isupper()
 
 
 _FORMS = _Forms()
@@ -67,11 +72,12 @@ class Words(Sequence[Token]):
             _FORMS.clear()
         self.starts, self.ends, self.raw = starts, ends, raw
         # one transpose of the table's rows gives the four columns (a text without words has none)
-        columns = tuple(zip(*map(_FORMS.__getitem__, raw), strict=True)) or ((), (), (), ())
+        columns = tuple(zip(*map(_FORMS.__getitem__, raw), strict=True)) or ((), (), (), (), ())
         self.folded: Sequence[str] = columns[0]
         self.keys: Sequence[str] = columns[1]
         self.capital: Sequence[bool] = columns[2]
         self.lower: Sequence[bool] = columns[3]  # no name starts with a lower-case letter
+        self._cased: Sequence[bool] = columns[4]
         keyed = list(filter(None, self.keys))
         self.joined = " " + " ".join(keyed) + " " if keyed else " "
         # for each key in ``joined``: where its first letter is, and the index of its word
@@ -142,11 +148,9 @@ class Words(Sequence[Token]):
         all capitals: "ISIS" says nothing), and how many of those are capitalised: whether a line is a
         headline in Title Case. Counted once per text, then read off running sums."""
         if self._titles is None:
-            uppers = list(map(str.isupper, self.raw))
+            cased = list(self._cased)
             for index, suffix in self.trimmed.items():  # "ISIS's" is not written all in capitals
-                uppers[index] = (self.raw[index] + suffix).isupper()
-            alpha = map(str.isalpha, map(itemgetter(0), self.raw))
-            cased = list(map(and_, alpha, map(not_, uppers)))
+                cased[index] = _cased(self.raw[index] + suffix)
             capitals = map(and_, cased, self.capital)
             self._titles = (list(accumulate(cased, initial=0)), list(accumulate(capitals, initial=0)))
         first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
