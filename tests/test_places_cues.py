@@ -261,3 +261,10 @@ OF_AND_THE = [
 def test_places_cues_of_and_the_read_as_the_patterns_do(before: str) -> None:
     text = before + "Saraqib"
     assert cues.left_cue(text, len(before)) == _left_cue_by_patterns(text, len(before))
+
+
+@pytest.mark.parametrize("position", [0, 7, 19_999, 20_000, 250_000])
+def test_places_cues_no_cue_is_the_empty_cue(position: int) -> None:
+    # shared instances (below the bound) and fresh ones (above it) are the same value as a Cue built plainly
+    assert cues.no_cue(position) == cues.Cue(None, position)
+    assert cues.no_cue(position) == cues.no_cue(position)

@@ -120,6 +120,22 @@ class Cue:
     direction: float | None = None  # "the eastern countryside of X", "north of X": a part of X, not X
 
 
+# Most names have no cue: the empty one at each position is made once and shared (a frozen Cue compares by
+# value, and building one costs more than looking it up). Positions past a bound are not remembered.
+_NO_CUE: dict[int, Cue] = {}
+_MAX_NO_CUE = 20_000  # characters: most reports are shorter; at most ~4 MB of shared cues
+
+
+def no_cue(position: int) -> Cue:
+    """``Cue(None, position)``."""
+    found = _NO_CUE.get(position)
+    if found is None:
+        found = Cue(None, position)
+        if position < _MAX_NO_CUE:
+            _NO_CUE[position] = found
+    return found
+
+
 # The word every left cue ends with, just before the name: most names follow none of them, and one look at
 # that word spares the eleven patterns below.
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -180,11 +196,11 @@ def left_cue(text: str, start: int) -> Cue:
     begin, end = _last_word(tail)
     word = tail[begin:end].lower()
     if word not in _CUE_ENDINGS:
-        return Cue(None, start)
+        return no_cue(start)
     if word in _ONLY_IN and begin > 0:
         # "in X", the commonest cue, read without its pattern: the word alone before spaces only
         alone = tail[end:].isspace() and not (tail[begin - 1].isalnum() or tail[begin - 1] == "_")
-        return Cue("in", start) if alone else Cue(None, start)
+        return Cue("in", start) if alone else no_cue(start)
     window = text[max(0, start - _WINDOW) : start]
     lower = window.lower()
     for name, pattern in _TRIED[word]:
@@ -202,7 +218,7 @@ def left_cue(text: str, start: int) -> Cue:
         if name == "settlement":
             return Cue(found["word"].lower(), start)
         return Cue(name, start, direction=_bearing(found))
-    return Cue(None, start)
+    return no_cue(start)
 
 
 def _last_word(window: str) -> tuple[int, int]:
@@ -227,12 +243,12 @@ def _bearing(found: re.Match[str]) -> float | None:
 def right_cue(text: str, end: int) -> Cue:
     window = text[end : end + _WINDOW]
     if _ANY_RIGHT.match(window) is None:
-        return Cue(None, end)  # most names are followed by none of the words: one pattern says so
+        return no_cue(end)  # most names are followed by none of the words: one pattern says so
     for name, pattern in _RIGHT:
         found = pattern.search(window)
         if found is not None:
             return Cue(name, end + found.end(), direction=_bearing(found))
-    return Cue(None, end)
+    return no_cue(end)
 
 
 def coordinated(text: str, end: int, start: int) -> bool:

@@ -612,9 +612,9 @@ class Reader(TextChecks):
         layer = self.rows[row.id][1]
         sector = self._sector(hit, row, precision_cue, layer)
         if sector is not None:
-            row, precision_cue = sector, cues.Cue(None, hit.end)
+            row, precision_cue = sector, cues.no_cue(hit.end)
         span = Span.of(self.text, hit.start, hit.end)
-        place = self.gaz.place(row, span, precision_cue or cues.Cue(None, hit.end), layer)
+        place = self.gaz.place(row, span, precision_cue or cues.no_cue(hit.end), layer)
         if hit.quarter:
             name = f"{span.text}, {place.name}"
             place = replace(

@@ -31,10 +31,17 @@ class _Forms(dict[str, tuple[str, str, bool, bool, bool]]):
     written in lower or Title Case), each word read once: reports repeat their words."""
 
     def __missing__(self, word: str) -> tuple[str, str, bool, bool, bool]:
-        folded = fold(word)
+        # equal strings kept as one object (most words are their own folded form, many their own key): a text's
+        # words then touch fewer objects in memory, which costs more than the look-ups themselves
+        folded = _same(fold(word), word)
+        key = _same(token_key(folded), folded)
         first = word[0]
-        found = self[word] = (folded, token_key(folded), first.isupper(), first.islower(), _cased(word))
+        found = self[word] = (folded, key, first.isupper(), first.islower(), _cased(word))
         return found
+
+
+def _same(text: str, other: str) -> str:
+    return other if text == other else text
 
 
 def _cased(word: str) -> bool:
