@@ -10,6 +10,8 @@ from __future__ import annotations
 import gc
 import marshal
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -68,10 +70,18 @@ class Layer:
 def load_layer(conn: sqlite3.Connection, name: str, beside: Layer | None = None) -> Layer:
     """The layer ``name``: "countries", "world", or an ISO 3166 alpha-2 country code. Read from the copy the
     build stored in one piece (``layer_data``), else from the places and names tables."""
-    paused = gc.isenabled()
-    gc.disable()  # a layer is a few hundred thousand objects, none of them garbage: no collection while they come
-    try:
+    with _no_collection():
         return _load(conn, name, beside)
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """No garbage collection meanwhile: a layer is a few hundred thousand objects, none of them garbage, and
+    collections triggered while they come would walk them all again and again."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if paused:
             gc.enable()
@@ -121,18 +131,29 @@ def _query(conn: sqlite3.Connection, name: str) -> _Data:
 
 def _stored(conn: sqlite3.Connection, name: str) -> _Data | None:
     """A layer's rows and names as the build stored them (``marshal``: read in one call, several times faster
-    than the queries); None for files without them."""
+    than the queries); None for files without them (the queries give the same layer)."""
+    found = _stored_blob(conn, "layer_data", name)
     try:
-        found = conn.execute("SELECT data FROM layer_data WHERE name = ?", (name,)).fetchone()
+        values, names = found  # type: ignore[misc]
+    except (ValueError, TypeError):  # none stored, or not the pair the build writes
+        return None
+    return values, names
+
+
+def _stored_blob(conn: sqlite3.Connection, table: str, name: str) -> Any | None:
+    """What the build stored for layer ``name`` in ``table`` (layer_data, layer_fuzzy), or None: a file built
+    before such tables, a layer without a row, or bytes that do not read back."""
+    try:
+        found = conn.execute(f"SELECT data FROM {table} WHERE name = ?", (name,)).fetchone()
     except sqlite3.OperationalError:  # a file built before layers were stored whole
         return None
     if found is None:
         return None
-    try:
-        values, names = marshal.loads(found[0])
-    except (EOFError, ValueError, TypeError):
-        return None  # unreadable: the queries give the same layer
-    return values, names
+    with _no_collection():
+        try:
+            return marshal.loads(found[0])
+        except (EOFError, ValueError, TypeError):
+            return None
 
 
 def write_layer_data(conn: sqlite3.Connection) -> int:
@@ -157,21 +178,7 @@ def write_layer_data(conn: sqlite3.Connection) -> int:
 
 def stored_index(conn: sqlite3.Connection, name: str) -> Any | None:
     """The parts of a layer's close-spelling index as the build stored them (``fuzzy.index_parts``), or None."""
-    try:
-        found = conn.execute("SELECT data FROM layer_fuzzy WHERE name = ?", (name,)).fetchone()
-    except sqlite3.OperationalError:  # a file built before the indexes were stored
-        return None
-    if found is None:
-        return None
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return marshal.loads(found[0])
-    except (EOFError, ValueError, TypeError):
-        return None
-    finally:
-        if paused:
-            gc.enable()
+    return _stored_blob(conn, "layer_fuzzy", name)
 
 
 SECTOR_BEARINGS = {

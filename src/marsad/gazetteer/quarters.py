@@ -32,18 +32,6 @@ _WORD = re.compile(
     r"neighbou?rhood|quarter|street|roundabout|square|suburb|\barea\b|\bfarms?\b|\bcity\b|outskirts",
     re.IGNORECASE,
 )
-# the words of _WORD: those found anywhere, and those that must stand alone (in a text in lower case)
-_SUBSTRINGS = (
-    "neighbourhood",
-    "neighborhood",
-    "quarter",
-    "street",
-    "roundabout",
-    "square",
-    "suburb",
-    "outskirts",
-)
-_BOUNDED = re.compile(r"\b(?:area|farms?|city)\b")
 # "Shahid on the outskirts of Deir Ezzor city", "X in the outskirts of Y": a place at the edge of a town, within
 # its limited area
 _OUTSKIRTS = re.compile(
@@ -70,6 +58,9 @@ KINDS = frozenset(
 )
 _WIDE = frozenset({"area", "farms", "farm"})
 QUARTERS = KINDS - _WIDE  # the words that put a place inside a town whatever its size
+# the words of _WORD: those found anywhere, and those that must stand alone (in a text in lower case)
+_SUBSTRINGS = (*sorted(QUARTERS), "outskirts")
+_BOUNDED = re.compile(r"\b(?:area|farms?|city)\b")
 _REACH = 60  # characters: the words between a quarter's name and its city are few
 
 
