@@ -166,6 +166,33 @@ def test_segment_clauses_one_act_in_two_governorates(text: str, admin1s: list[st
     assert len({e.sub_event_type for e in found}) == 1  # the act is shared, not invented
 
 
+def test_segment_clauses_continued_act_after_and_is_a_clause() -> None:
+    """ "and continued clashes in Raqqa" names an act (an adjective in -ed before a noun), not a verb continuing
+    the subject before: a second incident at its own place."""
+    found = _incidents("IS attacks regime forces in Der-Ezzor and continued clashes in Raqqa")
+    assert [(e.location.admin1 if e.location else None, e.sub_event_type) for e in found] == [
+        ("Deir ez-Zor", "Armed clash"),
+        ("Raqqa", "Armed clash"),
+    ]
+    shelling, clashes = _incidents("Bombardment targets Hama and continued clashes in Der-Ezzor")
+    assert clashes.location is not None and clashes.location.admin1 == "Deir ez-Zor"
+    assert (shelling.sub_event_type, clashes.sub_event_type) == ("Shelling/artillery/missile attack", "Armed clash")
+
+
+def test_segment_clauses_harm_at_the_next_governorate_shares_the_act() -> None:
+    """ "Clashes in Daraa and Aleppo cause casualties": the Aleppo clause tells harm by a noun only, so the clashes
+    are its act too; a clause with a subject of its own ("a rebel fighter loses his life in Daraa") shares
+    nothing."""
+    daraa, aleppo = _incidents("Clashes in Daraa and Aleppo cause casualties")
+    assert daraa.sub_event_type == aleppo.sub_event_type == "Armed clash"
+    assert aleppo.location is not None and aleppo.location.name == "Aleppo"
+    shelling, death = _incidents(
+        "The regime forces shell the outskirts of Aleppo city and a rebel fighter loses his life in Daraa"
+    )
+    assert shelling.sub_event_type == "Shelling/artillery/missile attack"
+    assert death.sub_event_type is None and death.actor1 is None
+
+
 def test_segment_clauses_glued_paragraphs_are_not_clauses() -> None:
     """Text whose full stops lost their spaces reads as one long "sentence": its pieces are not the clauses of
     one headline, and it is not cut into an incident per piece."""

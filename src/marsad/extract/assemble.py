@@ -583,7 +583,9 @@ def build_event(doc: Document, group: Group) -> Event | None:
     civilian = bool(figures) and all(f.side == "civilians" for f in figures if f.best)
     actor1, actor2, assoc = pick_actors(group.members, figures)
     typed = classify(doc.text, _typed_spans(group), victims_civilian=civilian, actor1=actor1)
-    typed = typed or _shared_act(group)
+    if typed is None or typed.event_type is None:
+        # harm told by a noun only ("... and Ma'arasta cause 75 casualties") yields to the act a clause shares
+        typed = _shared_act(group) or typed
     if typed is not None and typed.event_type == "none":
         return None  # a disaster or accident: not a conflict event
     if group.kind != "incident":

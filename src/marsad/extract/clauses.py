@@ -47,9 +47,12 @@ MAX_CUTS = 12
 MAX_SENTENCE_CHARS = 400
 _CUT = re.compile(r",?\s+and\s+|;\s+|,\s+(?:while\s+)?|\s+while\s+", re.IGNORECASE)
 # A clause opening with a verb (or a subordinator) continues the subject before it ("and killed one insurgent", "and kill and injure
-# several citizens", "and leave injuries in Hama countryside"); "armed men" and the like are nouns, not verbs.
+# several citizens", "and leave injuries in Hama countryside"); "armed men" and the like are nouns, not verbs, and
+# so is an act named after an adjective in -ed ("and continued clashes in Raqqa", "and renewed shelling on Douma").
 _CONTINUES = re.compile(
-    r"^(?:also\s+|then\s+|later\s+|subsequently\s+)?(?:(?!armed\b|alleged\b|suspected\b|unidentified\b)[a-z]+ed\b|"
+    r"^(?:also\s+|then\s+|later\s+|subsequently\s+)?(?:(?!armed\b|alleged\b|suspected\b|unidentified\b)[a-z]+ed\b"
+    r"(?!\s+(?:clash|fighting|battle|shelling|bombardment|bombing|air\s*strike|raids?\b|strikes?\b|attacks\b|"
+    r"explosions?\b))|"
     r"was|were|is|are|has|have|had|did|shot|hit|hits|struck|took|fled|fought|brought|blew|set|led|left|lost|made|"
     r"sent|leaves?|causes?|kills?|injures?|wounds?|claims?|destroys?|damages?"
     # a subordinate clause explains the act before it ("..., after two of the wounded died of their injuries")
@@ -136,6 +139,7 @@ class _Piece:
     typed: bool = False  # its act is an event word (not only harm told by a noun)
     anaphor: bool = False  # names its place by pointing back: "the outskirts of the city", "its countryside"
     motion: bool = False  # opens with where a move goes or comes from: "towards the capital"
+    listed: bool = False  # opens with a place's name and names no act: "clashes in Daraa and Aleppo cause deaths"
 
 
 def split(
@@ -167,7 +171,7 @@ def _split_one(a: Annotated, text: str, headline: bool) -> list[Annotated]:
     # a piece with an act of its own that does not continue the subject before opens a clause
     found = [pieces[0]]
     for p in pieces[1:]:
-        if p.act and not p.continues and not p.adverbial:
+        if p.act and not p.continues and not p.adverbial and not p.listed:
             found.append(p)
         elif headline and _another_region(found[-1], p):
             # a monitor's line "Clashes in Daraa and Aleppo": one act at places of two governorates is two
@@ -194,8 +198,10 @@ def _split_one(a: Annotated, text: str, headline: bool) -> list[Annotated]:
     for k, u in enumerate(units):
         unit = _unit(a, u, text, k)
         if u.shared and out:
-            # the act, and who acted, are those of the clause before ("clashes between X and Y in A and B")
-            unit = replace(unit, typed=unit.typed or out[-1].typed, actors=unit.actors or out[-1].actors)
+            # the act, and who acted, are those of the clause before ("clashes between X and Y in A and B"); harm
+            # told by a noun ("... and Ma'arasta cause 75 casualties") is no act of its own
+            own = unit.typed if unit.typed is not None and unit.typed.event_type is not None else None
+            unit = replace(unit, typed=own or out[-1].typed, actors=unit.actors or out[-1].actors)
         out.append(unit)
     return out
 
@@ -272,12 +278,15 @@ def _describe(a: Annotated, text: str, start: int, end: int, comma: bool) -> _Pi
     places = places or _named_places(a, start, end)
     # a figure alone is no act: "captured a leader and two of his associates" names one act's second object
     words = a.sentence.span.text[start:end]
-    typed = _typed_act(text, lo, hi)
+    found = classify(text, [Span.of(text, lo, hi)])
+    typed = found is not None and found.event_type != "none"
+    # the next of a list of places, telling harm by a noun at most: "Clashes in Daraa and Aleppo cause casualties"
+    listed = any(p.span.start == lo for p in inside) and (found is None or found.event_type is None)
     continues = bool(_CONTINUES.match(words) or (comma and _PARTICIPLE.match(words)))
     return _Piece(
         start, end, places, act=typed or tells_harm(words), continues=continues, regions=regions,
         adverbial=bool(_ADVERBIAL.match(words)), typed=typed, anaphor=bool(_ANAPHOR.search(words)),
-        motion=bool(_MOTION.match(words)),
+        motion=bool(_MOTION.match(words)), listed=listed,
     )  # fmt: skip
 
 
@@ -291,11 +300,6 @@ def _named_places(a: Annotated, start: int, end: int) -> set[str]:
         if not _NOT_PLACE.match(m.group("name")) and not any(x < hi and lo < y for x, y in taken):
             out.add("~" + m.group("name"))
     return out
-
-
-def _typed_act(text: str, lo: int, hi: int) -> bool:
-    typed = classify(text, [Span.of(text, lo, hi)])
-    return typed is not None and typed.event_type != "none"
 
 
 def _key(mention: Any) -> str:
