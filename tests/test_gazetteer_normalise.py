@@ -22,6 +22,9 @@ SAME_KEY = [
     ("Deir ez-Zor", "Dayr az-Zawr"),
     ("Deir ez-Zor", "Deir Ez Zor"),
     ("Deir ez-Zor", "DEIR EZZOR"),
+    # "Abd al-" written as one word
+    ("Jabal Abd al Aziz", "Jabal Abdul Aziz"),
+    ("Abd al-Aziz", "Abdel Aziz"),
     # governorate capitals
     ("Idlib", "Idleb"),
     ("Daraa", "Dar'a"),

@@ -59,6 +59,27 @@ def test_places_fuzzy_close_spellings_resolve(gaz: Gazetteer, text: str, words: 
     assert found[words].admin1 == admin1
 
 
+def test_places_fuzzy_first_word_of_a_sentence_is_no_close_spelling(gaz: Gazetteer) -> None:
+    # "Severe" and "Missile" are spelled like the villages Sweiri and Masla; a capital that only opens a
+    # sentence says nothing about the word
+    assert [m.span.text for m in gaz.find("Severe clashes continue in the countryside of Homs", "SY")] == ["Homs"]
+    assert [m.span.text for m in gaz.find("Missile strikes target the countryside of Latakia", "SY")] == [
+        "Latakia"
+    ]
+
+
+def test_places_lower_case_descriptor_is_not_read_into_a_name(gaz: Gazetteer) -> None:
+    # "Houla area" is not the village "Helleh Ara": the word "area" describes Houla
+    found = {m.span.text: m.place for m in gaz.find("Air strikes on Houla area cause casualties", "SY")}
+    assert list(found) == ["Houla"] and found["Houla"].admin1 == "Homs"
+
+
+def test_places_capitalised_headline_words_beside_a_name(gaz: Gazetteer) -> None:
+    # a headline's capitalised opener or event noun beside a name does not make it a person's name
+    assert [m.span.text for m in gaz.find("Following Al-Shaddadi attack yesterday", "SY")] == ["Al-Shaddadi"]
+    assert [m.span.text for m in gaz.find("Al-Bokamal Battle rages and militias fight", "SY")] == ["Al-Bokamal"]
+
+
 def test_places_fuzzy_never_crosses_the_country(gaz: Gazetteer) -> None:
     # the same close spelling in an Afghan report stays unresolved rather than borrowing a Syrian village
     assert all(m.place.country != "Syria" for m in gaz.find("Clashes in Hamra Blassem village.", "AF"))

@@ -141,11 +141,12 @@ class TextChecks:
             letters, capitals = len(_LETTER.findall(sample)), len(_CAPITAL.findall(sample))
         return letters > 0 and capitals > 0.6 * letters
 
-    def _opens_sentence(self, index: int) -> bool:
-        """Whether the word starts its line or follows a full stop, so its capital says nothing."""
+    def _opens_sentence(self, index: int, stops: tuple[str, ...] = (".", "!", "?", ":")) -> bool:
+        """Whether the word starts its line or follows a full stop (or one of ``stops``), so its capital says
+        nothing."""
         start = self.tokens.starts[index]
         before = self.text[max(0, start - 3) : start]
-        return index == 0 or "\n" in before or before.rstrip(" ").endswith((".", "!", "?", ":"))
+        return index == 0 or "\n" in before or before.rstrip(" ").endswith(stops)
 
     def _cue_names(self, hit: Hit) -> tuple[str | None, str | None]:
         return (hit.left.name if hit.left else None), (hit.right.name if hit.right else None)

@@ -58,6 +58,14 @@ _BROAD = frozenset({"countryside", "desert", "outskirts", "near", "direction", "
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _DIRECTED = frozenset({"countryside", "desert"})  # cues that may name a part of a governorate
 _SETTLEMENT_WORDS = fuzzy.SETTLEMENT_WORDS
+# Words that describe the name before them when written in lower case ("Houla area", "Raqqa city"): a name the
+# gazetteer ends with such a word ("Helleh Ara") must be spelled closely to take the word in
+_LOWER_DESCRIPTORS = frozenset(
+    {"area", "city", "town", "village", "countryside", "province", "governorate", "district", "neighbourhood",
+     "neighborhood", "suburb", "suburbs", "outskirts"}
+)  # fmt: skip
+_DESCRIBED = 0.9
+_FULL_STOPS = (".", "!", "?")
 
 
 @dataclass(frozen=True)
@@ -283,7 +291,10 @@ class Reader(TextChecks):
                     _BEST_SPELLED.clear()
                 _BEST_SPELLED[question] = spelled
             hit.best = (spelled, hit.candidates[0][0])
-        ordered = sorted(hits.values(), key=lambda h: (-(h.last - h.first), -h.best[0], h.first))  # type: ignore[index]
+        ordered = sorted(
+            (h for h in hits.values() if not self._takes_descriptor(h)),
+            key=lambda h: (-(h.last - h.first), -h.best[0], h.first),  # type: ignore[index]
+        )
         taken: set[int] = set()
         chosen = []
         for hit in ordered:
@@ -292,6 +303,18 @@ class Reader(TextChecks):
                 taken |= span
                 chosen.append(hit)
         return chosen
+
+    def _takes_descriptor(self, hit: _Hit) -> bool:
+        """ "Air strikes on Houla area": a name ending in a describing word in lower case that is only loosely
+        spelled ("Helleh Ara") is the place before the word read wrongly; the shorter name is left to win."""
+        words = self.tokens
+        return (
+            hit.last > hit.first
+            and words.lower[hit.last]
+            and words.folded[hit.last] in _LOWER_DESCRIPTORS
+            and hit.best is not None
+            and hit.best[0] < _DESCRIBED
+        )
 
     def _fuzzy(self, hits: list[_Hit]) -> list[_Hit]:
         """Close spellings of names no key matched, or matched only in pieces ("Qasr al-Bureij" read as
@@ -386,6 +409,10 @@ class Reader(TextChecks):
         if folded[first] in PARTICLES or folded[last] in PARTICLES:
             return None
         if first == last and (folded[first] in self.stop["never"] or folded[first] in self.stop["not_alone"]):
+            return None
+        if first == last and self._opens_sentence(first, _FULL_STOPS):
+            # "Severe clashes ...": a sentence's first word is capitalised whatever it is (after a colon, a list
+            # of strike locations names a place: "December 25th 2017: Granij, Deir Ezzor governorate")
             return None
         start, end = self.tokens.starts[first], self.tokens.ends[last]
         key = " ".join(filter(None, self.tokens.keys[first : last + 1]))
