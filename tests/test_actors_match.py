@@ -51,7 +51,7 @@ FAMILIES: dict[str, list[str]] = {
         "the regime’s forces",
         "Assad forces",
     ],
-    "syria.sdf": ["SDF", "Syrian Democratic Forces", "QSD", "Kurdish-led forces"],
+    "syria.sdf": ["SDF", "Syrian Democratic Forces", "QSD", "Kurdish-led forces", "U.S.-backed Syrian forces"],
     "syria.ypg": ["YPG", "People's Protection Units", "People’s Protection Units", "Kurdish fighters"],
     "syria.ypj": ["YPJ", "Women's Protection Units"],
     "syria.asayish": ["Asayish", "Asayesh"],

@@ -101,6 +101,7 @@ def test_typing_fallen_fighters_told_alone_are_a_clash() -> None:
             "The army ended the presence of the militants in the eastern desert",
             "Government regains territory",
         ),
+        ("The rebels seize parts of Raqqa", "Non-state actor overtakes territory"),  # "parts of" a place
     ],
 )
 def test_typing_war_report_vocabulary(text: str, expected: str) -> None:
