@@ -51,6 +51,8 @@ class Gazetteer:
         self._found: dict[str, str | None] = {}  # text -> the country its reading without a hint found
         # (words, cue, country, namesake ids) -> namesake scores and spellings, shared by readings (reader.py)
         self.scores: dict[tuple[Any, ...], tuple[list[tuple[float, int, Row]], dict[int, float]]] = {}
+        # (layer, words of a run of capitalised words) -> its spans a close spelling may match (reader.py)
+        self.fuzzy_spans: dict[tuple[str, tuple[str, ...]], tuple[tuple[int, int, bool], ...]] = {}
         self._lock = threading.Lock()
         self._iso3: dict[str, str] = json.loads(meta.get("iso3", "{}"))
         self.capitals: dict[str, str] = json.loads(meta.get("capitals", "{}"))

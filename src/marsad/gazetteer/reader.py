@@ -14,6 +14,7 @@ import bisect
 import functools
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -58,6 +59,8 @@ _BROAD = frozenset({"countryside", "desert", "outskirts", "near", "direction", "
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _DIRECTED = frozenset({"countryside", "desert"})  # cues that may name a part of a governorate
 _SETTLEMENT_WORDS = fuzzy.SETTLEMENT_WORDS
+# characters before and after a name within which a settlement word lets it be scanned for ("village of X")
+_SETTLEMENT_BEFORE, _SETTLEMENT_AFTER = 30, 12
 
 
 @dataclass(frozen=True)
@@ -364,42 +367,77 @@ class Reader(TextChecks):
         return out
 
     def _fuzzy_run(self, layer: Layer, first: int, last: int, whole: set[tuple[int, int]]) -> list[_Hit]:
-        """Fuzzy names inside one run of capitalised words, longest first, never re-reading an exact name."""
-        if first == last:  # one word: most runs
-            hit = None if (first, last) in whole else self._fuzzy_span(layer, first, last)
-            return [hit] if hit is not None else []
+        """Fuzzy names inside one run of capitalised words, longest first, never re-reading an exact name. Only
+        the spans some context may let match are tried (see ``_open_spans``)."""
         out: list[_Hit] = []
         free = set(range(first, last + 1))
-        for size in range(min(fuzzy.MAX_WORDS, last - first + 1), 0, -1):
-            for start in range(first, last - size + 2):
-                span = range(start, start + size)
-                if not free.issuperset(span) or (start, start + size - 1) in whole:
-                    continue
-                hit = self._fuzzy_span(layer, start, start + size - 1)
-                if hit is not None:
-                    out.append(hit)
-                    free -= set(span)
+        # a span no name shares a skeleton with matches only when scanned for, after a settlement word
+        settled = self.tokens.starting_within(
+            _SETTLEMENT_WORDS,
+            self.tokens.starts[first] - _SETTLEMENT_BEFORE,
+            self.tokens.ends[last] + _SETTLEMENT_AFTER,
+        )
+        for start, end, scanned in self._open_spans(layer, first, last):
+            if scanned and not settled:
+                continue
+            if (start, end) in whole or not free.issuperset(range(start, end + 1)):
+                continue
+            hit = self._fuzzy_span(layer, start, end)
+            if hit is not None:
+                out.append(hit)
+                free.difference_update(range(start, end + 1))
         return out
 
-    def _fuzzy_span(self, layer: Layer, first: int, last: int) -> _Hit | None:
+    def _open_spans(self, layer: Layer, first: int, last: int) -> tuple[tuple[int, int, bool], ...]:
+        """The spans (first, last, only scanned for) of a run that some context may let match a close spelling,
+        longest first, then left to right. Which they are follows from the run's words alone: remembered across
+        texts, which repeat their capitalised words ("Ministry", "Syrian Observatory")."""
+        question = (layer.name, tuple(self.tokens.raw[first : last + 1]))
+        spans = self.gaz.fuzzy_spans.get(question)
+        if spans is None:
+            if len(self.gaz.fuzzy_spans) >= _MAX_SCORES:
+                self.gaz.fuzzy_spans.clear()
+            index = self.gaz.fuzzy_index(layer)
+            spans = self.gaz.fuzzy_spans[question] = tuple(
+                (start - first, end - first, scanned)
+                for start, end in _spans_of(first, last)
+                if (scanned := self._scanned_only(layer, index, start, end)) is not None
+            )
+        return tuple((first + start, first + end, scanned) for start, end, scanned in spans)
+
+    def _scanned_only(self, layer: Layer, index: fuzzy.FuzzyIndex, first: int, last: int) -> bool | None:
+        """None when no context lets the words match a close spelling (see ``_fuzzy_span``): a particle at an
+        end, a stop word alone, a key too short or already a name, or one whose skeleton no name shares and too
+        short to be scanned for; else whether only a scan, after a settlement word, may find them."""
         folded = self.tokens.folded
         if folded[first] in PARTICLES or folded[last] in PARTICLES:
             return None
         if first == last and (folded[first] in self.stop["never"] or folded[first] in self.stop["not_alone"]):
             return None
-        start, end = self.tokens.starts[first], self.tokens.ends[last]
-        key = " ".join(filter(None, self.tokens.keys[first : last + 1]))
+        key = self._run_key(first, last)
         if len(key) < fuzzy.MIN_KEY or key in layer.names:
             return None
+        if fuzzy.skeleton(key) in index.by_skeleton:
+            return False
+        return True if len(key) >= fuzzy.MIN_SCAN_KEY else None
+
+    def _run_key(self, first: int, last: int) -> str:
+        return " ".join(filter(None, self.tokens.keys[first : last + 1]))
+
+    def _fuzzy_span(self, layer: Layer, first: int, last: int) -> _Hit | None:
+        """The close spelling the words ``first``..``last`` stand for, in the context they are written in;
+        ``_open_spans`` has ruled out the words no context lets match."""
+        start, end = self.tokens.starts[first], self.tokens.ends[last]
+        key = self._run_key(first, last)
         words = self.text[start:end]
-        index = self.gaz.fuzzy_index(layer)  # read when a name first needs it: most texts never do
+        index = self.gaz.fuzzy_index(layer)
         found = index.match(layer, key, words, None, False)
         # names sharing no skeleton are scanned for only after a settlement cue ("the village of X"), among the
         # names of the region named nearby
         if (
             found is None
             and len(key) >= fuzzy.MIN_SCAN_KEY
-            and self.tokens.near(_SETTLEMENT_WORDS, start, end, 30, 12)
+            and self.tokens.near(_SETTLEMENT_WORDS, start, end, _SETTLEMENT_BEFORE, _SETTLEMENT_AFTER)
             and fuzzy.settlement_cue(self.text, start, end)
         ):
             found = index.match(layer, key, words, self._region_near(start), True)
@@ -744,6 +782,13 @@ _HELD_SPELLING = (
 # (words, keys found, layers) -> how closely the best-spelled namesake is written (see Reader._select)
 _BEST_SPELLED: dict[tuple[str, frozenset[str], tuple[str, ...]], float] = {}
 _EXACT = 0.05  # a name written exactly as the text writes it, over one only the scoring form equals
+
+
+def _spans_of(first: int, last: int) -> Iterator[tuple[int, int]]:
+    """The spans of up to ``fuzzy.MAX_WORDS`` words of a run, longest first, then left to right."""
+    for size in range(min(fuzzy.MAX_WORDS, last - first + 1), 0, -1):
+        for start in range(first, last - size + 2):
+            yield start, start + size - 1
 
 
 @functools.lru_cache(maxsize=50_000)

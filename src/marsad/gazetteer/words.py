@@ -134,12 +134,9 @@ class Words(Sequence[Token]):
         ``start`` or ``after`` characters after ``end`` (what ``word in text[...].lower()`` would say for each);
         True when one does or the text cannot tell. A check on every name's surroundings that spares the
         patterns behind it: each vocabulary is found once per text."""
-        found = self._found.get(vocabulary)
+        found = self._occurring(vocabulary)
         if found is None:
-            if self.lowered is None:
-                return True
-            spans = sorted(_occurrences(self.lowered, vocabulary))
-            found = self._found[vocabulary] = (list(map(itemgetter(0), spans)), spans)
+            return True
         positions, spans = found
         low = max(0, start - before)
         for index in range(bisect_left(positions, low), len(spans)):
@@ -149,6 +146,28 @@ class Words(Sequence[Token]):
             if (last <= start) or (first >= end and last <= end + after):
                 return True
         return False
+
+    def starting_within(self, vocabulary: tuple[str, ...], low: int, high: int) -> bool:
+        """Whether a word of ``vocabulary`` (lower case) starts at or after ``low`` and before ``high``: False
+        rules out ``near`` for every name between ``low + before`` and ``high - after``. True when the text
+        cannot tell."""
+        found = self._occurring(vocabulary)
+        if found is None:
+            return True
+        positions = found[0]
+        at = bisect_left(positions, max(0, low))
+        return at < len(positions) and positions[at] < high
+
+    def _occurring(self, vocabulary: tuple[str, ...]) -> tuple[list[int], list[tuple[int, int]]] | None:
+        """(starts, (start, end)) of the occurrences of ``vocabulary`` in the lowered text, in order, found once
+        per text; None when the text cannot be lowered in place."""
+        found = self._found.get(vocabulary)
+        if found is None:
+            if self.lowered is None:
+                return None
+            spans = sorted(_occurrences(self.lowered, vocabulary))
+            found = self._found[vocabulary] = (list(map(itemgetter(0), spans)), spans)
+        return found
 
     def title_counts(self, start: int, end: int) -> tuple[int, int]:
         """How many words between ``start`` and ``end`` are written in lower or Title Case (a letter first, not
