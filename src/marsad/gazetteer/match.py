@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 # and countries layers (~80k names) an extraction worker stays under 400 MB RSS.
 MAX_COUNTRY_NAMES = 260_000
 _PINNED = ("countries", "world")
+# the places of one name in one layer: (place, name) pairs, and (place id, (place, layer)) entries
+Namesakes = tuple[list[tuple[Row, str]], list[tuple[int, tuple[Row, Layer]]]]
 _RECENT = 4
 
 
@@ -51,6 +53,8 @@ class Gazetteer:
         self._found: dict[str, str | None] = {}  # text -> the country its reading without a hint found
         # (words, cue, country, namesake ids) -> namesake scores and spellings, shared by readings (reader.py)
         self.scores: dict[tuple[Any, ...], tuple[list[tuple[float, int, Row]], dict[int, float]]] = {}
+        # layer -> key -> the places of that name (see namesakes)
+        self._namesakes: dict[str, dict[str, Namesakes]] = {}
         # (layer, words of a run of capitalised words) -> its spans a close spelling may match (reader.py)
         self.fuzzy_spans: dict[tuple[str, tuple[str, ...]], tuple[tuple[int, int, bool], ...]] = {}
         self._lock = threading.Lock()
@@ -92,8 +96,20 @@ class Gazetteer:
             except sqlite3.DatabaseError as exc:
                 raise _unreadable(self.path, exc) from exc
             self._layers[name] = loaded
+            self._namesakes[name] = {}
             self._evict(keep=name)
             return loaded
+
+    def namesakes(self, layer: Layer, key: str) -> Namesakes:
+        """The places named ``key`` in ``layer``: (place, name) pairs, and (id, (place, layer)) for the reader's
+        table of places; remembered while the layer is loaded, as texts name the same places again and again."""
+        known = self._namesakes.setdefault(layer.name, {})
+        found = known.get(key)
+        if found is None:
+            rows = [layer.rows[place_id] for place_id, _ in layer.names[key]]
+            pairs = [(row, name) for row, (_, name) in zip(rows, layer.names[key], strict=True)]
+            found = known[key] = (pairs, [(row.id, (row, layer)) for row in rows])
+        return found
 
     def fuzzy_index(self, layer: Layer) -> fuzzy.FuzzyIndex:
         """The close-spelling index of a layer: the one the build stored, else built from the layer; kept with the
@@ -113,6 +129,7 @@ class Gazetteer:
                 break
             if name != keep:
                 held -= len(self._layers.pop(name).names)
+                self._namesakes.pop(name, None)
 
     def country_code(self, hint: str | None) -> str | None:
         """ISO alpha-2 code of a country hint given as alpha-2, alpha-3 or a name; None when unknown."""

@@ -226,11 +226,10 @@ class Reader(TextChecks):
                         continue
                     hit = hits[(first, last)] = self._new_hit(first, last)
                 hit.keys.add(key)
-                for place_id, name in layer.names[key]:
-                    row = layer.rows[place_id]
-                    if row.id not in self.rows:
-                        self.rows[row.id] = (row, layer)
-                    hit.candidates.append((row, name))
+                pairs, entries = self.gaz.namesakes(layer, key)
+                hit.candidates.extend(pairs)
+                for place_id, entry in entries:
+                    self.rows.setdefault(place_id, entry)
         return hits
 
     def _finds(self) -> dict[str, list[tuple[int, str]]]:
@@ -319,8 +318,9 @@ class Reader(TextChecks):
         for first, last in runs:
             if (first, last) not in whole:
                 found.extend(self._fuzzy_run(layer, first, last, whole))
-        taken = {i for h in found for i in range(h.first, h.last + 1)}
-        hits = [h for h in hits if not taken & set(range(h.first, h.last + 1))] + found
+        if found:
+            taken = {i for h in found for i in range(h.first, h.last + 1)}
+            hits = [h for h in hits if not taken & set(range(h.first, h.last + 1))] + found
         return self._keep_unresolved(hits, runs)
 
     def _keep_unresolved(self, hits: list[_Hit], runs: list[tuple[int, int]]) -> list[_Hit]:
@@ -369,15 +369,19 @@ class Reader(TextChecks):
     def _fuzzy_run(self, layer: Layer, first: int, last: int, whole: set[tuple[int, int]]) -> list[_Hit]:
         """Fuzzy names inside one run of capitalised words, longest first, never re-reading an exact name. Only
         the spans some context may let match are tried (see ``_open_spans``)."""
-        out: list[_Hit] = []
-        free = set(range(first, last + 1))
+        spans = self._open_spans(layer, first, last)
+        if not spans:
+            return []  # most runs
         # a span no name shares a skeleton with matches only when scanned for, after a settlement word
         settled = self.tokens.starting_within(
             _SETTLEMENT_WORDS,
             self.tokens.starts[first] - _SETTLEMENT_BEFORE,
             self.tokens.ends[last] + _SETTLEMENT_AFTER,
         )
-        for start, end, scanned in self._open_spans(layer, first, last):
+        out: list[_Hit] = []
+        free = set(range(first, last + 1))
+        for i, j, scanned in spans:
+            start, end = first + i, first + j
             if scanned and not settled:
                 continue
             if (start, end) in whole or not free.issuperset(range(start, end + 1)):
@@ -390,8 +394,8 @@ class Reader(TextChecks):
 
     def _open_spans(self, layer: Layer, first: int, last: int) -> tuple[tuple[int, int, bool], ...]:
         """The spans (first, last, only scanned for) of a run that some context may let match a close spelling,
-        longest first, then left to right. Which they are follows from the run's words alone: remembered across
-        texts, which repeat their capitalised words ("Ministry", "Syrian Observatory")."""
+        counted from the run's first word, longest first, then left to right. Which they are follows from the
+        run's words alone: remembered across texts, which repeat their capitalised words ("Ministry")."""
         question = (layer.name, tuple(self.tokens.raw[first : last + 1]))
         spans = self.gaz.fuzzy_spans.get(question)
         if spans is None:
@@ -403,7 +407,7 @@ class Reader(TextChecks):
                 for start, end in _spans_of(first, last)
                 if (scanned := self._scanned_only(layer, index, start, end)) is not None
             )
-        return tuple((first + start, first + end, scanned) for start, end, scanned in spans)
+        return spans
 
     def _scanned_only(self, layer: Layer, index: fuzzy.FuzzyIndex, first: int, last: int) -> bool | None:
         """None when no context lets the words match a close spelling (see ``_fuzzy_span``): a particle at an

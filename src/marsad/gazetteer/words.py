@@ -217,12 +217,11 @@ class Words(Sequence[Token]):
     def _continues(self, last: int, index: int) -> bool:
         """Whether capitalised word ``index`` continues the run ending at ``last``: only joined particles
         between them."""
-        for between in range(last + 1, index + 1):
-            if not self.joined_to(between - 1, between):
+        # a word between them first: most capitalised words stand apart, a word that is no particle between
+        for between in range(last + 1, index):
+            if self.folded[between] not in PARTICLES or not self.joined_to(between - 1, between):
                 return False
-            if between < index and self.folded[between] not in PARTICLES:
-                return False
-        return True
+        return self.joined_to(index - 1, index)
 
 
 def _occurrences(text: str, vocabulary: tuple[str, ...]) -> Iterator[tuple[int, int]]:
