@@ -1,8 +1,8 @@
 """Find place names in a report and resolve each to one gazetteer place with precision codes.
 
 ``Gazetteer.find(text, country)`` reads the text once: every word gets its normalised key
-(``normalise.token_key``), an Aho-Corasick automaton per layer finds every gazetteer key among them at word
-boundaries, overlapping finds keep the longest, and each name is resolved among its namesakes by the words
+(``normalise.token_key``), each layer's key finder finds every gazetteer key among them at word boundaries,
+overlapping finds keep the longest, and each name is resolved among its namesakes by the words
 around it (cues), the country, the admin regions named nearby, the kind of place and its size. Nothing here
 reaches the network; the gazetteer is one SQLite file.
 """
@@ -86,7 +86,7 @@ class Gazetteer:
         return cls(path, conn, meta)
 
     def layer(self, name: str) -> Layer:
-        beside = None if name in _PINNED else self.layer("countries")  # a country's automaton finds both
+        beside = None if name in _PINNED else self.layer("countries")  # a country's finder finds both
         with self._lock:
             if name in self._layers:
                 self._layers[name] = self._layers.pop(name)  # most recently used last: evicted last

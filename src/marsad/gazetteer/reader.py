@@ -2,9 +2,9 @@
 namesakes by the words around it (cues), the country, the admin regions named nearby, the kind of place and
 its size.
 
-``Reader.mentions()`` reads the text once: every word gets its normalised key (``normalise.token_key``), an
-Aho-Corasick automaton per layer finds every gazetteer key among them at word boundaries, overlapping finds
-keep the longest, close spellings fill the gaps (``fuzzy``), and each name is resolved. ``match.Gazetteer``
+``Reader.mentions()`` reads the text once: every word gets its normalised key (``normalise.token_key``), each
+layer's ``KeyFinder`` finds every gazetteer key among them from the words that may start a name, overlapping
+finds keep the longest, close spellings fill the gaps (``fuzzy``), and each name is resolved. ``match.Gazetteer``
 opens the file, holds the layers and turns a chosen row into a ``Place``.
 """
 
@@ -14,7 +14,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -209,7 +209,7 @@ class Reader(TextChecks):
         return town if ok else None
 
     def _hits(self) -> dict[tuple[int, int], _Hit]:
-        """The names the layers' automata find in the joined keys, each starting at a word not written in lower
+        """The names the layers' finders find in the joined keys, each starting at a word not written in lower
         case (most finds are common words: "bir", "tal"), grouped by the words they cover."""
         words = self.tokens
         hits: dict[tuple[int, int], _Hit] = {}
@@ -233,24 +233,22 @@ class Reader(TextChecks):
         return hits
 
     def _finds(self) -> dict[str, list[tuple[int, str]]]:
-        """(end, key) of the keys each layer's automaton finds in the joined keys, in text order, where a name
-        may start. A layer whose keys another layer's automaton finds too (the countries, beside a country) is
-        not scanned again."""
+        """(end, key) of the keys each layer's finder finds in the joined keys, in text order, where a name may
+        start. A layer whose keys another layer's finder finds too (the countries, beside a country) is not
+        read again."""
         words = self.tokens
-        joined, starts = words.joined, words.name_starts()
+        # most words are in lower case (common words: "bir", "tal"), and no name starts with one
+        starts: Iterable[int] | None = words.name_starts()
+        if starts is None:
+            starts = words.key_token_starts()
         read = {layer.name for layer in self.layers}
         covered = {layer.beside for layer in self.layers if layer.beside in read}
         finds: dict[str, list[tuple[int, str]]] = {}
         for layer in self.layers:
-            if layer.automaton is None or layer.name in covered:
+            if layer.finder is None or layer.name in covered:
                 continue
             own, beside = finds.setdefault(layer.name, []), finds.setdefault(layer.beside or "", [])
-            found = layer.automaton.iter(joined)
-            if starts is not None:
-                # most finds start at a word in lower case (common words: "bir", "tal"): one comprehension
-                # drops them before any other Python work
-                found = [(end, value) for end, value in found if end - len(value[0]) in starts]
-            for end, (key, held) in found:
+            for end, key, held in layer.finder.find(words.joined, starts):
                 if held & OWN:
                     own.append((end, key))
                 if held & BESIDE:

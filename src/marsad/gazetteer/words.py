@@ -3,7 +3,7 @@
 A text is read once, with no Python work per word: one regex split gives the words and the text between them,
 their offsets are running sums of the parts' lengths, their folded forms and keys come from a table of the
 words seen before (``dict`` look-ups mapped over the list), and the keys joined by spaces are the one string the
-gazetteer's automata scan. Only the words that start a name found, or that are capitalised, get Python work of
+gazetteer's key finders read. Only the words that start a name found, or that are capitalised, get Python work of
 their own later (``reader.Reader``).
 """
 
@@ -63,7 +63,7 @@ class Token(NamedTuple):
 
 class Words(Sequence[Token]):
     """The words of one text in parallel lists (``starts``, ``ends``, ``raw``, ``folded``, ``keys``), the keys
-    joined for the automata (``joined``), and which words are capitalised."""
+    joined for the key finders (``joined``), and which words are capitalised."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -121,6 +121,11 @@ class Words(Sequence[Token]):
             starting = map(not_, map(self.lower.__getitem__, self.owners))
             self._name_starts = set(compress(self.key_starts, starting))
         return self._name_starts
+
+    def key_token_starts(self) -> list[int]:
+        """Positions in ``joined`` where each of its words begins: every key of a word, and each word of a key
+        written as several ("Bukamal" -> "abu kamal")."""
+        return [at + 1 for at, char in enumerate(self.joined[:-1]) if char == " "]
 
     @functools.cached_property
     def lowered(self) -> str | None:
