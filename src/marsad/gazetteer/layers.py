@@ -1,6 +1,6 @@
 """Parts of a built gazetteer held in memory for matching: one layer per country, loaded when first needed.
 
-A layer is the rows of its places, their names grouped by key, and an Aho-Corasick automaton over the keys.
+A layer is the rows of its places, their names grouped by key, and a ``KeyFinder`` over the keys.
 Loading per country keeps memory small: Syria's layer holds ~12k places, the world layer (countries,
 provinces, large cities) ~11k; the 235k cities of the whole file are never in memory at once.
 """
@@ -10,12 +10,10 @@ from __future__ import annotations
 import gc
 import marshal
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
-
-import ahocorasick
 
 
 class Row(NamedTuple):
@@ -53,18 +51,58 @@ _WHERE = {
 }
 
 
+@dataclass(frozen=True)
+class KeyFinder:
+    """Every key a layer finds in a text (its own names' and those of the layer beside it) with the layers that
+    hold it, and the opening words of its keys of several words. A text's keys are looked up word by word from
+    each word that may start a name: a few dictionary look-ups a name, where a scan of the whole text (an
+    Aho-Corasick automaton's) visits a node of a large trie for every letter."""
+
+    held: dict[str, int]  # key -> OWN, BESIDE or both
+    openings: frozenset[str]  # the first words of each key of several words, without the last
+
+    @classmethod
+    def of(cls, names: Iterable[str], beside: Iterable[str]) -> KeyFinder:
+        held = dict.fromkeys(names, OWN)
+        for key in beside:
+            held[key] = held.get(key, 0) | BESIDE
+        openings: set[str] = set()
+        for key in held:
+            words = key.split(" ")
+            openings.update(" ".join(words[:size]) for size in range(1, len(words)))
+        return cls(held, frozenset(openings))
+
+    def find(self, joined: str, starts: Iterable[int]) -> list[tuple[int, str, int]]:
+        """(end, key, held) of every key that begins at one of ``starts`` in ``joined`` (keys of words joined by
+        single spaces, a space before the first and after the last), ``end`` the index of the space after it;
+        in order of ends, the longer of two keys that end together first, as an automaton finds them."""
+        found = []
+        for start in starts:
+            end = joined.find(" ", start)
+            while end > 0:
+                key = joined[start:end]
+                held = self.held.get(key)
+                if held is not None:
+                    found.append((end, start, key, held))
+                if key not in self.openings:
+                    break
+                end = joined.find(" ", end + 1)
+        found.sort()
+        return [(end, key, held) for end, _, key, held in found]
+
+
 @dataclass
 class Layer:
     name: str
     rows: dict[int, Row]
     names: dict[str, tuple[tuple[int, str], ...]]  # key -> (place id, the name with that key)
-    automaton: ahocorasick.Automaton | None
+    finder: KeyFinder | None
     # GeoNames admin1 code -> the division's row, for places that have no point of their own
     admin1: dict[str, Row]
     fuzzy: Any = field(default=None, repr=False)  # fuzzy.FuzzyIndex, built when a text first needs it
     # (governorate p-code, bearing) -> its part that way: "the eastern countryside of Deir ez-Zor"
     sectors: dict[tuple[str, int], Row] = field(default_factory=dict)
-    beside: str | None = None  # the layer whose keys the automaton finds too (the countries, for a country)
+    beside: str | None = None  # the layer whose keys the finder finds too (the countries, for a country)
 
 
 def load_layer(conn: sqlite3.Connection, name: str, beside: Layer | None = None) -> Layer:
@@ -90,30 +128,19 @@ def _no_collection() -> Iterator[None]:
 def _load(conn: sqlite3.Connection, name: str, beside: Layer | None) -> Layer:
     values, names = _stored(conn, name) or _query(conn, name)
     rows = {row.id: row for row in map(Row._make, values)}
-    automaton = None
-    if names:
-        # each key tells which layers hold it: a country's automaton finds the names of ``beside`` (the
-        # countries) as well, so that a text read against both is scanned once
-        automaton = ahocorasick.Automaton()
-        also = beside.names if beside is not None else {}
-        for key in names:
-            automaton.add_word(f" {key} ", (key, OWN | (BESIDE if key in also else 0)))
-        for key in also:
-            if key not in names:
-                automaton.add_word(f" {key} ", (key, BESIDE))
-        automaton.make_automaton()
+    # each key tells which layers hold it: a country's finder finds the names of ``beside`` (the countries) as
+    # well, so that a text read against both is read once
+    finder = KeyFinder.of(names, beside.names if beside is not None else ()) if names else None
     admin1 = {r.admin1_code: r for r in rows.values() if r.feature == "admin1" and r.admin1_code}
     sectors = {
         (r.admin1_pcode or "", SECTOR_BEARINGS[r.name.split()[0]]): r
         for r in rows.values()
         if r.feature == "sector" and r.name.split()[0] in SECTOR_BEARINGS
     }
-    return Layer(
-        name, rows, names, automaton, admin1, sectors=sectors, beside=beside.name if beside else None
-    )
+    return Layer(name, rows, names, finder, admin1, sectors=sectors, beside=beside.name if beside else None)
 
 
-OWN, BESIDE = 1, 2  # which layers hold a key an automaton finds: this one, the one beside it
+OWN, BESIDE = 1, 2  # which layers hold a key a finder finds: this one, the one beside it
 _Data = tuple[list[tuple[Any, ...]], dict[str, tuple[tuple[int, str], ...]]]
 
 

@@ -1,8 +1,8 @@
 """Find place names in a report and resolve each to one gazetteer place with precision codes.
 
 ``Gazetteer.find(text, country)`` reads the text once: every word gets its normalised key
-(``normalise.token_key``), an Aho-Corasick automaton per layer finds every gazetteer key among them at word
-boundaries, overlapping finds keep the longest, and each name is resolved among its namesakes by the words
+(``normalise.token_key``), each layer's key finder finds every gazetteer key among them at word boundaries,
+overlapping finds keep the longest, and each name is resolved among its namesakes by the words
 around it (cues), the country, the admin regions named nearby, the kind of place and its size. Nothing here
 reaches the network; the gazetteer is one SQLite file.
 """
@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 # and countries layers (~80k names) an extraction worker stays under 400 MB RSS.
 MAX_COUNTRY_NAMES = 260_000
 _PINNED = ("countries", "world")
+# the places of one name in one layer: (place, name) pairs, and (place id, (place, layer)) entries
+Namesakes = tuple[list[tuple[Row, str]], list[tuple[int, tuple[Row, Layer]]]]
 _RECENT = 4
 
 
@@ -51,6 +53,10 @@ class Gazetteer:
         self._found: dict[str, str | None] = {}  # text -> the country its reading without a hint found
         # (words, cue, country, namesake ids) -> namesake scores and spellings, shared by readings (reader.py)
         self.scores: dict[tuple[Any, ...], tuple[list[tuple[float, int, Row]], dict[int, float]]] = {}
+        # layer -> key -> the places of that name (see namesakes)
+        self._namesakes: dict[str, dict[str, Namesakes]] = {}
+        # (layer, words of a run of capitalised words) -> its spans a close spelling may match (reader.py)
+        self.fuzzy_spans: dict[tuple[str, tuple[str, ...]], tuple[tuple[int, int, bool], ...]] = {}
         self._lock = threading.Lock()
         self._iso3: dict[str, str] = json.loads(meta.get("iso3", "{}"))
         self.capitals: dict[str, str] = json.loads(meta.get("capitals", "{}"))
@@ -80,7 +86,7 @@ class Gazetteer:
         return cls(path, conn, meta)
 
     def layer(self, name: str) -> Layer:
-        beside = None if name in _PINNED else self.layer("countries")  # a country's automaton finds both
+        beside = None if name in _PINNED else self.layer("countries")  # a country's finder finds both
         with self._lock:
             if name in self._layers:
                 self._layers[name] = self._layers.pop(name)  # most recently used last: evicted last
@@ -90,8 +96,20 @@ class Gazetteer:
             except sqlite3.DatabaseError as exc:
                 raise _unreadable(self.path, exc) from exc
             self._layers[name] = loaded
+            self._namesakes[name] = {}
             self._evict(keep=name)
             return loaded
+
+    def namesakes(self, layer: Layer, key: str) -> Namesakes:
+        """The places named ``key`` in ``layer``: (place, name) pairs, and (id, (place, layer)) for the reader's
+        table of places; remembered while the layer is loaded, as texts name the same places again and again."""
+        known = self._namesakes.setdefault(layer.name, {})
+        found = known.get(key)
+        if found is None:
+            rows = [layer.rows[place_id] for place_id, _ in layer.names[key]]
+            pairs = [(row, name) for row, (_, name) in zip(rows, layer.names[key], strict=True)]
+            found = known[key] = (pairs, [(row.id, (row, layer)) for row in rows])
+        return found
 
     def fuzzy_index(self, layer: Layer) -> fuzzy.FuzzyIndex:
         """The close-spelling index of a layer: the one the build stored, else built from the layer; kept with the
@@ -111,6 +129,7 @@ class Gazetteer:
                 break
             if name != keep:
                 held -= len(self._layers.pop(name).names)
+                self._namesakes.pop(name, None)
 
     def country_code(self, hint: str | None) -> str | None:
         """ISO alpha-2 code of a country hint given as alpha-2, alpha-3 or a name; None when unknown."""

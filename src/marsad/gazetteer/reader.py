@@ -2,9 +2,9 @@
 namesakes by the words around it (cues), the country, the admin regions named nearby, the kind of place and
 its size.
 
-``Reader.mentions()`` reads the text once: every word gets its normalised key (``normalise.token_key``), an
-Aho-Corasick automaton per layer finds every gazetteer key among them at word boundaries, overlapping finds
-keep the longest, close spellings fill the gaps (``fuzzy``), and each name is resolved. ``match.Gazetteer``
+``Reader.mentions()`` reads the text once: every word gets its normalised key (``normalise.token_key``), each
+layer's ``KeyFinder`` finds every gazetteer key among them from the words that may start a name, overlapping
+finds keep the longest, close spellings fill the gaps (``fuzzy``), and each name is resolved. ``match.Gazetteer``
 opens the file, holds the layers and turns a chosen row into a ``Place``.
 """
 
@@ -14,6 +14,7 @@ import bisect
 import functools
 import itertools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -66,6 +67,8 @@ _LOWER_DESCRIPTORS = frozenset(
 )  # fmt: skip
 _DESCRIBED = 0.9
 _FULL_STOPS = (".", "!", "?")
+# characters before and after a name within which a settlement word lets it be scanned for ("village of X")
+_SETTLEMENT_BEFORE, _SETTLEMENT_AFTER = 30, 12
 
 
 @dataclass(frozen=True)
@@ -214,7 +217,7 @@ class Reader(TextChecks):
         return town if ok else None
 
     def _hits(self) -> dict[tuple[int, int], _Hit]:
-        """The names the layers' automata find in the joined keys, each starting at a word not written in lower
+        """The names the layers' finders find in the joined keys, each starting at a word not written in lower
         case (most finds are common words: "bir", "tal"), grouped by the words they cover."""
         words = self.tokens
         hits: dict[tuple[int, int], _Hit] = {}
@@ -231,32 +234,29 @@ class Reader(TextChecks):
                         continue
                     hit = hits[(first, last)] = self._new_hit(first, last)
                 hit.keys.add(key)
-                for place_id, name in layer.names[key]:
-                    row = layer.rows[place_id]
-                    if row.id not in self.rows:
-                        self.rows[row.id] = (row, layer)
-                    hit.candidates.append((row, name))
+                pairs, entries = self.gaz.namesakes(layer, key)
+                hit.candidates.extend(pairs)
+                for place_id, entry in entries:
+                    self.rows.setdefault(place_id, entry)
         return hits
 
     def _finds(self) -> dict[str, list[tuple[int, str]]]:
-        """(end, key) of the keys each layer's automaton finds in the joined keys, in text order, where a name
-        may start. A layer whose keys another layer's automaton finds too (the countries, beside a country) is
-        not scanned again."""
+        """(end, key) of the keys each layer's finder finds in the joined keys, in text order, where a name may
+        start. A layer whose keys another layer's finder finds too (the countries, beside a country) is not
+        read again."""
         words = self.tokens
-        joined, starts = words.joined, words.name_starts()
+        # most words are in lower case (common words: "bir", "tal"), and no name starts with one
+        starts: Iterable[int] | None = words.name_starts()
+        if starts is None:
+            starts = words.key_token_starts()
         read = {layer.name for layer in self.layers}
         covered = {layer.beside for layer in self.layers if layer.beside in read}
         finds: dict[str, list[tuple[int, str]]] = {}
         for layer in self.layers:
-            if layer.automaton is None or layer.name in covered:
+            if layer.finder is None or layer.name in covered:
                 continue
             own, beside = finds.setdefault(layer.name, []), finds.setdefault(layer.beside or "", [])
-            found = layer.automaton.iter(joined)
-            if starts is not None:
-                # most finds start at a word in lower case (common words: "bir", "tal"): one comprehension
-                # drops them before any other Python work
-                found = [(end, value) for end, value in found if end - len(value[0]) in starts]
-            for end, (key, held) in found:
+            for end, key, held in layer.finder.find(words.joined, starts):
                 if held & OWN:
                     own.append((end, key))
                 if held & BESIDE:
@@ -339,8 +339,9 @@ class Reader(TextChecks):
         for first, last in runs:
             if (first, last) not in whole:
                 found.extend(self._fuzzy_run(layer, first, last, whole))
-        taken = {i for h in found for i in range(h.first, h.last + 1)}
-        hits = [h for h in hits if not taken & set(range(h.first, h.last + 1))] + found
+        if found:
+            taken = {i for h in found for i in range(h.first, h.last + 1)}
+            hits = [h for h in hits if not taken & set(range(h.first, h.last + 1))] + found
         return self._keep_unresolved(hits, runs)
 
     def _keep_unresolved(self, hits: list[_Hit], runs: list[tuple[int, int]]) -> list[_Hit]:
@@ -387,46 +388,85 @@ class Reader(TextChecks):
         return out
 
     def _fuzzy_run(self, layer: Layer, first: int, last: int, whole: set[tuple[int, int]]) -> list[_Hit]:
-        """Fuzzy names inside one run of capitalised words, longest first, never re-reading an exact name."""
-        if first == last:  # one word: most runs
-            hit = None if (first, last) in whole else self._fuzzy_span(layer, first, last)
-            return [hit] if hit is not None else []
+        """Fuzzy names inside one run of capitalised words, longest first, never re-reading an exact name. Only
+        the spans some context may let match are tried (see ``_open_spans``)."""
+        spans = self._open_spans(layer, first, last)
+        if not spans:
+            return []  # most runs
+        # a span no name shares a skeleton with matches only when scanned for, after a settlement word
+        settled = self.tokens.starting_within(
+            _SETTLEMENT_WORDS,
+            self.tokens.starts[first] - _SETTLEMENT_BEFORE,
+            self.tokens.ends[last] + _SETTLEMENT_AFTER,
+        )
         out: list[_Hit] = []
         free = set(range(first, last + 1))
-        for size in range(min(fuzzy.MAX_WORDS, last - first + 1), 0, -1):
-            for start in range(first, last - size + 2):
-                span = range(start, start + size)
-                if not free.issuperset(span) or (start, start + size - 1) in whole:
-                    continue
-                hit = self._fuzzy_span(layer, start, start + size - 1)
-                if hit is not None:
-                    out.append(hit)
-                    free -= set(span)
+        for i, j, scanned in spans:
+            start, end = first + i, first + j
+            if scanned and not settled:
+                continue
+            if (start, end) in whole or not free.issuperset(range(start, end + 1)):
+                continue
+            hit = self._fuzzy_span(layer, start, end)
+            if hit is not None:
+                out.append(hit)
+                free.difference_update(range(start, end + 1))
         return out
 
-    def _fuzzy_span(self, layer: Layer, first: int, last: int) -> _Hit | None:
+    def _open_spans(self, layer: Layer, first: int, last: int) -> tuple[tuple[int, int, bool], ...]:
+        """The spans (first, last, only scanned for) of a run that some context may let match a close spelling,
+        counted from the run's first word, longest first, then left to right. Which they are follows from the
+        run's words alone: remembered across texts, which repeat their capitalised words ("Ministry")."""
+        question = (layer.name, tuple(self.tokens.raw[first : last + 1]))
+        spans = self.gaz.fuzzy_spans.get(question)
+        if spans is None:
+            if len(self.gaz.fuzzy_spans) >= _MAX_SCORES:
+                self.gaz.fuzzy_spans.clear()
+            index = self.gaz.fuzzy_index(layer)
+            spans = self.gaz.fuzzy_spans[question] = tuple(
+                (start - first, end - first, scanned)
+                for start, end in _spans_of(first, last)
+                if (scanned := self._scanned_only(layer, index, start, end)) is not None
+            )
+        return spans
+
+    def _scanned_only(self, layer: Layer, index: fuzzy.FuzzyIndex, first: int, last: int) -> bool | None:
+        """None when no context lets the words match a close spelling (see ``_fuzzy_span``): a particle at an
+        end, a stop word alone, a key too short or already a name, or one whose skeleton no name shares and too
+        short to be scanned for; else whether only a scan, after a settlement word, may find them."""
         folded = self.tokens.folded
         if folded[first] in PARTICLES or folded[last] in PARTICLES:
             return None
         if first == last and (folded[first] in self.stop["never"] or folded[first] in self.stop["not_alone"]):
             return None
+        key = self._run_key(first, last)
+        if len(key) < fuzzy.MIN_KEY or key in layer.names:
+            return None
+        if fuzzy.skeleton(key) in index.by_skeleton:
+            return False
+        return True if len(key) >= fuzzy.MIN_SCAN_KEY else None
+
+    def _run_key(self, first: int, last: int) -> str:
+        return " ".join(filter(None, self.tokens.keys[first : last + 1]))
+
+    def _fuzzy_span(self, layer: Layer, first: int, last: int) -> _Hit | None:
+        """The close spelling the words ``first``..``last`` stand for, in the context they are written in;
+        ``_open_spans`` has ruled out the words no context lets match."""
         if first == last and self._opens_sentence(first, _FULL_STOPS):
             # "Severe clashes ...": a sentence's first word is capitalised whatever it is (after a colon, a list
             # of strike locations names a place: "December 25th 2017: Granij, Deir Ezzor governorate")
             return None
         start, end = self.tokens.starts[first], self.tokens.ends[last]
-        key = " ".join(filter(None, self.tokens.keys[first : last + 1]))
-        if len(key) < fuzzy.MIN_KEY or key in layer.names:
-            return None
+        key = self._run_key(first, last)
         words = self.text[start:end]
-        index = self.gaz.fuzzy_index(layer)  # read when a name first needs it: most texts never do
+        index = self.gaz.fuzzy_index(layer)
         found = index.match(layer, key, words, None, False)
         # names sharing no skeleton are scanned for only after a settlement cue ("the village of X"), among the
         # names of the region named nearby
         if (
             found is None
             and len(key) >= fuzzy.MIN_SCAN_KEY
-            and self.tokens.near(_SETTLEMENT_WORDS, start, end, 30, 12)
+            and self.tokens.near(_SETTLEMENT_WORDS, start, end, _SETTLEMENT_BEFORE, _SETTLEMENT_AFTER)
             and fuzzy.settlement_cue(self.text, start, end)
         ):
             found = index.match(layer, key, words, self._region_near(start), True)
@@ -771,6 +811,13 @@ _HELD_SPELLING = (
 # (words, keys found, layers) -> how closely the best-spelled namesake is written (see Reader._select)
 _BEST_SPELLED: dict[tuple[str, frozenset[str], tuple[str, ...]], float] = {}
 _EXACT = 0.05  # a name written exactly as the text writes it, over one only the scoring form equals
+
+
+def _spans_of(first: int, last: int) -> Iterator[tuple[int, int]]:
+    """The spans of up to ``fuzzy.MAX_WORDS`` words of a run, longest first, then left to right."""
+    for size in range(min(fuzzy.MAX_WORDS, last - first + 1), 0, -1):
+        for start in range(first, last - size + 2):
+            yield start, start + size - 1
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -3,7 +3,7 @@
 A text is read once, with no Python work per word: one regex split gives the words and the text between them,
 their offsets are running sums of the parts' lengths, their folded forms and keys come from a table of the
 words seen before (``dict`` look-ups mapped over the list), and the keys joined by spaces are the one string the
-gazetteer's automata scan. Only the words that start a name found, or that are capitalised, get Python work of
+gazetteer's key finders read. Only the words that start a name found, or that are capitalised, get Python work of
 their own later (``reader.Reader``).
 """
 
@@ -63,7 +63,7 @@ class Token(NamedTuple):
 
 class Words(Sequence[Token]):
     """The words of one text in parallel lists (``starts``, ``ends``, ``raw``, ``folded``, ``keys``), the keys
-    joined for the automata (``joined``), and which words are capitalised."""
+    joined for the key finders (``joined``), and which words are capitalised."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -122,6 +122,11 @@ class Words(Sequence[Token]):
             self._name_starts = set(compress(self.key_starts, starting))
         return self._name_starts
 
+    def key_token_starts(self) -> list[int]:
+        """Positions in ``joined`` where each of its words begins: every key of a word, and each word of a key
+        written as several ("Bukamal" -> "abu kamal")."""
+        return [at + 1 for at, char in enumerate(self.joined[:-1]) if char == " "]
+
     @functools.cached_property
     def lowered(self) -> str | None:
         """The text in lower case, when lowering keeps every character's place (it always does for ASCII and
@@ -134,12 +139,9 @@ class Words(Sequence[Token]):
         ``start`` or ``after`` characters after ``end`` (what ``word in text[...].lower()`` would say for each);
         True when one does or the text cannot tell. A check on every name's surroundings that spares the
         patterns behind it: each vocabulary is found once per text."""
-        found = self._found.get(vocabulary)
+        found = self._occurring(vocabulary)
         if found is None:
-            if self.lowered is None:
-                return True
-            spans = sorted(_occurrences(self.lowered, vocabulary))
-            found = self._found[vocabulary] = (list(map(itemgetter(0), spans)), spans)
+            return True
         positions, spans = found
         low = max(0, start - before)
         for index in range(bisect_left(positions, low), len(spans)):
@@ -149,6 +151,28 @@ class Words(Sequence[Token]):
             if (last <= start) or (first >= end and last <= end + after):
                 return True
         return False
+
+    def starting_within(self, vocabulary: tuple[str, ...], low: int, high: int) -> bool:
+        """Whether a word of ``vocabulary`` (lower case) starts at or after ``low`` and before ``high``: False
+        rules out ``near`` for every name between ``low + before`` and ``high - after``. True when the text
+        cannot tell."""
+        found = self._occurring(vocabulary)
+        if found is None:
+            return True
+        positions = found[0]
+        at = bisect_left(positions, max(0, low))
+        return at < len(positions) and positions[at] < high
+
+    def _occurring(self, vocabulary: tuple[str, ...]) -> tuple[list[int], list[tuple[int, int]]] | None:
+        """(starts, (start, end)) of the occurrences of ``vocabulary`` in the lowered text, in order, found once
+        per text; None when the text cannot be lowered in place."""
+        found = self._found.get(vocabulary)
+        if found is None:
+            if self.lowered is None:
+                return None
+            spans = sorted(_occurrences(self.lowered, vocabulary))
+            found = self._found[vocabulary] = (list(map(itemgetter(0), spans)), spans)
+        return found
 
     def title_counts(self, start: int, end: int) -> tuple[int, int]:
         """How many words between ``start`` and ``end`` are written in lower or Title Case (a letter first, not
@@ -198,12 +222,11 @@ class Words(Sequence[Token]):
     def _continues(self, last: int, index: int) -> bool:
         """Whether capitalised word ``index`` continues the run ending at ``last``: only joined particles
         between them."""
-        for between in range(last + 1, index + 1):
-            if not self.joined_to(between - 1, between):
+        # a word between them first: most capitalised words stand apart, a word that is no particle between
+        for between in range(last + 1, index):
+            if self.folded[between] not in PARTICLES or not self.joined_to(between - 1, between):
                 return False
-            if between < index and self.folded[between] not in PARTICLES:
-                return False
-        return True
+        return self.joined_to(index - 1, index)
 
 
 def _occurrences(text: str, vocabulary: tuple[str, ...]) -> Iterator[tuple[int, int]]:
