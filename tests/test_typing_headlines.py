@@ -102,6 +102,7 @@ def test_typing_fallen_fighters_told_alone_are_a_clash() -> None:
             "Government regains territory",
         ),
         ("The rebels seize parts of Raqqa", "Non-state actor overtakes territory"),  # "parts of" a place
+        ("Syria: Improvised Mines Kill, Injure Hundreds in Manbij", "Remote explosive/landmine/IED"),
     ],
 )
 def test_typing_war_report_vocabulary(text: str, expected: str) -> None:
