@@ -38,6 +38,7 @@ def _entry(line: str, published: date | None = PUB) -> LogEntry | None:
         ("July 28th: (S1130) Al Thakana neighbourhood, Raqqa city, Raqqa governorate, Syria", "S1130",
          "2017-07-28", "2017-07-28", 1),  # no year: the latest July 28th before publication
         ("December 9th 2016 (CS12): al Bab, Aleppo governorate, Syria", "CS12", "2016-12-09", "2016-12-09", 1),
+        ("July 17th 2017: (1069a) Raqqa, Raqqa governorate, Syria", "1069a", "2017-07-17", "2017-07-17", 1),
         ("August 1st 2017: حارة البوسرايا (S1149) Al Bousraya neighbourhood, Raqqa city, Syria", "S1149",
          "2017-08-01", "2017-08-01", 1),
     ],
@@ -80,6 +81,8 @@ def test_segment_log_line_without_year_or_publication_is_not_guessed() -> None:
         "May 2017 (S1)",  # a code but no place list
         "May 11th 2017: Markada, Al Hassakah governorate, Syria",  # no incident code
         "Brigade (S12) moved on May 11th 2017 to Markada",
+        "July 17th (2017) Raqqa was shelled again",  # a year in brackets is no code
+        "July 17th 2017: (12) Raqqa, Raqqa governorate, Syria",  # nor is a short number
     ],
 )
 def test_segment_log_line_other_lines_are_not_log_lines(line: str) -> None:

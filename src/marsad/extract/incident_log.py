@@ -15,7 +15,8 @@ tells one; the event's notes say so.
 The shape read, generally: at the start of a line, a date (a day, a range of days "5th-6th", "14th/15th", "25th or
 26th", "April 28th – May 5th", or a month "Around September 2017"), optionally "around" and marks of doubt ("?",
 "[date unclear]", "(not exact date)"), then within a few words an incident code in parentheses (one to three
-capitals and a number: "(S706)", "(S1137A)", "(CS12)", "(I418)"), then the place list. A date of doubt gets UCDP
+capitals and a number: "(S706)", "(S1137A)", "(CS12)", "(I418)"; or a number of three to five digits, as
+Airwars's older codes: "(1069a)"), then the place list. A date of doubt gets UCDP
 date_prec 2 at least. Without a year the date is the latest such day on or before publication; a date after
 publication or before 1900 is refused and the reason recorded. Every pattern is bounded and reads only the first
 ``HEAD_CHARS`` characters of a line.
@@ -33,7 +34,9 @@ from marsad.extract.dates import EARLIEST, MONTHS, precision_of
 from marsad.records import EventDate, Span
 
 HEAD_CHARS = 140  # the date and the code sit at the start of the line
-_CODE = re.compile(r"\(\s*(?P<code>[A-Z]{1,3}\d{1,5}[A-Za-z]{0,2})\s*\)")
+# one to three capitals and a number ("S706", "CS12"), or Airwars's older codes, a number of three to five digits
+# ("1069a"; not a year in brackets)
+_CODE = re.compile(r"\(\s*(?P<code>(?:[A-Z]{1,3}\d{1,5}|(?!(?:19|20)\d\d\s*\))\d{3,5})[A-Za-z]{0,2})\s*\)")
 _MONTH = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
