@@ -286,9 +286,10 @@ def _negated(sentence: str, low: str, start: int) -> bool:
     """Whether a negation stands right before the cue at ``start`` ("no arrests", "denied carrying out").
     ``low`` is ``sentence.lower()``."""
     lo = max(0, start - NEGATION_REACH)
-    if sentence.isascii():  # (a case-insensitive regex reads "ı" as "i": other texts are always searched)
-        if _NEGATION_WORD.search(low, lo, start) is None:  # (one search in C: the words within the window)
-            return False
+    # no negation word within the window (one search in C): not negated. Only in ASCII text: a case-insensitive
+    # regex reads "ı" as "i", so other texts are always searched
+    if sentence.isascii() and _NEGATION_WORD.search(low, lo, start) is None:
+        return False
     return _NEGATION.search(sentence, lo, start) is not None
 
 
