@@ -76,10 +76,12 @@ def _prefixes(items: list[Any], c: Any, length: int) -> set[str] | None:
 
 
 def prefix_finder(prefixes: Iterable[str]) -> re.Pattern[str]:
-    """One regex whose (empty) matches in a lower-cased text are the word starts where one of ``prefixes``
-    begins: the regex engine skips, in C, the many words that begin none, where a look-up at every word cost a
-    loop in Python. Written as a trie ("a(?:bduc|ttac)"), so that each word is turned down at its first letters."""
-    return re.compile(rf"\b(?=\w)(?={_trie(set(prefixes))})")
+    """One regex whose matches in a lower-cased text, read by :func:`word_starts`, are the word starts where one
+    of ``prefixes`` begins: the regex engine skips, in C, the many words that begin none, where a look-up at every
+    word cost a loop in Python. Written as a trie ("a(?:bduc|ttac)"), so that each word is turned down at its first
+    letters. A match is the one character before the word, no letter or digit: a pattern that opens with a class of
+    characters is scanned for it in a tight loop, where one that opens with ``\b`` is tried at every character."""
+    return re.compile(rf"\W(?=\w)(?={_trie(set(prefixes))})")
 
 
 def _trie(words: set[str]) -> str:
@@ -100,5 +102,7 @@ def _trie(words: set[str]) -> str:
 
 
 def word_starts(low: str, finder: re.Pattern[str]) -> list[int]:
-    """Offsets of the word starts of ``low`` that :func:`prefix_finder`'s regex ``finder`` finds."""
-    return [m.start() for m in finder.finditer(low)]
+    """Offsets of the word starts of ``low`` that :func:`prefix_finder`'s regex ``finder`` finds. (A space before
+    the text stands before its first word; it shifts every offset by one, and the match, the character before the
+    word, by one back.)"""
+    return [m.start() for m in finder.finditer(" " + low)]
