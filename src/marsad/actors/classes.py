@@ -44,6 +44,8 @@ _BY_AFTER = re.compile(r"^\W*(?:\w+\W+){0,4}?by\s+(?:the\s+|an?\s+)?", re.IGNORE
 # a kind right after these words is not the subject of a later verb ("retook the town from government forces")
 _NOT_SUBJECT = re.compile(r"\b(?:from|against|on|by|of|with|at|to|into|for|near)\s+(?:the\s+|an?\s+)?$", re.I)
 _ANTI = re.compile(r"\banti[- ]?$", re.IGNORECASE)
+# "U.S.-backed Syrian forces" are no state's forces: who they are is the actor dictionary's to say
+_BACKED = re.compile(r"[\w.]-backed\s+$", re.IGNORECASE)
 _WORD_START = re.compile(r"\b\w")
 
 
@@ -133,10 +135,18 @@ def kinds_in(text: str) -> tuple[KindHit, ...]:
             if m is None:
                 continue
             end = m.end()
-            if not _ANTI.search(text, max(0, at - 6), at):
+            if not _qualified_away(rows[i].kind, text, at):
                 out.append(KindHit(rows[i].kind, at, m.end()))
             break
     return tuple(out)
+
+
+def _qualified_away(kind: str, text: str, at: int) -> bool:
+    """Whether the words before a kind say it is not that kind: "anti-government protesters" name no state,
+    "U.S.-backed Syrian forces" no state's forces."""
+    if _ANTI.search(text, max(0, at - 6), at):
+        return True
+    return kind == "state" and _BACKED.search(text, max(0, at - 9), at) is not None
 
 
 def _with_always(
