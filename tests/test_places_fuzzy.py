@@ -80,6 +80,17 @@ def test_places_capitalised_headline_words_beside_a_name(gaz: Gazetteer) -> None
     assert [m.span.text for m in gaz.find("Al-Bokamal Battle rages and militias fight", "SY")] == ["Al-Bokamal"]
 
 
+def test_places_direction_adjective_names_the_part_of_a_region(gaz: Gazetteer) -> None:
+    # "eastern Qalamoun", "its western Ghouta": the parts of a region that sources name so; a village named
+    # like one is not such a part ("its eastern Badia" stays the Syrian desert)
+    def named(text: str) -> list[str]:
+        return [m.place.name for m in gaz.find(text, "SY")]
+
+    assert named("Clashes continue in eastern Qalamoun") == ["Eastern Qalamoun"]
+    assert named("Shelling on its western Ghouta") == ["Western Ghouta"]
+    assert named("Clashes in its eastern Badia") == ["Syrian Desert"]
+
+
 def test_places_fuzzy_never_crosses_the_country(gaz: Gazetteer) -> None:
     # the same close spelling in an Afghan report stays unresolved rather than borrowing a Syrian village
     assert all(m.place.country != "Syria" for m in gaz.find("Clashes in Hamra Blassem village.", "AF"))

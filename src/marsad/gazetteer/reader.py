@@ -47,6 +47,7 @@ _ENGLISH_ARTICLES = frozenset({"at", "as", "an", "en", "es", "et", "ed", "er", "
 # "X, Y province" / "X in Y governorate": what stands between a place and the division said to hold it
 _CONTAINED = re.compile(r"^\s*(?:,|\bin\b|,\s*in\b)\s*(?:the\s+)?$", re.I)
 _BEARING_WORDS = {0: "Northern", 90: "Eastern", 180: "Southern", 270: "Western"}
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:north|east|south|west)ern\s+$", re.IGNORECASE)  # "eastern Qalamoun"
 _ARABIC = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _BETWEEN_SCRIPTS = re.compile(r"[\s,;:()/-]{1,4}")
 _IN_OR_OF = re.compile(r"\b(?:in|of)\b", re.IGNORECASE)
@@ -715,6 +716,12 @@ class Reader(TextChecks):
         # "north of Aleppo" stays near the city
         if direction is not None and row.feature == "country":
             return self._country_part(row, int(direction))
+        if direction is not None and row.feature not in _POPULATED and row.feature not in _ADMIN:
+            # "clashes in eastern Qalamoun": the part of a region a source names so (UCDP's "Eastern Qalamoun")
+            if _ADJECTIVE_BEFORE.search(self.text, max(0, hit.start - 12), hit.start):
+                part = self._named_part(self.text[hit.start : hit.end], row.country, int(direction))
+                # a town's name is no part of a region ("its eastern Badia" is not the village Eastern Baydah)
+                return part if part is not None and part.feature not in _POPULATED else None
         if direction is None or not {c.name for c in around} & _DIRECTED or not row.admin1_pcode:
             return None
         capital = row.feature in _POPULATED and any(
@@ -726,11 +733,15 @@ class Reader(TextChecks):
 
     def _country_part(self, country: Row, bearing: int) -> Row | None:
         """ "northern Syria": the region a source placed under that name (UCDP's "Northern Syria"), if any."""
+        return self._named_part(country.name, country.country, bearing)
+
+    def _named_part(self, whole: str, country: str | None, bearing: int) -> Row | None:
+        """The place of ``country`` a source names "<Northern|Eastern|...> <whole>", if any."""
         word = _BEARING_WORDS.get(bearing)
-        key = name_key(f"{word} {country.name}") if word else ""
+        key = name_key(f"{word} {whole}") if word else ""
         for layer in self.layers:
             for place_id, _ in layer.names.get(key, ()):
-                if layer.rows[place_id].country == country.country:
+                if layer.rows[place_id].country == country:
                     self.rows.setdefault(place_id, (layer.rows[place_id], layer))
                     return layer.rows[place_id]
         return None
