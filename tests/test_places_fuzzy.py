@@ -91,6 +91,14 @@ def test_places_direction_adjective_names_the_part_of_a_region(gaz: Gazetteer) -
     assert named("Clashes in its eastern Badia") == ["Syrian Desert"]
 
 
+def test_places_region_after_of_holds_the_name(gaz: Gazetteer) -> None:
+    # "X town of Edlib countryside" says X lies in Idlib: a namesake only in Hama is not it (the name is kept
+    # unresolved with the reason, and the governorate still places the event)
+    reading = gaz.read("A massacre by warplanes in Abu al-Dhour town of Edlib countryside", "Syria")
+    assert [m.place.admin1 for m in reading.mentions] == ["Idlib"]
+    assert [u.span.text for u in reading.unresolved] == ["Abu al-Dhour"]
+
+
 def test_places_fuzzy_never_crosses_the_country(gaz: Gazetteer) -> None:
     # the same close spelling in an Afghan report stays unresolved rather than borrowing a Syrian village
     assert all(m.place.country != "Syria" for m in gaz.find("Clashes in Hamra Blassem village.", "AF"))
