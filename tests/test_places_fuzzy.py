@@ -62,7 +62,9 @@ def test_places_fuzzy_close_spellings_resolve(gaz: Gazetteer, text: str, words: 
 def test_places_fuzzy_first_word_of_a_sentence_is_no_close_spelling(gaz: Gazetteer) -> None:
     # "Severe" and "Missile" are spelled like the villages Sweiri and Masla; a capital that only opens a
     # sentence says nothing about the word
-    assert [m.span.text for m in gaz.find("Severe clashes continue in the countryside of Homs", "SY")] == ["Homs"]
+    assert [m.span.text for m in gaz.find("Severe clashes continue in the countryside of Homs", "SY")] == [
+        "Homs"
+    ]
     assert [m.span.text for m in gaz.find("Missile strikes target the countryside of Latakia", "SY")] == [
         "Latakia"
     ]
@@ -77,7 +79,9 @@ def test_places_lower_case_descriptor_is_not_read_into_a_name(gaz: Gazetteer) ->
 def test_places_capitalised_headline_words_beside_a_name(gaz: Gazetteer) -> None:
     # a headline's capitalised opener or event noun beside a name does not make it a person's name
     assert [m.span.text for m in gaz.find("Following Al-Shaddadi attack yesterday", "SY")] == ["Al-Shaddadi"]
-    assert [m.span.text for m in gaz.find("Al-Bokamal Battle rages and militias fight", "SY")] == ["Al-Bokamal"]
+    assert [m.span.text for m in gaz.find("Al-Bokamal Battle rages and militias fight", "SY")] == [
+        "Al-Bokamal"
+    ]
 
 
 def test_places_direction_adjective_names_the_part_of_a_region(gaz: Gazetteer) -> None:

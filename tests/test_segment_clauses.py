@@ -176,7 +176,10 @@ def test_segment_clauses_continued_act_after_and_is_a_clause() -> None:
     ]
     shelling, clashes = _incidents("Bombardment targets Hama and continued clashes in Der-Ezzor")
     assert clashes.location is not None and clashes.location.admin1 == "Deir ez-Zor"
-    assert (shelling.sub_event_type, clashes.sub_event_type) == ("Shelling/artillery/missile attack", "Armed clash")
+    assert (shelling.sub_event_type, clashes.sub_event_type) == (
+        "Shelling/artillery/missile attack",
+        "Armed clash",
+    )
 
 
 def test_segment_clauses_harm_at_the_next_governorate_shares_the_act() -> None:

@@ -139,7 +139,7 @@ class _Piece:
     typed: bool = False  # its act is an event word (not only harm told by a noun)
     anaphor: bool = False  # names its place by pointing back: "the outskirts of the city", "its countryside"
     motion: bool = False  # opens with where a move goes or comes from: "towards the capital"
-    listed: bool = False  # opens with a place's name and names no act: "clashes in Daraa and Aleppo cause deaths"
+    listed: bool = False  # opens with a place's name, no act named: "Daraa and Aleppo cause deaths"
 
 
 def split(

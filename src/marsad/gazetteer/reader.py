@@ -717,11 +717,7 @@ class Reader(TextChecks):
         if direction is not None and row.feature == "country":
             return self._country_part(row, int(direction))
         if direction is not None and row.feature not in _POPULATED and row.feature not in _ADMIN:
-            # "clashes in eastern Qalamoun": the part of a region a source names so (UCDP's "Eastern Qalamoun")
-            if _ADJECTIVE_BEFORE.search(self.text, max(0, hit.start - 12), hit.start):
-                part = self._named_part(self.text[hit.start : hit.end], row.country, int(direction))
-                # a town's name is no part of a region ("its eastern Badia" is not the village Eastern Baydah)
-                return part if part is not None and part.feature not in _POPULATED else None
+            return self._region_part(hit, row, int(direction))
         if direction is None or not {c.name for c in around} & _DIRECTED or not row.admin1_pcode:
             return None
         capital = row.feature in _POPULATED and any(
@@ -730,6 +726,15 @@ class Reader(TextChecks):
         if row.feature != "admin1" and not capital:
             return None
         return layer.sectors.get((row.admin1_pcode, int(direction)))
+
+    def _region_part(self, hit: _Hit, region: Row, bearing: int) -> Row | None:
+        """ "clashes in eastern Qalamoun": the part of a region a source names so (UCDP's "Eastern Qalamoun"), when
+        a direction adjective stands right before the name; never a town named like one ("its eastern Badia" is
+        not the village Eastern Baydah)."""
+        if not _ADJECTIVE_BEFORE.search(self.text, max(0, hit.start - 12), hit.start):
+            return None
+        part = self._named_part(self.text[hit.start : hit.end], region.country, bearing)
+        return part if part is not None and part.feature not in _POPULATED else None
 
     def _country_part(self, country: Row, bearing: int) -> Row | None:
         """ "northern Syria": the region a source placed under that name (UCDP's "Northern Syria"), if any."""
