@@ -111,7 +111,8 @@ _ASIDE = re.compile(
     r"|in retaliation (?:for|against)|in response to|in revenge for|waiting (?:for|to)|ready to|poised to|about to"
     r"|(?:is|are|was|were) set to|expected to|(?:plotting|planning|plan|plans|plot|intend\w*|aim\w*"
     r"|threaten\w*|vow\w*|prepar\w*) to|(?:trying|attempt\w*) to(?! (?:assassinate|kill|murder|advance|storm|"
-    r"infiltrate|retake|recapture|regain|recover|seize|take control))|for (?:allegedly )?(?:planning|plotting|carrying out|taking part|"
+    r"infiltrate|retake|recapture|regain|recover|seize|take control|complete (?:the |their |its )?control))"
+    r"|for (?:allegedly )?(?:planning|plotting|carrying out|taking part|"
     r"participating|organi[sz]ing|their role|his role|her role|involvement))\b",
     re.IGNORECASE,
 )
