@@ -106,7 +106,10 @@ def test_typing_fallen_fighters_told_alone_are_a_clash() -> None:
         ("U.S.-backed Syrian forces seize parts of Raqqa", "Non-state actor overtakes territory"),
         ("Syria: Improvised Mines Kill, Injure Hundreds in Manbij", "Remote explosive/landmine/IED"),
         # an attempt to take a place is fighting for it, told as the attempt
-        ("Regime forces continue attempts to complete control of Hosh Nasri in Eastern Ghouta", "Armed clash"),
+        (
+            "Regime forces continue attempts to complete control of Hosh Nasri in Eastern Ghouta",
+            "Armed clash",
+        ),
     ],
 )
 def test_typing_war_report_vocabulary(text: str, expected: str) -> None:
