@@ -104,6 +104,15 @@ def test_dates_unresolvable_is_recorded_not_invented() -> None:
     assert any("February 30" in r for r in ctx.rejected)
 
 
+def test_dates_what_a_first_time_is_measured_from_dates_nothing() -> None:
+    # "for the first time since 2012" and "the deadliest attack since 2013" compare; the event's day is elsewhere
+    assert _read("Troops seized the highway on Tuesday for the first time since 2012") == [
+        ("2021-01-19", "2021-01-19", 1)
+    ]
+    assert _read("It was the deadliest attack since 2013") == []
+    assert _read("Fighting has raged since 2013") != []  # a plain "since" is a period
+
+
 def test_dates_campaign_start_becomes_the_anchor() -> None:
     ctx = DateContext(PUB)
     text = "The joint forces continued the security campaign that began on January 16. Later text."

@@ -196,6 +196,13 @@ def test_segment_clauses_harm_at_the_next_governorate_shares_the_act() -> None:
     assert death.sub_event_type is None and death.actor1 is None
 
 
+def test_segment_first_time_since_a_year_is_no_background() -> None:
+    """ "for the first time since 2011" measures the news from 2011; it does not make the advance old news."""
+    (advance,) = _incidents("Regime forces advance in Lattakia countryside for the first time since 2011")
+    assert advance.sub_event_type == "Government regains territory"
+    assert advance.date is not None and advance.date.start == PUB
+
+
 def test_segment_clauses_glued_paragraphs_are_not_clauses() -> None:
     """Text whose full stops lost their spaces reads as one long "sentence": its pieces are not the clauses of
     one headline, and it is not cut into an incident per piece."""

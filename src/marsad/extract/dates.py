@@ -138,6 +138,13 @@ _STARTS = re.compile(
     r"beginning|launch)\s+of\s+the\s+(?:\w+\s+){0,2}(?:campaign|operation|offensive))\s+(?:on\s+|in\s+)?$",
     re.IGNORECASE,
 )
+# a date a superlative or a first time is measured from: "for the first time since 2011", "the heaviest shelling
+# since January"
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:first\s+time|highest|lowest|largest|biggest|worst|heaviest|deadliest|bloodiest|fiercest|most\s+\w+)"
+    r"\b[^.;]{0,40}?(?P<since>\bsince\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?)?$",
+    re.IGNORECASE,
+)
 _SINCE_BEFORE = re.compile(
     r"\b(?:since|starting)\s+(?:the\s+(?:start|beginning|launch|outbreak)\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}"
     r"(?:on|in)\s+)?$",
@@ -147,10 +154,10 @@ _AND = re.compile(r"\band\b", re.IGNORECASE)
 # "Division 17 May", "Brigade 25 in March": a number that names a unit or a road is not a day; "2310 GMT on
 # Tuesday" converts the time of an event told in local time ("early on Wednesday"): the same moment, not a second day
 _UNIT_BEFORE = re.compile(
-    r"(?:\b(?:division|brigade|corps|regiment|battalion|squadron|route|highway|no\.?|number|resolution)\s*"
-    r"|\b(?:gmt|utc)\s+(?:on\s+)?)$",
+    r"\b(?:division|brigade|corps|regiment|battalion|squadron|route|highway|no\.?|number|resolution)\s*$",
     re.IGNORECASE,
 )
+_CLOCK_BEFORE = re.compile(r"\b(?:gmt|utc)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 @cache
@@ -621,7 +628,16 @@ def _not_a_date(name: str, m: re.Match[str], s: str) -> bool:
     words = m.group(0)
     if name.startswith("range") and _AND.search(words) and words[:7].lower() != "between":
         return True  # "On January 16 and 23 people were killed": "and" joins a range only after "between"
-    return bool(_UNIT_BEFORE.search(s[max(0, m.start() - 20) : m.start()]))
+    before = s[max(0, m.start() - 20) : m.start()]
+    # "Division 17", "Highway 5": a number after a unit's name; words ("the highway on Tuesday") name no unit
+    return bool(_CLOCK_BEFORE.search(before)) or (words[0].isdigit() and bool(_UNIT_BEFORE.search(before)))
+
+
+def _compared(before: str, words: str) -> bool:
+    """Whether a date is what a first time or a superlative is measured from ("for the first time since 2011":
+    "since" before the date's words or opening them)."""
+    found = _COMPARED_BEFORE.search(before)
+    return found is not None and (found.group("since") is not None or words[:6].lower() == "since ")
 
 
 def find_dates(text: str, sentence: Span, ctx: DateContext) -> list[DateMention]:
@@ -645,6 +661,8 @@ def find_dates(text: str, sentence: Span, ctx: DateContext) -> list[DateMention]
             ctx.rejected.append(f"{span.text!r}: {err}")
             continue
         before = s[max(0, start - 80) : start]
+        if _compared(before, span.text):
+            continue  # "for the first time since 2011", "the deadliest attack since 2013": it dates nothing told
         role = _role(name, span.text, before, s[end : end + 120])
         if role == "period" and name not in _PERIOD_KINDS:
             ed = _since(ed, ctx)
