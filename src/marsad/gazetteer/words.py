@@ -50,6 +50,7 @@ def _cased(word: str) -> bool:
 
 
 _FORMS = _Forms()
+_FOLDED, _KEY, _CAPITAL, _LOWER, _CASED = map(itemgetter, range(5))  # the columns of a row of ``_FORMS``
 
 
 class Token(NamedTuple):
@@ -78,13 +79,13 @@ class Words(Sequence[Token]):
         if len(_FORMS) > _MAX_FORMS:
             _FORMS.clear()
         self.starts, self.ends, self.raw = starts, ends, raw
-        # one transpose of the table's rows gives the four columns (a text without words has none)
-        columns = tuple(zip(*map(_FORMS.__getitem__, raw), strict=True)) or ((), (), (), (), ())
-        self.folded: Sequence[str] = columns[0]
-        self.keys: Sequence[str] = columns[1]
-        self.capital: Sequence[bool] = columns[2]
-        self.lower: Sequence[bool] = columns[3]  # no name starts with a lower-case letter
-        self._cased: Sequence[bool] = columns[4]
+        # each column is read off the table's rows in one pass: a transpose (``zip(*rows)``) would make an
+        # iterator per word, hundreds of objects at once that set the garbage collector going
+        self._rows = list(map(_FORMS.__getitem__, raw))
+        self.folded: Sequence[str] = list(map(_FOLDED, self._rows))
+        self.keys: Sequence[str] = list(map(_KEY, self._rows))
+        self.capital: Sequence[bool] = list(map(_CAPITAL, self._rows))
+        self.lower: Sequence[bool] = list(map(_LOWER, self._rows))  # no name starts with a lower-case letter
         keyed = list(filter(None, self.keys))
         self.joined = " " + " ".join(keyed) + " " if keyed else " "
         # for each key in ``joined``: where its first letter is, and the index of its word
@@ -179,7 +180,7 @@ class Words(Sequence[Token]):
         all capitals: "ISIS" says nothing), and how many of those are capitalised: whether a line is a
         headline in Title Case. Counted once per text, then read off running sums."""
         if self._titles is None:
-            cased = list(self._cased)
+            cased = list(map(_CASED, self._rows))
             for index, suffix in self.trimmed.items():  # "ISIS's" is not written all in capitals
                 cased[index] = _cased(self.raw[index] + suffix)
             capitals = map(and_, cased, self.capital)
