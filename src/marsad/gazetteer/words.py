@@ -91,7 +91,7 @@ class Words(Sequence[Token]):
         # for each key in ``joined``: where its first letter is, and the index of its word
         self.owners = list(compress(range(count), self.keys))
         self.key_starts = list(map(add, accumulate(map(len, keyed), initial=0), range(1, len(keyed) + 1)))
-        self._name_starts: set[int] | None = None
+        self._name_starts: list[int] | None = None
         self._titles: tuple[list[int], list[int]] | None = None
         self._found: dict[tuple[str, ...], tuple[list[int], list[tuple[int, int]]]] = {}
 
@@ -114,13 +114,14 @@ class Words(Sequence[Token]):
         """The index of the word whose key holds ``position`` of ``joined``."""
         return self.owners[bisect_right(self.key_starts, position) - 1]
 
-    def name_starts(self) -> set[int] | None:
+    def name_starts(self) -> list[int] | None:
         """Positions in ``joined`` where the key of a word that may start a name begins (not written in lower
         case); None when some word's key has a space of its own ("Bukamal" -> "abu kamal"), so that a key found
         may start inside a word."""
         if self._name_starts is None and self.joined.count(" ") == len(self.owners) + 1:
-            starting = map(not_, map(self.lower.__getitem__, self.owners))
-            self._name_starts = set(compress(self.key_starts, starting))
+            # the case of each word that has a key, in the order of ``key_starts`` (``owners`` are those words)
+            starting = map(not_, compress(self.lower, self.keys))
+            self._name_starts = list(compress(self.key_starts, starting))  # in order: the finds nearly so
         return self._name_starts
 
     def key_token_starts(self) -> list[int]:
