@@ -102,6 +102,7 @@ class Hit:
     quarter: bool = False  # a neighbourhood the gazetteer lacks, placed at the city the text names with it
     scores: list[tuple[float, int, Row]] | None = None  # each namesake's score before the regions around it
     spelled: dict[int, float] = field(default_factory=dict)  # place id -> how closely its name is spelled
+    regions: frozenset[str | None] = frozenset()  # the regions its namesakes lie in (with ``scores``)
 
 
 class TextChecks:

@@ -14,6 +14,8 @@ import json
 import logging
 import sqlite3
 import threading
+from collections.abc import Callable
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,12 @@ _PINNED = ("countries", "world")
 # the places of one name in one layer: (place, name) pairs, and (place id, (place, layer)) entries
 Namesakes = tuple[list[tuple[Row, str]], list[tuple[int, tuple[Row, Layer]]]]
 _RECENT = 4
+# a Place's fields before and after its span, in order: a place named again is made from them positionally
+_NAMES = [f.name for f in fields(Place)]
+_BEFORE_SPAN, _AFTER_SPAN = _NAMES[: _NAMES.index("span")], _NAMES[_NAMES.index("span") + 1 :]
+_Fields = tuple[tuple[Any, ...], tuple[Any, ...]]
+_new_place: Callable[..., Place] = Place  # called with the fields in order, which mypy cannot check
+_MAX_PLACES = 50_000  # (place, cue) pairs remembered per layer
 
 
 class Gazetteer:
@@ -51,10 +59,15 @@ class Gazetteer:
         # the last few readings: the places stage reads a text without a country (to find it), then with it
         self._recent: dict[tuple[str | None, str], Reading] = {}
         self._found: dict[str, str | None] = {}  # text -> the country its reading without a hint found
-        # (words, cue, country, namesake ids) -> namesake scores and spellings, shared by readings (reader.py)
-        self.scores: dict[tuple[Any, ...], tuple[list[tuple[float, int, Row]], dict[int, float]]] = {}
+        # (words, cue, country, namesake ids) -> namesake scores, spellings and regions, shared by readings
+        # (reader.py)
+        self.scores: dict[
+            tuple[Any, ...], tuple[list[tuple[float, int, Row]], dict[int, float], frozenset[str | None]]
+        ] = {}
         # layer -> key -> the places of that name (see namesakes)
         self._namesakes: dict[str, dict[str, Namesakes]] = {}
+        # layer -> (place id, cue) -> the fields of its Place but the span (see place)
+        self._places: dict[str, dict[tuple[int, str | None], _Fields]] = {}
         # (layer, words of a run of capitalised words) -> its spans a close spelling may match (reader.py)
         self.fuzzy_spans: dict[tuple[str, tuple[str, ...]], tuple[tuple[int, int, bool], ...]] = {}
         self._lock = threading.Lock()
@@ -96,7 +109,7 @@ class Gazetteer:
             except sqlite3.DatabaseError as exc:
                 raise _unreadable(self.path, exc) from exc
             self._layers[name] = loaded
-            self._namesakes[name] = {}
+            self._namesakes[name], self._places[name] = {}, {}
             self._evict(keep=name)
             return loaded
 
@@ -130,6 +143,7 @@ class Gazetteer:
             if name != keep:
                 held -= len(self._layers.pop(name).names)
                 self._namesakes.pop(name, None)
+                self._places.pop(name, None)
 
     def country_code(self, hint: str | None) -> str | None:
         """ISO alpha-2 code of a country hint given as alpha-2, alpha-3 or a name; None when unknown."""
@@ -204,6 +218,24 @@ class Gazetteer:
         return [self.place(r, None, cues.Cue(None, 0), layer) for r in rows]
 
     def place(self, row: Row, span: Span | None, cue: cues.Cue, layer: Layer) -> Place:
+        """The place of ``row`` named at ``span`` with ``cue``. Reports name the same places with the same cues
+        again and again: the fields but the span are worked out once per place and cue ("12 km west of" moves
+        the point: a distance is worked out each time)."""
+        if cue.name == "distance":
+            before, after = self._fields(row, cue, layer)
+            return _new_place(*before, span, *after)
+        known = self._places.setdefault(layer.name, {})
+        found = known.get((row.id, cue.name))
+        if found is None:
+            if len(known) >= _MAX_PLACES:
+                known.clear()
+            found = known[(row.id, cue.name)] = self._fields(row, cue, layer)
+        before, after = found
+        return _new_place(*before, span, *after)
+
+    def _fields(self, row: Row, cue: cues.Cue, layer: Layer) -> _Fields:
+        """The fields of the place of ``row`` named with ``cue``, in ``Place``'s order, before and after its
+        span."""
         lat, lon, geo, where = row.lat, row.lon, row.geo_precision, row.where_prec
         if lat is None and row.admin1_code in layer.admin1:
             parent = layer.admin1[row.admin1_code]  # a district without a point: coded to its province (4)
@@ -217,26 +249,26 @@ class Gazetteer:
             and cue.bearing is not None
         ):
             lat, lon = cues.offset(lat, lon, cue.km, cue.bearing)
-        return Place(
-            name=row.name,
-            country=self._country_names.get(row.country, row.country),
-            admin1=row.admin1,
-            admin2=row.admin2,
-            latitude=lat,
-            longitude=lon,
-            geo_precision=geo_precision,
-            where_prec=where_prec,
-            admin1_pcode=row.admin1_pcode,
-            admin2_pcode=row.admin2_pcode,
-            pcode=row.pcode,
-            geonameid=row.geonameid,
-            feature=row.feature,
-            source=row.source,
-            span=span,
-            admin3=row.admin3,
-            admin3_pcode=row.admin3_pcode,
-            approx=row.approx,
-        )
+        values = {
+            "name": row.name,
+            "country": self._country_names.get(row.country, row.country),
+            "admin1": row.admin1,
+            "admin2": row.admin2,
+            "latitude": lat,
+            "longitude": lon,
+            "geo_precision": geo_precision,
+            "where_prec": where_prec,
+            "admin1_pcode": row.admin1_pcode,
+            "admin2_pcode": row.admin2_pcode,
+            "pcode": row.pcode,
+            "geonameid": row.geonameid,
+            "feature": row.feature,
+            "source": row.source,
+            "admin3": row.admin3,
+            "admin3_pcode": row.admin3_pcode,
+            "approx": row.approx,
+        }
+        return tuple(values[f] for f in _BEFORE_SPAN), tuple(values[f] for f in _AFTER_SPAN)
 
 
 def _unreadable(path: Path, why: object) -> DataMissingError:

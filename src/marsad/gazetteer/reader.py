@@ -543,20 +543,24 @@ class Reader(TextChecks):
             if hit.scores is None:
                 hit.scores = self._scores(hit)
             scored = hit.scores
-            if regions and len({scoring.region(row) for _, _, row in scored}) > 1:
-                # the regions named close by (then anywhere in the text) vouch for the namesake in them
+            # the regions named close by (then anywhere in the text) vouch for the namesake in them; a name
+            # whose namesakes all lie in one region, or in none the text names, keeps its scores
+            if len(hit.regions) > 1 and not hit.regions.isdisjoint(regions):
                 scored = [
-                    (
-                        round(
-                            score + scoring.near_bonus(scoring.region(row), hit.start, regions, self.text), 6
-                        ),
-                        rid,
-                        row,
-                    )
+                    (self._near_score(score, scoring.region(row), hit.start, regions), rid, row)
                     for score, rid, row in scored
                 ]
             best = max(scored)[2]
             hit.best = (hit.spelled[best.id], best)
+
+    def _near_score(
+        self, score: float, region: str | None, position: int, regions: dict[str, list[int]]
+    ) -> float:
+        """A namesake's score with what the regions named around ``position`` add to it (none: unchanged, as
+        scores are rounded already)."""
+        if region not in regions:
+            return score
+        return round(score + scoring.near_bonus(region, position, regions, self.text), 6)
 
     def _scores(self, hit: _Hit) -> list[tuple[float, int, Row]]:
         """Each namesake's score before the regions named around it: spelling first (a namesake spelled exactly
@@ -575,8 +579,8 @@ class Reader(TextChecks):
         )
         known = self.gaz.scores.get(question)
         if known is not None:
-            hit.spelled = known[1]
-            return known[0]
+            scored, hit.spelled, hit.regions = known
+            return scored
         hit.spelled, exact = self._spelled(hit)
         scored = []
         for row, _ in hit.candidates:
@@ -587,7 +591,8 @@ class Reader(TextChecks):
             scored.append((round(score, 6), -row.id, row))
         if len(self.gaz.scores) >= _MAX_SCORES:
             self.gaz.scores.clear()
-        self.gaz.scores[question] = (scored, hit.spelled)
+        hit.regions = frozenset(scoring.region(row) for row, _ in hit.candidates)
+        self.gaz.scores[question] = (scored, hit.spelled, hit.regions)
         return scored
 
     def _spelled(self, hit: _Hit) -> tuple[dict[int, float], set[int]]:

@@ -50,6 +50,7 @@ def _cased(word: str) -> bool:
 
 
 _FORMS = _Forms()
+_FOLDED, _KEY, _CAPITAL, _LOWER, _CASED = map(itemgetter, range(5))  # the columns of a row of ``_FORMS``
 
 
 class Token(NamedTuple):
@@ -78,19 +79,19 @@ class Words(Sequence[Token]):
         if len(_FORMS) > _MAX_FORMS:
             _FORMS.clear()
         self.starts, self.ends, self.raw = starts, ends, raw
-        # one transpose of the table's rows gives the four columns (a text without words has none)
-        columns = tuple(zip(*map(_FORMS.__getitem__, raw), strict=True)) or ((), (), (), (), ())
-        self.folded: Sequence[str] = columns[0]
-        self.keys: Sequence[str] = columns[1]
-        self.capital: Sequence[bool] = columns[2]
-        self.lower: Sequence[bool] = columns[3]  # no name starts with a lower-case letter
-        self._cased: Sequence[bool] = columns[4]
+        # each column is read off the table's rows in one pass: a transpose (``zip(*rows)``) would make an
+        # iterator per word, hundreds of objects at once that set the garbage collector going
+        self._rows = list(map(_FORMS.__getitem__, raw))
+        self.folded: Sequence[str] = list(map(_FOLDED, self._rows))
+        self.keys: Sequence[str] = list(map(_KEY, self._rows))
+        self.capital: Sequence[bool] = list(map(_CAPITAL, self._rows))
+        self.lower: Sequence[bool] = list(map(_LOWER, self._rows))  # no name starts with a lower-case letter
         keyed = list(filter(None, self.keys))
         self.joined = " " + " ".join(keyed) + " " if keyed else " "
         # for each key in ``joined``: where its first letter is, and the index of its word
         self.owners = list(compress(range(count), self.keys))
         self.key_starts = list(map(add, accumulate(map(len, keyed), initial=0), range(1, len(keyed) + 1)))
-        self._name_starts: set[int] | None = None
+        self._name_starts: list[int] | None = None
         self._titles: tuple[list[int], list[int]] | None = None
         self._found: dict[tuple[str, ...], tuple[list[int], list[tuple[int, int]]]] = {}
 
@@ -113,13 +114,14 @@ class Words(Sequence[Token]):
         """The index of the word whose key holds ``position`` of ``joined``."""
         return self.owners[bisect_right(self.key_starts, position) - 1]
 
-    def name_starts(self) -> set[int] | None:
+    def name_starts(self) -> list[int] | None:
         """Positions in ``joined`` where the key of a word that may start a name begins (not written in lower
         case); None when some word's key has a space of its own ("Bukamal" -> "abu kamal"), so that a key found
         may start inside a word."""
         if self._name_starts is None and self.joined.count(" ") == len(self.owners) + 1:
-            starting = map(not_, map(self.lower.__getitem__, self.owners))
-            self._name_starts = set(compress(self.key_starts, starting))
+            # the case of each word that has a key, in the order of ``key_starts`` (``owners`` are those words)
+            starting = map(not_, compress(self.lower, self.keys))
+            self._name_starts = list(compress(self.key_starts, starting))  # in order: the finds nearly so
         return self._name_starts
 
     def key_token_starts(self) -> list[int]:
@@ -179,7 +181,7 @@ class Words(Sequence[Token]):
         all capitals: "ISIS" says nothing), and how many of those are capitalised: whether a line is a
         headline in Title Case. Counted once per text, then read off running sums."""
         if self._titles is None:
-            cased = list(self._cased)
+            cased = list(map(_CASED, self._rows))
             for index, suffix in self.trimmed.items():  # "ISIS's" is not written all in capitals
                 cased[index] = _cased(self.raw[index] + suffix)
             capitals = map(and_, cased, self.capital)
