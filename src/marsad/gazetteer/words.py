@@ -19,7 +19,11 @@ from typing import NamedTuple, overload
 
 from marsad.gazetteer.normalise import ARTICLES, fold, token_key
 
-_SPLIT = re.compile(r"([^\W_]+(?:['’ʼʿ‘`][^\W_]+)*)")
+# A word: letters and digits, apostrophes between them. Possessive (``++``, ``*+``): the apostrophes are no
+# letters, so a word's letters are never given back, and the engine keeps no backtracking state for them.
+_SPLIT = re.compile(r"([^\W_]++(?:['’ʼʿ‘`][^\W_]++)*+)")
+# The same where the text holds no "_" (nearly every text): ``\w`` is that class with "_", and cheaper to test.
+_SPLIT_PLAIN = re.compile(r"(\w++(?:['’ʼʿ‘`]\w++)*+)")
 _POSSESSIVE = re.compile(r"['’][sS]")
 _JOIN = frozenset({" ", "-", "‐"})  # what joins the words of one capitalised name ("Deir ez-Zor")
 PARTICLES = ARTICLES | frozenset({"bin", "ibn", "bint"})  # inside a name, never at its ends
@@ -68,11 +72,11 @@ class Words(Sequence[Token]):
 
     def __init__(self, text: str) -> None:
         self.text = text
-        parts = _SPLIT.split(text)
+        parts = (_SPLIT if "_" in text else _SPLIT_PLAIN).split(text)
         raw = parts[1::2]
         count = len(raw)
         offsets = list(accumulate(map(len, parts), initial=0))
-        starts, ends = offsets[1::2][:count], offsets[2::2]
+        starts, ends = offsets[1 : 2 * count : 2], offsets[2::2]
         self.trimmed: dict[int, str] = {}  # word index -> the "'s" left out
         if _POSSESSIVE.search(text):
             _drop_possessives(text, raw, ends, self.trimmed)
