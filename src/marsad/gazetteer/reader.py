@@ -223,12 +223,16 @@ class Reader(TextChecks):
         words = self.tokens
         hits: dict[tuple[int, int], _Hit] = {}
         finds, anywhere = self._finds(), words.name_starts() is None
+        tabled: set[str] = set()  # keys whose places are in ``rows`` already: texts repeat their names
         for layer in self.layers:
+            tabled.clear()
             for end, key in finds.get(layer.name, ()):
                 first = words.owner(end - len(key))
                 if anywhere and words.lower[first]:
                     continue
-                last = words.owner(end - 1)
+                # a key of one word lies inside one word's key (a word's key may hold spaces, never a key
+                # of one word)
+                last = words.owner(end - 1) if " " in key else first
                 hit = hits.get((first, last))
                 if hit is None:
                     if not self._acceptable(first, last):
@@ -237,8 +241,10 @@ class Reader(TextChecks):
                 hit.keys.add(key)
                 pairs, entries = self.gaz.namesakes(layer, key)
                 hit.candidates.extend(pairs)
-                for place_id, entry in entries:
-                    self.rows.setdefault(place_id, entry)
+                if key not in tabled:
+                    tabled.add(key)
+                    for place_id, entry in entries:
+                        self.rows.setdefault(place_id, entry)
         return hits
 
     def _finds(self) -> dict[str, list[tuple[int, str]]]:
