@@ -207,7 +207,9 @@ class Words(Sequence[Token]):
         first = last = -1
         folded = self.folded
         for index in compress(range(len(self.capital)), self.capital):
-            if first >= 0 and self._continues(last, index):
+            # most capitalised words stand apart, a word that is no particle after the run: said without a call
+            apart = index > last + 1 and folded[last + 1] not in PARTICLES
+            if first >= 0 and not apart and self._continues(last, index):
                 last = index
                 continue
             if first >= 0:
