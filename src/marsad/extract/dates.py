@@ -145,6 +145,12 @@ _COMPARED_BEFORE = re.compile(
     r"\b[^.;]{0,40}?(?P<since>\bsince\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?)?$",
     re.IGNORECASE,
 )
+# "the positions they lost 20 months ago": the date of an earlier loss, told in a relative clause (not "the
+# fighters who lost their lives yesterday")
+_LOST_BEFORE = re.compile(
+    r"\b(?:they|it|he|which|that)\s+(?:had\s+)?lost\b(?!\s+(?:their|his|her|its)\s+li(?:fe|ves))[^.;,]{0,30}$",
+    re.IGNORECASE,
+)
 _SINCE_BEFORE = re.compile(
     r"\b(?:since|starting)\s+(?:the\s+(?:start|beginning|launch|outbreak)\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}"
     r"(?:on|in)\s+)?$",
@@ -635,9 +641,12 @@ def _not_a_date(name: str, m: re.Match[str], s: str) -> bool:
 
 def _compared(before: str, words: str) -> bool:
     """Whether a date is what a first time or a superlative is measured from ("for the first time since 2011":
-    "since" before the date's words or opening them)."""
+    "since" before the date's words or opening them), or dates only the loss a recovery undoes ("restore
+    positions they lost 20 months ago")."""
     found = _COMPARED_BEFORE.search(before)
-    return found is not None and (found.group("since") is not None or words[:6].lower() == "since ")
+    if found is not None and (found.group("since") is not None or words[:6].lower() == "since "):
+        return True
+    return _LOST_BEFORE.search(before) is not None
 
 
 def find_dates(text: str, sentence: Span, ctx: DateContext) -> list[DateMention]:
