@@ -113,7 +113,9 @@ def test_dates_what_a_first_time_is_measured_from_dates_nothing() -> None:
     assert _read("Fighting has raged since 2013") != []  # a plain "since" is a period
     # the day of a loss a recovery undoes dates the loss, not the recovery; the day people died is theirs
     assert _read("The rebels recover points that they lost yesterday") == []
-    assert _read("Two fighters who lost their lives yesterday were buried") == [("2021-01-23", "2021-01-23", 1)]
+    assert _read("Two fighters who lost their lives yesterday were buried") == [
+        ("2021-01-23", "2021-01-23", 1)
+    ]
 
 
 def test_dates_campaign_start_becomes_the_anchor() -> None:
