@@ -11,6 +11,7 @@ import pytest
 from marsad.gazetteer import unresolved
 from marsad.gazetteer.match import Gazetteer, default_gazetteer
 from marsad.gazetteer.rec import distance_km
+from marsad.records import Place
 
 
 @pytest.fixture(scope="module")
@@ -92,13 +93,18 @@ QUARTERS = [
 ]
 
 
+def _place_and_town(gaz: Gazetteer, text: str, words: str, city: str) -> tuple[Place, Place]:
+    """The place read for ``words`` in ``text``, and the city or town named ``city``."""
+    place = next(m.place for m in gaz.find(text, "SY") if m.span.text == words)
+    town = next(p for p in gaz.lookup(city, "SY") if p.name == city and p.feature in ("city", "town"))
+    return place, town
+
+
 @pytest.mark.parametrize(("text", "words", "city"), QUARTERS)
 def test_places_namesakes_neighbourhood_lies_in_its_city(
     gaz: Gazetteer, text: str, words: str, city: str
 ) -> None:
-    found = gaz.find(text, "SY")
-    quarter = next(m.place for m in found if m.span.text == words)
-    town = next(p for p in gaz.lookup(city, "SY") if p.name == city and p.feature in ("city", "town"))
+    quarter, town = _place_and_town(gaz, text, words, city)
     assert quarter.admin1 == town.admin1
     assert distance_km(quarter.latitude, quarter.longitude, town.latitude, town.longitude) <= 12  # type: ignore[arg-type]
 
@@ -115,9 +121,7 @@ def test_places_namesakes_neighbourhood_lies_in_its_city(
 def test_places_namesakes_place_on_a_citys_outskirts_lies_near_it(
     gaz: Gazetteer, text: str, words: str, city: str
 ) -> None:
-    found = gaz.find(text, "SY")
-    place = next(m.place for m in found if m.span.text == words)
-    town = next(p for p in gaz.lookup(city, "SY") if p.name == city and p.feature in ("city", "town"))
+    place, town = _place_and_town(gaz, text, words, city)
     assert place.admin1 == town.admin1 and place.where_prec == 2  # at the city's point, within ~25 km
     assert distance_km(place.latitude, place.longitude, town.latitude, town.longitude) <= 25  # type: ignore[arg-type]
 

@@ -639,7 +639,7 @@ def _not_a_date(name: str, m: re.Match[str], s: str) -> bool:
     return bool(_CLOCK_BEFORE.search(before)) or (words[0].isdigit() and bool(_UNIT_BEFORE.search(before)))
 
 
-def _compared(before: str, words: str) -> bool:
+def _dates_another_thing(before: str, words: str) -> bool:
     """Whether a date is what a first time or a superlative is measured from ("for the first time since 2011":
     "since" before the date's words or opening them), or dates only the loss a recovery undoes ("restore
     positions they lost 20 months ago")."""
@@ -670,7 +670,7 @@ def find_dates(text: str, sentence: Span, ctx: DateContext) -> list[DateMention]
             ctx.rejected.append(f"{span.text!r}: {err}")
             continue
         before = s[max(0, start - 80) : start]
-        if _compared(before, span.text):
+        if _dates_another_thing(before, span.text):
             continue  # "for the first time since 2011", "the deadliest attack since 2013": it dates nothing told
         role = _role(name, span.text, before, s[end : end + 120])
         if role == "period" and name not in _PERIOD_KINDS:

@@ -179,10 +179,15 @@ _PARTICLES = frozenset({"bin", "ibn", "bint"})
 
 def settlement_cue(text: str, start: int, end: int) -> bool:
     """Whether "the village of" stands before the words or "village"/"town"/"city" after them."""
-    before, after = text[max(0, start - 30) : start], text[end : end + 12]
+    reach_before, reach_after = SETTLEMENT_REACH
+    before, after = text[max(0, start - reach_before) : start], text[end : end + reach_after]
     if not any(word in before.lower() or word in after.lower() for word in SETTLEMENT_WORDS):
         return False  # most capitalised words stand beside no such word: the patterns need not run
     return bool(_SETTLEMENT_BEFORE.search(before)) or bool(_SETTLEMENT_AFTER.match(after))
 
 
 SETTLEMENT_WORDS = ("village", "town", "city", "hamlet", "camp")
+SETTLEMENT_REACH = (
+    30,
+    12,
+)  # characters before and after a name where "the village of" or "village" may stand

@@ -68,8 +68,7 @@ _LOWER_DESCRIPTORS = frozenset(
 )  # fmt: skip
 _DESCRIBED = 0.9
 _FULL_STOPS = (".", "!", "?")
-# characters before and after a name within which a settlement word lets it be scanned for ("village of X")
-_SETTLEMENT_BEFORE, _SETTLEMENT_AFTER = 30, 12
+_SETTLEMENT_BEFORE, _SETTLEMENT_AFTER = fuzzy.SETTLEMENT_REACH
 
 
 @dataclass(frozen=True)
@@ -726,7 +725,8 @@ class Reader(TextChecks):
         # "the eastern countryside of X", "X's northern countryside", "the western Hama countryside"; a bare
         # "north of Aleppo" stays near the city
         if direction is not None and row.feature == "country":
-            return self._country_part(row, int(direction))
+            # "northern Syria": the region a source placed under that name (UCDP's "Northern Syria"), if any
+            return self._named_part(row.name, row.country, int(direction))
         if direction is not None and row.feature not in _POPULATED and row.feature not in _ADMIN:
             return self._region_part(hit, row, int(direction))
         if direction is None or not {c.name for c in around} & _DIRECTED or not row.admin1_pcode:
@@ -746,10 +746,6 @@ class Reader(TextChecks):
             return None
         part = self._named_part(self.text[hit.start : hit.end], region.country, bearing)
         return part if part is not None and part.feature not in _POPULATED else None
-
-    def _country_part(self, country: Row, bearing: int) -> Row | None:
-        """ "northern Syria": the region a source placed under that name (UCDP's "Northern Syria"), if any."""
-        return self._named_part(country.name, country.country, bearing)
 
     def _named_part(self, whole: str, country: str | None, bearing: int) -> Row | None:
         """The place of ``country`` a source names "<Northern|Eastern|...> <whole>", if any."""

@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from marsad.ingest.dateline import dateline_date
+from marsad.ingest.dateline import EARLIEST, dateline_date
 from marsad.records import Failure
 
 STAGE = "ingest"
@@ -48,13 +48,10 @@ def choose_published(
     return None, None
 
 
-EARLIEST_PUBLISHED = date(1900, 1, 1)
-
-
 def implausible_published(published: date, today: date | None = None) -> str | None:
     """Why ``published`` cannot be when a report came out ("before 1900", "after <tomorrow>"), or None."""
     latest = (today or date.today()) + timedelta(days=1)  # tomorrow: a time zone ahead of the reader's
-    if published < EARLIEST_PUBLISHED:
+    if published < EARLIEST:
         return "before 1900"
     return f"after {latest.isoformat()}" if published > latest else None
 
