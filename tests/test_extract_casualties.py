@@ -63,6 +63,13 @@ CASES: list[tuple[str, list[str]]] = [
     ("Twenty-one soldiers were killed.", ["killed 21/21/21"]),
     ("١٢ مدنيا were killed", []),  # Arabic victim words are not read yet: no guess
     ("A dozen fighters were killed.", ["killed 12/12/12 vague"]),
+    # a family is a group of people, counted by its members when they are told
+    ("Warplanes kill a family of seven people in Arshaf village.", ["killed 7/7/7"]),
+    ("The coalition kills family of nine people in Manbij.", ["killed 9/9/9"]),
+    ("Warplanes kill a family in Khan Shekhon.", ["killed 2/3/10 vague"]),
+    ("3 families killed in a massacre in al-Bab city.", ["killed 6/9/30 vague"]),
+    ("Shelling killed 12 family members in Douma.", ["killed 12/12/12"]),
+    ("Shelling killed 10 persons of two families in a town.", ["killed 10/10/10"]),
     # implicit singletons and pairs
     ("A child was killed by a landmine near Daraa.", ["killed 1/1/1"]),
     ("An insurgent was killed when his explosives detonated.", ["killed 1/1/1"]),

@@ -55,6 +55,15 @@ def test_segment_clauses_each_incident_of_a_headline(text: str, admin1s: list[st
     assert all(a.end <= b.start for a, b in pairwise(spans))
 
 
+def test_segment_clauses_territory_then_a_family_killed_elsewhere() -> None:
+    taken, killed = _incidents(
+        "The Syria Democratic Forces control the southern part of the al-Hazwanah and the coalition kills "
+        "family of nine people in Manbij"
+    )
+    assert taken.sub_event_type == "Non-state actor overtakes territory" and _killed(taken) == 0
+    assert (killed.location and killed.location.name, _killed(killed)) == ("Manbij", 9)
+
+
 def test_segment_clauses_figures_stay_with_their_clause() -> None:
     air, shelling = _incidents("Airstrikes hit Ariha and 3 civilians were killed by shelling in Harasta")
     assert (air.location and air.location.name, _killed(air)) == ("Ariha", 0)

@@ -102,6 +102,10 @@ def test_typing_fallen_fighters_told_alone_are_a_clash() -> None:
             "Government regains territory",
         ),
         ("The rebels seize parts of Raqqa", "Non-state actor overtakes territory"),  # "parts of" a place
+        (
+            "The Syria Democratic Forces control the southern part of the al-Hazwanah",
+            "Non-state actor overtakes territory",
+        ),
         # forces a foreign state backs are no state forces
         ("U.S.-backed Syrian forces seize parts of Raqqa", "Non-state actor overtakes territory"),
         ("Syria: Improvised Mines Kill, Injure Hundreds in Manbij", "Remote explosive/landmine/IED"),

@@ -117,6 +117,9 @@ _STOP_ROLES = frozenset(("aux", "adverb", "negation", "prep", "clause", "definit
                          "pron_one", "pron_many", "time"))  # fmt: skip
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian")
 _DETERMINERS = ("definite", "indefinite", "possessive")
+_FAMILY = frozenset(("family", "families"))
+# the people of one family whose number is unstated: as "a group of" (quantities.csv): at least two
+_FAMILY_SIZE = Count(2, 3, 10)
 MAX_MODIFIERS = 8  # "two Taliban vehicle-borne improvised explosive device facilitators" has five
 _ABSURD = 10**12  # beyond any count anyone reports: kept as evidence without a number (and flagged review)
 
@@ -242,6 +245,31 @@ class _Grammar(_Reader):
 
     def np(self, i: int) -> _Item | None:
         """The noun phrase naming people that starts at token i, if there is one."""
+        item = self._phrase(i)
+        if item is None or self.low(item.who_end - 1) not in _FAMILY:
+            return item
+        # "10 persons of two families": the persons are counted, the families only say whose they were
+        of_group = any(self.low(k) in ("of", "from") for k in range(item.who_start, item.who_end))
+        return item if of_group else self._family(item)
+
+    def _family(self, item: _Item) -> _Item:
+        """A family is a group, not one person: "a family of seven people" are seven; "a family" and "two
+        families" are at least two people each, their number unstated ("12 family", members, stays 12; "the
+        family" points back to people told of)."""
+        of = item.who_end
+        members = self.count_at(of + 1) if self.low(of) == "of" else None
+        if members is not None:  # "a family of seven (people)"
+            count, k = members
+            end = k + 1 if self.is_person(k) else k
+            return _Item(count, item.start, end, item.who_start, end, item.flags, counted=True)
+        plural = self.low(item.who_end - 1) == "families"
+        if "definite" in item.flags or (item.counted and not plural):
+            return item
+        n = item.count
+        item.count = Count(n.low * _FAMILY_SIZE.low, n.best * _FAMILY_SIZE.best, n.high * _FAMILY_SIZE.high, True)
+        return item
+
+    def _phrase(self, i: int) -> _Item | None:
         if not 0 <= i < self.n or i in self.used or i in self.anchor_tokens:
             return None
         low, role = self.low(i), self.role(i)
