@@ -266,7 +266,9 @@ class _Grammar(_Reader):
         if "definite" in item.flags or (item.counted and not plural):
             return item
         n = item.count
-        item.count = Count(n.low * _FAMILY_SIZE.low, n.best * _FAMILY_SIZE.best, n.high * _FAMILY_SIZE.high, True)
+        item.count = Count(
+            n.low * _FAMILY_SIZE.low, n.best * _FAMILY_SIZE.best, n.high * _FAMILY_SIZE.high, True
+        )
         return item
 
     def _phrase(self, i: int) -> _Item | None:
