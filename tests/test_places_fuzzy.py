@@ -197,5 +197,7 @@ def test_places_corrupt_file_names_file_and_command(tmp_path: Path, gaz: Gazette
 def test_places_the_warplane_of_a_translated_headline_is_no_village(gaz: Gazetteer) -> None:
     # "Al-Harbi" (the warplane) opens machine-translated headlines; the village of that name needs a cue
     assert [m.span.text for m in gaz.find("Al-Harbi raid the eastern Homs desert", "SY")] == ["Homs"]
-    found = {m.span.text: m.place for m in gaz.find("Clashes in the village of Al-Harbi near Ras al-Ain", "SY")}
+    found = {
+        m.span.text: m.place for m in gaz.find("Clashes in the village of Al-Harbi near Ras al-Ain", "SY")
+    }
     assert found["Al-Harbi"].admin1 == "Al-Hasakah"

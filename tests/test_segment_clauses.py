@@ -64,6 +64,17 @@ def test_segment_clauses_territory_then_a_family_killed_elsewhere() -> None:
     assert (killed.location and killed.location.name, _killed(killed)) == ("Manbij", 9)
 
 
+def test_segment_clauses_a_clause_telling_no_act_yields_its_place() -> None:
+    # the trucks' entry is no incident: the clashes happened on the road, not in Al-Rastan
+    (clash,) = _incidents("Around 35 trucks enter Al-Rastan and clashes on Homs-Salamieh road")
+    assert clash.sub_event_type == "Armed clash" and clash.location and clash.location.feature == "road"
+    # an actor in the first clause is the act's subject: the sentence stays whole
+    (taken,) = _incidents(
+        "Regime forces and Elite of Hezbollah continue going deep in Al-Raqqah province and control an oilfield"
+    )
+    assert taken.sub_event_type == "Government regains territory"
+
+
 def test_segment_clauses_figures_stay_with_their_clause() -> None:
     air, shelling = _incidents("Airstrikes hit Ariha and 3 civilians were killed by shelling in Harasta")
     assert (air.location and air.location.name, _killed(air)) == ("Ariha", 0)

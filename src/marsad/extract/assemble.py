@@ -157,7 +157,7 @@ def _units(
     }
     headlines = frozenset(i for i in candidates if _headline_line(annotated, i))
     units = clauses.split(annotated, text, candidates, headlines)
-    if len(units) == len(annotated):
+    if clauses.unchanged(units, annotated):
         return annotated, logs, heads
     return units, log_entries(units, published), heads
 

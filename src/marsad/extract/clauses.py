@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from marsad.extract.assemble import Annotated
 
 MAX_CUTS = 12
+_AND_CUT = re.compile(r",?\s+and\s+", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
 # A sentence or headline that packs several incidents is short; a longer "sentence" is text whose full stops lost
 # their spaces ("confirmed on Saturday.\"Three militants ..."), whose pieces are not clauses of one sentence
 MAX_SENTENCE_CHARS = 400
@@ -152,11 +154,16 @@ def split(
     out: list[Annotated] = []
     for i, a in enumerate(annotated):
         out.extend(_split_one(a, text, i in headlines) if i in candidates else [a])
-    if len(out) == len(annotated):
+    if unchanged(out, annotated):
         return list(annotated)
     return [
         replace(u, sentence=Sentence(u.sentence.span, u.sentence.paragraph, n)) for n, u in enumerate(out)
     ]
+
+
+def unchanged(units: Sequence[Annotated], annotated: Sequence[Annotated]) -> bool:
+    """Whether splitting left every sentence whole (a trimmed clause is a change, though the count is the same)."""
+    return len(units) == len(annotated) and all(u is a for u, a in zip(units, annotated, strict=True))
 
 
 def _split_one(a: Annotated, text: str, headline: bool) -> list[Annotated]:
@@ -182,17 +189,31 @@ def _split_one(a: Annotated, text: str, headline: bool) -> list[Annotated]:
     # a clause without a place of its own, or with the place of the clause before, tells the same scene; so does
     # any clause after a lead-in that tells no act ("In Kandahar province yesterday, forces targeted ...")
     units = [found[0]]
+    trimmed = False
     for c in found[1:]:
         cur = units[-1]
         if cur.act and c.places and cur.places and not (c.places & cur.places):
             units.append(c)
+        elif (
+            len(units) == 1
+            and not cur.act
+            and c.typed
+            and c.places
+            and cur.places
+            and not (c.places & cur.places)
+            and _AND_CUT.fullmatch(a.sentence.span.text[cur.end : c.start])
+            and _scene_setting(a, cur)
+        ):
+            # "Around 35 trucks enter Al-Rastan and clashes on Homs-Salamieh road": the clause before told no act,
+            # and the act has a place of its own: the incident is the act's clause alone
+            units[-1], trimmed = c, True
         elif headline and cur.act and cur.places and c.typed and c.anaphor and not c.places and not c.shared:
             # "Airstrikes target Aleppo city ..., and clashes on the southwestern outskirts of the city": another
             # act at the place told before is another incident of a monitor's line (its place is carried over)
             units.append(c)
         else:
             units[-1] = _join(cur, c)
-    if len(units) < 2:
+    if len(units) < 2 and not trimmed:
         return [a]
     out: list[Annotated] = []
     for k, u in enumerate(units):
@@ -204,6 +225,18 @@ def _split_one(a: Annotated, text: str, headline: bool) -> list[Annotated]:
             unit = replace(unit, typed=own or out[-1].typed, actors=unit.actors or out[-1].actors)
         out.append(unit)
     return out
+
+
+def _scene_setting(a: Annotated, piece: _Piece) -> bool:
+    """Whether a clause without an act tells something beside the incident ("35 trucks enter Al-Rastan", "Aid
+    dropped over Al-Fu'ah"): more words than its places, and no actor, who would be the act's subject ("Regime
+    forces go deep into Raqqa province and control an oilfield")."""
+    base = a.sentence.span.start
+    lo, hi = base + piece.start, base + piece.end
+    if any(lo <= x.span.start < hi for x in a.actors):
+        return False
+    named = sum(p.span.end - p.span.start for p in a.places if lo <= p.span.start < hi)
+    return len(_WORD.findall(a.sentence.span.text[piece.start : piece.end])) >= 3 and named < hi - lo - 10
 
 
 def _join(a: _Piece, b: _Piece) -> _Piece:
