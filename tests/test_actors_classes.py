@@ -63,6 +63,9 @@ def test_actors_kinds_in_common_words(text: str, kinds: list[str]) -> None:
         ("Soldiers were ambushed near the border", "ambushed", None, "state", True),
         ("The army killed scores of terrorists", "killed", "state", "armed", False),
         ("IS militants attacked a market", "attacked", "armed", "civilian", False),
+        # a second verb after "and" shares the first one's subject, not the object between them
+        ("Rebels attacked regime positions and captured the hill", "captured", "armed", None, False),
+        ("The army shelled rebel positions and then advanced", "advanced", "state", None, False),
     ],
 )
 def test_actors_parties_of_a_verb(

@@ -43,6 +43,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+
 _BY_AFTER = re.compile(r"^\W*(?:\w+\W+){0,4}?by\s+(?:the\s+|an?\s+)?", re.IGNORECASE)
 # a kind right after these words is not the subject of a later verb ("retook the town from government forces")
 _NOT_SUBJECT = re.compile(r"\b(?:from|against|on|by|of|with|at|to|into|for|near)\s+(?:the\s+|an?\s+)?$", re.I)
+_AND_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?$", re.IGNORECASE)
 _ANTI = re.compile(r"\banti[- ]?$", re.IGNORECASE)
 # "U.S.-backed Syrian forces" are no state's forces: who they are is the actor dictionary's to say
 _BACKED = re.compile(r"[\w.]-backed\s+$", re.IGNORECASE)
@@ -188,6 +189,10 @@ def parties(text: str, start: int, end: int) -> Parties:
     if passive:
         # "soldiers were attacked (by gunmen)": the subject was acted on
         return Parties(agent, before.kind if before else None, True)
+    if agent is None and _AND_BEFORE.search(text, max(0, start - 16), start):
+        # "ISIS takes the regime forces by surprise and advances": a verb after "and" shares the first verb's
+        # subject; the kind nearest before it is that verb's object
+        before = _first_subject(hits, text, start) or before
     if agent is None and before is not None:
         agent = before.kind
     # the object follows the verb; an agent phrase ("by ISIS") after it is not the object
@@ -205,6 +210,16 @@ def parties(text: str, start: int, end: int) -> Parties:
 
 def _after(hits: tuple[KindHit, ...], offset: int, reach: int) -> str | None:
     return next((h.kind for h in hits if offset <= h.start <= offset + reach), None)
+
+
+def _first_subject(hits: tuple[KindHit, ...], text: str, start: int) -> KindHit | None:
+    """The first kind of the sentence, before ``start``, that could be a verb's subject."""
+    for h in hits:
+        if h.end > start or start - h.end > AGENT_REACH:
+            continue
+        if not _NOT_SUBJECT.search(text, max(0, h.start - 14), h.start):
+            return h
+    return None
 
 
 def _before(hits: tuple[KindHit, ...], text: str, start: int) -> KindHit | None:
