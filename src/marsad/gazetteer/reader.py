@@ -129,7 +129,7 @@ class Reader(TextChecks):
         }
         hits = [h for h in hits if self._plausible(h)]
         self._resolve(hits, context=self._context(hits))
-        if quarters.mentioned(self.text, self.tokens.lowered):
+        if quarters.mentioned(self.text, self.tokens.plain):
             hits = self._quarters(hits)
         mentions = _one_script(self.text, self._build(hits))
         return self._the_capital(mentions) if "capital" in self.text else mentions
