@@ -103,6 +103,7 @@ class Hit:
     scores: list[tuple[float, int, Row]] | None = None  # each namesake's score before the regions around it
     spelled: dict[int, float] = field(default_factory=dict)  # place id -> how closely its name is spelled
     regions: frozenset[str | None] = frozenset()  # the regions its namesakes lie in (with ``scores``)
+    top: Row | None = None  # the namesake scored best before the regions around it (with ``scores``)
 
 
 class TextChecks:
