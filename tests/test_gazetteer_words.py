@@ -6,7 +6,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.gazetteer.checks import _CAPITAL, _LETTER
 from marsad.gazetteer.normalise import fold, token_key
+from marsad.gazetteer.quarters import _WORD, mentioned
 from marsad.gazetteer.words import Words
 
 _PIECES = [
@@ -45,3 +47,33 @@ def test_gazetteer_words_columns_match_each_word(parts: list[str]) -> None:
 def test_gazetteer_words_empty_text_has_no_columns() -> None:
     words = Words("  ,  ")
     assert (len(words), list(words.capital), list(words.lower), words.joined) == (0, [], [], " ")
+
+
+_MARKED = [
+    "city",
+    "ucity",
+    "Farms",
+    "farmsx",
+    "area51",
+    "_area",
+    "Street",
+    "ISIS",
+    "Ḥamāh",
+    "İdlib",
+    "\u212a",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_MARKED, " ", "–", "’", "\xa0", "“", "\ufffd", "-", "_", "s"]), max_size=12)
+)
+def test_gazetteer_words_plain_text_reads_as_the_text(parts: list[str]) -> None:
+    # the text with its typographic marks as spaces: the same quarters' words, letters and capitals
+    text = "".join(parts)
+    plain = Words(text).plain
+    assert mentioned(text, plain) == (_WORD.search(text) is not None)
+    if plain is not None:
+        assert plain.isascii() and len(plain) == len(text)
+        assert len(_LETTER.findall(plain)) == len(_LETTER.findall(text))
+        assert len(_CAPITAL.findall(plain)) == len(_CAPITAL.findall(text))

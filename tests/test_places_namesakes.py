@@ -332,3 +332,14 @@ def test_places_namesakes_the_capital_unnamed(gaz: Gazetteer, text: str, where_p
 )
 def test_places_namesakes_the_capital_named_or_of_something(gaz: Gazetteer, text: str) -> None:
     assert not [m for m in gaz.find(text, "SY") if m.cue == "capital"]
+
+
+def test_places_namesakes_remembered_scores_leave_the_regions_to_each_text(gaz: Gazetteer) -> None:
+    # a name's namesakes are scored once for all texts; the regions each text names still choose among them
+    def zara(province: str) -> str | None:
+        text = f"Regime jets struck Zara and clashes went on in {province} province"
+        return next(m.place.admin1 for m in gaz.find(text, "SY") if m.span.text == "Zara")
+
+    assert [zara(p) for p in ("Hama", "Homs", "Raqqa", "Hama", "Raqqa")] == [
+        "Hama", "Homs", "Aleppo", "Hama", "Aleppo"
+    ]  # fmt: skip

@@ -103,6 +103,7 @@ class Hit:
     scores: list[tuple[float, int, Row]] | None = None  # each namesake's score before the regions around it
     spelled: dict[int, float] = field(default_factory=dict)  # place id -> how closely its name is spelled
     regions: frozenset[str | None] = frozenset()  # the regions its namesakes lie in (with ``scores``)
+    top: Row | None = None  # the namesake scored best before the regions around it (with ``scores``)
 
 
 class TextChecks:
@@ -132,14 +133,15 @@ class TextChecks:
 
     @functools.cached_property
     def _shouting(self) -> bool:
-        sample = self.text[:2000]
-        if sample.isascii():  # counted by deleting the other bytes
-            data = sample.encode("ascii")
+        plain = self.tokens.plain  # the same letters and capitals, in ASCII (nearly every text)
+        if plain is not None:  # counted by deleting the other bytes
+            data = plain[:2000].encode("ascii")
             letters, capitals = (
                 len(data.translate(None, _NOT_LETTER)),
                 len(data.translate(None, _NOT_CAPITAL)),
             )
         else:
+            sample = self.text[:2000]
             letters, capitals = len(_LETTER.findall(sample)), len(_CAPITAL.findall(sample))
         return letters > 0 and capitals > 0.6 * letters
 

@@ -59,10 +59,10 @@ class Gazetteer:
         # the last few readings: the places stage reads a text without a country (to find it), then with it
         self._recent: dict[tuple[str | None, str], Reading] = {}
         self._found: dict[str, str | None] = {}  # text -> the country its reading without a hint found
-        # (words, cue, country, namesake ids) -> namesake scores, spellings and regions, shared by readings
-        # (reader.py)
+        # (words, cue, country, namesake ids) -> namesake scores, spellings, regions and the best scored, shared
+        # by readings (reader.py)
         self.scores: dict[
-            tuple[Any, ...], tuple[list[tuple[float, int, Row]], dict[int, float], frozenset[str | None]]
+            tuple[Any, ...], tuple[list[tuple[float, int, Row]], dict[int, float], frozenset[str | None], Row]
         ] = {}
         # layer -> key -> the places of that name (see namesakes)
         self._namesakes: dict[str, dict[str, Namesakes]] = {}

@@ -60,16 +60,30 @@ _WIDE = frozenset({"area", "farms", "farm"})
 QUARTERS = KINDS - _WIDE  # the words that put a place inside a town whatever its size
 # the words of _WORD: those found anywhere, and those that must stand alone (in a text in lower case)
 _SUBSTRINGS = (*sorted(QUARTERS), "outskirts")
-_BOUNDED = re.compile(r"\b(?:area|farms?|city)\b")
+_BOUNDED = re.compile(r"(?:area|farms?|city)\b")  # after a boundary, see _bounded
 _REACH = 60  # characters: the words between a quarter's name and its city are few
 
 
-def mentioned(text: str, lowered: str | None = None) -> bool:
+def mentioned(text: str, plain: str | None = None) -> bool:
     """Whether the text speaks of neighbourhoods at all (most texts do not: nothing more to read). With the
-    text in lower case (``lowered``), an ASCII text is read by substring first: most words need no pattern."""
-    if lowered is None or not text.isascii():
+    text in ASCII (``plain``: its typographic marks as spaces, see ``words.Words.plain``), it is read by
+    substring first: most words need no pattern."""
+    if plain is None:
         return _WORD.search(text) is not None
-    return any(word in lowered for word in _SUBSTRINGS) or _BOUNDED.search(lowered) is not None
+    lowered = plain.lower()
+    return any(word in lowered for word in _SUBSTRINGS) or _bounded(lowered)
+
+
+def _bounded(lowered: str) -> bool:
+    """Whether ``\\b(?:area|farms?|city)\\b`` matches an ASCII text in lower case. The pattern without its
+    first boundary starts with letters the engine skips to (a pattern opening with a boundary is tried at every
+    character), and the boundary is checked at each match: a match it rules out hides no other, as each of its
+    letters but the first follows a letter and cannot start one."""
+    for found in _BOUNDED.finditer(lowered):
+        at = found.start()
+        if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] == "_"):
+            return True
+    return False
 
 
 def on_outskirts(text: str, end: int, city_start: int) -> bool:

@@ -129,7 +129,7 @@ class Reader(TextChecks):
         }
         hits = [h for h in hits if self._plausible(h)]
         self._resolve(hits, context=self._context(hits))
-        if quarters.mentioned(self.text, self.tokens.lowered):
+        if quarters.mentioned(self.text, self.tokens.plain):
             hits = self._quarters(hits)
         mentions = _one_script(self.text, self._build(hits))
         return self._the_capital(mentions) if "capital" in self.text else mentions
@@ -547,28 +547,31 @@ class Reader(TextChecks):
         for hit in hits:
             if hit.scores is None:
                 hit.scores = self._scores(hit)
-            scored = hit.scores
             # the regions named close by (then anywhere in the text) vouch for the namesake in them; a name
-            # whose namesakes all lie in one region, or in none the text names, keeps its scores
+            # whose namesakes all lie in one region, or in none the text names, keeps its best namesake
+            best = hit.top
             if len(hit.regions) > 1 and not hit.regions.isdisjoint(regions):
-                scored = [
-                    (self._near_score(score, scoring.region(row), hit.start, regions), rid, row)
-                    for score, rid, row in scored
-                ]
-            best = max(scored)[2]
+                best = self._nearest(hit, regions)
+            assert best is not None
             hit.best = (hit.spelled[best.id], best)
 
-    def _near_score(
-        self, score: float, region: str | None, position: int, regions: dict[str, list[int]]
-    ) -> float:
-        """A namesake's score with what the regions named around ``position`` add to it (none: unchanged, as
-        scores are rounded already)."""
-        if region not in regions:
-            return score
-        return round(score + scoring.near_bonus(region, position, regions, self.text), 6)
+    def _nearest(self, hit: _Hit, regions: dict[str, list[int]]) -> Row:
+        """The best namesake once the regions named around the name add to the scores of the namesakes in them
+        (the others' are unchanged, as scores are rounded already). A name's namesakes lie in few regions: what
+        each adds is worked out once."""
+        bonus = {
+            region: scoring.near_bonus(region, hit.start, regions, self.text)
+            for region in hit.regions
+            if region in regions
+        }
+        assert hit.scores is not None
+        return max(
+            (round(score + bonus[region], 6) if (region := scoring.region(row)) in bonus else score, rid, row)
+            for score, rid, row in hit.scores
+        )[2]
 
     def _scores(self, hit: _Hit) -> list[tuple[float, int, Row]]:
-        """Each namesake's score before the regions named around it: spelling first (a namesake spelled exactly
+        """Each namesake's score before the regions named around it (and the best scored, ``hit.top``): spelling first (a namesake spelled exactly
         beats one spelled nearly), then the kind of place the cue asks for, and size; a village known only at
         its subdistrict's centre yields to one with a point of its own."""
         left, right = self._cue_names(hit)
@@ -584,7 +587,7 @@ class Reader(TextChecks):
         )
         known = self.gaz.scores.get(question)
         if known is not None:
-            scored, hit.spelled, hit.regions = known
+            scored, hit.spelled, hit.regions, hit.top = known
             return scored
         hit.spelled, exact = self._spelled(hit)
         scored = []
@@ -597,7 +600,8 @@ class Reader(TextChecks):
         if len(self.gaz.scores) >= _MAX_SCORES:
             self.gaz.scores.clear()
         hit.regions = frozenset(scoring.region(row) for row, _ in hit.candidates)
-        self.gaz.scores[question] = (scored, hit.spelled, hit.regions)
+        hit.top = max(scored)[2]
+        self.gaz.scores[question] = (scored, hit.spelled, hit.regions, hit.top)
         return scored
 
     def _spelled(self, hit: _Hit) -> tuple[dict[int, float], set[int]]:

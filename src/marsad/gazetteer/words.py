@@ -28,6 +28,13 @@ _POSSESSIVE = re.compile(r"['’][sS]")
 _JOIN = frozenset({" ", "-", "‐"})  # what joins the words of one capitalised name ("Deir ez-Zor")
 PARTICLES = ARTICLES | frozenset({"bin", "ibn", "bint"})  # inside a name, never at its ends
 _MAX_FORMS = 200_000
+# Marks typography writes where an ASCII text has punctuation or a space: dashes, curly quotes, no-break and thin
+# spaces, the replacement character. None is a letter, a digit or "_": read as spaces they change no word, no
+# word boundary and no count of letters or capitals (see ``Words.plain``).
+_MARKS = (
+    "\xa0\u2009\u200b\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201c\u201d\u2022\u2026\u2212\ufffd«»"
+)
+_MARKS_AS_SPACES = str.maketrans(_MARKS, " " * len(_MARKS))
 
 
 class _Forms(dict[str, tuple[str, str, bool, bool, bool]]):
@@ -139,6 +146,14 @@ class Words(Sequence[Token]):
         nearly always otherwise); None when some letter lowers to two ("İ")."""
         lowered = self.text.lower()
         return lowered if len(lowered) == len(self.text) else None
+
+    @functools.cached_property
+    def plain(self) -> str | None:
+        """The text with its typographic marks as spaces, when that leaves it ASCII (nearly every text); None
+        otherwise. Checks that read only letters and word boundaries (the words of quarters, a text in capitals)
+        read it with substrings and bytes, where the text itself would need Unicode patterns."""
+        plain = self.text if self.text.isascii() else self.text.translate(_MARKS_AS_SPACES)
+        return plain if plain.isascii() else None
 
     def near(self, vocabulary: tuple[str, ...], start: int, end: int, before: int, after: int) -> bool:
         """False when no word of ``vocabulary`` (lower case) lies wholly within ``before`` characters before
