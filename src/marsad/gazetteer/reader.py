@@ -571,9 +571,9 @@ class Reader(TextChecks):
         )[2]
 
     def _scores(self, hit: _Hit) -> list[tuple[float, int, Row]]:
-        """Each namesake's score before the regions named around it (and the best scored, ``hit.top``): spelling first (a namesake spelled exactly
-        beats one spelled nearly), then the kind of place the cue asks for, and size; a village known only at
-        its subdistrict's centre yields to one with a point of its own."""
+        """Each namesake's score before the regions named around it (the best scored: ``hit.top``): spelling
+        first (a namesake spelled exactly beats one spelled nearly), then the kind of place the cue asks for,
+        and size; a village known only at its subdistrict's centre yields to one with a point of its own."""
         left, right = self._cue_names(hit)
         feature_cue = right or left
         if any(c is not None and c.direction is not None for c in (hit.left, hit.right)):
