@@ -10,6 +10,9 @@ figures and actors. Everything else stays whole:
 - a clause that continues the same subject's action ("detained two suspects in Nad Ali district and killed one
   insurgent in Marjah", "killing two"): one operation, as a press release tells it, is never split;
 - a clause naming a place the clause before already named is the same scene;
+- a first clause that tells no act and names no actor ("Around 35 trucks enter Al-Rastan and clashes on
+  Homs-Salamieh road") sets no scene for the act after it, which has a place of its own: the incident is that
+  clause alone;
 - a figure alone is no act ("captured a leader and two of his associates"), nor is a prepositional phrase (",
   in pursuit of a facilitator in Qalat district") or the rest of a figure ("and 4 others were injured");
 - no cut falls inside a figure ("killed and wounded"), an actor ("Afghan and coalition forces"), a place or a date,
@@ -43,7 +46,7 @@ if TYPE_CHECKING:
 
 MAX_CUTS = 12
 _AND_CUT = re.compile(r",?\s+and\s+", re.IGNORECASE)
-_WORD = re.compile(r"\w+")
+_SETTING_CHARS = 10  # characters beside its places that make a clause tell something of its own
 # A sentence or headline that packs several incidents is short; a longer "sentence" is text whose full stops lost
 # their spaces ("confirmed on Saturday.\"Three militants ..."), whose pieces are not clauses of one sentence
 MAX_SENTENCE_CHARS = 400
@@ -236,7 +239,7 @@ def _scene_setting(a: Annotated, piece: _Piece) -> bool:
     if any(lo <= x.span.start < hi for x in a.actors):
         return False
     named = sum(p.span.end - p.span.start for p in a.places if lo <= p.span.start < hi)
-    return len(_WORD.findall(a.sentence.span.text[piece.start : piece.end])) >= 3 and named < hi - lo - 10
+    return hi - lo - named > _SETTING_CHARS  # "Madan and three other villages end ...": "Madan" is a subject
 
 
 def _join(a: _Piece, b: _Piece) -> _Piece:
