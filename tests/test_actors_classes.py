@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from marsad.actors import ActorDictionary, load_dictionary, normalise
 from marsad.actors.classes import KINDS, _table, class_rows, kind_of_inter, kinds_in, parties
 from marsad.actors.nationality import nationalities
-from marsad.actors.prefix import prefix_finder, starts_of, word_starts
+from marsad.actors.prefix import folded, prefix_finder, starts_of, word_starts
 from marsad.actors.text import (
     _DOUBLED_ASCII,
     Tokens,
@@ -246,6 +246,27 @@ def test_actors_kinds_in_reads_acronyms_as_one_alternation_does(text: str) -> No
 )
 def test_actors_prefix_finder_finds_word_starts(text: str, prefixes: set[str], starts: list[int]) -> None:
     assert word_starts(text, prefix_finder(prefixes)) == starts
+
+
+@pytest.mark.parametrize(
+    ("pattern", "folds"),
+    [
+        (r"grenades?\b|stun(?:ned)? [- ]x", True),
+        (r"[\w'’.,()-]+ attack\w*", True),
+        ("[a-z0-9]+|[]a-]|[^-a]", True),
+        (r"u\.s\.", True),
+        ("Attack", False),  # a capital: its lower case would not match "attack"
+        ("(?-i:IS)", False),  # inline flags
+        (r"\x41", False),  # an escape that may stand for a capital
+        (r"(a)\1", False),
+        ("ſince|é", False),  # non-ASCII letters ("ſ" matches "s" case-insensitively)
+        ("[!-~]", False),  # a range that holds the capitals
+        ("[0-_]", False),
+    ],
+)
+def test_actors_prefix_folds_only_lower_case_patterns(pattern: str, folds: bool) -> None:
+    assert (folded(re.compile(pattern, re.IGNORECASE)) is not None) is folds
+    assert folded(re.compile(pattern.lower())) is None  # a case-sensitive pattern is left as it is
 
 
 @settings(max_examples=400, deadline=None)

@@ -190,6 +190,33 @@ def test_typing_prefix_filter_agrees_on_random_word_salad(words: list[str]) -> N
     assert sentence_hits.__wrapped__(text) == reference_hits(text)
 
 
+def test_typing_cues_fold_for_lower_cased_ascii_text() -> None:
+    # every cue and background marker has a case-sensitive form: ASCII sentences take the faster tries
+    assert t._searchers().folded is not None
+
+
+def folded_agrees(text: str) -> None:
+    """Each folded pattern finds in the lower-cased text what its case-insensitive pattern finds in the text."""
+    searchers = t._searchers()
+    assert searchers.folded is not None
+    for pattern, lower in zip(searchers.patterns, searchers.folded, strict=True):
+        assert [m.span() for m in lower.finditer(text.lower())] == [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from([*WORDS, "KILLED", "Attack", "AfTeR", "Grenades", "STUN", "Stun"]), max_size=30)
+)
+def test_typing_folded_cues_find_what_the_cues_find(words: list[str]) -> None:
+    folded_agrees(" ".join(words))
+
+
+def test_typing_folded_cues_find_what_the_cues_find_on_the_seed(seed_path: Path) -> None:
+    for text in SAMPLES + [s.span.text for s in sentences(seed_path.read_text("utf-8"))]:
+        if text.isascii():
+            folded_agrees(text)
+
+
 def test_typing_prefixes_of_simple_patterns() -> None:
     assert starts_of(r"clash(?:es|ed)?\b|fighting") == frozenset({"clash", "fight"})
     assert starts_of(r"ieds?\b") == frozenset({"ied", "ieds"})

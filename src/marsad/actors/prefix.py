@@ -75,6 +75,62 @@ def _prefixes(items: list[Any], c: Any, length: int) -> set[str] | None:
     return out
 
 
+# Escapes that mean the same in either case of the text (classes, anchors); any other escaped letter or digit
+# ("\\x41", "\\101", a back reference) may stand for a capital
+_CASELESS_ESCAPES = frozenset("bBwWsSdDAZ")
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+
+
+def folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A case-insensitive ``pattern`` written in lower case, made case-sensitive: in the lower-cased form of an
+    ASCII text it finds what ``pattern`` finds in the text, at the same offsets (lower-casing ASCII keeps every
+    offset, and a character matches a lower-case pattern case-insensitively exactly when its lower case matches it
+    as written). The engine folds the case of every character it compares; a cue table tried on the lower-cased
+    text skips that work. None when ``pattern`` is not so written: inline flags, a capital or non-ASCII letter,
+    an escape that may stand for a letter, a class range that holds capitals."""
+    source = pattern.pattern
+    if not pattern.flags & re.IGNORECASE or _INLINE_FLAGS.search(source) or not _lower_case(source):
+        return None
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
+def _lower_case(source: str) -> bool:
+    """Whether the regex ``source`` names only lower-case letters (see :func:`folded`)."""
+    escaped = False
+    opened = -1  # where the character class being read opened ("[" or "[^"), -1 outside one
+    for i, ch in enumerate(source):
+        if escaped:
+            if ch.isalnum() and ch not in _CASELESS_ESCAPES:
+                return False
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch.isupper() or (ch.isalpha() and not ch.isascii()):
+            return False
+        elif opened < 0:
+            if ch == "[":
+                opened = i + 2 if source.startswith("[^", i) else i + 1
+        elif ch == "]" and i > opened:
+            opened = -1
+        elif (
+            ch == "-"
+            and opened < i < len(source) - 1
+            and source[i + 1] != "]"
+            and not _lower_range(source, i)
+        ):
+            return False
+    return True
+
+
+def _lower_range(source: str, i: int) -> bool:
+    """Whether the class range around the "-" at ``i`` runs from a lower-case letter to one, or a digit to one."""
+    low, high = source[i - 1], source[i + 1]
+    both = low + high
+    return source[i - 2 : i - 1] != "\\" and (
+        both.isdigit() or (both.isalpha() and both.isascii() and both.islower())
+    )
+
+
 def prefix_finder(prefixes: Iterable[str]) -> re.Pattern[str]:
     """One regex whose matches in a lower-cased text, read by :func:`word_starts`, are the word starts where one
     of ``prefixes`` begins: the regex engine skips, in C, the many words that begin none, where a look-up at every

@@ -38,7 +38,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from marsad.actors.classes import COMBATANT, UNARMED, Parties, kind_of_inter, kinds_in, parties
-from marsad.actors.prefix import SHORTEST, prefix_finder, starts_of, word_starts
+from marsad.actors.prefix import SHORTEST, folded, prefix_finder, starts_of, word_starts
 from marsad.records import Actor, Span
 
 NONE = "none"  # event_type and sub_event_type of a non-conflict event; assembly drops it
@@ -230,13 +230,16 @@ def taxonomy() -> dict[str, Kind]:
 
 class _Searchers(NamedTuple):
     """The cues and the background markers (families "@cause", "@aside"); which of them may match at a word that
-    starts with a given prefix; the cues searched everywhere; and the regex that finds the words where some
-    prefix starts (see marsad.actors.prefix)."""
+    starts with a given prefix; the cues searched everywhere; the regex that finds the words where some prefix
+    starts (see marsad.actors.prefix); and the patterns as tried in any text, and in lower-cased ASCII text
+    (case-sensitive: see marsad.actors.prefix.folded; None when some pattern cannot be folded)."""
 
     table: tuple[Cue, ...]
     by_prefix: dict[str, tuple[int, ...]]
     always: tuple[int, ...]
     finder: re.Pattern[str]
+    patterns: tuple[re.Pattern[str], ...]
+    folded: tuple[re.Pattern[str], ...] | None
 
 
 @cache
@@ -251,7 +254,12 @@ def _searchers() -> _Searchers:
         for prefix in cue.starts or ():
             index.setdefault(prefix, []).append(k)
     always = tuple(k for k, cue in enumerate(table) if cue.starts is None)
-    return _Searchers(table, {p: tuple(ks) for p, ks in index.items()}, always, prefix_finder(index))
+    patterns = tuple(cue.pattern for cue in table)
+    lower = tuple(p for p in map(folded, patterns) if p is not None)
+    by_prefix = {p: tuple(ks) for p, ks in index.items()}
+    return _Searchers(
+        table, by_prefix, always, prefix_finder(index), patterns, lower if len(lower) == len(table) else None
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -298,8 +306,11 @@ def _cue_matches(sentence: str, low: str) -> list[tuple[int, re.Match[str]]]:
     """(searcher, match) for every match of every searcher, in table order and then text order, as each
     searcher's ``finditer`` would find them; a searcher is tried only at the word starts its prefixes allow.
     ``low`` is ``sentence.lower()``."""
-    table, _, always, finder = _searchers()
-    out = [(k, m) for k in always for m in table[k].pattern.finditer(sentence)]
+    _, _, always, finder, patterns, lower = _searchers()
+    out = [(k, m) for k in always for m in patterns[k].finditer(sentence)]
+    # ASCII text is tried lower-cased, with case-sensitive patterns: the engine need not fold the case of every
+    # character it compares (see marsad.actors.prefix.folded)
+    tried, text = (lower, low) if lower is not None and sentence.isascii() else (patterns, sentence)
     # searcher -> end of its last match: finditer does not look inside a match for the next one. Word starts
     # come in text order, so each searcher meets its own tries in text order too
     end: dict[int, int] = {}
@@ -307,7 +318,7 @@ def _cue_matches(sentence: str, low: str) -> list[tuple[int, re.Match[str]]]:
         for k in _searchers_at(low[i : i + CUE_PREFIX]):
             if i < end.get(k, 0):
                 continue
-            m = table[k].pattern.match(sentence, i)
+            m = tried[k].match(text, i)
             if m is not None:
                 out.append((k, m))
                 end[k] = m.end()
