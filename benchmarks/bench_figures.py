@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench_corpus import Batch
-from bench_timing import ALL, Rounds, Stat
+from bench_timing import ALL, ONE_BY_ONE, Rounds, Stat
 
 MEMORY_GOAL_MB = 400.0  # issue #5: the extraction worker stays within 400 MB with everything loaded
 STAGE_ORDER = ("segment", "dates", "actors", "places", "casualties", "typing", "assemble")
@@ -84,7 +84,7 @@ class Figures:
 
     def stage_keys(self) -> list[str]:
         """Stage keys in chain order (a stage added by another engineer shows up at the end)."""
-        found = {k for _, k in self.rounds.seconds} - {"pipeline", "segment_only", "yardstick"}
+        found = {k for _, k in self.rounds.seconds} - {"pipeline", ONE_BY_ONE, "segment_only", "yardstick"}
         return [k for k in STAGE_ORDER if k in found] + sorted(found - set(STAGE_ORDER))
 
     def implied_pipeline_rate(self, source: str = ALL) -> float:

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -86,7 +87,7 @@ def worker(data_dir: Path, limit: int | None) -> dict[str, Any]:
     from bench_corpus import available_sources, iter_documents
 
     from marsad.extract.stages import default_resources
-    from marsad.pipeline import extract
+    from marsad.pipeline import BATCH_SIZE, extract_batch
 
     t_import = clock() - t0
     rss_import = current_rss_mb()
@@ -107,13 +108,14 @@ def worker(data_dir: Path, limit: int | None) -> dict[str, Any]:
     docs = chars = 0
     t_extract = 0.0
     for spec, path in available_sources(data_dir if data_dir.is_dir() else None):
-        for i, doc in enumerate(iter_documents(spec, path)):
-            if limit is not None and i >= limit:
-                break
+        stream = iter_documents(spec, path)
+        stream = islice(stream, limit) if limit is not None else stream
+        # read and extracted in the main job's batches, as `marsad run` holds them
+        while batch := list(islice(stream, BATCH_SIZE)):
             t0 = clock()
-            extract(doc, resources=resources)
+            extract_batch(batch, resources=resources)
             t_extract += clock() - t0
-            docs, chars = docs + 1, chars + len(doc.text)
+            docs, chars = docs + len(batch), chars + sum(len(d.text) for d in batch)
     return {
         "gazetteer_rebuilt": rebuilt,
         "import_s": t_import,

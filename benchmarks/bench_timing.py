@@ -1,10 +1,11 @@
 """Throughput passes over the sample, measured side by side in one process on one core.
 
-A round returns seconds per (source, key). The registered chain runs stage by stage, exactly as
-``marsad.pipeline.extract`` does, with a clock around each stage call, so every stage is measured on the drafts
-the real chain hands it. Beside it run the public ``extract`` itself and two baselines that readers can use to
-compare machines: sentence segmentation alone, and a fixed regex word scan that no engineer changes (a
-yardstick of raw machine speed).
+A round returns seconds per (source, key). The registered chain runs stage by stage, exactly as the main job
+(``marsad run``: ``marsad.pipeline.extract_batch``) runs it, each stage over a batch of ``BATCH_SIZE`` reports
+with a clock around it, so every stage is measured on the drafts the real chain hands it. Beside it run the whole
+``extract_batch`` over the same batches, the one-report ``extract`` (each report through every stage in turn),
+and two baselines that readers can use to compare machines: sentence segmentation alone, and a fixed regex word
+scan that no engineer changes (a yardstick of raw machine speed).
 """
 
 from __future__ import annotations
@@ -24,13 +25,14 @@ from marsad import registry
 from marsad.actors import classes
 from marsad.extract import segment, typing
 from marsad.extract.stages import DEFAULT_CHAIN, Draft, Resources
-from marsad.pipeline import extract
+from marsad.pipeline import BATCH_SIZE, extract, extract_batch
 from marsad.records import Document
 
 Seconds = dict[str, dict[str, float]]  # source -> key (stage or configuration) -> seconds
 _WORD = re.compile(r"\w+")
 MIN_ROUNDS = 3  # fewer and the median is just the middle of noise
 ALL = "all"
+ONE_BY_ONE = "pipeline_one_by_one"  # ``extract()``: each report through every stage before the next report
 
 
 def pin_one_core() -> int | None:
@@ -72,23 +74,41 @@ def _simple_pass(batches: Sequence[Batch], key: str, work: Callable[[Document], 
     return out
 
 
+def _runs(docs: Sequence[Document]) -> list[Sequence[Document]]:
+    """The reports in the batches the main job extracts together (``pipeline.BATCH_SIZE``)."""
+    return [docs[i : i + BATCH_SIZE] for i in range(0, len(docs), BATCH_SIZE)]
+
+
 def staged_pass(batches: Sequence[Batch], resources: Resources, counts: dict[str, int]) -> Seconds:
-    """The default chain stage by stage, a clock around each stage; ``counts`` gets sentences per source."""
+    """The default chain stage by stage as ``extract_batch`` runs it, a clock around each stage's pass over a
+    batch of reports; ``counts`` gets sentences per source."""
     stages = [(stage_key(n), registry.get(n)) for n in DEFAULT_CHAIN]
     clock = time.perf_counter
     out: Seconds = {}
     for batch in batches:
         spent: dict[str, float] = defaultdict(float)
         sentences = 0
-        for doc in batch.docs:
-            draft = Draft(doc, resources)
+        for run in _runs(batch.docs):
+            drafts = [Draft(doc, resources) for doc in run]
             for key, stage in stages:
                 t0 = clock()
-                draft = stage(draft)
+                drafts = [stage(draft) for draft in drafts]
                 spent[key] += clock() - t0
-            sentences += len(draft.sentences)
+            sentences += sum(len(draft.sentences) for draft in drafts)
         out[batch.name] = dict(spent)
         counts[batch.name] = sentences
+    return out
+
+
+def _batched_pass(batches: Sequence[Batch], resources: Resources) -> Seconds:
+    """``extract_batch`` over the sample in the main job's batches."""
+    clock = time.perf_counter
+    out: Seconds = {}
+    for batch in batches:
+        t0 = clock()
+        for run in _runs(batch.docs):
+            extract_batch(run, resources=resources)
+        out[batch.name] = {"pipeline": clock() - t0}
     return out
 
 
@@ -103,11 +123,12 @@ def one_round(
     passes: list[Callable[[], Seconds]] = [
         lambda: _simple_pass(batches, "yardstick", lambda d: _WORD.findall(d.text.lower())),
         lambda: _simple_pass(batches, "segment_only", lambda d: segment.sentences(d.text)),
+        lambda: _simple_pass(batches, ONE_BY_ONE, lambda d: extract(d, resources=resources)),
         lambda: staged_pass(batches, resources, counts),
-        lambda: _simple_pass(batches, "pipeline", lambda d: extract(d, resources=resources)),
+        lambda: _batched_pass(batches, resources),
     ]
     if extract_first:
-        passes[2], passes[3] = passes[3], passes[2]
+        passes[3], passes[4] = passes[4], passes[3]
     out: Seconds = {}
     for run in passes:
         gc.collect()  # the previous pass's garbage is collected here, not charged to the next configuration

@@ -7,14 +7,15 @@ with their reason and the run goes on; each document is committed together with 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
-from marsad.extract.stages import Resources, default_resources
+from marsad.extract.stages import default_resources
 from marsad.ingest import read_sources
-from marsad.pipeline import extract
+from marsad.pipeline import BATCH_SIZE, extract_batch
 from marsad.records import Document, Event, Failure
 from marsad.settings import Settings
 from marsad.store.sqlite import Store
@@ -34,15 +35,19 @@ class RunSummary:
         return not self.failures
 
 
-def extract_safely(doc: Document, resources: Resources) -> list[Event] | Failure:
-    """Extraction of one document; an unexpected error becomes a recorded failure, not the end of the run."""
-    try:
-        return extract(doc, resources=resources)
-    except Exception as exc:  # a bug on one report must not lose the others; the reason is recorded
-        logger.debug("extraction failed on %s", doc.source, exc_info=True)
-        where = doc.source or doc.id
-        return Failure(where, "extract", "extract-error", f"extraction failed ({type(exc).__name__}: {exc}); "
-                       "please report this input with `marsad errors` output")  # fmt: skip
+def extraction_failure(doc: Document, exc: Exception) -> Failure:
+    """The recorded failure of a document whose extraction raised: the run goes on without it."""
+    logger.debug("extraction failed on %s", doc.source, exc_info=exc)
+    where = doc.source or doc.id
+    return Failure(where, "extract", "extract-error", f"extraction failed ({type(exc).__name__}: {exc}); "
+                   "please report this input with `marsad errors` output")  # fmt: skip
+
+
+def _batches(items: Iterable[Document | Failure], size: int) -> Iterator[list[Document | Failure]]:
+    """The inputs in runs of ``size`` (the last shorter), in their order."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def run(
@@ -58,25 +63,32 @@ def run(
     # loaded once, before any input: a missing gazetteer is the user's to fix, not a failure of every report
     resources = default_resources(settings.actor_files if settings else None)
     run_id = store.begin_run()
-    for item in read_sources(paths, published=published, country=country, settings=settings):
-        if isinstance(item, Document):
-            summary.documents += 1
-            result = extract_safely(item, resources)
-            if isinstance(result, Failure):
-                item_failure: Failure | None = result
-            else:
-                item_failure = None
-                if store.add(item, result):
-                    summary.new += 1
-                    for e in result:
-                        summary.events[e.kind] = summary.events.get(e.kind, 0) + 1
-        else:
-            item_failure = item
-        if item_failure is not None:
-            store.record_failure(item_failure)
-            summary.failures.append(item_failure)
-        if on_item:
-            on_item(item)
+    inputs = read_sources(paths, published=published, country=country, settings=settings)
+    # extracted a batch at a time, each stage over the whole batch (pipeline.extract_batch); stored one by one
+    for batch in _batches(inputs, BATCH_SIZE):
+        results = iter(extract_batch([i for i in batch if isinstance(i, Document)], resources=resources))
+        for item in batch:
+            item_failure = item if isinstance(item, Failure) else _store(item, next(results), store, summary)
+            if item_failure is not None:
+                store.record_failure(item_failure)
+                summary.failures.append(item_failure)
+            if on_item:
+                on_item(item)
     store.finish_run(run_id, {"documents": summary.documents, "new": summary.new, "failures": len(summary.failures),
                               **{f"events_{k}": v for k, v in summary.events.items()}})  # fmt: skip
     return summary
+
+
+def _store(
+    doc: Document, result: list[Event] | Exception, store: Store, summary: RunSummary
+) -> Failure | None:
+    """Store one document with its events (a document already stored is kept as it was); the failure, if its
+    extraction raised."""
+    summary.documents += 1
+    if isinstance(result, Exception):
+        return extraction_failure(doc, result)
+    if store.add(doc, result):
+        summary.new += 1
+        for e in result:
+            summary.events[e.kind] = summary.events.get(e.kind, 0) + 1
+    return None
