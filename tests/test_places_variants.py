@@ -46,6 +46,8 @@ SAME_PLACE = [
     ("Qalamoun", "Qalamon", "SY"),
     ("Al Lajah", "al-Lajat", "SY"),
     ("Al Lajah", "Leja", "SY"),
+    ("Ras al-Ain", "Serekaniye", "SY"),
+    ("Upper Baguz", "al-Baghouz Fawqani", "SY"),
     ("Lashkar Gah", "Lashkargah", "AF"),
     ("Mazar-i-Sharif", "Mazar-e Sharif", "AF"),
     ("Wardak", "Maidan Wardak", "AF"),
