@@ -343,3 +343,9 @@ def test_places_namesakes_remembered_scores_leave_the_regions_to_each_text(gaz: 
     assert [zara(p) for p in ("Hama", "Homs", "Raqqa", "Hama", "Raqqa")] == [
         "Hama", "Homs", "Aleppo", "Hama", "Aleppo"
     ]  # fmt: skip
+
+
+def test_places_namesakes_part_word_in_the_other_order_never_takes_a_known_name(gaz: Gazetteer) -> None:
+    # OCHA's village "Eastern Deir" is not also "Deir Sharqi": that is the town Dayr ash Sharqi's name
+    (found,) = gaz.find("More casualties in the massacre of Deir Sharqi", "SY")
+    assert found.place.name == "Dayr ash Sharqi" and found.place.admin1 == "Idlib"

