@@ -164,7 +164,6 @@ def collect(
     progress(f"GeoNames cities: {counts['geonames_cities']}")
     _add_syria(places, data, counts, progress)
     counts["supplement"] = curated.add_supplement(places, curated.read_supplement())
-    counts["part_word_orders"] = sources.add_part_word_orders(places)
     sources.fill_syria_admin(places)
     sources.fill_centroids(places)
     return places, counts
@@ -179,6 +178,8 @@ def _add_syria(places: Places, data: Path | None, counts: dict[str, int], progre
     if communities and communities.is_file() and places.by_pcode:
         counts["ocha_linked"], counts["ocha_added"] = sources.add_ocha_communities(places, communities)
         progress(f"OCHA communities: {counts['ocha_linked']} linked, {counts['ocha_added']} added")
+        # before UCDP's places are merged in: "Suwaydiyah Kabirah" is then found to be OCHA's "Big Sweidiyeh"
+        counts["part_word_orders"] = sources.add_part_word_orders(places)
     ucdp = data / "ucdp_ged_syria/ged_syria_2016_2017.csv" if data else None
     if ucdp and ucdp.is_file():
         counts["ucdp_merged"], counts["ucdp_added"] = curated.add_ucdp(places, ucdp)
