@@ -162,8 +162,9 @@ def collect(
     cities = [c for c in cache.get_cities().values() if _wanted(c["countrycode"], only)]
     counts["geonames_cities"] = sources.add_geonames_cities(places, cities)
     progress(f"GeoNames cities: {counts['geonames_cities']}")
-    _add_syria(places, data, counts, progress)
+    part_words = _add_syria(places, data, counts, progress)
     counts["supplement"] = curated.add_supplement(places, curated.read_supplement())
+    counts["part_word_orders"] = sources.drop_taken_part_word_orders(places, part_words)
     sources.fill_syria_admin(places)
     sources.fill_centroids(places)
     return places, counts
@@ -173,17 +174,22 @@ def _wanted(country: str, only: frozenset[str] | None) -> bool:
     return only is None or country in only
 
 
-def _add_syria(places: Places, data: Path | None, counts: dict[str, int], progress: Progress) -> None:
+def _add_syria(
+    places: Places, data: Path | None, counts: dict[str, int], progress: Progress
+) -> list[tuple[Rec, str]]:
+    """OCHA's communities and UCDP's places; returns the names given in the other order of a part word (see
+    ``sources.add_part_word_orders``), to be weighed once every source is in."""
     communities = data / "gazetteer_syria_ocha/ocha_communities_adm4.csv" if data else None
     if communities and communities.is_file() and places.by_pcode:
         counts["ocha_linked"], counts["ocha_added"] = sources.add_ocha_communities(places, communities)
         progress(f"OCHA communities: {counts['ocha_linked']} linked, {counts['ocha_added']} added")
-        # before UCDP's places are merged in: "Suwaydiyah Kabirah" is then found to be OCHA's "Big Sweidiyeh"
-        counts["part_word_orders"] = sources.add_part_word_orders(places)
+    # before UCDP's places are merged in: a UCDP name in the other order then joins its OCHA village
+    part_words = sources.add_part_word_orders(places)
     ucdp = data / "ucdp_ged_syria/ged_syria_2016_2017.csv" if data else None
     if ucdp and ucdp.is_file():
         counts["ucdp_merged"], counts["ucdp_added"] = curated.add_ucdp(places, ucdp)
         progress(f"UCDP places: {counts['ucdp_merged']} merged, {counts['ucdp_added']} added")
+    return part_words
 
 
 def _row(place_id: int, rec: Rec) -> tuple[Any, ...]:

@@ -458,22 +458,41 @@ _MIN_HEAD = 4  # "Ein Elsharqiyeh" (the eastern spring) is a name of its own, no
 _ARABIC_PARTS = {name_key(word): english for english, words in _PART_WORDS.items() for word in words}
 
 
-def add_part_word_orders(places: Places, country: str = "SY") -> int:
+def add_part_word_orders(places: Places, country: str = "SY") -> list[tuple[Rec, str]]:
     """Each populated place named with a part word gets the name in the other language's order: "Eastern
-    Ghariyeh" is also "Ghariyeh Sharqi", "Juqur Gharbi" also "Western Juqur", unless some place of the country
-    has that name already (the town Dayr ash Sharqi stays "Deir Sharqi", not the village "Eastern Deir"; a
-    village another source knows under both names keeps its points apart). Returns the names added."""
+    Ghariyeh" is also "Ghariyeh Sharqi", "Juqur Gharbi" also "Western Juqur". Returns the (place, name) added,
+    for :func:`drop_taken_part_word_orders` once every source is in."""
     recs = places.in_country(country)
     taken = {key for rec in recs for key in rec.names.values()}
-    added = 0
+    added = []
     for rec in recs:
         if rec.feature not in POPULATED:
             continue
         for name in list(rec.names):
-            other = [n for n in _other_order(name) if name_key(n) not in taken]
-            rec.add_names(*other)
-            added += len(other)
+            for other in _other_order(name):
+                if name_key(other) not in taken and other not in rec.names:
+                    rec.add_names(other)
+                    added.append((rec, other))
     return added
+
+
+def drop_taken_part_word_orders(places: Places, added: list[tuple[Rec, str]], country: str = "SY") -> int:
+    """Drop the names :func:`add_part_word_orders` gave that another place of the country bears as its own: a
+    name a source wrote beats one derived from another place's name. Returns the names kept."""
+    derived = {(id(rec), name) for rec, name in added}
+    owners: dict[str, set[int]] = defaultdict(set)
+    for rec in places.in_country(country):
+        for name, key in rec.names.items():
+            if (id(rec), name) not in derived:
+                owners[key].add(id(rec))
+    kept = 0
+    for rec, name in added:
+        held = rec.names.get(name)
+        if held is not None and owners.get(held, {id(rec)}) - {id(rec)}:
+            del rec.names[name]
+        else:
+            kept += 1
+    return kept
 
 
 def _other_order(name: str) -> list[str]:
