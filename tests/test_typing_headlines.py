@@ -106,6 +106,9 @@ def test_typing_fallen_fighters_told_alone_are_a_clash() -> None:
             "The Syria Democratic Forces control the southern part of the al-Hazwanah",
             "Non-state actor overtakes territory",
         ),
+        # an infiltration or an advance thwarted is fighting; a foiled bomb plot is disrupted weapons use
+        ("Regime forces thwart an infiltration attempt by HTS on Kabani axis", "Armed clash"),
+        ("Police thwarted a bomb plot in the city", "Disrupted weapons use"),
         # forces a foreign state backs are no state forces
         ("U.S.-backed Syrian forces seize parts of Raqqa", "Non-state actor overtakes territory"),
         ("Syria: Improvised Mines Kill, Injure Hundreds in Manbij", "Remote explosive/landmine/IED"),
