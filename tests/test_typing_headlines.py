@@ -109,6 +109,12 @@ def test_typing_fallen_fighters_told_alone_are_a_clash() -> None:
         # an infiltration or an advance thwarted is fighting; a foiled bomb plot is disrupted weapons use
         ("Regime forces thwart an infiltration attempt by HTS on Kabani axis", "Armed clash"),
         ("Police thwarted a bomb plot in the city", "Disrupted weapons use"),
+        # a committee named for reconciliation is who was hit, not an agreement
+        (
+            "Unknown gunmen shoot dead a member of the 'reconciliation committees' in Tafas city",
+            "Attack",
+        ),
+        ("Regime and rebels reach a reconciliation deal in Daraa", "Agreement"),
         # forces a foreign state backs are no state forces
         ("U.S.-backed Syrian forces seize parts of Raqqa", "Non-state actor overtakes territory"),
         ("Syria: Improvised Mines Kill, Injure Hundreds in Manbij", "Remote explosive/landmine/IED"),
