@@ -66,6 +66,15 @@ def test_actors_kinds_in_common_words(text: str, kinds: list[str]) -> None:
         # a second verb after "and" shares the first one's subject, not the object between them
         ("Rebels attacked regime positions and captured the hill", "captured", "armed", None, False),
         ("The army shelled rebel positions and then advanced", "advanced", "state", None, False),
+        # of subjects joined by "and", the first leads
+        (
+            "Regime forces and militiamen loyal to them recaptured the hill",
+            "recaptured",
+            "state",
+            None,
+            False,
+        ),
+        ("Rebel factions and Turkish troops advanced", "advanced", "armed", None, False),
     ],
 )
 def test_actors_parties_of_a_verb(

@@ -43,6 +43,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+
 _BY_AFTER = re.compile(r"^\W*(?:\w+\W+){0,4}?by\s+(?:the\s+|an?\s+)?", re.IGNORECASE)
 # a kind right after these words is not the subject of a later verb ("retook the town from government forces")
 _NOT_SUBJECT = re.compile(r"\b(?:from|against|on|by|of|with|at|to|into|for|near)\s+(?:the\s+|an?\s+)?$", re.I)
+_JOINED_SUBJECT = re.compile(r",?\s+and\s+(?:the\s+)?", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?$", re.IGNORECASE)
 _ANTI = re.compile(r"\banti[- ]?$", re.IGNORECASE)
 # "U.S.-backed Syrian forces" are no state's forces: who they are is the actor dictionary's to say
@@ -223,11 +224,15 @@ def _first_subject(hits: tuple[KindHit, ...], text: str, start: int) -> KindHit 
 
 
 def _before(hits: tuple[KindHit, ...], text: str, start: int) -> KindHit | None:
-    """The nearest kind ending before ``start`` that could be the verb's subject."""
-    for h in reversed(hits):
+    """The nearest kind ending before ``start`` that could be the verb's subject; of subjects joined by "and"
+    ("Regime forces and militiamen loyal to them recapture"), the first, who leads."""
+    for i in range(len(hits) - 1, -1, -1):
+        h = hits[i]
         if h.end > start or start - h.end > AGENT_REACH:
             continue
         if _NOT_SUBJECT.search(text, max(0, h.start - 14), h.start):
             continue
-        return h
+        while i > 0 and _JOINED_SUBJECT.fullmatch(text, hits[i - 1].end, hits[i].start):
+            i -= 1
+        return hits[i]
     return None
