@@ -115,6 +115,7 @@ def test_typing_fallen_fighters_told_alone_are_a_clash() -> None:
             "Attack",
         ),
         ("Regime and rebels reach a reconciliation deal in Daraa", "Agreement"),
+        ("Turkish Army fires at civilians trying to cross the border and kills 2 of them", "Attack"),
         # forces a foreign state backs are no state forces
         ("U.S.-backed Syrian forces seize parts of Raqqa", "Non-state actor overtakes territory"),
         ("Syria: Improvised Mines Kill, Injure Hundreds in Manbij", "Remote explosive/landmine/IED"),
