@@ -48,6 +48,9 @@ def test_actors_class_rows_are_valid() -> None:
         ("the army shelled a village", ["state", "civilian"]),
         ("gunmen opened fire on a military patrol", ["armed", "state", "military"]),
         ("it is what it is", []),
+        # an actor's "military operation" names no state force; "continued military operations" still does
+        ("Syria Democratic Forces continue their military operation", []),
+        ("15 killed during continued military operations", ["state"]),
     ],
 )
 def test_actors_kinds_in_common_words(text: str, kinds: list[str]) -> None:
@@ -75,6 +78,8 @@ def test_actors_kinds_in_common_words(text: str, kinds: list[str]) -> None:
             False,
         ),
         ("Rebel factions and Turkish troops advanced", "advanced", "armed", None, False),
+        # "is advancing" is a progressive, not a passive: the subject acts
+        ("ISIS is again advancing on the town", "advancing", "armed", None, False),
     ],
 )
 def test_actors_parties_of_a_verb(

@@ -43,6 +43,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+
 _BY_AFTER = re.compile(r"^\W*(?:\w+\W+){0,4}?by\s+(?:the\s+|an?\s+)?", re.IGNORECASE)
 # a kind right after these words is not the subject of a later verb ("retook the town from government forces")
 _NOT_SUBJECT = re.compile(r"\b(?:from|against|on|by|of|with|at|to|into|for|near)\s+(?:the\s+|an?\s+)?$", re.I)
+_PROGRESSIVE = re.compile(r"\w+ing\b", re.IGNORECASE)
 _JOINED_SUBJECT = re.compile(r",?\s+and\s+(?:the\s+)?", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?$", re.IGNORECASE)
 _ANTI = re.compile(r"\banti[- ]?$", re.IGNORECASE)
@@ -183,7 +184,10 @@ def kind_of_inter(inter: int | None) -> str | None:
 def parties(text: str, start: int, end: int) -> Parties:
     """Kinds of the agent and the target of the verb at ``text[start:end]`` (``text`` is one sentence)."""
     hits = kinds_in(text)
-    passive = bool(_PASSIVE_BEFORE.search(text, max(0, start - 30), start))
+    # "soldiers were attacked"; not "ISIS is again advancing" (a progressive: the subject acts)
+    passive = bool(_PASSIVE_BEFORE.search(text, max(0, start - 30), start)) and not _PROGRESSIVE.match(
+        text, start
+    )
     by = _BY_AFTER.match(text[end : end + 40])
     agent = _after(hits, end + by.end(), 12) if by else None
     before = _before(hits, text, start)
