@@ -471,7 +471,8 @@ def add_part_word_orders(places: Places, country: str = "SY") -> list[tuple[Rec,
         for name in list(rec.names):
             for other in _other_order(name):
                 if name_key(other) not in taken and other not in rec.names:
-                    rec.add_names(other)
+                    # indexed: the sources merged in later look names up by key
+                    places.add_names(rec, [other])
                     added.append((rec, other))
     return added
 
