@@ -236,7 +236,11 @@ def _before(hits: tuple[KindHit, ...], text: str, start: int) -> KindHit | None:
             continue
         if _NOT_SUBJECT.search(text, max(0, h.start - 14), h.start):
             continue
-        while i > 0 and _JOINED_SUBJECT.fullmatch(text, hits[i - 1].end, hits[i].start):
+        while (
+            i > 0
+            and _JOINED_SUBJECT.fullmatch(text, hits[i - 1].end, hits[i].start)
+            and not _NOT_SUBJECT.search(text, max(0, hits[i - 1].start - 14), hits[i - 1].start)
+        ):
             i -= 1
         return hits[i]
     return None
