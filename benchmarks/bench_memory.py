@@ -87,7 +87,7 @@ def worker(data_dir: Path, limit: int | None) -> dict[str, Any]:
     from bench_corpus import available_sources, iter_documents
 
     from marsad.extract.stages import default_resources
-    from marsad.pipeline import BATCH_SIZE, extract_batch
+    from marsad.pipeline import batches, extract_batch
 
     t_import = clock() - t0
     rss_import = current_rss_mb()
@@ -111,7 +111,7 @@ def worker(data_dir: Path, limit: int | None) -> dict[str, Any]:
         stream = iter_documents(spec, path)
         stream = islice(stream, limit) if limit is not None else stream
         # read and extracted in the main job's batches, as `marsad run` holds them
-        while batch := list(islice(stream, BATCH_SIZE)):
+        for batch in batches(stream):
             t0 = clock()
             extract_batch(batch, resources=resources)
             t_extract += clock() - t0

@@ -358,7 +358,8 @@ def method_section(ctx: dict[str, Any]) -> list[str]:
         "them.",
         "- Side by side: in every round each configuration runs over the whole sample, one after another "
         "(yardstick, segmentation only, `extract()` one report at a time, the chain stage by stage, "
-        "`extract_batch()`; the last two swap order every round), so slow moments of the shared machine are spread over all of them. Whole passes rather than "
+        "`extract_batch()`; the last two swap order every round), so slow moments of the shared machine are "
+        "spread over all of them. Whole passes rather than "
         "document by document, because the gazetteer keeps only a few country layers in memory: a "
         "configuration that ran right after another on the same document would find the layer it needs "
         "already loaded.",

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 
 from bench_corpus import Batch
 
-from marsad import registry
+from marsad import pipeline, registry
 from marsad.actors import classes
 from marsad.extract import segment, typing
 from marsad.extract.stages import DEFAULT_CHAIN, Draft, Resources
-from marsad.pipeline import BATCH_SIZE, extract, extract_batch
+from marsad.pipeline import extract, extract_batch
 from marsad.records import Document
 
 Seconds = dict[str, dict[str, float]]  # source -> key (stage or configuration) -> seconds
@@ -74,11 +74,6 @@ def _simple_pass(batches: Sequence[Batch], key: str, work: Callable[[Document], 
     return out
 
 
-def _runs(docs: Sequence[Document]) -> list[Sequence[Document]]:
-    """The reports in the batches the main job extracts together (``pipeline.BATCH_SIZE``)."""
-    return [docs[i : i + BATCH_SIZE] for i in range(0, len(docs), BATCH_SIZE)]
-
-
 def staged_pass(batches: Sequence[Batch], resources: Resources, counts: dict[str, int]) -> Seconds:
     """The default chain stage by stage as ``extract_batch`` runs it, a clock around each stage's pass over a
     batch of reports; ``counts`` gets sentences per source."""
@@ -88,7 +83,7 @@ def staged_pass(batches: Sequence[Batch], resources: Resources, counts: dict[str
     for batch in batches:
         spent: dict[str, float] = defaultdict(float)
         sentences = 0
-        for run in _runs(batch.docs):
+        for run in pipeline.batches(batch.docs):
             drafts = [Draft(doc, resources) for doc in run]
             for key, stage in stages:
                 t0 = clock()
@@ -106,7 +101,7 @@ def _batched_pass(batches: Sequence[Batch], resources: Resources) -> Seconds:
     out: Seconds = {}
     for batch in batches:
         t0 = clock()
-        for run in _runs(batch.docs):
+        for run in pipeline.batches(batch.docs):
             extract_batch(run, resources=resources)
         out[batch.name] = {"pipeline": clock() - t0}
     return out

@@ -12,7 +12,7 @@ from marsad.batch import local
 from marsad.export.jsonout import result_to_dict
 from marsad.extract.stages import DEFAULT_CHAIN, Draft, default_resources
 from marsad.ingest import read_paths
-from marsad.pipeline import extract, extract_batch
+from marsad.pipeline import BATCH_SIZE, extract, extract_batch
 from marsad.records import Document
 from marsad.store.sqlite import Store
 
@@ -61,9 +61,9 @@ def test_batch_run_records_the_failed_report_and_stores_the_rest(
 ) -> None:
     inputs = tmp_path / "reports"
     inputs.mkdir()
-    for n in range(local.BATCH_SIZE + 3):  # more than one batch, the broken report in the second
+    for n in range(BATCH_SIZE + 3):  # more than one batch, the broken report in the second
         text = f"Shelling killed {n + 2} civilians in Douma on 3 March 2018."
-        if n == local.BATCH_SIZE + 1:
+        if n == BATCH_SIZE + 1:
             text = f"{_MARK}. {text}"
         (inputs / f"report-{n:02d}.txt").write_text(text, encoding="utf-8")
     chain = (*DEFAULT_CHAIN[:2], _BROKEN, *DEFAULT_CHAIN[2:])
@@ -72,8 +72,8 @@ def test_batch_run_records_the_failed_report_and_stores_the_rest(
     seen: list[object] = []
     store = Store.open(tmp_path / "marsad.db")
     summary = local.run([inputs], store, country="Syria", on_item=seen.append)
-    assert summary.documents == len(seen) == local.BATCH_SIZE + 3
-    assert summary.new == local.BATCH_SIZE + 2
+    assert summary.documents == len(seen) == BATCH_SIZE + 3
+    assert summary.new == BATCH_SIZE + 2
     (failure,) = summary.failures
     assert failure.code == "extract-error" and "report-33.txt" in failure.source
     assert "ValueError" in failure.message

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import islice
+from typing import Any, TypeVar
 
 from marsad import registry
 from marsad.export.jsonout import SCHEMA_ID, result_to_dict
@@ -17,16 +18,24 @@ from marsad.records import Document, Event, Failure
 def extract(
     doc: Document, *, resources: Resources | None = None, chain: Sequence[str] = DEFAULT_CHAIN
 ) -> list[Event]:
-    """Events read from one document."""
-    draft = Draft(doc, resources or default_resources())
-    for name in chain:
-        draft = registry.get(name)(draft)
-    return draft.events
+    """Events read from one document (a batch of one: see :func:`extract_batch`); a stage's error is raised."""
+    (result,) = extract_batch([doc], resources=resources, chain=chain)
+    if isinstance(result, Exception):
+        raise result
+    return result
 
 
 # Documents a run extracts together (see extract_batch): enough for each stage's tables to stay in the processor's
 # caches from one document to the next, few enough that the drafts held meanwhile weigh nothing
 BATCH_SIZE = 32
+T = TypeVar("T")
+
+
+def batches(items: Iterable[T], size: int = BATCH_SIZE) -> Iterator[list[T]]:
+    """``items`` in runs of ``size`` (the last shorter), in their order: how a run hands them to extract_batch."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def extract_batch(

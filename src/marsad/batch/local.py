@@ -7,15 +7,14 @@ with their reason and the run goes on; each document is committed together with 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
 from pathlib import Path
 
 from marsad.extract.stages import default_resources
 from marsad.ingest import read_sources
-from marsad.pipeline import BATCH_SIZE, extract_batch
+from marsad.pipeline import batches, extract_batch
 from marsad.records import Document, Event, Failure
 from marsad.settings import Settings
 from marsad.store.sqlite import Store
@@ -43,13 +42,6 @@ def extraction_failure(doc: Document, exc: Exception) -> Failure:
                    "please report this input with `marsad errors` output")  # fmt: skip
 
 
-def _batches(items: Iterable[Document | Failure], size: int) -> Iterator[list[Document | Failure]]:
-    """The inputs in runs of ``size`` (the last shorter), in their order."""
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 def run(
     paths: Iterable[str | Path],
     store: Store,
@@ -65,7 +57,7 @@ def run(
     run_id = store.begin_run()
     inputs = read_sources(paths, published=published, country=country, settings=settings)
     # extracted a batch at a time, each stage over the whole batch (pipeline.extract_batch); stored one by one
-    for batch in _batches(inputs, BATCH_SIZE):
+    for batch in batches(inputs):
         results = iter(extract_batch([i for i in batch if isinstance(i, Document)], resources=resources))
         for item in batch:
             item_failure = item if isinstance(item, Failure) else _store(item, next(results), store, summary)

@@ -30,7 +30,15 @@ from typing import Protocol
 
 from marsad.extract.casualty_reconcile import reconcile
 from marsad.extract.casualty_totals import TOLL, running_totals
-from marsad.extract.numbers import MAX_PLAUSIBLE, Count, alternation, count_pattern, not_a_count, parse_count
+from marsad.extract.numbers import (
+    MAX_PLAUSIBLE,
+    Count,
+    alternation,
+    count_pattern,
+    not_a_count,
+    parse_count,
+    vague_quantities,
+)
 from marsad.records import Actor, Figure, Span
 
 __all__ = ["Lexicon", "Mention", "find_figures", "lexicon", "reconcile"]
@@ -118,8 +126,8 @@ _STOP_ROLES = frozenset(("aux", "adverb", "negation", "prep", "clause", "definit
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian")
 _DETERMINERS = ("definite", "indefinite", "possessive")
 _FAMILY = frozenset(("family", "families"))
-# the people of one family whose number is unstated: as "a group of" (quantities.csv): at least two
-_FAMILY_SIZE = Count(2, 3, 10)
+# the people of one family whose number is unstated: as many as "a group of" (quantities.csv), at least two
+_FAMILY_SIZE = vague_quantities()["a group of"]
 MAX_MODIFIERS = 8  # "two Taliban vehicle-borne improvised explosive device facilitators" has five
 _ABSURD = 10**12  # beyond any count anyone reports: kept as evidence without a number (and flagged review)
 
