@@ -47,6 +47,14 @@ NAMESAKES = [
     ),
     # a big town's name followed by its quarter's ("Daraa al-Balad") is still the town
     ("Clashes in Manshiya in Daraa al-Balad", "Daraa", "Daraa", "Darayya"),
+    # "ay" and "ai" are one diphthong: "Saida" is OCHA's Sayda in the Daraa countryside named beside it, not
+    # a Saideh of Raqqa whose scoring form merely drops the same ending
+    (
+        "Regime forces take control of Saida town in the eastern countryside of Daraa",
+        "Saida",
+        "Daraa",
+        "Saideh",
+    ),
 ]
 
 

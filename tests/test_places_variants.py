@@ -48,6 +48,10 @@ SAME_PLACE = [
     ("Al Lajah", "Leja", "SY"),
     ("Ras al-Ain", "Serekaniye", "SY"),
     ("Upper Baguz", "al-Baghouz Fawqani", "SY"),
+    ("Abu Rasin", "Zarkan", "SY"),
+    ("Skik", "Sukayk", "SY"),
+    ("Qatmet Efrin", "Qatma", "SY"),
+    ("Al-Rashidin", "al-Rashdin", "SY"),
     # a part word in either language's order (OCHA: "Eastern X"; reports: "X al-Sharqiya")
     ("Eastern Ghariyeh", "al-Ghariya al-Sharqiya", "SY"),
     ("Lower Baqras", "Bokros Tahtani", "SY"),

@@ -42,6 +42,8 @@ _CONSTRUCT_T = re.compile(r"at$")
 # or -o tells names apart (Hama/Hamu, Bala/Balo, Dara/Dari).
 _ENDING = re.compile(r"[ae]h?$")
 _DOUBLE = re.compile(r"(.)\1+")
+# "ay" before a consonant or at the end is the diphthong others write "ai" (Sayda / Saida, Zaydiyah / Zaidiya)
+_AY = re.compile(r"ay(?![aeiou])")
 
 
 def skeleton(key: str) -> str:
@@ -61,6 +63,14 @@ def spelling(name: str) -> str:
     """
     words = (_DIGRAPHS.sub(lambda m: _DIGRAPH_MAP[m.group()], w) for w in light_key(name).split())
     return " ".join(_ENDING.sub("", _DOUBLE.sub(r"\1", w)) or w for w in words)
+
+
+@lru_cache(maxsize=200_000)
+def namesake_spelling(name: str) -> str:
+    """The form namesakes sharing a key are ranked on: :func:`spelling` with "ay" before a consonant written
+    "ai", so that "Saida" is spelled no closer to a Saideh (whose ending the form drops) than to a Sayda.
+    Only for ranking: how close a spelling must be to be read at all is asked of :func:`spelling`."""
+    return _AY.sub("ai", spelling(name))
 
 
 @dataclass

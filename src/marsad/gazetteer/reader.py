@@ -589,10 +589,10 @@ class Reader(TextChecks):
         if known is not None:
             scored, hit.spelled, hit.regions, hit.top = known
             return scored
-        hit.spelled, exact = self._spelled(hit)
+        hit.spelled, ranked, exact = self._spelled(hit)
         scored = []
         for row, _ in hit.candidates:
-            score = 2 * hit.spelled[row.id] + scoring.fit(feature_cue, row.feature)
+            score = 2 * ranked[row.id] + scoring.fit(feature_cue, row.feature)
             score += _EXACT if row.id in exact else 0.0
             score += scoring.importance(row) / 4 + (0.1 if row.country == self.country else 0.0)
             score -= 0.1 if row.approx else 0.0
@@ -604,20 +604,24 @@ class Reader(TextChecks):
         self.gaz.scores[question] = (scored, hit.spelled, hit.regions, hit.top)
         return scored
 
-    def _spelled(self, hit: _Hit) -> tuple[dict[int, float], set[int]]:
-        """How closely each namesake's best name is spelled like the text's words (0-1), and the namesakes with
-        a name written letter for letter as the text writes it: two spellings the scoring form makes equal
-        ("Badia" / "Badi") are told apart by that."""
+    def _spelled(self, hit: _Hit) -> tuple[dict[int, float], dict[int, float], set[int]]:
+        """How closely each namesake's best name is spelled like the text's words (0-1: the spelling the gates
+        of ``_mention`` ask for), the same on the form namesakes are ranked on (``fuzzy.namesake_spelling``),
+        and the namesakes with a name written letter for letter as the text writes it: two spellings the
+        scoring form makes equal ("Badia" / "Badi") are told apart by that."""
         raw = self.text[hit.start : hit.end]
-        words, letters = fuzzy.spelling(raw), _letters(raw)
+        words, ranking, letters = fuzzy.spelling(raw), fuzzy.namesake_spelling(raw), _letters(raw)
         spelled: dict[int, float] = {}
+        ranked: dict[int, float] = {}
         exact: set[int] = set()
         for row, name in hit.candidates:
             ratio = fuzz.ratio(words, fuzzy.spelling(name)) / 100
             spelled[row.id] = max(spelled.get(row.id, 0.0), ratio)
+            ratio = fuzz.ratio(ranking, fuzzy.namesake_spelling(name)) / 100
+            ranked[row.id] = max(ranked.get(row.id, 0.0), ratio)
             if _letters(name) == letters:
                 exact.add(row.id)
-        return spelled, exact
+        return spelled, ranked, exact
 
     def _build(self, hits: list[_Hit]) -> list[PlaceMention]:
         mentions: list[PlaceMention] = []
