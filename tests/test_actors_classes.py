@@ -106,10 +106,16 @@ def test_actors_kind_of_inter(inter: int | None, kind: str | None) -> None:
             False,
         ),
         (
+            "Cameroonian government forces captured the port.",
+            "Cameroonian government forces",
+            "Cameroonian government forces",
+            False,
+        ),
+        (
             "Yemeni government forces captured the port.",
             "Yemeni government forces",
-            "Yemeni government forces",
-            False,
+            "Military Forces of Yemen",
+            True,
         ),
         (
             "Iraqi government forces retook the town.",

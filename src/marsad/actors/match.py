@@ -19,6 +19,7 @@ the patterns' word lists in ``words``, hits, candidates and token patterns in ``
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 
@@ -45,6 +46,7 @@ from marsad.actors.text import Normalised, Tokens, cased_key, key, marked, norma
 from marsad.actors.words import (
     ADJECTIVE_NOUNS,
     BACKED,
+    COALITION,
     DEMONYMS,
     ENGLISH_WORDS,
     FUNCTION_WORDS,
@@ -52,6 +54,7 @@ from marsad.actors.words import (
     GROUP_WORDS,
     MILITIA_NOUNS,
     NOT_ACTOR_AFTER,
+    NOT_WAR_COALITION_AFTER,
     PRO_NOUNS,
     STATE_INTERS,
     TERRITORIAL,
@@ -61,6 +64,15 @@ from marsad.records import Actor
 __all__ = ["ActorDictionary", "ActorEntry", "ActorMention", "Alias", "SideEntry"]
 
 # ---------------------------------------------------------------------------------------- the dictionary
+
+
+def _political_coalition(toks: Tokens, end: int, nxt: int) -> bool:
+    """Whether an alias that ends in "coalition" (at ``end``) names a political alliance or the start of a longer
+    name, by the word after it (``nxt``)."""
+    if toks.words[nxt] not in NOT_WAR_COALITION_AFTER:
+        return False  # (most hits: checked first)
+    last = bisect.bisect_left(toks.ends, end)
+    return last < len(toks.ends) and toks.ends[last] == end and toks.words[last] in COALITION
 
 
 class ActorDictionary:
@@ -307,6 +319,8 @@ class ActorDictionary:
             nxt = toks.after(h.end)
             if nxt is not None and toks.words[nxt] in NOT_ACTOR_AFTER:
                 continue  # "ISIS-held areas", "regime change"
+            if nxt is not None and _political_coalition(toks, h.end, nxt):
+                continue  # "the coalition government", "the Coalition of Patriots for Change"
             entry = self._choose(ids, country, votes)
             other = foreign(toks, h.start, entry.country) if entry.inter in STATE_INTERS else None
             if other is not None:

@@ -65,6 +65,12 @@ BACKED_AFTER = re.compile(
 TERRITORIAL = words_key("held controlled run dominated occupied")
 # words after an alias that make it a modifier of something else: "ISIS-held areas", "regime change"
 NOT_ACTOR_AFTER = TERRITORIAL | words_key("change")
+# a coalition is an alliance at war ("the coalition struck") or in politics: "the coalition government", "coalition
+# partners", "the Coalition of Patriots for Change" (a name of its own) are not the one at war
+COALITION = words_key("coalition")
+NOT_WAR_COALITION_AFTER = words_key(
+    "of government governments partners partner parties party talks leaders leader members agreement deal"
+)
 AGENT_CUES = words_key("by")
 # words that may follow a country acting as agent ("by Russia and ..."), not an adjective ("by Russian ...")
 FUNCTION_WORDS = words_key("and or in on at with to for from since after during which that its as")

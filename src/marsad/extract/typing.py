@@ -95,6 +95,26 @@ REGAIN_VERB = re.compile(r"^(?:re|liberat|freed|restor)", re.IGNORECASE)
 # families whose weapons, seized or defused with no one hurt, make the event a disrupted weapons use
 DISRUPTABLE = frozenset({"explosive", "grenade", "arrest", "capture", "attack"})
 WENT_OFF = re.compile(r"explo(?:sion|ded|des)|blast|blew up|went off|detonat", re.IGNORECASE)
+# The coalitions of Syria and Iraq (US-led) and of Yemen (Saudi-led) fight from the air: what "the coalition" kills,
+# strikes or targets, with no weapon named, it struck from the air. Their ground troops are named as such ("coalition
+# forces raided a house", ISAF's "coalition forces" in Afghanistan), and are left out.
+_COALITION = (
+    r"(?:\b(?:the|(?:us|u\.s\.?|american|saudi|arab)[- ]led|international|global|arab)\s+)coalition"
+    r"(?!(?:['’]s)?\s+(?:forces?|troops|soldiers|special|ground|partners?|government|of)\b)(?:['’]s)?"
+)
+# "the coalition kills", "the coalition again targets", "the coalition continues striking"
+_AIR_SUBJECT = re.compile(
+    _COALITION
+    + r"(?:\s+(?:again|also|then|reportedly|allegedly|continues?|continued|has|have|had)){0,2}\s+$",
+    re.IGNORECASE,
+)
+_AIR_AGENT = re.compile(r"^\s+(?:\w+\s+){0,2}?by\s+" + _COALITION, re.IGNORECASE)  # "killed by the coalition"
+# "without" denies the fight cues of its clause: "pulled out without resistance or firing a single gunshot"
+_WITHOUT = re.compile(r"\bwithout\b[^,;.]*$", re.IGNORECASE)
+_WITHOUT_REACH = 50
+# A massacre tells how many were killed, not how: told with the weapon that did it ("a massacre by warplanes"), the
+# weapon is the event, as ACLED codes civilians killed by a remote weapon under the weapon's type
+_MASSACRE = re.compile(r"massacre|slaughter|carnage", re.IGNORECASE)
 
 # A clause opened by these words tells of another event. A cause or a time ("killed after security forces opened
 # fire", "following the withdrawal") still names the event when the main clause has no cue of its own; a reaction,
@@ -497,6 +517,8 @@ def _harm_only(sentences: list[_Sentence], victims_civilian: bool, actor1: Actor
         for h in s.foreground():
             if h.family != "harm":
                 continue
+            if _by_air_arm(s.span.text, h):
+                return FAMILIES["air"] or "", s, h
             p = parties(s.span.text, h.start, h.end)
             if not p.passive and p.agent in COMBATANT and p.target is not None:
                 sub = "Attack" if p.target in UNARMED or victims_civilian else "Armed clash"
@@ -534,16 +556,52 @@ def _by_family(
         return FAMILIES["disrupt"]
     if family == "capture":
         context = _with_causes(sentences)
+        # a weak cue tells no event of its own, but it does tell a fight: "regained the town after troops stormed
+        # it", "took the village after fighting"
+        fought = {
+            h.family
+            for s, h in context
+            if (h.family in VIOLENT or h.family == "harm") and not _unfought(s, h)
+        }
         return _territory(
-            sentence, hit, {h.family for _, h in context if h.strength >= 3 or h.family == "harm"}, actor1
+            sentence,
+            hit,
+            {h.family for _, h in context if h.strength >= 3 or h.family == "harm"},
+            fought,
+            actor1,
         )
     if family == "withdrawal" and "handover" in families:
         return FAMILIES["handover"]
+    if family in ("attack", "killing") and _by_air_arm(sentence.span.text, hit):
+        return FAMILIES["air"]
+    if family == "killing" and (weapon := _weapon_of_massacre(sentence, hit)) is not None:
+        return FAMILIES[weapon]
     if family in ("clash", "attack", "killing"):
         return _attack_or_clash(sentence, hit, families, victims_civilian, actor1)
     if family == "riot":
         return _riot(sentence, hit, families)
     return FAMILIES.get(family)
+
+
+def _by_air_arm(text: str, hit: Hit) -> bool:
+    """Whether a coalition that fights from the air did the act at ``hit``: as its subject ("the coalition kills a
+    family") or its agent ("16 killed by the coalition")."""
+    return bool(
+        _AIR_SUBJECT.search(text, max(0, hit.start - 60), hit.start)
+        or _AIR_AGENT.match(text[hit.end : hit.end + 60])
+    )
+
+
+def _weapon_of_massacre(sentence: _Sentence, hit: Hit) -> str | None:
+    """The family of the remote weapon a massacre was committed with, named in the same clause ("a massacre by
+    coalition warplanes"); None for other killings (an execution is its own means) or with no weapon named."""
+    text = sentence.span.text
+    if not _MASSACRE.match(text, hit.start):
+        return None
+    return next(
+        (h.family for h in sentence.foreground(hit.background) if h.family in REMOTE and h.strength == 3),
+        None,
+    )
 
 
 def _with_causes(sentences: list[_Sentence]) -> _Found:
@@ -568,11 +626,19 @@ def _gone_off(context: _Found) -> str | None:
     return None
 
 
-def _territory(sentence: _Sentence, hit: Hit, families: set[str], actor1: Actor | None) -> str:
-    """Who took the place: state forces regain it, anyone else overtakes it; after a withdrawal, without a fight,
-    it changed hands without violence."""
-    fought = families & (REMOTE | {"clash", "attack", "killing", "harm"})  # strong cues and harm only
-    if families & {"withdrawal", "handover"} and not fought:
+def _territory(
+    sentence: _Sentence, hit: Hit, families: set[str], fought: set[str], actor1: Actor | None
+) -> str:
+    """Who took the place: state forces regain it, anyone else overtakes it; after a withdrawal or a handover,
+    with no fight told (``fought``: the violent families named, weak cues included), it changed hands without
+    violence.
+
+    ACLED's non-violent transfer is control acquired without violent interaction, the case where one side takes
+    over what the other left: "Regime forces regain control of X after HTS withdraws" tells a withdrawal and no
+    fight, whatever the verb ("regained", "seized" say who holds the place now, not that it was fought for; the
+    annotated news of CASE 2021 reads such takeovers so). A fight told beside the withdrawal ("after troops stormed
+    it", "following intensive bombardment") makes it a battle won."""
+    if families & {"withdrawal", "handover"} and not fought - {"capture"}:
         return "Non-violent transfer of territory"
     text = sentence.span.text
     p = parties(text, hit.start, hit.end)
@@ -580,6 +646,12 @@ def _territory(sentence: _Sentence, hit: Hit, families: set[str], actor1: Actor 
     if agent is None:
         agent = "state" if REGAIN_VERB.match(text[hit.start : hit.end]) else "armed"
     return "Government regains territory" if agent == "state" else "Non-state actor overtakes territory"
+
+
+def _unfought(sentence: _Sentence, hit: Hit) -> bool:
+    """Whether a fight cue is one a "without" denies, a few words back in its clause ("pulled out without resistance
+    or firing a gunshot"): beyond the reach of a plain negation, which stops at three words."""
+    return _WITHOUT.search(sentence.span.text, max(0, hit.start - _WITHOUT_REACH), hit.start) is not None
 
 
 def _agent_kind(p: Parties, actor1: Actor | None) -> str | None:
