@@ -223,6 +223,38 @@ def test_places_namesakes_announced_unknown_names_stay_whole(
     assert not any(unknown.endswith(m.span.text) for m in reading.mentions)
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "admin1"),
+    [
+        # a run a cue announces, whose other words only say what or which part of a place the name is
+        ("Airstrikes targeted 40 neighbourhoods, villages and towns of Aleppo Province", "Aleppo", "Aleppo"),
+        ("Clashes in the eastern countryside of Salamiyah City and one killed", "Salamiyah", "Hama"),
+        ("Dozens of families arrive in Deir Ezzor Al-Sharqi countryside", "Deir Ezzor", "Deir ez-Zor"),
+        # a verb's -ing form and a possessive written without its apostrophe are no part of a name either
+        ("200 civilians killed in 7 days of Targeting Aleppo city", "Aleppo", "Aleppo"),
+        ("16 civilians killed in Syrias Hasakeh city after a motorbike bombing", "Hasakeh", "Al-Hasakah"),
+    ],
+)
+def test_places_namesakes_announced_run_with_descriptive_words_is_its_name(
+    gaz: Gazetteer, text: str, words: str, admin1: str
+) -> None:
+    reading = gaz.read(text, "SY")
+    assert [(m.span.text, m.place.admin1) for m in reading.mentions] == [(words, admin1)]
+    assert not reading.unresolved
+    # "Al-Sharqi" ("eastern") is no village of its own beside the name it qualifies
+    assert "Al-Sharqi" not in [m.span.text for m in reading.mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    # two names side by side, or a name and a word that is no descriptor, are still one unknown name
+    ["Airstrikes on Jadida Baladiya village, eastern Raqqa", "Shells on the village of Soran Hama"],
+)
+def test_places_namesakes_announced_run_of_two_names_stays_unknown(gaz: Gazetteer, text: str) -> None:
+    reading = gaz.read(text, "SY")
+    assert reading.unresolved, [m.span.text for m in reading.mentions]
+
+
 def test_places_namesakes_name_in_two_scripts_is_one_name(gaz: Gazetteer) -> None:
     # Airwars writes the Arabic name, then its romanisation: one place, read from the Latin words and their cues
     found = gaz.find("(S1025) تل ابيض,Tal Abyad Street, Raqqa city, Raqqa governorate, Syria", "SY")

@@ -22,7 +22,7 @@ from typing import Any
 from marsad.errors import DataMissingError
 from marsad.gazetteer import cues, fuzzy, scoring
 from marsad.gazetteer.layers import Layer, Row, load_layer, stored_index
-from marsad.gazetteer.normalise import name_key
+from marsad.gazetteer.normalise import fold, name_key
 from marsad.gazetteer.reader import PlaceMention, Reader, Reading
 from marsad.records import Place, Span
 from marsad.settings import Settings
@@ -76,6 +76,8 @@ class Gazetteer:
         self._country_names: dict[str, str] = dict(
             conn.execute("SELECT country, name FROM places WHERE feature = 'country'").fetchall()
         )
+        # the countries' names as a text's words are folded ("syria"), for "Syrias Aleppo" (reader.py)
+        self.country_words = frozenset(fold(name) for name in self._country_names.values())
 
     @classmethod
     def load(cls, path: Path | str) -> Gazetteer:

@@ -366,6 +366,11 @@ class Reader(TextChecks):
             inside = [h for h in hits if first <= h.first and h.last <= last]
             if self._opens_sentence(first) and any(h.last == last and h.first > first for h in inside):
                 continue  # "Targeting al-Qardaha city": a sentence's first word is capitalised, names or not
+            named = self._described(first, last, inside)
+            if named:
+                # "towns of Aleppo Province", "of Targeting Aleppo city", "in Deir Ezzor Al-Sharqi countryside"
+                hits = [h for h in hits if h not in inside or h in named]
+                continue
             if first != last and inside:
                 hits = [h for h in hits if h not in inside]
             elif inside:
@@ -373,6 +378,25 @@ class Reader(TextChecks):
             span = Span.of(self.text, start, end)
             self.unresolved.append(Unresolved(span, unresolved.NOT_FOUND))
         return hits
+
+    def _described(self, first: int, last: int, inside: list[_Hit]) -> list[_Hit]:
+        """The name inside the run ``first``..``last`` when the run's other words only say what or which part
+        of a place it is (``self.stop["descriptors"]``: "Aleppo Province", "Deir Ezzor Al-Sharqi", where
+        "Al-Sharqi" is no village of its own), or are a verb's "-ing" form or a country's possessive written
+        without its apostrophe ("Syrias"), which are no part of a name either; else none. Two names side by
+        side ("Jadida Baladiya") or a name and an unknown word ("Zor Shamr") are one unknown name."""
+        folded, descriptors = self.tokens.folded, self.stop["descriptors"]
+        named = [h for h in inside if any(folded[i] not in descriptors for i in range(h.first, h.last + 1))]
+        if len(named) != 1:
+            return []
+        rest = [i for i in range(first, last + 1) if not named[0].first <= i <= named[0].last]
+        described = bool(rest) and all(
+            folded[i] in descriptors
+            or (folded[i].endswith("ing") and len(folded[i]) > 5)
+            or (folded[i].endswith("s") and folded[i][:-1] in self.gaz.country_words)
+            for i in rest
+        )
+        return named if described else []
 
     def _announced(self, start: int, end: int) -> bool:
         near = self.tokens.near(unresolved.ANNOUNCING_WORDS, start, end, 30, 16)
