@@ -52,6 +52,7 @@ SAME_PLACE = [
     ("Skik", "Sukayk", "SY"),
     ("Qatmet Efrin", "Qatma", "SY"),
     ("Al-Rashidin", "al-Rashdin", "SY"),
+    ("Abul Thohur", "Abu al-Dhour", "SY"),
     # a part word in either language's order (OCHA: "Eastern X"; reports: "X al-Sharqiya")
     ("Eastern Ghariyeh", "al-Ghariya al-Sharqiya", "SY"),
     ("Lower Baqras", "Bokros Tahtani", "SY"),
