@@ -47,6 +47,8 @@ NAMESAKES = [
     ),
     # a big town's name followed by its quarter's ("Daraa al-Balad") is still the town
     ("Clashes in Manshiya in Daraa al-Balad", "Daraa", "Daraa", "Darayya"),
+    # a governorate's city in a list ("X, Quneitra and Y") does not say it holds the name before it
+    ("Bombardment targets Khan Shekhon, Quneitra and Dahya al-Assad", "Khan Shekhon", "Idlib", "Quneitra"),
     # "ay" and "ai" are one diphthong: "Saida" is OCHA's Sayda in the Daraa countryside named beside it, not
     # a Saideh of Raqqa whose scoring form merely drops the same ending
     (

@@ -26,6 +26,8 @@ _LOCATIVE = frozenset(
 _JOINER = re.compile(r"\s+(?:(?:al|el|as|ash|ad|ar|at|az|bin|ibn|abu|bint|umm)[\s-]+)?", re.I)
 # what may stand between a place and the governorate said to hold it: its kind, a comma, its Arabic name, a
 # town it lies near ("Al Safsaf village, near Tabaqa, Raqqa governorate"; not "..., 10 killed in Aleppo")
+# a capitalised name followed by "and" and another capitalised name: the name is one of a list
+_LISTED_NEXT = re.compile(r"(?:[A-Z][\w'’-]*\s+)+(?:and|or)\s+(?:the\s+)?[A-Z]")
 _HELD_BY = re.compile(
     r"(?:\s+(?:village|town|city|area|camp|farms?|sub-?district|district))?\s*,?\s*"
     r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF\s]*"
@@ -226,7 +228,10 @@ class TextChecks:
         if found is None:
             return None
         position, region = found
-        return region if _HELD_BY.fullmatch(self.text[hit.end : position]) else None
+        if not _HELD_BY.fullmatch(self.text[hit.end : position]):
+            return None
+        # "Bombardment targets Khan Shekhon, Quneitra and Dahya al-Assad": a list of places, none holding another
+        return None if _LISTED_NEXT.match(self.text, position, position + 60) else region
 
     def _region_after(self, end: int) -> str | None:
         found = self._first_region_after(end)
