@@ -66,6 +66,14 @@ def _sentences(gaz: Gazetteer, text: str, country: str = "SY") -> list[Annotated
         ("A convoy 20 kilometres from the town of Saraqib was hit and 4 were killed.", "Saraqib"),
         # a foreign country named as a soldier's nationality is not where he was killed
         ("An Iran army engineer was killed in Syria.", "Syria"),
+        # a river is vaguer than any area named with it: east of the Euphrates, the place is the area
+        ("Clashes east of the Euphrates killed 4 after ISIS attacked al-Sh’aytat area", "Shuaytat"),
+        (
+            "Clashes east of Euphrates River in the eastern countryside of Deir Ezzor killed 3",
+            "Eastern Deir ez-Zor",
+        ),
+        # and it is the place when nothing else is named
+        ("Two fishermen were killed by a mine on the Euphrates", "Euphrates"),
     ],
 )
 def test_places_locate_the_event_place(gaz: Gazetteer, text: str, name: str) -> None:

@@ -63,6 +63,9 @@ _SPECIFICITY = {1: 0.0, 2: 0.05, 3: 0.45, 4: 0.6, 5: 0.7, 6: 3.0, 7: 3.0}
 # ("the capital", unnamed, is most often a landmark: "clashes east of the capital and in Ein Tarma")
 _REGIONAL_CUES = {"countryside": 0.6, "capital": 0.6}
 _LARGE = frozenset({"city", "admin1", "admin2", "admin3", "sector", "region", "desert"})
+# "clashes east of the Euphrates ... in al-Sh'aytat area": a river is 600 km of Syria, vaguer than any area it
+# shares a precision code with; it is the place only when nothing else is named
+_RIVER = 0.25
 # Characters between a place and the event's anchor that cost as much as one step of specificity.
 _CHARS_PER_STEP = 120.0
 _LATER_SENTENCE = 0.5  # a place of a later sentence of the event yields to one of its first sentence
@@ -146,6 +149,8 @@ def _cost(c: _Candidate) -> tuple[float, int]:
     # "the countryside of Aleppo" names a region; "the countryside of Tal Abyad" the land around a town
     regional = _REGIONAL_CUES.get(c.mention.cue, 0.0) if c.mention.place.feature in _LARGE else 0.0
     cost = max(specificity, regional) + _LATER_SENTENCE * min(c.order, 2)
+    if c.mention.place.feature == "river":
+        cost += _RIVER
     if _precision(c) >= 6 and c.mention.cue is None:
         cost += _PLAIN_COUNTRY  # "Iran combat engineer killed in Syria": the country the event was *in*
     if c.dateline:
