@@ -103,7 +103,7 @@ def test_places_region_after_of_holds_the_name(gaz: Gazetteer) -> None:
     assert [u.span.text for u in reading.unresolved] == ["Abu Dorra"]
     # the Idlib town of that name, spelled as SOHR spells it, is read (supplement: Abul Thohur)
     reading = gaz.read("A massacre by warplanes in Abu al-Dhour town of Edlib countryside", "Syria")
-    assert [(m.span.text, m.place.admin1) for m in reading.mentions][0] == ("Abu al-Dhour", "Idlib")
+    assert next((m.span.text, m.place.admin1) for m in reading.mentions) == ("Abu al-Dhour", "Idlib")
 
 
 def test_places_fuzzy_never_crosses_the_country(gaz: Gazetteer) -> None:

@@ -40,46 +40,6 @@ _CAPITAL = re.compile(r"[A-Z]")
 _NOT_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
 _NOT_CAPITAL = bytes(b for b in range(128) if not "A" <= chr(b) <= "Z")
 _WELL_KNOWN = frozenset({"city", "admin1", "admin2", "country"})  # named first in a longer run all the same
-# words written after a name that describe it, capitalised or not ("Salamiyah City", "Al-Assad Suburb")
-_DESCRIPTORS = frozenset(
-    [
-        "city",
-        "town",
-        "village",
-        "suburb",
-        "suburbs",
-        "district",
-        "province",
-        "governorate",
-        "neighbourhood",
-        "neighborhood",
-        "quarter",
-        "camp",
-        "area",
-        "countryside",
-        "desert",
-        "airport",
-        "airbase",
-        "base",
-        "field",
-        "fields",
-        "dam",
-        "road",
-        "highway",
-        "mountain",
-        "mountains",
-        "river",
-        "plain",
-        "farms",
-        "hill",
-        "hills",
-        "valley",
-        "front",
-        "axis",
-        "crossing",
-        "border",
-    ]
-)
 # a space, or an article between spaces or after a hyphen: "Bab al-Nairab", "Sheikh Maqsoud"
 _SAME_NAME = re.compile(r" (?:(?:al|el|ad|ar|as|ash|at|az|ez|bin|ibn|abu|umm)[ -])?", re.IGNORECASE)
 # how closely a small village must be spelled when its governorate follows it
@@ -214,7 +174,10 @@ class TextChecks:
         gap = self.text[hit.end : words.starts[index]]
         if not words.capital[index] or not _SAME_NAME.fullmatch(gap):
             return False
-        return words.folded[index] not in self.stop["never"] and words.folded[index] not in _DESCRIPTORS
+        return (
+            words.folded[index] not in self.stop["never"]
+            and words.folded[index] not in self.stop["descriptors"]
+        )
 
     def _region_right_after(self, hit: Hit) -> str | None:
         """The governorate named within a few words after the name ("X, Raqqa governorate"), as lists of strike
