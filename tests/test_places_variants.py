@@ -53,6 +53,7 @@ SAME_PLACE = [
     ("Qatmet Efrin", "Qatma", "SY"),
     ("Al-Rashidin", "al-Rashdin", "SY"),
     ("Abul Thohur", "Abu al-Dhour", "SY"),
+    ("Western Ghouta", "Ghouta West", "SY"),
     # a part word in either language's order (OCHA: "Eastern X"; reports: "X al-Sharqiya")
     ("Eastern Ghariyeh", "al-Ghariya al-Sharqiya", "SY"),
     ("Lower Baqras", "Bokros Tahtani", "SY"),
