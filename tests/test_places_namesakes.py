@@ -361,12 +361,19 @@ def test_places_namesakes_town_listed_before_a_city_keeps_its_own_point(gaz: Gaz
 
 @pytest.mark.parametrize(
     ("text", "where_prec"),
-    [("Shells fell on the capital on Monday", 1), ("Clashes on the outskirts of the capital", 2)],
+    [
+        ("Shells fell on the capital on Monday", 1),
+        ("Clashes on the outskirts of the capital", 2),
+        # a headline's capital letter: the capital all the same, and no unknown place called "Capital"
+        ("Shelling at the southern outskirts of the Capital", 2),
+    ],
 )
 def test_places_namesakes_the_capital_unnamed(gaz: Gazetteer, text: str, where_prec: int) -> None:
     # "the capital" with no name after it is the capital of the country in play (GeoNames)
-    [capital] = gaz.find(text, "SY")
+    reading = gaz.read(text, "SY")
+    [capital] = reading.mentions
     assert (capital.place.name, capital.place.where_prec, capital.cue) == ("Damascus", where_prec, "capital")
+    assert not reading.unresolved
 
 
 @pytest.mark.parametrize(

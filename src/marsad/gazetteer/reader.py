@@ -132,7 +132,8 @@ class Reader(TextChecks):
         if quarters.mentioned(self.text, self.tokens.plain):
             hits = self._quarters(hits)
         mentions = _one_script(self.text, self._build(hits))
-        return self._the_capital(mentions) if "capital" in self.text else mentions
+        # "the capital", "the Capital" (a headline's capitals)
+        return self._the_capital(mentions) if "apital" in self.text else mentions
 
     def _the_capital(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """ "Shells fell on the capital": the capital of the country in play (GeoNames), where no name follows
@@ -359,6 +360,8 @@ class Reader(TextChecks):
             start, end = self.tokens.starts[first], self.tokens.ends[last]
             if (first, last) in whole or not self._announced(start, end):
                 continue
+            if first == last and self.tokens.folded[first] == "capital":
+                continue  # "the outskirts of the Capital": the capital, read by ``_the_capital``
             if any(h.first <= first and last <= h.last for h in hits):
                 continue  # "Damascus countryside": a found name covers the run and the cue word after it
             if self._title_case(first):
