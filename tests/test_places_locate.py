@@ -66,6 +66,9 @@ def _sentences(gaz: Gazetteer, text: str, country: str = "SY") -> list[Annotated
         ("A convoy 20 kilometres from the town of Saraqib was hit and 4 were killed.", "Saraqib"),
         # a foreign country named as a soldier's nationality is not where he was killed
         ("An Iran army engineer was killed in Syria.", "Syria"),
+        # the capital says where a region of the governorate around it lies: the Ghouta is in Rif Dimashq
+        ("Shelling on the Eastern Ghouta of Damascus killed 5 civilians", "Eastern Ghouta"),
+        ("Helicopters bombed Western Ghouta in Damascus and killed 2", "Western Ghouta"),
         # a river is vaguer than any area named with it: east of the Euphrates, the place is the area
         ("Clashes east of the Euphrates killed 4 after ISIS attacked al-Sh’aytat area", "Shuaytat"),
         (

@@ -46,6 +46,9 @@ _QUALIFIES = re.compile(
     r"(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|governorate|city|town)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
+# A capital whose countryside is a governorate of its own: "the Eastern Ghouta of Damascus" lies in Rif Dimashq,
+# the governorate around the city, and the city only says where it is
+_SURROUNDED_BY = {"Rif Dimashq": "Damascus"}
 _LISTED = re.compile(r"^\s*(?:,|and\b|or\b)\s*(?:the\s+)?$", re.IGNORECASE)
 _REGIONS = frozenset({"admin1", "admin2", "admin3", "sector", "region", "city"})
 # "the Britain-based Observatory", "Iranian-backed militias": the place qualifies an actor
@@ -183,7 +186,8 @@ def _qualifies_previous(c: _Candidate, a: Annotated) -> bool:
     if not earlier or place.feature not in _REGIONS or not place.admin1:
         return False
     previous = earlier[-1].place
-    if previous.admin1 != place.admin1 or previous.feature in ("admin1", "sector", "country"):
+    same_region = previous.admin1 == place.admin1 or _SURROUNDED_BY.get(previous.admin1 or "") == place.admin1
+    if not same_region or previous.feature in ("admin1", "sector", "country"):
         return False
     if previous.name == place.name:
         return False
