@@ -174,6 +174,10 @@ class Hit:
     end: int
     background: int = 0  # FOREGROUND, CAUSE (a cause or time clause) or ASIDE (any other background clause)
 
+    def placed(self, background: int) -> Hit:
+        """This hit in a background clause of depth ``background``."""
+        return Hit(self.family, self.strength, self.start, self.end, background)
+
 
 @dataclass(frozen=True, slots=True)
 class Kind:
@@ -287,37 +291,56 @@ def sentence_hits(sentence: str) -> tuple[Hit, ...]:
     """The cues of one sentence in text order, without negated ones ("no arrests were made") and without cues
     inside a longer cue of another family ("bombardment" in "aerial bombardment"); statements ("expels
     diplomats") always stay, and come first among cues at one place."""
+    low = sentence.lower()
+    matches = _cue_matches(sentence, low)
+    if not matches:
+        return ()  # (a fifth of a long report's sentences)
     found: list[Hit] = []
     ranges: list[tuple[int, int, int]] = []
     table = _searchers().table
-    low = sentence.lower()
-    for k, m in _cue_matches(sentence, low):
+    ascii_text = sentence.isascii()
+    for k, m in matches:
         cue = table[k]
         if cue.family[0] == "@":
             depth = CAUSE if cue.family == "@cause" else ASIDE
             ranges.append((m.start(), _clause_end(sentence, m.end(), depth), depth))
-        elif not _negated(sentence, low, m.start()):
+        elif not _negated(sentence, low, m.start(), ascii_text):
             found.append(Hit(cue.family, cue.strength, m.start(), m.end()))
     kept = _unhidden(found) if len(found) > 1 else found  # (a cue alone hides nothing)
     if ranges:
-        kept = [Hit(h.family, h.strength, h.start, h.end, _depth(h.start, ranges)) for h in kept]
-    placed = kept  # (without background clauses every cue is in the main clause, as found)
-    return tuple(sorted(placed, key=lambda h: (h.start, -h.strength, h.family not in FRAMES)))
+        # a Hit in no background clause is in the main clause as found: only the others are built anew
+        kept = [h if (d := _depth(h.start, ranges)) == FOREGROUND else h.placed(d) for h in kept]
+    if len(kept) < 2:
+        return tuple(kept)
+    return tuple(sorted(kept, key=lambda h: (h.start, -h.strength, h.family not in FRAMES)))
 
 
 def _unhidden(found: list[Hit]) -> list[Hit]:
-    """``found`` without the cues inside a longer decisive cue of another family; statements always stay."""
-    hiders = [o for o in found if o.strength >= 2]  # only a decisive cue hides the cues inside it
-    return [h for h in found if h.family in FRAMES or not any(_inside(h, o) for o in hiders)]
+    """``found`` without the cues inside a longer decisive cue of another family; statements always stay. (What
+    ``_inside`` tells, written out over the hiders' fields: this runs for every sentence with two cues or more.)"""
+    hiders = [(o.start, o.end, o.end - o.start, o.family) for o in found if o.strength >= 2]
+    if not hiders:
+        return found  # only a decisive cue hides the cues inside it
+    out: list[Hit] = []
+    for h in found:
+        start, end, family = h.start, h.end, h.family
+        size = end - start
+        if family in FRAMES or not any(
+            s <= start and end <= e and n > size and f != family for s, e, n, f in hiders
+        ):
+            out.append(h)
+    return out
 
 
-def _negated(sentence: str, low: str, start: int) -> bool:
+def _negated(sentence: str, low: str, start: int, ascii_text: bool | None = None) -> bool:
     """Whether a negation stands right before the cue at ``start`` ("no arrests", "denied carrying out").
-    ``low`` is ``sentence.lower()``."""
+    ``low`` is ``sentence.lower()``; ``ascii_text`` is ``sentence.isascii()`` when the caller has it."""
     lo = max(0, start - NEGATION_REACH)
     # no negation word within the window (one search in C): not negated. Only in ASCII text: a case-insensitive
     # regex reads "ı" as "i", so other texts are always searched
-    if sentence.isascii() and _NEGATION_WORD.search(low, lo, start) is None:
+    if ascii_text is None:
+        ascii_text = sentence.isascii()
+    if ascii_text and _NEGATION_WORD.search(low, lo, start) is None:
         return False
     return _NEGATION.search(sentence, lo, start) is not None
 
@@ -342,8 +365,13 @@ def _cue_matches(sentence: str, low: str) -> list[tuple[int, re.Match[str]]]:
             if m is not None:
                 out.append((k, m))
                 end[k] = m.end()
-    out.sort(key=lambda km: km[0])  # stable: table order, text order within a searcher
+    if len(out) > 1:
+        out.sort(key=_searcher_of)  # stable: table order, text order within a searcher
     return out
+
+
+def _searcher_of(found: tuple[int, re.Match[str]]) -> int:
+    return found[0]
 
 
 def _clause_end(sentence: str, at: int, depth: int) -> int:
@@ -384,9 +412,10 @@ def classify(
 
     ``victims_civilian``: every counted victim is a civilian; ``actor1``: who acted, when the roles are known
     (its ACLED inter code helps when the sentence names the actor only by a name)."""
-    sentences = [_Sentence(i, sp, sentence_hits(sp.text)) for i, sp in enumerate(spans)]
-    if not any(s.hits for s in sentences):
+    found = [sentence_hits(sp.text) for sp in spans]
+    if not any(found):
         return None  # no cue and no harm word: nothing to decide (a fifth of a long report's sentences)
+    sentences = [_Sentence(i, sp, hits) for i, (sp, hits) in enumerate(zip(spans, found, strict=True))]
     decided = _decide(sentences, victims_civilian, actor1)
     if decided is None:
         return None
@@ -437,10 +466,12 @@ def _main(sentences: list[_Sentence]) -> tuple[_Sentence, Hit] | None:
     clauses only when no sentence has one in a main clause."""
     for depth in (FOREGROUND, CAUSE):
         for s in sentences:
-            cands = [h for h in s.hits if h.background <= depth and h.strength >= 2]
-            if cands:
-                best = max(h.strength for h in cands)
-                return s, next(h for h in cands if h.strength == best)
+            best: Hit | None = None  # the first of the strongest
+            for h in s.hits:
+                if h.background <= depth and h.strength >= 2 and (best is None or h.strength > best.strength):
+                    best = h
+            if best is not None:
+                return s, best
     return None
 
 
@@ -586,6 +617,8 @@ def _by_family(
 def _by_air_arm(text: str, hit: Hit) -> bool:
     """Whether a coalition that fights from the air did the act at ``hit``: as its subject ("the coalition kills a
     family") or its agent ("16 killed by the coalition")."""
+    if text.isascii() and "coalition" not in text.lower():
+        return False  # (most sentences: both patterns need the word, and the test is one scan in C)
     return bool(
         _AIR_SUBJECT.search(text, max(0, hit.start - 60), hit.start)
         or _AIR_AGENT.match(text[hit.end : hit.end + 60])
