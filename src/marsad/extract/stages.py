@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.extract import assemble, casualties, dates, locate, segment, typing
+from marsad.memory import settle
 from marsad.records import Document, Event
 from marsad.registry import register
 from marsad.settings import Settings
@@ -40,7 +41,9 @@ def _load_resources(actor_files: tuple[Path, ...]) -> Resources:
     from marsad.actors import load_dictionary
     from marsad.gazetteer.match import default_gazetteer
 
-    return Resources(gazetteer=default_gazetteer(), actors=load_dictionary(extra=actor_files))
+    resources = Resources(gazetteer=default_gazetteer(), actors=load_dictionary(extra=actor_files))
+    settle()  # the dictionary and the gazetteer's tables live as long as the process (see marsad.memory)
+    return resources
 
 
 @dataclass
