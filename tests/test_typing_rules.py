@@ -227,6 +227,22 @@ def test_typing_statement_then_violence_is_the_violence() -> None:
     assert sub(text) == "Shelling/artillery/missile attack"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline joins a second report to a statement: the report is the event
+        (
+            "Villagers accuse the militia of burning their fields and renewed shelling hits the town",
+            "Shelling/artillery/missile attack",
+        ),
+        # what they accuse someone of, however many acts it lists, is no event of the report
+        ("Residents accused the regime of shelling the town and killing 5 civilians", NONE),
+    ],
+)
+def test_typing_statement_and_another_report_in_one_sentence(text: str, expected: str) -> None:
+    assert sub(text) == expected
+
+
 def test_typing_evidence_span_points_into_the_text() -> None:
     text = "In the north, clashes erupted between the two factions."
     t = typed(text)

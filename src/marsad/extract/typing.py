@@ -439,7 +439,7 @@ def _decide(sentences: list[_Sentence], victims_civilian: bool, actor1: Actor | 
         return _harm_only(sentences, victims_civilian, actor1)
     sentence, hit = main
     if hit.family in FRAMES:
-        later = _violence_after(sentences, sentence.index)
+        later = _act_beside(sentence, hit) or _violence_after(sentences, sentence.index)
         if later is None:
             return NONE, sentence, hit
         sentence, hit = later
@@ -499,6 +499,25 @@ def _sharper(sentences: list[_Sentence], sentence: _Sentence, hit: Hit) -> tuple
             if h.family in wanted and h.strength == 3:
                 return s, h
     return sentence, hit
+
+
+def _act_beside(sentence: _Sentence, frame: Hit) -> tuple[_Sentence, Hit] | None:
+    """A headline's second report after a statement: "Residents accuse Turkish forces of burning their fields
+    and more raids target northern Aleppo". Only an act that "and more / new / renewed ..." opens is one: in
+    "accused the regime of shelling the town and killing 5" the killing is still what they are accused of."""
+    text = sentence.span.text
+    for h in sentence.foreground():
+        opened = h.start > frame.end and _ANOTHER_REPORT.search(text, max(0, h.start - 40), h.start)
+        if opened and h.family in VIOLENT and h.strength >= 2:
+            return sentence, h
+    return None
+
+
+# "... and more raids", "..., and renewed shelling on": a headline joins a second report to the first
+_ANOTHER_REPORT = re.compile(
+    r"\band\s+(?:the\s+)?(?:more|new|renewed|continued|continuing|further|fresh|ongoing|intense|heavy)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _violence_after(sentences: list[_Sentence], index: int) -> tuple[_Sentence, Hit] | None:
