@@ -67,6 +67,18 @@ def test_places_adversarial_large_document(gaz: Gazetteer) -> None:
     assert len(found) >= 600 * 5
 
 
+def test_places_adversarial_page_of_neighbourhoods(gaz: Gazetteer) -> None:
+    """A long page of quarters named with their city (each resolved inside it): the hits inside each run are
+    found by bisection, not by walking every hit of the page for every run."""
+    text = " ".join(
+        f"Shells hit the Bab al-Nairab{i} neighbourhood in Aleppo city and Idlib." for i in range(10_000)
+    )
+    started = time.perf_counter()
+    found = gaz.find(text, "SY")
+    assert time.perf_counter() - started < 6.0  # ~2 s here; ~12 s when quadratic
+    assert sum(m.place.feature == "neighbourhood" for m in found) == 10_000
+
+
 def test_places_adversarial_arabic_names(gaz: Gazetteer) -> None:
     found = gaz.find("قصف على مدينة دير الزور وريف حلب", "SY")
     assert {m.place.admin1 for m in found} >= {"Deir ez-Zor", "Aleppo"}

@@ -163,6 +163,12 @@ class Reader(TextChecks):
         # run, by bisection
         cities = [h for h in hits if h.best is not None]
         city_starts = [h.start for h in cities]
+        # the hits inside a run are found by bisection too: runs do not overlap, so a hit the loop drops or adds
+        # lies inside one run only, and the hits on entry answer for every run (a long page has thousands)
+        entry = sorted(hits, key=lambda h: h.first)  # by word: a hit's span may open with an article
+        entry_firsts = [h.first for h in entry]
+        dropped: set[int] = set()
+        added: list[_Hit] = []
         for first, last in (run for run in self._runs if run is not None):
             if last > first and self.tokens.folded[last] in quarters.KINDS:
                 last -= 1  # "Tal Abyad Street": the street's name is the run without its last word
@@ -173,7 +179,8 @@ class Reader(TextChecks):
             town = self._town_of(city) if city is not None and km is not None else None
             if town is None or km is None:
                 continue
-            inside = [h for h in hits if first <= h.first and h.last <= last]
+            low, high = bisect.bisect_left(entry_firsts, first), bisect.bisect_right(entry_firsts, last)
+            inside = [h for h in entry[low:high] if h.last <= last]
             assert city is not None
             edge = quarters.on_outskirts(self.text, end, city.start)
             if (edge and not inside) or self._listed_town(inside, end, city.start):
@@ -183,14 +190,16 @@ class Reader(TextChecks):
             if near:
                 inside[0].best = (1.0, max(near, key=lambda r: (scoring.importance(r), -r.id)))
                 continue
-            hits = [h for h in hits if h not in inside]
+            dropped.update(id(h) for h in inside)
             quarter = self._new_hit(first, last)  # with the article before the name ("al-Wa'er")
             quarter.candidates, quarter.best, quarter.quarter = [(town, town.name)], (1.0, town), True
             quarter.left, quarter.right = cues.left_cue(self.text, quarter.start), cues.Cue(None, end)
             if edge:
                 quarter.left = cues.Cue("outskirts", quarter.start)  # at the town's point, within ~25 km
-            hits.append(quarter)
-        return sorted(hits, key=lambda h: h.start)
+            added.append(quarter)
+        if not dropped and not added:
+            return hits
+        return sorted([h for h in hits if id(h) not in dropped] + added, key=lambda h: h.start)
 
     def _listed_town(self, inside: list[_Hit], end: int, city_start: int) -> bool:
         """ "Saraqib, Idlib city and Binnish" lists towns: a comma says a small place lies in the city ("Sa'alu,
