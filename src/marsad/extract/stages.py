@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from marsad.extract import assemble, casualties, dates, locate, segment, typing
-from marsad.memory import settle
 from marsad.records import Document, Event
 from marsad.registry import register
 from marsad.settings import Settings
@@ -41,9 +40,7 @@ def _load_resources(actor_files: tuple[Path, ...]) -> Resources:
     from marsad.actors import load_dictionary
     from marsad.gazetteer.match import default_gazetteer
 
-    resources = Resources(gazetteer=default_gazetteer(), actors=load_dictionary(extra=actor_files))
-    settle()  # the dictionary and the gazetteer's tables live as long as the process (see marsad.memory)
-    return resources
+    return Resources(gazetteer=default_gazetteer(), actors=load_dictionary(extra=actor_files))
 
 
 @dataclass

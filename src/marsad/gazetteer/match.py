@@ -24,7 +24,6 @@ from marsad.gazetteer import cues, fuzzy, scoring
 from marsad.gazetteer.layers import Layer, Row, load_layer, stored_index
 from marsad.gazetteer.normalise import fold, name_key
 from marsad.gazetteer.reader import PlaceMention, Reader, Reading
-from marsad.memory import settle
 from marsad.records import Place, Span
 from marsad.settings import Settings
 
@@ -114,7 +113,6 @@ class Gazetteer:
             self._layers[name] = loaded
             self._namesakes[name], self._places[name] = {}, {}
             self._evict(keep=name)
-            settle()
             return loaded
 
     def namesakes(self, layer: Layer, key: str) -> Namesakes:
@@ -134,7 +132,6 @@ class Gazetteer:
         if layer.fuzzy is None:
             parts = stored_index(self._conn, layer.name)
             layer.fuzzy = fuzzy.FuzzyIndex(*parts) if parts is not None else fuzzy.FuzzyIndex.of(layer)
-            settle()
         index: fuzzy.FuzzyIndex = layer.fuzzy
         return index
 
