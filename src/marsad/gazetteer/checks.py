@@ -24,10 +24,10 @@ _LOCATIVE = frozenset(
 # What may stand between a name and a word next to it for both to be one name: spaces, hyphens, a particle.
 # A hyphen alone does not join: "Raqqa-Tabqa road" names two places.
 _JOINER = re.compile(r"\s+(?:(?:al|el|as|ash|ad|ar|at|az|bin|ibn|abu|bint|umm)[\s-]+)?", re.I)
-# what may stand between a place and the governorate said to hold it: its kind, a comma, its Arabic name, a
-# town it lies near ("Al Safsaf village, near Tabaqa, Raqqa governorate"; not "..., 10 killed in Aleppo")
 # a capitalised name followed by "and" and another capitalised name: the name is one of a list
 _LISTED_NEXT = re.compile(r"(?:[A-Z][\w'’-]*\s+)+(?:and|or)\s+(?:the\s+)?[A-Z]")
+# what may stand between a place and the governorate said to hold it: its kind, a comma, its Arabic name, a
+# town it lies near ("Al Safsaf village, near Tabaqa, Raqqa governorate"; not "..., 10 killed in Aleppo")
 _HELD_BY = re.compile(
     r"(?:\s+(?:village|town|city|area|camp|farms?|sub-?district|district))?\s*,?\s*"
     r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF\s]*"
