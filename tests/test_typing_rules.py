@@ -243,6 +243,21 @@ def test_typing_statement_and_another_report_in_one_sentence(text: str, expected
     assert sub(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "air"),
+    [
+        # monitors of the Syrian war write "raids" for air raids: raids on or targeting a place
+        ("Raids target the countryside of Aleppo and cause casualties", True),
+        ("Seven people were killed in raids on Kafr Takharim further north in the province", True),
+        # police and troops raid homes and compounds; a series of raids alone says no more than that
+        ("Police carried out raids on homes in the district and detained two suspects", False),
+        ("Israeli forces detained dozens of Palestinians in a series of raids across the West Bank", False),
+    ],
+)
+def test_typing_raids_on_a_place_are_air_raids(text: str, air: bool) -> None:
+    assert (sub(text) == "Air/drone strike") is air, sub(text)
+
+
 def test_typing_evidence_span_points_into_the_text() -> None:
     text = "In the north, clashes erupted between the two factions."
     t = typed(text)
