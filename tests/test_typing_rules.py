@@ -258,6 +258,23 @@ def test_typing_raids_on_a_place_are_air_raids(text: str, air: bool) -> None:
     assert (sub(text) == "Air/drone strike") is air, sub(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bombing of places is a bombardment; of a bus, a bomb set off
+        (
+            "Wounded in bombing of the Daraa countryside and clashes near As-Suwayda",
+            "Shelling/artillery/missile attack",
+        ),
+        ("Heavy bombing targets the eastern neighbourhoods of the city", "Shelling/artillery/missile attack"),
+        ("A bombing of a bus killed five passengers", "Remote explosive/landmine/IED"),
+        ("Three were killed in the aerial bombing on the village", "Air/drone strike"),
+    ],
+)
+def test_typing_bombing_of_places_is_a_bombardment(text: str, expected: str) -> None:
+    assert sub(text) == expected
+
+
 def test_typing_evidence_span_points_into_the_text() -> None:
     text = "In the north, clashes erupted between the two factions."
     t = typed(text)
