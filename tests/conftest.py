@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from gazetteer_fixture import lay_out_fixture_data
 from marsad.settings import Settings
 
 # CI draws the same property-test examples every run, so that a run fails for a change, never for a new draw; a
@@ -40,3 +41,9 @@ def seed_path() -> Path:
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return need(Settings().data_dir)
+
+
+@pytest.fixture(scope="session")
+def gazetteer_fixture_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The team-written shared-data folder the gazetteer build and import tests read."""
+    return lay_out_fixture_data(tmp_path_factory.mktemp("gazetteer-fixture"))

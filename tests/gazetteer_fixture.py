@@ -7,16 +7,14 @@ repository (gold data is never committed, and its file names are reserved for th
 from __future__ import annotations
 
 import shutil
-import tempfile
-from functools import cache
 from pathlib import Path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "gazetteer"
 
 
-@cache
-def fixture_data_dir() -> Path:
-    root = Path(tempfile.mkdtemp(prefix="marsad-gazetteer-fixture-")) / "data"
+def lay_out_fixture_data(parent: Path) -> Path:
+    """Copy the fixture folder under ``parent`` (a pytest temporary folder, so it is removed like the others)."""
+    root = parent / "data"
     shutil.copytree(FIXTURES / "data", root)
     ucdp = root / "ucdp_ged_syria"
     ucdp.mkdir()

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer_fixture import fixture_data_dir
 from marsad.errors import MarsadError
 from marsad.gazetteer import build
 from marsad.gazetteer.build import build_gazetteer, ensure_gazetteer, fingerprint, read_meta
@@ -25,9 +24,11 @@ SMALL = frozenset({"SY", "AF"})
 
 
 @pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+def small(
+    gazetteer_fixture_data: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, dict[str, int]]:
     out = tmp_path_factory.mktemp("gaz") / "small.sqlite"
-    return out, build_gazetteer(out, fixture_data_dir(), countries=SMALL)
+    return out, build_gazetteer(out, gazetteer_fixture_data, countries=SMALL)
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +47,9 @@ def test_gazetteer_build_counts_every_layer(small: tuple[Path, dict[str, int]]) 
     assert counts["names"] > counts["places"]
 
 
-def test_gazetteer_build_writes_tables_and_meta(small: tuple[Path, dict[str, int]]) -> None:
+def test_gazetteer_build_writes_tables_and_meta(
+    gazetteer_fixture_data: Path, small: tuple[Path, dict[str, int]]
+) -> None:
     out, counts = small
     conn = sqlite3.connect(out)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -56,13 +59,15 @@ def test_gazetteer_build_writes_tables_and_meta(small: tuple[Path, dict[str, int
     assert conn.execute("SELECT count(*) FROM places").fetchone()[0] == counts["places"]
     meta = read_meta(out)
     assert meta["build_version"] == build.BUILD_VERSION
-    assert meta["fingerprint"] == fingerprint(fixture_data_dir())
+    assert meta["fingerprint"] == fingerprint(gazetteer_fixture_data)
     assert "GeoNames" in meta["attribution"] and "CC BY 4.0" in meta["attribution"]
 
 
-def test_gazetteer_build_is_deterministic(small: tuple[Path, dict[str, int]], tmp_path: Path) -> None:
+def test_gazetteer_build_is_deterministic(
+    gazetteer_fixture_data: Path, small: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
     again = tmp_path / "again.sqlite"
-    build_gazetteer(again, fixture_data_dir(), countries=SMALL)
+    build_gazetteer(again, gazetteer_fixture_data, countries=SMALL)
     digest = [hashlib.sha256(p.read_bytes()).hexdigest() for p in (small[0], again)]
     assert digest[0] == digest[1]
 
@@ -173,7 +178,7 @@ def test_gazetteer_build_missing_file_is_a_marsad_error(tmp_path: Path) -> None:
 
 
 def test_gazetteer_build_ensure_rebuilds_only_when_stale(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    gazetteer_fixture_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[Path] = []
     real = build.build_gazetteer
@@ -183,7 +188,7 @@ def test_gazetteer_build_ensure_rebuilds_only_when_stale(
         return real(out, data_dir, progress, countries=frozenset({"SY"}))
 
     monkeypatch.setattr(build, "build_gazetteer", small_build)
-    settings = Settings(cache_dir=tmp_path, data_dir=fixture_data_dir())
+    settings = Settings(cache_dir=tmp_path, data_dir=gazetteer_fixture_data)
     path = ensure_gazetteer(settings)
     assert path == tmp_path / "gazetteer-v1.sqlite" and len(calls) == 1
     assert ensure_gazetteer(settings) == path and len(calls) == 1  # up to date: no rebuild

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from gazetteer_fixture import fixture_data_dir
 from marsad.cli import gazetteer_cmd
 from marsad.errors import InputError, MarsadError
 from marsad.gazetteer import build
@@ -25,9 +24,9 @@ ALTERNATES = FIXTURES / "alternateNamesV2_sample.txt"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(gazetteer_fixture_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("gaz") / "base.sqlite"
-    build_gazetteer(out, fixture_data_dir(), countries=frozenset({"SY"}))
+    build_gazetteer(out, gazetteer_fixture_data, countries=frozenset({"SY"}))
     return out
 
 
@@ -115,7 +114,9 @@ def test_gazetteer_import_alternate_names(db: Path) -> None:
     assert again["names"] == 0  # importing twice adds nothing
 
 
-def test_gazetteer_import_survives_rebuild(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_gazetteer_import_survives_rebuild(
+    gazetteer_fixture_data: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import_file(db, DUMP, frozenset({"SY"}))
     imports = read_meta(db)["imports"]
     assert str(DUMP.resolve()) in imports
@@ -125,7 +126,7 @@ def test_gazetteer_import_survives_rebuild(db: Path, monkeypatch: pytest.MonkeyP
         return real(out, data_dir, progress, countries=frozenset({"SY"}))
 
     monkeypatch.setattr(build, "build_gazetteer", small_build)
-    build.rebuild(db, fixture_data_dir())
+    build.rebuild(db, gazetteer_fixture_data)
     assert _names(db, 99000001)  # imported again into the new build
     assert read_meta(db)["imports"] == imports
 
@@ -140,7 +141,9 @@ def test_gazetteer_import_cli(db: Path) -> None:
     assert "not a GeoNames dump" in bad.output and "Traceback" not in bad.output
 
 
-def test_gazetteer_import_cli_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_gazetteer_import_cli_build(
+    gazetteer_fixture_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def small_rebuild(path: Path, data_dir: Path | None, progress=None) -> dict[str, int]:  # type: ignore[no-untyped-def]
         return build_gazetteer(path, data_dir, progress, countries=frozenset({"SY"}))
 
@@ -148,7 +151,7 @@ def test_gazetteer_import_cli_build(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     out = tmp_path / "cli.sqlite"
     runner = CliRunner()
     result = runner.invoke(
-        gazetteer_cmd.app, ["build", "--out", str(out), "--data-dir", str(fixture_data_dir())]
+        gazetteer_cmd.app, ["build", "--out", str(out), "--data-dir", str(gazetteer_fixture_data)]
     )
     assert result.exit_code == 0, result.output
     assert "geonames_cities" in result.output and out.is_file()
