@@ -42,8 +42,8 @@ def test_gazetteer_build_counts_every_layer(small: tuple[Path, dict[str, int]]) 
         assert counts[layer] > 0, layer
     assert counts["countries"] >= 240  # every country keeps its name, whatever ``countries`` says
     assert counts["syria_admin"] == 9
-    assert counts["ocha_linked"] + counts["ocha_added"] == 7
-    assert counts["ucdp_merged"] + counts["ucdp_added"] == 5  # governorate and road rows are not places
+    assert counts["ocha_linked"] + counts["ocha_added"] == 8
+    assert counts["ucdp_merged"] + counts["ucdp_added"] == 6  # governorate and road rows are not places
     assert counts["names"] > counts["places"]
 
 
@@ -112,6 +112,14 @@ def test_gazetteer_build_ucdp_point_for_a_village_spelled_otherwise(small_gaz: G
         assert (village.place.name, village.place.pcode) == ("Jdidet Bakara", "C5095")
         assert (village.place.latitude, village.place.longitude) == (35.331, 40.301)
         assert not village.place.approx and village.place.where_prec == 1
+
+
+def test_gazetteer_build_ucdp_point_far_from_the_subdistrict_is_a_namesake(small_gaz: Gazetteer) -> None:
+    # OCHA's Kafraya of Saraqab subdistrict is known only at the subdistrict's centre; UCDP's "Kafraya village"
+    # lies 48 km south of it, further than any village of a subdistrict from its centre: another Kafraya, which
+    # gets a record of its own instead of lending the OCHA village its point
+    found = {(p.pcode, p.latitude, p.longitude, p.approx) for p in small_gaz.lookup("Kafraya", "SY")}
+    assert found == {("C3918", 35.83, 36.82, True), (None, 35.4, 36.8, False)}
 
 
 def test_gazetteer_build_seed_sentence_on_fixture_data(small_gaz: Gazetteer) -> None:

@@ -54,6 +54,7 @@ SAME_PLACE = [
     ("Al-Rashidin", "al-Rashdin", "SY"),
     ("Abul Thohur", "Abu al-Dhour", "SY"),
     ("Western Ghouta", "Ghouta West", "SY"),
+    ("Moadamiyat al-Sham", "Muadamiya", "SY"),
     # a part word in either language's order (OCHA: "Eastern X"; reports: "X al-Sharqiya")
     ("Eastern Ghariyeh", "al-Ghariya al-Sharqiya", "SY"),
     ("Lower Baqras", "Bokros Tahtani", "SY"),

@@ -10,6 +10,9 @@ from marsad.gazetteer.rec import ADMIN, POPULATED, Rec, distance_km
 
 # Two records with one name and one governorate are one place only when their points are this close.
 SAME_PLACE_KM = 30.0
+# How far a village may lie from its subdistrict's centre (Syria's largest subdistricts, in the desert, are wider:
+# their villages lie along the rivers and roads near the centre).
+SUBDISTRICT_KM = 40.0
 
 
 _AREAS = frozenset({"area", "region", "desert"})
@@ -92,9 +95,14 @@ class Places:
                 return False
             if rec.admin1_pcode and other.admin1_pcode and rec.admin1_pcode != other.admin1_pcode:
                 return False
-            if None in (rec.lat, other.lat) or other.approx or rec.approx:
+            if None in (rec.lat, other.lat):
                 return True
-            return distance_km(rec.lat, rec.lon, other.lat, other.lon) <= SAME_PLACE_KM  # type: ignore[arg-type]
+            km = distance_km(rec.lat, rec.lon, other.lat, other.lon)  # type: ignore[arg-type]
+            if other.approx or rec.approx:
+                # a village known only at its subdistrict's centre lies within its subdistrict: a point further
+                # away is a namesake's ("Kafrayya" of Sanjar is not Kafraya of Maaret Tamsrin, 55 km north)
+                return km <= SUBDISTRICT_KM
+            return km <= SAME_PLACE_KM
 
         found = self.named(country, names, same)
         return found[0] if found else None
