@@ -176,14 +176,42 @@ def test_segment_clauses_place_unknown_to_the_gazetteer_still_counts() -> None:
          ["Idlib", "Daraa", "Hama"]),
         # prose tells each place in its own sentence when it means them apart: a summary stays whole
         ("Clashes between regime forces and rebels in Damascus and Reef Dimashq killed 4 fighters.", ["Damascus"]),
-        # places of one governorate stay one incident, headline or not
+        # places of one governorate within UCDP's 25 km of each other stay one incident, headline or not
         ("Regime forces shelled Kafr Nabl and Maarat al-Numan villages", ["Idlib"]),
+        ("Shells target the towns of Douma and Harasta", ["Rif Dimashq"]),
     ],
 )  # fmt: skip
 def test_segment_clauses_one_act_in_two_governorates(text: str, admin1s: list[str]) -> None:
     found = _incidents(text)
     assert [e.location.admin1 if e.location else None for e in found] == admin1s
     assert len({e.sub_event_type for e in found}) == 1  # the act is shared, not invented
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "sub_event_type"),
+    [
+        # a monitor's line: one act at towns of one governorate further apart than 25 km is one incident each
+        ("Warplanes carried out two massacres in the cities of Idlib and Maarrat al-Nu'man",
+         ["Idlib", "Ma'arrat an Nu'man"], "Air/drone strike"),
+        ("Hayyaat Tahrir al-Sham raids al-Dana, Maarat Herma in the countryside of Idlib",
+         ["Ad Dana", "Maar Tahroma"], "Attack"),
+        # the words after the next town of the list tell no act of their own: the arrests are what the
+        # protesters decry
+        ("Protesters took to the streets in Idlib and Maarrat al-Nu'man to decry the arrests",
+         ["Idlib", "Ma'arrat an Nu'man"], "Peaceful protest"),
+        # a city after a comma says where the town before it lies: one scene
+        ("Many civilians reportedly killed as warplanes hit a school in AlMansura, Raqqa",
+         ["Al Mansurah"], "Air/drone strike"),
+        # Daraya and Muadamiya (al-Sham) are neighbours
+        ("Helicopters dropped barrel bombs on Daraya and Muadamiya", ["Darayya"], "Air/drone strike"),
+    ],
+)  # fmt: skip
+def test_segment_clauses_one_act_at_towns_far_apart(
+    text: str, places: list[str], sub_event_type: str
+) -> None:
+    found = _incidents(text)
+    assert [e.location.name if e.location else None for e in found] == places
+    assert {e.sub_event_type for e in found} == {sub_event_type}
 
 
 def test_segment_clauses_continued_act_after_and_is_a_clause() -> None:

@@ -63,6 +63,9 @@ class Annotated:
     # and the places they name that the gazetteer does not know ("~Tal Mannas")
     clause: int = 0
     named: frozenset[str] = frozenset()
+    listed: bool = (
+        False  # a town of a list, at which the list's act happened: its own words tell no other act
+    )
 
 
 @dataclass
@@ -583,7 +586,11 @@ def build_event(doc: Document, group: Group) -> Event | None:
     civilian = bool(figures) and all(f.side == "civilians" for f in figures if f.best)
     actor1, actor2, assoc = pick_actors(group.members, figures)
     typed = classify(doc.text, _typed_spans(group), victims_civilian=civilian, actor1=actor1)
-    if typed is None or typed.event_type is None:
+    if group.members[0].listed:
+        # "protesters took to the streets in Kampala, Mityana, and other areas to decry the arrests": the act at
+        # Mityana is the protest, not the arrests the list's words go on to name
+        typed = _shared_act(group) or typed
+    elif typed is None or typed.event_type is None:
         # harm told by a noun only ("... and Ma'arasta cause 75 casualties") yields to the act a clause shares
         typed = _shared_act(group) or typed
     if typed is not None and typed.event_type == "none":

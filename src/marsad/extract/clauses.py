@@ -39,6 +39,8 @@ from typing import TYPE_CHECKING, Any
 
 from marsad.extract.segment import Sentence
 from marsad.extract.typing import classify
+from marsad.gazetteer.cues import NEAR_KM
+from marsad.gazetteer.rec import distance_km
 from marsad.records import Span
 
 if TYPE_CHECKING:
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
 
 MAX_CUTS = 12
 _AND_CUT = re.compile(r",?\s+and\s+", re.IGNORECASE)
+_LIST_WORD = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
 _SETTING_CHARS = 10  # characters beside its places that make a clause tell something of its own
 # A sentence or headline that packs several incidents is short; a longer "sentence" is text whose full stops lost
 # their spaces ("confirmed on Saturday.\"Three militants ..."), whose pieces are not clauses of one sentence
@@ -145,6 +148,8 @@ class _Piece:
     anaphor: bool = False  # names its place by pointing back: "the outskirts of the city", "its countryside"
     motion: bool = False  # opens with where a move goes or comes from: "towards the capital"
     listed: bool = False  # opens with a place's name, no act named: "Daraa and Aleppo cause deaths"
+    points: tuple[tuple[float, float], ...] = ()  # where its towns and villages are (UCDP where_prec 1-2)
+    town: bool = False  # the next town of a list of one governorate: a scene of the list's act (see _pieces)
 
 
 def split(
@@ -183,8 +188,9 @@ def _split_one(a: Annotated, text: str, headline: bool) -> list[Annotated]:
     for p in pieces[1:]:
         if p.act and not p.continues and not p.adverbial and not p.listed:
             found.append(p)
-        elif headline and _another_region(found[-1], p):
-            # a monitor's line "Clashes in Daraa and Aleppo": one act at places of two governorates is two
+        elif headline and (_another_region(found[-1], p) or _another_town(found[-1], p)):
+            # a monitor's line "Clashes in Daraa and Aleppo", "Warplanes bomb Manbej and Ma'arasta": one act at
+            # places of two governorates, or at towns further apart than UCDP's "near" (25 km), is two
             # incidents, as ACLED and UCDP code one event per location (prose tells each one in its own sentence)
             found.append(replace(p, act=True, shared=True))
         else:
@@ -223,9 +229,13 @@ def _split_one(a: Annotated, text: str, headline: bool) -> list[Annotated]:
         unit = _unit(a, u, text, k)
         if u.shared and out:
             # the act, and who acted, are those of the clause before ("clashes between X and Y in A and B"); harm
-            # told by a noun ("... and Ma'arasta cause 75 casualties") is no act of its own
-            own = unit.typed if unit.typed is not None and unit.typed.event_type is not None else None
-            unit = replace(unit, typed=own or out[-1].typed, actors=unit.actors or out[-1].actors)
+            # told by a noun ("... and Ma'arasta cause 75 casualties") is no act of its own, nor is what the words
+            # after the next town of a list name
+            acts = unit.typed is not None and unit.typed.event_type is not None and not u.town
+            own = unit.typed if acts else None
+            unit = replace(
+                unit, typed=own or out[-1].typed, actors=unit.actors or out[-1].actors, listed=u.town
+            )
         out.append(unit)
     return out
 
@@ -246,7 +256,7 @@ def _join(a: _Piece, b: _Piece) -> _Piece:
     """Piece ``b`` told as part of ``a``: its places and acts added, ``a``'s opening kept."""
     return replace(
         a, end=b.end, places=a.places | b.places, act=a.act or b.act, regions=a.regions | b.regions,
-        anaphor=a.anaphor or b.anaphor,
+        anaphor=a.anaphor or b.anaphor, points=a.points + b.points,
     )  # fmt: skip
 
 
@@ -262,20 +272,49 @@ def _another_region(clause: _Piece, piece: _Piece) -> bool:
     )
 
 
+def _another_town(clause: _Piece, piece: _Piece) -> bool:
+    """A piece without an act that names only towns more than 25 km from every town the clause before names."""
+    return (
+        clause.act
+        and not piece.continues
+        and not piece.motion
+        and bool(piece.points)
+        and bool(clause.points)
+        and all(_far(x, y) for x in piece.points for y in clause.points)
+    )
+
+
+def _far(x: tuple[float, float], y: tuple[float, float]) -> bool:
+    return distance_km(x[0], x[1], y[0], y[1]) > NEAR_KM
+
+
+def _point(mention: Any) -> tuple[float, float] | None:
+    """Where a town or village named is; None for anything vaguer (a district, a governorate, a region, a village
+    known only by its subdistrict's centre)."""
+    place = mention.place
+    if (place.where_prec or 9) > 2 or place.approx or place.latitude is None or place.longitude is None:
+        return None
+    return (place.latitude, place.longitude)
+
+
 def _pieces(a: Annotated, text: str, headline: bool) -> list[_Piece]:
     s = a.sentence.span.text
     taken = _protected(a)
     cuts: list[tuple[int, int]] = []
     base = a.sentence.span.start
-    ends = {p.span.end - base: p.place.admin1 for p in a.places}
-    starts = {p.span.start - base: p.place.admin1 for p in a.places}
+    ends = {p.span.end - base: p for p in a.places}
+    starts = {p.span.start - base: p for p in a.places}
+    listing: set[int] = set()  # cuts inside a list of towns of one governorate (see below)
     for m in _CUT.finditer(s):
-        if (
-            m.start() in ends
-            and m.end() in starts
-            and (not headline or (ends[m.start()] or "") in ("", starts[m.end()]))
-        ):
-            continue  # "rallies in Tampa and St. Petersburg": a list of places, not two clauses
+        in_list = False
+        if m.start() in ends and m.end() in starts:
+            before, after = ends[m.start()], starts[m.end()]
+            if not (headline and _two_scenes(before, after, m.group(0))):
+                continue  # "rallies in Tampa and St. Petersburg": a list of places, not two clauses
+            in_list = (before.place.admin1 or "") in (
+                "",
+                after.place.admin1,
+            )  # two towns, not two governorates
         if m.group(0).strip(" ,").lower() == "and" and _INSTRUMENT_BEFORE.search(
             s[max(0, m.start() - 40) : m.start()]
         ):
@@ -283,6 +322,8 @@ def _pieces(a: Annotated, text: str, headline: bool) -> list[_Piece]:
         if m.group(0).strip() == "," and m.end() in starts and _APPOSITION_BEFORE.search(s, 0, m.start()):
             continue
         if not any(lo < m.end() and m.start() < hi for lo, hi in taken):
+            if in_list:
+                listing.add(len(cuts))
             cuts.append((m.start(), m.end()))
             if len(cuts) >= MAX_CUTS:
                 break
@@ -294,8 +335,22 @@ def _pieces(a: Annotated, text: str, headline: bool) -> list[_Piece]:
         # after a comma or "while", a participle continues the act before it ("while targeting the leader")
         comma = k > 0 and (s[cuts[k - 1][0]] in ",;" or "while" in s[cuts[k - 1][0] : cuts[k - 1][1]].lower())
         if end > start:
-            pieces.append(_describe(a, text, start, end, comma))
+            piece = _describe(a, text, start, end, comma)
+            # the next town of a list is a scene of the list's act, whatever words follow it ("protesters took to
+            # the streets in Kampala, Mityana, and other areas to decry the arrests": no arrest told)
+            pieces.append(replace(piece, listed=True, town=True) if k - 1 in listing else piece)
     return pieces
+
+
+def _two_scenes(before: Any, after: Any, cut: str) -> bool:
+    """Two places side by side on a monitor's line that are two scenes: in two governorates, or two towns more
+    than 25 km apart; not a town and the city after a comma that says where it lies ("AlMansura, Raqqa")."""
+    if (before.place.admin1 or "") not in ("", after.place.admin1):
+        return True
+    if after.place.feature == "city" and not _LIST_WORD.search(cut):
+        return False
+    x, y = _point(before), _point(after)
+    return x is not None and y is not None and _far(x, y)
 
 
 def _protected(a: Annotated) -> list[tuple[int, int]]:
@@ -311,6 +366,7 @@ def _describe(a: Annotated, text: str, start: int, end: int, comma: bool) -> _Pi
     inside = [p for p in a.places if lo <= p.span.start and p.span.end <= hi and _own(p)]
     places = {_key(p) for p in inside}
     regions = {p.place.admin1 for p in inside if p.place.admin1}
+    points = tuple(x for p in inside if (x := _point(p)) is not None)
     places = places or _named_places(a, start, end)
     # a figure alone is no act: "captured a leader and two of his associates" names one act's second object
     words = a.sentence.span.text[start:end]
@@ -322,7 +378,7 @@ def _describe(a: Annotated, text: str, start: int, end: int, comma: bool) -> _Pi
     return _Piece(
         start, end, places, act=typed or tells_harm(words), continues=continues, regions=regions,
         adverbial=bool(_ADVERBIAL.match(words)), typed=typed, anaphor=bool(_ANAPHOR.search(words)),
-        motion=bool(_MOTION.match(words)), listed=listed,
+        motion=bool(_MOTION.match(words)), listed=listed, points=points,
     )  # fmt: skip
 
 
