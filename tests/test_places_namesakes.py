@@ -351,6 +351,21 @@ def test_places_namesakes_town_listed_before_a_city_keeps_its_own_point(gaz: Gaz
     assert quarter.place.feature == "neighbourhood" and quarter.place.admin1 == "Deir ez-Zor"
 
 
+def test_places_namesakes_villages_listed_together_are_neighbours(gaz: Gazetteer) -> None:
+    # the besieged twin towns: of the Kafrayas, the one beside al-Fu'ah, in either order
+    for text in ("Shells target the towns of Kafrayya and al-Fou'aa", "Shells target al-Fou'aa and Kafraya"):
+        found = {m.place.name: m.place for m in gaz.find(text, "SY")}
+        fuah = found.pop("Al-Fu'ah")
+        [kafraya] = found.values()
+        assert kafraya.admin1 == "Idlib"
+        km = distance_km(kafraya.latitude, kafraya.longitude, fuah.latitude, fuah.longitude)  # type: ignore[arg-type]
+        assert km <= 25, (kafraya.name, kafraya.admin2, km)
+    # a city listed beside a neighbourhood vouches for nothing: Qaboun is Damascus's
+    found = _found(gaz, "Casualties in the countryside of Idlib and Qaboun neighborhood")
+    qaboun = found["Qaboun"]
+    assert isinstance(qaboun, Place) and qaboun.admin1 == "Damascus"
+
+
 @pytest.mark.parametrize(
     ("text", "where_prec"),
     [
@@ -377,12 +392,14 @@ def test_places_namesakes_the_capital_named_or_of_something(gaz: Gazetteer, text
 
 def test_places_namesakes_remembered_scores_leave_the_regions_to_each_text(gaz: Gazetteer) -> None:
     # a name's namesakes are scored once for all texts; the regions each text names still choose among them
+    # (with no namesake in the region named, the best is a village known only at its subdistrict's centre
+    # and spelled otherwise, Za'ra of Afrin: not read alone)
     def zara(province: str) -> str | None:
         text = f"Regime jets struck Zara and clashes went on in {province} province"
-        return next(m.place.admin1 for m in gaz.find(text, "SY") if m.span.text == "Zara")
+        return next((m.place.admin1 for m in gaz.find(text, "SY") if m.span.text == "Zara"), None)
 
-    assert [zara(p) for p in ("Hama", "Homs", "Raqqa", "Hama", "Raqqa")] == [
-        "Hama", "Homs", "Aleppo", "Hama", "Aleppo"
+    assert [zara(p) for p in ("Hama", "Homs", "Raqqa", "Hama", "Raqqa", "Homs")] == [
+        "Hama", "Homs", None, "Hama", None, "Homs"
     ]  # fmt: skip
 
 

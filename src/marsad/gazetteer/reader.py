@@ -55,6 +55,7 @@ _IN_OR_OF = re.compile(r"\b(?:in|of)\b", re.IGNORECASE)
 _THE_CAPITAL = re.compile(
     r"\b[Tt]he (?P<capital>[Cc]apital)\b(?![,\s]*(?:city\s+)?(?:of\b|al-|[A-Z\u0600-\u06FF]))"
 )
+_VILLAGES = frozenset({"village", "town"})
 _OWN_TOWN = 10_000  # people: a place this large named before a city is listed beside it, not inside it
 _BROAD = frozenset({"countryside", "desert", "outskirts", "near", "direction", "distance"})
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
@@ -129,6 +130,7 @@ class Reader(TextChecks):
         }
         hits = [h for h in hits if self._plausible(h)]
         self._resolve(hits, context=self._context(hits))
+        self._beside_each_other(hits)
         if quarters.mentioned(self.text, self.tokens.plain):
             hits = self._quarters(hits)
         mentions = _one_script(self.text, self._build(hits))
@@ -590,6 +592,33 @@ class Reader(TextChecks):
                 best = self._nearest(hit, regions)
             assert best is not None
             hit.best = (hit.spelled[best.id], best)
+
+    def _beside_each_other(self, hits: list[_Hit]) -> None:
+        """Two villages listed together ("Kafrayya and al-Fou'aa", "Nubl and al-Zahraa") are neighbours more often
+        than not: a village whose namesakes lie in several places is read as the one within 25 km of the village
+        or town listed beside it, when the other's reading has one namesake only or is a town of its own. Cities
+        vouch for nothing ("the countryside of Idlib and Qaboun neighborhood" names two governorates)."""
+        for before, after in itertools.pairwise(hits):
+            if before.best is None or after.best is None:
+                continue
+            if not cues.coordinated(self.text, before.end, after.start):
+                continue
+            for hit, other in ((before, after), (after, before)):
+                row, anchor = hit.best[1], other.best[1]  # type: ignore[index]
+                if len(hit.candidates) < 2 or row.feature not in _VILLAGES or anchor.feature not in _VILLAGES:
+                    continue
+                if row.population >= _OWN_TOWN or _within(row, anchor, cues.NEAR_KM):
+                    continue
+                if len({r.id for r, _ in other.candidates}) > 1 and anchor.population < _OWN_TOWN:
+                    continue  # the other is a namesake's reading too: it vouches for nothing
+                near = [
+                    r
+                    for r, _ in hit.candidates
+                    if r.feature in _VILLAGES and _within(r, anchor, cues.NEAR_KM)
+                ]
+                if near:
+                    best = max(near, key=lambda r: (hit.spelled.get(r.id, 0.0), scoring.importance(r), -r.id))
+                    hit.best = (hit.spelled.get(best.id, hit.best[0]), best)  # type: ignore[index]
 
     def _nearest(self, hit: _Hit, regions: dict[str, list[int]]) -> Row:
         """The best namesake once the regions named around the name add to the scores of the namesakes in them
