@@ -38,7 +38,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from marsad.actors.classes import COMBATANT, UNARMED, Parties, kind_of_inter, kinds_in, parties
-from marsad.actors.prefix import SHORTEST, folded, prefix_finder, starts_of, word_starts
+from marsad.actors.prefix import SHORTEST, Finder, folded, prefix_finder, starts_of, word_starts
 from marsad.records import Actor, Span
 
 NONE = "none"  # event_type and sub_event_type of a non-conflict event; assembly drops it
@@ -261,7 +261,7 @@ class _Searchers(NamedTuple):
     table: tuple[Cue, ...]
     by_prefix: dict[str, tuple[int, ...]]
     always: tuple[int, ...]
-    finder: re.Pattern[str]
+    finder: Finder
     patterns: tuple[re.Pattern[str], ...]
     folded: tuple[re.Pattern[str], ...] | None
 
