@@ -268,6 +268,17 @@ def test_actors_prefix_finder_finds_word_starts(text: str, prefixes: set[str], s
     assert word_starts(text, prefix_finder(prefixes)) == starts
 
 
+_FINDER = prefix_finder({"att", "in th", "aim", "a_b", "9th"})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("atckinhm9_ -'.\n\x00")), max_size=40))
+def test_actors_prefix_finder_reads_ascii_text_as_any_text(text: str) -> None:
+    # the ASCII finder's classes of characters are \W and \w as an ASCII text has them
+    found = [[m.start() for m in finder.finditer(text)] for finder in _FINDER]
+    assert found[0] == found[1]
+
+
 @pytest.mark.parametrize(
     ("pattern", "folds"),
     [

@@ -282,11 +282,14 @@ def test_typing_role_skips_only_cue_searches_that_cannot_match(words: list[str])
     from marsad.extract import segment
 
     text = " ".join(words)
-    for words_needed, pattern in (
-        (segment._TALLY_WORDS, segment.TALLY_CUES),
-        (segment._DEVELOPMENT_WORDS, segment.DEVELOPMENT_CUES),
+    for words_needed, pattern, lower in (
+        (segment._TALLY_WORDS, segment.TALLY_CUES, segment._TALLY_LOWER),
+        (segment._DEVELOPMENT_WORDS, segment.DEVELOPMENT_CUES, segment._DEVELOPMENT_LOWER),
     ):
         assert segment._may_hold(text, words_needed) or pattern.search(text) is None, text
+        # the gate and the folded search together find what the search finds
+        found = segment._holds(text, text.lower(), words_needed, pattern, lower)
+        assert found is (pattern.search(text) is not None), text
 
 
 _HIT = st.builds(

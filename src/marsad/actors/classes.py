@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from marsad.actors.prefix import PREFIX, prefix_finder, starts_of, word_starts
+from marsad.actors.prefix import PREFIX, Finder, prefix_finder, starts_of, word_starts
 
 KINDS = ("state", "armed", "crowd", "civilian", "military")
 # ACLED inter codes: 1 state forces, 8 external (foreign state) forces, 2-4 rebels and militias, 5 rioters,
@@ -83,7 +83,7 @@ class _Table(NamedTuple):
 
     rows: tuple[_Row, ...]
     by_prefix: dict[str, tuple[int, ...]]
-    finder: re.Pattern[str]
+    finder: Finder
     always: tuple[tuple[int, re.Pattern[str]], ...]
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.actors.prefix import folded
 from marsad.records import Span
 
 # Abbreviations after which a full stop does not end a sentence (months, titles, initials of countries).
@@ -180,13 +181,19 @@ _TALLY_WORDS = (
     "cumulative", "separate",
 )  # fmt: skip
 _DEVELOPMENT_WORDS = ("campaign", "operation", "offensive", "build", "reinforcement", "comb")
+# The same two searches, case-sensitive in the lower-cased text (see marsad.actors.prefix.folded): in an ASCII
+# sentence they find what the case-insensitive ones find, three times as fast (the engine need not fold the case of
+# every character it compares). ``folded`` returns None for a pattern it cannot so rewrite: the search stays as is.
+_TALLY_LOWER = folded(TALLY_CUES)
+_DEVELOPMENT_LOWER = folded(DEVELOPMENT_CUES)
 
 
-def _may_hold(sentence: str, words: tuple[str, ...]) -> bool:
+def _may_hold(sentence: str, words: tuple[str, ...], low: str | None = None) -> bool:
     """False only when ``sentence`` holds none of ``words`` (lower-case ASCII) in any case. A non-ASCII character
     that a case-insensitive regex may read as an ASCII letter ("ſ" as "s", the Kelvin sign as "k") keeps the
-    search."""
-    low = sentence.lower()
+    search. ``low`` is ``sentence.lower()`` when the caller has it."""
+    if low is None:
+        low = sentence.lower()
     for word in words:
         if word in low:
             return True
@@ -198,17 +205,30 @@ def _ascii_lookalike(ch: str) -> bool:
     return any(c.isascii() for c in ch.lower() + ch.upper() + ch.casefold())
 
 
+def _holds(
+    sentence: str, low: str, words: tuple[str, ...], pattern: re.Pattern[str], lower: re.Pattern[str] | None
+) -> bool:
+    """Whether case-insensitive ``pattern`` matches ``sentence``: no search without one of ``words``, and in an
+    ASCII sentence ``lower`` (its folded form) searched in ``low`` (``sentence.lower()``)."""
+    if not _may_hold(sentence, words, low):
+        return False
+    if lower is not None and sentence.isascii():
+        return lower.search(low) is not None
+    return pattern.search(sentence) is not None
+
+
 def role(sentence: str, has_figures: bool, has_trigger: bool) -> str:
     """The role of one sentence from its cues (see module docstring)."""
     if PROFILE_CUES.search(sentence):
         return "background"
-    if has_figures and _may_hold(sentence, _TALLY_WORDS) and TALLY_CUES.search(sentence):
+    low = sentence.lower()
+    if has_figures and _holds(sentence, low, _TALLY_WORDS, TALLY_CUES, _TALLY_LOWER):
         return "tally"
     if has_figures:
         return "incident"
     if BACKGROUND_CUES.search(sentence):
         return "background"
-    if _may_hold(sentence, _DEVELOPMENT_WORDS) and DEVELOPMENT_CUES.search(sentence):
+    if _holds(sentence, low, _DEVELOPMENT_WORDS, DEVELOPMENT_CUES, _DEVELOPMENT_LOWER):
         return "development"
     if has_trigger:
         return "incident"

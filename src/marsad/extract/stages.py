@@ -57,13 +57,17 @@ class Draft:
 def _assign(mentions: list[Any], draft: Draft, attr: str) -> None:
     """Give each sentence the mentions whose spans fall inside it (mentions are found once per document), in
     the order they were found. Starts are sorted once and each sentence bisects to its own: a long report's
-    sentences do not each look at every mention."""
-    order = sorted(range(len(mentions)), key=lambda i: mentions[i].span.start)
-    starts = [mentions[i].span.start for i in order]
+    sentences do not each look at every mention. (Sentences with no mention, most of a report's, are passed by
+    before any list is built for them.)"""
+    spans = [m.span for m in mentions]
+    order = sorted(range(len(mentions)), key=[s.start for s in spans].__getitem__)
+    starts = [spans[i].start for i in order]
     for a in draft.sentences:
         lo, hi = a.sentence.span.start, a.sentence.span.end
-        inside = order[bisect_left(starts, lo) : bisect_left(starts, hi)]
-        getattr(a, attr).extend(mentions[i] for i in sorted(inside) if mentions[i].span.end <= hi)
+        first, last = bisect_left(starts, lo), bisect_left(starts, hi)
+        if first < last:
+            inside = sorted(order[first:last])
+            getattr(a, attr).extend([mentions[i] for i in inside if spans[i].end <= hi])
 
 
 @register("marsad.extract.segment.v1")
@@ -157,15 +161,18 @@ def casualties_stage(draft: Draft) -> Draft:
     return draft
 
 
+_NOT_COUNTED = frozenset({"negated", "background"})  # figure flags that make no figure of the sentence's own
+
+
 @register("marsad.extract.typing.v1")
 def typing_stage(draft: Draft) -> Draft:
     for a in draft.sentences:
         a.typed = typing.classify(draft.doc.text, [a.sentence.span])
-        counted = [f for f in a.figures if not {"negated", "background"} & set(f.flags)]
+        counted = any(_NOT_COUNTED.isdisjoint(f.flags) for f in a.figures)
         if a.figures and all("background" in f.flags for f in a.figures):
             a.role = "background"  # harm in someone's past or plans ("linked to an attack that killed four")
         else:
-            a.role = segment.role(a.sentence.span.text, bool(counted), a.typed is not None)
+            a.role = segment.role(a.sentence.span.text, counted, a.typed is not None)
     return draft
 
 

@@ -38,7 +38,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from marsad.actors.classes import COMBATANT, UNARMED, Parties, kind_of_inter, kinds_in, parties
-from marsad.actors.prefix import SHORTEST, folded, prefix_finder, starts_of, word_starts
+from marsad.actors.prefix import SHORTEST, Finder, folded, prefix_finder, starts_of, word_starts
 from marsad.records import Actor, Span
 
 NONE = "none"  # event_type and sub_event_type of a non-conflict event; assembly drops it
@@ -164,9 +164,9 @@ class Cue:
     starts: frozenset[str] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One cue found in a sentence; offsets are within the sentence."""
+class Hit(NamedTuple):
+    """One cue found in a sentence; offsets are within the sentence. (A tuple, not a dataclass: every sentence of a
+    report is searched for cues, and a frozen dataclass costs a call per field to build.)"""
 
     family: str
     strength: int
@@ -261,7 +261,7 @@ class _Searchers(NamedTuple):
     table: tuple[Cue, ...]
     by_prefix: dict[str, tuple[int, ...]]
     always: tuple[int, ...]
-    finder: re.Pattern[str]
+    finder: Finder
     patterns: tuple[re.Pattern[str], ...]
     folded: tuple[re.Pattern[str], ...] | None
 
@@ -317,17 +317,22 @@ def sentence_hits(sentence: str) -> tuple[Hit, ...]:
 
 def _unhidden(found: list[Hit]) -> list[Hit]:
     """``found`` without the cues inside a longer decisive cue of another family; statements always stay. (What
-    ``_inside`` tells, written out over the hiders' fields: this runs for every sentence with two cues or more.)"""
-    hiders = [(o.start, o.end, o.end - o.start, o.family) for o in found if o.strength >= 2]
+    ``_inside`` tells, written out as plain loops: this runs for every sentence with two cues or more, and a
+    generator per cue cost as much as the comparisons.)"""
+    hiders = [o for o in found if o.strength >= 2]
     if not hiders:
         return found  # only a decisive cue hides the cues inside it
     out: list[Hit] = []
     for h in found:
-        start, end, family = h.start, h.end, h.family
-        size = end - start
-        if family in FRAMES or not any(
-            s <= start and end <= e and n > size and f != family for s, e, n, f in hiders
-        ):
+        if h.family not in FRAMES:
+            start, end, family = h.start, h.end, h.family
+            size = end - start
+            for o in hiders:
+                if o.start <= start and end <= o.end and o.end - o.start > size and o.family != family:
+                    break  # hidden
+            else:
+                out.append(h)
+        else:
             out.append(h)
     return out
 
