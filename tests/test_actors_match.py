@@ -506,6 +506,21 @@ def test_actors_regime_as_a_modifier_is_no_actor(actors: ActorDictionary, text: 
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # "Damascus" names the government only before its forces' nouns, never across "and" or "of"
+        "Tahrir al-Sham targets the south of Damascus and airstrikes on the city of Deir Ezzor",
+        "Clashes continue in the east of Damascus and warplanes target the eastern countryside of Homs",
+        "Prisoner exchange south of the capital Damascus and shelling in the eastern Ghouta",
+    ],
+)
+def test_actors_side_adjective_reaches_no_noun_past_a_function_word(
+    actors: ActorDictionary, text: str
+) -> None:
+    assert [m.span.text for m in actors.find(text, country="SY") if "Damascus" in m.span.text] == []
+
+
+@pytest.mark.parametrize(
     ("text", "actor_id", "hint"),
     [
         # a named actor after a side adjective stands alone ("Kurdish PKK commander" is the PKK's), and "by" or

@@ -13,7 +13,14 @@ from typing import NamedTuple
 
 from marsad.actors.entries import ActorEntry
 from marsad.actors.text import Tokens
-from marsad.actors.words import AGENT_CUES, BACKED_AFTER, DETERMINERS, MEMBER_NOUNS, TARGET_CUES
+from marsad.actors.words import (
+    AGENT_CUES,
+    BACKED_AFTER,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    MEMBER_NOUNS,
+    TARGET_CUES,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,13 +108,16 @@ def qualified(toks: Tokens, h: Hit) -> bool:
 
 
 def noun_within(toks: Tokens, i: int | None, nouns: frozenset[str]) -> int | None:
-    """The farthest of the next two joined words in ``nouns`` ("Russian fighter jets", "Turkish forces")."""
+    """The farthest of the next two joined words in ``nouns`` ("Russian fighter jets", "Turkish forces"); never
+    past a function word ("the south of Damascus and airstrikes on Deir Ezzor": no Damascus airstrikes)."""
     found = None
     for _ in range(2):
         if i is None:
             break
         if toks.words[i] in nouns:
             found = i
+        elif toks.words[i] in FUNCTION_WORDS:
+            break
         i = toks.after(toks.ends[i])
     return found
 
