@@ -599,18 +599,22 @@ class Reader(TextChecks):
         or town listed beside it, when the other's reading has one namesake only or is a town of its own. Cities
         vouch for nothing ("the countryside of Idlib and Qaboun neighborhood" names two governorates)."""
         for before, after in itertools.pairwise(hits):
-            if before.best is None or after.best is None:
-                continue
-            if not cues.coordinated(self.text, before.end, after.start):
-                continue
             for hit, other in ((before, after), (after, before)):
-                row, anchor = hit.best[1], other.best[1]  # type: ignore[index]
-                if len(hit.candidates) < 2 or row.feature not in _VILLAGES or anchor.feature not in _VILLAGES:
-                    continue
-                if row.population >= _OWN_TOWN or _within(row, anchor, cues.NEAR_KM):
+                if hit.best is None or other.best is None or len(hit.candidates) < 2:
+                    continue  # most names: one namesake, nothing to choose
+                row, anchor = hit.best[1], other.best[1]
+                if (
+                    row.feature not in _VILLAGES
+                    or anchor.feature not in _VILLAGES
+                    or row.population >= _OWN_TOWN
+                ):
                     continue
                 if len({r.id for r, _ in other.candidates}) > 1 and anchor.population < _OWN_TOWN:
                     continue  # the other is a namesake's reading too: it vouches for nothing
+                if _within(row, anchor, cues.NEAR_KM) or not cues.coordinated(
+                    self.text, before.end, after.start
+                ):
+                    continue
                 near = [
                     r
                     for r, _ in hit.candidates
@@ -618,7 +622,7 @@ class Reader(TextChecks):
                 ]
                 if near:
                     best = max(near, key=lambda r: (hit.spelled.get(r.id, 0.0), scoring.importance(r), -r.id))
-                    hit.best = (hit.spelled.get(best.id, hit.best[0]), best)  # type: ignore[index]
+                    hit.best = (hit.spelled.get(best.id, hit.best[0]), best)
 
     def _nearest(self, hit: _Hit, regions: dict[str, list[int]]) -> Row:
         """The best namesake once the regions named around the name add to the scores of the namesakes in them
