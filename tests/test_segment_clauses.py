@@ -195,6 +195,9 @@ def test_segment_clauses_one_act_in_two_governorates(text: str, admin1s: list[st
          ["Idlib", "Ma'arrat an Nu'man"], "Air/drone strike"),
         ("Hayyaat Tahrir al-Sham raids al-Dana, Maarat Herma in the countryside of Idlib",
          ["Ad Dana", "Maar Tahroma"], "Attack"),
+        # the places after the next town only say where each town lies
+        ("Shelling kills 3 persons including a child in Al-Lataminah town and Talbiseh city in the countryside "
+         "of Hama and Homs", ["Latmana", "Tallbisah"], "Shelling/artillery/missile attack"),
         # the words after the next town of the list tell no act of their own: the arrests are what the
         # protesters decry
         ("Protesters took to the streets in Idlib and Maarrat al-Nu'man to decry the arrests",

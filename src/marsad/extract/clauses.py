@@ -273,14 +273,16 @@ def _another_region(clause: _Piece, piece: _Piece) -> bool:
 
 
 def _another_town(clause: _Piece, piece: _Piece) -> bool:
-    """A piece without an act that names only towns more than 25 km from every town the clause before names."""
+    """A piece without an act whose first town lies more than 25 km from every town the clause before names (the
+    places after it may only say where it lies: "... Al-Lataminah town and Talbiseh city in the countryside of
+    Hama and Homs")."""
     return (
         clause.act
         and not piece.continues
         and not piece.motion
         and bool(piece.points)
         and bool(clause.points)
-        and all(_far(x, y) for x in piece.points for y in clause.points)
+        and all(_far(piece.points[0], y) for y in clause.points)
     )
 
 
