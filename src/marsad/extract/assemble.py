@@ -63,9 +63,8 @@ class Annotated:
     # and the places they name that the gazetteer does not know ("~Tal Mannas")
     clause: int = 0
     named: frozenset[str] = frozenset()
-    listed: bool = (
-        False  # a town of a list, at which the list's act happened: its own words tell no other act
-    )
+    # a town of a list, at which the list's act happened (clauses.py): its own words tell no other act
+    listed: bool = False
 
 
 @dataclass

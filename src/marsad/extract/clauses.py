@@ -313,10 +313,8 @@ def _pieces(a: Annotated, text: str, headline: bool) -> list[_Piece]:
             before, after = ends[m.start()], starts[m.end()]
             if not (headline and _two_scenes(before, after, m.group(0))):
                 continue  # "rallies in Tampa and St. Petersburg": a list of places, not two clauses
-            in_list = (before.place.admin1 or "") in (
-                "",
-                after.place.admin1,
-            )  # two towns, not two governorates
+            # two towns of one governorate, not two governorates
+            in_list = (before.place.admin1 or "") in ("", after.place.admin1)
         if m.group(0).strip(" ,").lower() == "and" and _INSTRUMENT_BEFORE.search(
             s[max(0, m.start() - 40) : m.start()]
         ):

@@ -611,10 +611,10 @@ class Reader(TextChecks):
                     continue
                 if len({r.id for r, _ in other.candidates}) > 1 and anchor.population < _OWN_TOWN:
                     continue  # the other is a namesake's reading too: it vouches for nothing
-                if _within(row, anchor, cues.NEAR_KM) or not cues.coordinated(
-                    self.text, before.end, after.start
-                ):
-                    continue
+                if _within(row, anchor, cues.NEAR_KM):
+                    continue  # neighbours already
+                if not cues.coordinated(self.text, before.end, after.start):
+                    continue  # not listed together ("X and Y", "X, Y")
                 near = [
                     r
                     for r, _ in hit.candidates
