@@ -119,6 +119,18 @@ def test_places_namesakes_neighbourhood_lies_in_its_city(
     assert distance_km(quarter.latitude, quarter.longitude, town.latitude, town.longitude) <= 12  # type: ignore[arg-type]
 
 
+def test_places_namesakes_street_named_after_a_town_is_no_town(gaz: Gazetteer) -> None:
+    # an Airwars place list of Raqqa city: "Tal Abyad street" (and its Arabic, "وشارع تل أبيض") is a street of
+    # Raqqa, not the town of Tal Abyad 85 km north, and no city for "Al Na'im area" to lie in
+    text = (
+        "August 11th 2017: (S1190) منطقة النعيم وشارع تل أبيض و, in Al Na’im area, Tal Abyad street, Raqqa City, "
+        "Raqqa governorate, Syria"
+    )
+    places = [m.place for m in gaz.find(text, "SY")]
+    assert places and {p.admin1 for p in places if p.admin1} == {"Raqqa"}
+    assert all(p.name != "Tall Abyad" and "Tall Abyad" not in p.name for p in places)
+
+
 @pytest.mark.parametrize(
     ("text", "words", "city"),
     [

@@ -163,7 +163,8 @@ class Reader(TextChecks):
         # a run's city is the first resolved name after it. Hits come in text order, and those the loop drops
         # or adds lie inside a run, before every later run's end: the names found on entry answer for every
         # run, by bisection
-        cities = [h for h in hits if h.best is not None]
+        # ("Al Na'im area, Tal Abyad street, Raqqa City": a street named after a town is no city to lie in)
+        cities = [h for h in hits if h.best is not None and not quarters.names_a_quarter(self.text, h.end)]
         city_starts = [h.start for h in cities]
         # the hits inside a run are found by bisection too: runs do not overlap, so a hit the loop drops or adds
         # lies inside one run only, and the hits on entry answer for every run (a long page has thousands)
