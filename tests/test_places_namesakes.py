@@ -268,6 +268,29 @@ def test_places_namesakes_name_in_two_scripts_is_one_name(gaz: Gazetteer) -> Non
     assert found[0].place.feature == "neighbourhood" and found[0].place.admin1 == "Raqqa"
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # in a Latin line, an Arabic word after an Arabic name makes it longer: "كسرة جمعة" (Kasrat Juma'a) is
+        # no Kisreh of Deir ez-Zor, "رقة السمرة" (Raqqa al-Samra) no Raqqa city
+        (
+            "(S804) كسرة جمعة Kasrat Juma’a village, western Raqqa countryside Syria",
+            {"Western Raqqa", "Syria"},
+        ),
+        (
+            "(S388) رقة السمرة Raqqa al Samra village, Raqqa governorate, Syria",
+            {"Raeqqet Samra", "Raqqa", "Syria"},
+        ),
+        # a direction or "old" after it does not ("the old city of Raqqa")
+        ("(S1015) مدينة الرقة القديمة، Old Raqqa neighbourhood", {"Ar Raqqah"}),
+        # in Arabic prose the next word is the sentence's
+        ("قصف على مدينة الرقة وريفها", {"Ar Raqqah"}),
+    ],
+)
+def test_places_namesakes_arabic_name_that_goes_on(gaz: Gazetteer, text: str, names: set[str]) -> None:
+    assert {m.place.name for m in gaz.find(text, "SY")} == names
+
+
 def test_places_namesakes_village_with_its_governorate_after_it(gaz: Gazetteer) -> None:
     # a spelling only the key unifies ("Maizeela" / OCHA "Moezleh"), vouched for by "..., Deir Ezzor governorate"
     found = gaz.find("(S1160) near Maizeela, Deir Ezzor governorate, Syria", "SY")

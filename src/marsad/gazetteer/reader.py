@@ -50,6 +50,13 @@ _BEARING_WORDS = {0: "Northern", 90: "Eastern", 180: "Southern", 270: "Western"}
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:north|east|south|west)ern\s+$", re.IGNORECASE)  # "eastern Qalamoun"
 _ARABIC = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _BETWEEN_SCRIPTS = re.compile(r"[\s,;:()/-]{1,4}")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+# An Arabic word right after an Arabic name that is no direction ("الشرقي", eastern) and not "old" ("مدينة الرقة
+# القديمة", Raqqa's old city): the name goes on ("كسرة جمعة", Kasrat Juma'a, is no Kisreh), as a capitalised word
+# after a Latin one does
+_ARABIC_GOES_ON = re.compile(
+    r" (?!(?:ال)?(?:شرقي|غربي|شمالي|جنوبي|قديم)ة?(?![\u0621-\u064A\u0671-\u06D3]))[\u0621-\u064A\u0671-\u06D3]{2,}"
+)
 _IN_OR_OF = re.compile(r"\b(?:in|of)\b", re.IGNORECASE)
 # "the capital" with no name or "of" after it (a name after it is read as that name)
 _THE_CAPITAL = re.compile(
@@ -888,15 +895,34 @@ def _one_script(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         return mentions
     kept: list[PlaceMention] = []
     for mention, following in itertools.zip_longest(mentions, mentions[1:]):
+        arabic = _ARABIC.search(mention.span.text) is not None
         if (
-            following is not None
-            and _ARABIC.search(mention.span.text)
+            arabic
+            and following is not None
             and not _ARABIC.search(following.span.text)
             and _BETWEEN_SCRIPTS.fullmatch(text[mention.span.end : following.span.start])
         ):
             continue
+        named_next = following is not None and following.span.start == mention.span.end + 1
+        if (
+            arabic
+            and not named_next
+            and _ARABIC_GOES_ON.match(text, mention.span.end)
+            and _glossed(text, mention)
+        ):
+            continue  # only the first word of a longer Arabic name
         kept.append(mention)
     return kept
+
+
+def _glossed(text: str, mention: PlaceMention) -> bool:
+    """Whether the Arabic name stands in a line written in Latin letters (Airwars' "كسرة جمعة Kasrat Juma'a
+    village"), where an Arabic name is glossed word for word; in Arabic prose the next word is as often the
+    sentence's ("الرقة وريفها")."""
+    start = text.rfind("\n", 0, mention.span.start) + 1
+    end = text.find("\n", mention.span.end)
+    line = text[start : end if end >= 0 else len(text)]
+    return len(_LATIN_LETTER.findall(line)) > len(_ARABIC.findall(line))
 
 
 def _within(row: Row, town: Row, km: float) -> bool:
