@@ -55,6 +55,7 @@ SAME_PLACE = [
     ("Abul Thohur", "Abu al-Dhour", "SY"),
     ("Western Ghouta", "Ghouta West", "SY"),
     ("Moadamiyat al-Sham", "Muadamiya", "SY"),
+    ("Kafraya", "Kafriya", "SY"),
     # a part word in either language's order (OCHA: "Eastern X"; reports: "X al-Sharqiya")
     ("Eastern Ghariyeh", "al-Ghariya al-Sharqiya", "SY"),
     ("Lower Baqras", "Bokros Tahtani", "SY"),
