@@ -110,12 +110,3 @@ def of_city(text: str, start: int, end: int, city_start: int, city_end: int) -> 
     if _BETWEEN.match(between) and _BEFORE.search(text[max(0, start - 30) : start]):
         return QUARTER_KM
     return None
-
-
-# "Tal Abyad Street", "Bab al-Nairab neighbourhood": the name before such a word is a quarter, not a city
-_QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|streets?|roundabout|square)\b", re.IGNORECASE)
-
-
-def names_a_quarter(text: str, end: int) -> bool:
-    """Whether the name ending at ``end`` is followed by a word that makes it a quarter's or a street's name."""
-    return _QUARTER_AFTER.match(text, end, end + 20) is not None

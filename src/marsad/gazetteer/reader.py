@@ -171,7 +171,7 @@ class Reader(TextChecks):
         # or adds lie inside a run, before every later run's end: the names found on entry answer for every
         # run, by bisection
         # ("Al Na'im area, Tal Abyad street, Raqqa City": a street named after a town is no city to lie in)
-        cities = [h for h in hits if h.best is not None and not quarters.names_a_quarter(self.text, h.end)]
+        cities = [h for h in hits if h.best is not None and not self._names_a_quarter(h)]
         city_starts = [h.start for h in cities]
         # the hits inside a run are found by bisection too: runs do not overlap, so a hit the loop drops or adds
         # lies inside one run only, and the hits on entry answer for every run (a long page has thousands)
@@ -210,6 +210,16 @@ class Reader(TextChecks):
         if not dropped and not added:
             return hits
         return sorted([h for h in hits if id(h) not in dropped] + added, key=lambda h: h.start)
+
+    def _names_a_quarter(self, hit: _Hit) -> bool:
+        """Whether a quarter word follows the name ("Tal Abyad Street", "Bab al-Nairab neighbourhood"): it is then
+        a quarter's or a street's name, not a city's."""
+        words, after = self.tokens, hit.last + 1
+        return (
+            after < len(words)
+            and words.folded[after].removesuffix("s") in quarters.QUARTERS
+            and self.text[hit.end : words.starts[after]].isspace()
+        )
 
     def _listed_town(self, inside: list[_Hit], end: int, city_start: int) -> bool:
         """ "Saraqib, Idlib city and Binnish" lists towns: a comma says a small place lies in the city ("Sa'alu,
