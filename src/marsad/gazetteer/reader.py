@@ -784,10 +784,14 @@ class Reader(TextChecks):
         )
         layer = self.rows[row.id][1]
         sector = self._sector(hit, row, precision_cue, layer)
+        town = None
         if sector is not None:
+            town = self._capital(hit, sector, precision_cue)
             row, precision_cue = sector, cues.no_cue(hit.end)
         span = Span.of(self.text, hit.start, hit.end)
         place = self.gaz.place(row, span, precision_cue or cues.no_cue(hit.end), layer)
+        if town is not None:
+            place = replace(place, latitude=town.lat, longitude=town.lon)
         if hit.quarter:
             name = f"{span.text}, {place.name}"
             place = replace(
@@ -832,6 +836,21 @@ class Reader(TextChecks):
         if row.feature != "admin1" and not capital:
             return None
         return layer.sectors.get((row.admin1_pcode, int(direction)))
+
+    @staticmethod
+    def _capital(hit: _Hit, sector: Row, cue: cues.Cue | None) -> Row | None:
+        """The town whose countryside a direction names ("the eastern countryside of Deir Ezzor"), where the
+        governorate's part is coded: ACLED codes a region to its provincial capital (geo_precision 3), and UCDP
+        codes such headlines at the capital town more often than at the part. None for a desert ("the eastern
+        desert of Homs" lies 150 km from the town) and for a governorate no town is named after (Rif Dimashq)."""
+        if "countryside" not in {c.name for c in (hit.left, hit.right, cue) if c is not None}:
+            return None
+        towns = [
+            r
+            for r, _ in hit.candidates
+            if r.feature in _POPULATED and r.admin1_pcode == sector.admin1_pcode and r.lat is not None
+        ]
+        return max(towns, key=lambda r: r.population) if towns else None
 
     def _region_part(self, hit: _Hit, region: Row, bearing: int) -> Row | None:
         """ "clashes in eastern Qalamoun": the part of a region a source names so (UCDP's "Eastern Qalamoun"), when
