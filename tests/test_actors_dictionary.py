@@ -193,6 +193,7 @@ def _marked_line(path: Path) -> int:
         ("unknown_field.yaml", "actors[0].aliasez", "unknown field 'aliasez'"),
         ("bad_alias.yaml", "actors[0].aliases[1].case_sensitive", "not of type 'boolean'"),
         ("bad_country.yaml", "actors[0].country", "does not match"),
+        ("bad_theatre.yaml", "actors[0].theatre", "is not one of ['north', 'south', 'east', 'west']"),
         ("undeclared_side.yaml", "actors[0].side", "side 'martians' is not declared"),
         ("duplicate_id.yaml", "actors[1].id", "already used on line 2"),
         ("bad_proxy.yaml", "sides[0].proxy", "no actor has id 'user.nobody'"),

@@ -253,6 +253,7 @@ def _entries(source: Source) -> list[ActorEntry]:
                 country=raw.get("country"),
                 notes=raw.get("notes", ""),
                 source=raw.get("source", ""),
+                theatre=raw.get("theatre"),
                 origin=f"{source.name}:{source.line(['actors', i])}",
                 rank=source.rank,
             )

@@ -27,6 +27,9 @@ class ActorEntry:
     country: str | None = None
     notes: str = ""
     source: str = ""
+    # the side of another country where its forces fight ("north": Turkey's in Syria), for reports that name
+    # only that country
+    theatre: str | None = None
     origin: str = ""  # "file:line" it was read from, for error messages and duplicate reports
     # 0 built-in, 1.. user files in order: a user file wins an alias it shares with the built-ins
     rank: int = 0

@@ -16,6 +16,7 @@ Y": the event is at Y); the gazetteer reads that pair already, this module only 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -216,3 +217,38 @@ def with_unresolved(events: Sequence[Event], names: Sequence[Any]) -> list[Event
         kept = tuple(UnresolvedPlace(n.raw, n.reason, n.span, n.nearest) for n in inside)
         out.append(replace(event, unresolved_places=kept) if kept else event)
     return out
+
+
+_SIDE_WORDS = {"north": "Northern", "south": "Southern", "east": "Eastern", "west": "Western"}
+
+
+def in_theatres(events: Sequence[Event], actors: Any, gazetteer: Any) -> list[Event]:
+    """Each event placed only at a country, moved to the side of it where a foreign force of the event fights
+    (the dictionary's ``theatre``): "Turkish soldiers killed in Syria" happened in northern Syria, where UCDP
+    codes it ("Northern Syria", where_prec 5), and where every Turkish operation in Syria was. The words stay
+    the country's; an event with no such force, or a side the gazetteer does not know, keeps the country."""
+    if actors is None or gazetteer is None:
+        return list(events)
+    theatres = _theatres(actors)
+    return [_in_theatre(event, theatres, gazetteer) for event in events]
+
+
+@functools.lru_cache(maxsize=4)
+def _theatres(actors: Any) -> dict[str, str]:
+    """Canonical actor name -> the side of a country its forces fight in, read once per dictionary."""
+    return {entry.name: entry.theatre for entry in actors if entry.theatre}
+
+
+def _in_theatre(event: Event, theatres: dict[str, str], gazetteer: Any) -> Event:
+    place = event.location
+    if place is None or place.feature != "country" or not theatres:
+        return event
+    for actor in (event.actor1, event.actor2, *event.assoc_actors):
+        side = theatres.get(actor.name) if actor is not None else None
+        if side is None:
+            continue
+        name = f"{_SIDE_WORDS[side]} {place.name}"
+        for part in gazetteer.lookup(name, place.country):
+            if part.country == place.country and part.feature in _REGIONS and part.name == name:
+                return replace(event, location=replace(part, span=place.span))
+    return event
