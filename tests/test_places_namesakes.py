@@ -395,6 +395,18 @@ def test_places_namesakes_villages_listed_together_are_neighbours(gaz: Gazetteer
         assert kafraya.admin1 == "Idlib"
         km = distance_km(kafraya.latitude, kafraya.longitude, fuah.latitude, fuah.longitude)  # type: ignore[arg-type]
         assert km <= 25, (kafraya.name, kafraya.admin2, km)
+
+    # named apart in one stretch of a sentence: of the Safsafas, the one beside Tabqa (not Tartus's); of the
+    # Hadirs, Aleppo's beside Khan Tuman
+    def admin2(text: str) -> dict[str, str | None]:
+        return {m.span.text: m.place.admin2 for m in gaz.find(text, "SY")}
+
+    found = admin2("After 24 hours of besieging al-Tabaqa area… forces take Safsafa area from ISIS")
+    assert found["Safsafa"] == found["al-Tabaqa"] == "Al-Thawrah"
+    found = admin2("clashes around Hadar and shelling on Khan Tuman")
+    assert found["Hadar"] == found["Khan Tuman"] == "Mount Simeon"
+    # another sentence vouches for nothing: Hadar of the Golan stays the best known
+    assert admin2("Clashes around Hadar. Shelling on Khan Tuman")["Hadar"] == "Quneitra"
     # a city listed beside a neighbourhood vouches for nothing: Qaboun is Damascus's
     found = _found(gaz, "Casualties in the countryside of Idlib and Qaboun neighborhood")
     qaboun = found["Qaboun"]

@@ -63,6 +63,7 @@ _THE_CAPITAL = re.compile(
     r"\b[Tt]he (?P<capital>[Cc]apital)\b(?![,\s]*(?:city\s+)?(?:of\b|al-|[A-Z\u0600-\u06FF]))"
 )
 _VILLAGES = frozenset({"village", "town"})
+_STRETCH = 150  # characters: about a clause ("besieging al-Tabaqa area… forces of ... take Safsafa area")
 _OWN_TOWN = 10_000  # people: a place this large named before a city is listed beside it, not inside it
 _BROAD = frozenset({"countryside", "desert", "outskirts", "near", "direction", "distance"})
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
@@ -612,10 +613,11 @@ class Reader(TextChecks):
             hit.best = (hit.spelled[best.id], best)
 
     def _beside_each_other(self, hits: list[_Hit]) -> None:
-        """Two villages listed together ("Kafrayya and al-Fou'aa", "Nubl and al-Zahraa") are neighbours more often
-        than not: a village whose namesakes lie in several places is read as the one within 25 km of the village
-        or town listed beside it, when the other's reading has one namesake only or is a town of its own. Cities
-        vouch for nothing ("the countryside of Idlib and Qaboun neighborhood" names two governorates)."""
+        """Two villages named together ("Kafrayya and al-Fou'aa", "Nubl and al-Zahraa", "besieging al-Tabaqa
+        area… take Safsafa area") are neighbours more often than not: a village whose namesakes lie in several
+        places is read as the one within 25 km of the village or town named next to it in the same stretch of a
+        sentence, when the other's reading has one namesake only or is a town of its own. Cities vouch for
+        nothing ("the countryside of Idlib and Qaboun neighborhood" names two governorates)."""
         for before, after in itertools.pairwise(hits):
             for hit, other in ((before, after), (after, before)):
                 if hit.best is None or other.best is None or len(hit.candidates) < 2:
@@ -631,8 +633,8 @@ class Reader(TextChecks):
                     continue  # the other is a namesake's reading too: it vouches for nothing
                 if _within(row, anchor, cues.NEAR_KM):
                     continue  # neighbours already
-                if not cues.coordinated(self.text, before.end, after.start):
-                    continue  # not listed together ("X and Y", "X, Y")
+                if not self._one_stretch(before.end, after.start):
+                    continue  # another sentence, line or headline: no telling they are neighbours
                 near = [
                     r
                     for r, _ in hit.candidates
@@ -641,6 +643,12 @@ class Reader(TextChecks):
                 if near:
                     best = max(near, key=lambda r: (hit.spelled.get(r.id, 0.0), scoring.importance(r), -r.id))
                     hit.best = (hit.spelled.get(best.id, hit.best[0]), best)
+
+    def _one_stretch(self, end: int, start: int) -> bool:
+        """Whether two names stand within one stretch of a sentence: no line, sentence or ";" break between them,
+        and at most a clause apart."""
+        between = self.text[end:start]
+        return len(between) <= _STRETCH and "\n" not in between and ". " not in between and ";" not in between
 
     def _nearest(self, hit: _Hit, regions: dict[str, list[int]]) -> Row:
         """The best namesake once the regions named around the name add to the scores of the namesakes in them
