@@ -279,6 +279,30 @@ def test_actors_prefix_finder_reads_ascii_text_as_any_text(text: str) -> None:
     assert found[0] == found[1]
 
 
+def _starts_by_definition(text: str, prefixes: set[str]) -> list[int]:
+    """Word starts (a word character with none before it) where one of ``prefixes`` begins, one by one."""
+    word = re.compile(r"\w")
+    return [
+        i
+        for i in range(len(text))
+        if word.match(text, i)
+        and (i == 0 or not word.match(text, i - 1))
+        and any(text.startswith(p, i) for p in prefixes)
+    ]
+
+
+# (in the second set not every prefix opens with a word character)
+_PREFIX_SETS = ({"att", "in th", "aim", "a_b", "9th"}, {"att", "-at", " in", "'s"})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("atckinhm9_ -'.\n\x00é")), max_size=40))
+def test_actors_prefix_finder_agrees_with_its_definition(text: str) -> None:
+    # the finder leaves out the lookahead for a word character when every prefix opens with one
+    for prefixes in _PREFIX_SETS:
+        assert word_starts(text, prefix_finder(prefixes)) == _starts_by_definition(text, prefixes)
+
+
 @pytest.mark.parametrize(
     ("pattern", "folds"),
     [

@@ -168,7 +168,7 @@ _NOT_COUNTED = frozenset({"negated", "background"})  # figure flags that make no
 def typing_stage(draft: Draft) -> Draft:
     for a in draft.sentences:
         a.typed = typing.classify(draft.doc.text, [a.sentence.span])
-        counted = any(_NOT_COUNTED.isdisjoint(f.flags) for f in a.figures)
+        counted = bool(a.figures) and any(_NOT_COUNTED.isdisjoint(f.flags) for f in a.figures)  # (most: none)
         if a.figures and all("background" in f.flags for f in a.figures):
             a.role = "background"  # harm in someone's past or plans ("linked to an attack that killed four")
         else:

@@ -299,12 +299,14 @@ def sentence_hits(sentence: str) -> tuple[Hit, ...]:
     ranges: list[tuple[int, int, int]] = []
     table = _searchers().table
     ascii_text = sentence.isascii()
+    # most sentences hold no negation word anywhere (seven in ten): their cues need no window searched
+    negatable = not ascii_text or _holds_negation_word(low)
     for k, m in matches:
         cue = table[k]
         if cue.family[0] == "@":
             depth = CAUSE if cue.family == "@cause" else ASIDE
             ranges.append((m.start(), _clause_end(sentence, m.end(), depth), depth))
-        elif not _negated(sentence, low, m.start(), ascii_text):
+        elif not (negatable and _negated(sentence, low, m.start(), ascii_text)):
             found.append(Hit(cue.family, cue.strength, m.start(), m.end()))
     kept = _unhidden(found) if len(found) > 1 else found  # (a cue alone hides nothing)
     if ranges:
@@ -335,6 +337,12 @@ def _unhidden(found: list[Hit]) -> list[Hit]:
         else:
             out.append(h)
     return out
+
+
+def _holds_negation_word(low: str) -> bool:
+    """Whether the lower-cased ASCII sentence ``low`` holds one of _NEGATION_WORDS: without one, no cue of it is
+    negated (see :func:`_negated`)."""
+    return any(map(low.__contains__, _NEGATION_WORDS))  # (in C: no generator to step through)
 
 
 def _negated(sentence: str, low: str, start: int, ascii_text: bool | None = None) -> bool:
@@ -463,7 +471,7 @@ def _decide(sentences: list[_Sentence], victims_civilian: bool, actor1: Actor | 
         return _protest(sentences, *(protest or (sentence, hit)))
     sentence, hit = _sharper(sentences, sentence, hit)
     sub = _by_family(sentence, hit, sentences, families, victims_civilian, actor1)
-    return _non_event(sub, sentence, hit, context, sentences)
+    return _non_event(sub, sentence, hit, context, families, sentences)
 
 
 def _main(sentences: list[_Sentence]) -> tuple[_Sentence, Hit] | None:
@@ -539,12 +547,17 @@ def _violence_after(sentences: list[_Sentence], index: int) -> tuple[_Sentence, 
 
 
 def _non_event(
-    sub: str | None, sentence: _Sentence, hit: Hit, context: _Found, sentences: list[_Sentence]
+    sub: str | None,
+    sentence: _Sentence,
+    hit: Hit,
+    context: _Found,
+    families: set[str],
+    sentences: list[_Sentence],
 ) -> _Decision | None:
     """Disasters and crime are not conflict events: ``none`` unless strong conflict cues say otherwise (a
     deployment to help flood victims is not one), or an armed group takes part ("detained a Taliban facilitator
-    and seized 700 pounds of narcotics" is a counter-insurgency arrest, not a drug case)."""
-    families = {h.family for _, h in context}
+    and seized 700 pounds of narcotics" is a counter-insurgency arrest, not a drug case). ``families``: those of
+    the cues of ``context``, as the caller has them."""
     # a crime named in the main clause or as the charge ("suspected of smuggling"), not as the scene ("after
     # a clash between rival gangs")
     crime = next(
