@@ -57,6 +57,14 @@ class Settings:
         default_factory=lambda: int(os.environ.get("MARSAD_MAX_INPUT_BYTES", str(20 * 1024 * 1024))),
         metadata={"env": "MARSAD_MAX_INPUT_BYTES", "help": "Inputs larger than this are refused (recorded)."},
     )
+    gc_young: int = field(
+        default_factory=lambda: int(os.environ.get("MARSAD_GC_YOUNG", "50000")),
+        metadata={
+            "env": "MARSAD_GC_YOUNG",
+            "help": "In a process that extracts: objects allocated between two young collections of Python's "
+            "cyclic garbage collector (Python's default is 700; raised, never lowered). 0 leaves it as it is.",
+        },
+    )
 
     def describe(self) -> list[tuple[str, str, str, str]]:
         """(name, value, environment variable, help) for each setting."""
