@@ -219,9 +219,6 @@ def with_unresolved(events: Sequence[Event], names: Sequence[Any]) -> list[Event
     return out
 
 
-_SIDE_WORDS = {"north": "Northern", "south": "Southern", "east": "Eastern", "west": "Western"}
-
-
 def in_theatres(events: Sequence[Event], actors: Any, gazetteer: Any) -> list[Event]:
     """Each event placed only at a country, moved to the side of it where a foreign force of the event fights
     (the dictionary's ``theatre``): "Turkish soldiers killed in Syria" happened in northern Syria, where UCDP
@@ -247,7 +244,7 @@ def _in_theatre(event: Event, theatres: dict[str, str], gazetteer: Any) -> Event
         side = theatres.get(actor.name) if actor is not None else None
         if side is None:
             continue
-        name = f"{_SIDE_WORDS[side]} {place.name}"
+        name = f"{side.capitalize()}ern {place.name}"  # "north" -> "Northern Syria", as UCDP names the part
         for part in gazetteer.lookup(name, place.country):
             if part.country == place.country and part.feature in _REGIONS and part.name == name:
                 return replace(event, location=replace(part, span=place.span))

@@ -794,7 +794,7 @@ class Reader(TextChecks):
         sector = self._sector(hit, row, precision_cue, layer)
         town = None
         if sector is not None:
-            town = self._capital(hit, sector, precision_cue)
+            town = self._capital_point(hit, sector, precision_cue)
             row, precision_cue = sector, cues.no_cue(hit.end)
         span = Span.of(self.text, hit.start, hit.end)
         place = self.gaz.place(row, span, precision_cue or cues.no_cue(hit.end), layer)
@@ -846,7 +846,7 @@ class Reader(TextChecks):
         return layer.sectors.get((row.admin1_pcode, int(direction)))
 
     @staticmethod
-    def _capital(hit: _Hit, sector: Row, cue: cues.Cue | None) -> Row | None:
+    def _capital_point(hit: _Hit, sector: Row, cue: cues.Cue | None) -> Row | None:
         """The town whose countryside a direction names ("the eastern countryside of Deir Ezzor"), where the
         governorate's part is coded: ACLED codes a region to its provincial capital (geo_precision 3), and UCDP
         codes such headlines at the capital town more often than at the part. None for a desert ("the eastern
