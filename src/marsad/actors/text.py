@@ -104,7 +104,7 @@ def _possessive(text: str, i: int) -> bool:
 
 def normalise(text: str) -> Normalised:
     """The matching form of ``text`` with an offset map back to it."""
-    return _normalise_fast(text) or _normalise_each(text)
+    return _normalise_ascii(text) or _normalise_fast(text) or _normalise_each(text)
 
 
 def _normalise_each(text: str) -> Normalised:
@@ -346,6 +346,72 @@ def _segments(size: int, dropped: list[int]) -> list[tuple[int, int]]:
     if last < size:
         out.append((last, size))
     return out
+
+
+# ------------------------------------------------------------------------------ the ASCII path, byte by byte
+# Most reports are ASCII without an apostrophe: each character maps to one, and only repeated spaces and doubled
+# letters go. Their positions are found for the whole text at once, as bytes: the text read as one big integer
+# and XORed with itself shifted by one character has a zero byte wherever a character repeats the one before it
+# (the same trick as _doubled_ascii); the characters that may collapse (letters, spaces, line breaks) are kept
+# apart from the others by ORing in a mask. What is left between the zero bytes is the kept text, cut out by one
+# split, not by a Python step per kept range (the cost of the fast path above on a long report).
+
+_ASCII_MAP = bytes(ord(_ONE.get(i, chr(i))) if i < 128 else i for i in range(256))  # _ONE as a byte table
+_LINE_AS_SPACE = bytes.maketrans(b"\n", b" ")  # a run of spaces and line breaks repeats one character
+_NOT_FOLDING = bytes(0 if chr(i) in " \n" or 97 <= i <= 122 else 1 for i in range(256))  # (a-z, space, \n)
+_GONE = bytes([0x80] + [0] * 255)  # a zero byte (a character that goes) -> 0x80, any other -> 0
+_HIGH = bytes(range(128, 256))
+
+
+def _normalise_ascii(text: str) -> Normalised | None:
+    """:func:`normalise` of an ASCII text without apostrophes (None for any other text)."""
+    if not text or not text.isascii() or "'" in text or "`" in text:
+        return None
+    mapped = text.encode("ascii").translate(_ASCII_MAP)
+    low = mapped.lower()
+    flat = low.translate(_LINE_AS_SPACE)
+    gone = _repeats(low, flat)
+    sizes = list(map(len, gone.split(b"\x00")))  # the kept ranges, and empty ones between two zero bytes
+    # piece k of the split begins one byte after piece k - 1 ends
+    origins = list(compress(accumulate(map(add, sizes, repeat(1)), initial=0), sizes))
+    lengths = list(filter(None, sizes))
+    if not lengths:
+        return None  # spaces only
+    breaks = list(accumulate(lengths, initial=0))
+    stops = list(map(add, origins, lengths))
+    # a kept range followed by a doubled letter's run ends in the letter that stands for the run
+    pairs = zip(breaks[1:-1], stops[:-1], origins[1:], strict=True)
+    stretched = [(end - 1, back) for end, stop, back in pairs if flat[stop] != 32]
+    if stops[-1] < len(low) and flat[stops[-1]] != 32:
+        stretched.append((breaks[-1] - 1, len(low)))
+    breaks.pop()
+    # the gone characters get their high bit set; deleting every byte with the high bit leaves the kept ones
+    marks = int.from_bytes(gone.translate(_GONE), "big")
+    kept = (int.from_bytes(mapped, "big") | marks).to_bytes(len(low), "big").translate(None, _HIGH)
+    return Normalised(
+        kept.decode("ascii"), kept.lower().decode("ascii"), tuple(breaks), tuple(origins), tuple(stretched)
+    )
+
+
+def _repeats(low: bytes, flat: bytes) -> bytearray:
+    """``low`` with a zero byte at each character that goes: leading spaces and line breaks, all but the first of
+    a doubled letter, and all but the first of a run of spaces and line breaks (``flat`` has spaces for line
+    breaks), save a run's first line break after spaces (" \n" stays)."""
+    number = int.from_bytes(flat, "big")
+    others = int.from_bytes(low.translate(_NOT_FOLDING), "big")  # no zero where the character never collapses
+    gone = bytearray(((number ^ (number >> 8)) | others).to_bytes(len(low), "big"))
+    if flat[0] == 32:
+        lead = len(flat) - len(flat.lstrip(b" "))
+        gone[:lead] = bytes(lead)
+    at = low.find(b" \n")
+    while at >= 0:
+        first = at  # the run's first character, if only spaces stand before this line break
+        while first and low[first - 1] == 32:
+            first -= 1
+        if first and low[first - 1] != 10:
+            gone[at + 1] = 1  # the run opens with spaces: its first line break stays
+        at = low.find(b" \n", at + 2)
+    return gone
 
 
 _MARK = "\x00"

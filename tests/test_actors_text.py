@@ -1,0 +1,47 @@
+"""The byte-by-byte normal form of ASCII text agrees with the character-by-character definition."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.actors.text import _normalise_ascii, _normalise_each, _normalise_fast, normalise
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "reports"
+
+ASCII_LIKE = [
+    "Liwaa  Al-Quds fighters attacked",
+    "Fatemiyyoun\n\n  men in Raqqa",
+    "  \n leading spaces and line breaks",
+    "a \n  \n b",  # the space and the first line break stay
+    "a\n \n b",  # a run that opens with a line break keeps only it
+    "the end   ",
+    "killed\r\nmen--al_Quds\tttoo aaa",
+    "AAbB 00 ..  xX",
+    "   ",
+    "a",
+]
+
+
+@pytest.mark.parametrize("text", ASCII_LIKE)
+def test_actors_ascii_normalise_agrees_with_the_definition(text: str) -> None:
+    assert normalise(text) == _normalise_each(text)
+    assert _normalise_ascii(text) in (None, _normalise_fast(text))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aAbBlLsS  \n\n\r\t\v\x1c-_.,0?\x00")), max_size=30))
+def test_actors_ascii_normalise_agrees_on_random_text(text: str) -> None:
+    assert _normalise_ascii(text) in (None, _normalise_each(text))
+
+
+def test_actors_ascii_normalise_agrees_on_the_reports() -> None:
+    reports = sorted(EXAMPLES.iterdir())
+    assert reports
+    for path in reports:
+        text = path.read_text("utf-8").replace("'", "").replace("’", "")  # (apostrophes take the other path)
+        text = text.encode("ascii", "replace").decode("ascii")
+        assert _normalise_ascii(text) == _normalise_each(text), path.name
