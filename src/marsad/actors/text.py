@@ -364,11 +364,19 @@ _HIGH = bytes(range(128, 256))
 
 
 def _normalise_ascii(text: str) -> Normalised | None:
-    """:func:`normalise` of an ASCII text without apostrophes (None for any other text)."""
-    if not text or not text.isascii() or "'" in text or "`" in text:
+    """:func:`normalise` of a text without apostrophes whose letters outside ASCII map to ASCII (None for any
+    other text). Its characters stand one byte each in the lower case bytes (other characters as "?": no letter,
+    no space); those bytes find what goes, and the kept ranges are cut from the text mapped."""
+    if not text or "'" in text or "`" in text:
         return None
-    mapped = text.encode("ascii").translate(_ASCII_MAP)
-    low = mapped.lower()
+    wide = None if text.isascii() else _mapped(text)  # the mapped text, when it is not ASCII
+    if wide is not None:
+        low = wide.lower().encode("ascii", "replace")
+    elif text.isascii():
+        mapped = text.encode("ascii").translate(_ASCII_MAP)
+        low = mapped.lower()
+    else:
+        return None
     flat = low.translate(_LINE_AS_SPACE)
     gone = _repeats(low, flat)
     sizes = list(map(len, gone.split(b"\x00")))  # the kept ranges, and empty ones between two zero bytes
@@ -385,12 +393,30 @@ def _normalise_ascii(text: str) -> Normalised | None:
     if stops[-1] < len(low) and flat[stops[-1]] != 32:
         stretched.append((breaks[-1] - 1, len(low)))
     breaks.pop()
-    # the gone characters get their high bit set; deleting every byte with the high bit leaves the kept ones
-    marks = int.from_bytes(gone.translate(_GONE), "big")
-    kept = (int.from_bytes(mapped, "big") | marks).to_bytes(len(low), "big").translate(None, _HIGH)
-    return Normalised(
-        kept.decode("ascii"), kept.lower().decode("ascii"), tuple(breaks), tuple(origins), tuple(stretched)
-    )
+    if wide is None:
+        # the gone characters get their high bit set; deleting every byte with the high bit leaves the kept ones
+        marks = int.from_bytes(gone.translate(_GONE), "big")
+        cased = (
+            (int.from_bytes(mapped, "big") | marks).to_bytes(len(low), "big").translate(None, _HIGH).decode()
+        )
+    else:
+        cased = "".join(map(wide.__getitem__, map(slice, origins, stops)))
+    # (lower case character for character: the letters are ASCII, see _mapped)
+    return Normalised(cased, cased.lower(), tuple(breaks), tuple(origins), tuple(stretched))
+
+
+def _mapped(text: str) -> str | None:
+    """``text`` mapped character for character, when each of its characters maps to one, lowers to one, and
+    none that is no ASCII letter is a letter (only ASCII letters double, and no sigma lowers by its context);
+    else None."""
+    others = set(_NOT_ASCII.findall(text))
+    if not others.isdisjoint(_APOSTROPHES) or not _known(others):
+        return None
+    mapped = text.translate(_ONE)
+    low = mapped.lower()
+    if len(low) != len(mapped) or any(c.isalpha() for c in set(_NOT_ASCII.findall(low))):
+        return None
+    return mapped
 
 
 def _repeats(low: bytes, flat: bytes) -> bytearray:
