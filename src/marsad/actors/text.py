@@ -159,6 +159,7 @@ _ZEROS = re.compile(rb"\x00\x00*")  # (a literal first: the engine jumps from ze
 _DOUBLED = re.compile(r"([^\W\d_])\1+")
 _DOUBLED_ASCII = re.compile(r"([a-z])\1+")  # the same where all letters are ASCII: what _doubled_ascii finds
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+_NOT_ASCII_SPLIT = re.compile(r"([^\x00-\x7f])")
 _FINAL_SIGMA = "\u03a3"  # str.lower() of a whole text lowers it by context, one character at a time does not
 
 
@@ -371,7 +372,7 @@ def _normalise_ascii(text: str) -> Normalised | None:
         return None
     wide = None if text.isascii() else _mapped(text)  # the mapped text, when it is not ASCII
     if wide is not None:
-        low = wide.lower().encode("ascii", "replace")
+        low = wide.encode("ascii", "replace").lower()
     elif text.isascii():
         mapped = text.encode("ascii").translate(_ASCII_MAP)
         low = mapped.lower()
@@ -406,17 +407,19 @@ def _normalise_ascii(text: str) -> Normalised | None:
 
 
 def _mapped(text: str) -> str | None:
-    """``text`` mapped character for character, when each of its characters maps to one, lowers to one, and
-    none that is no ASCII letter is a letter (only ASCII letters double, and no sigma lowers by its context);
-    else None."""
-    others = set(_NOT_ASCII.findall(text))
+    """``text`` (not ASCII) mapped character for character, when each of its characters maps to one, and none
+    outside ASCII is a letter or has a lower case (only ASCII letters double, and lowering the bytes lowers the
+    text); else None. The ASCII stretches between the other characters are mapped as bytes: str.translate takes
+    its slow way, a dictionary lookup per character, on a text that is not all ASCII."""
+    parts = _NOT_ASCII_SPLIT.split(text)  # ASCII stretches and the characters between them, in turn
+    others = set(parts[1::2])
     if not others.isdisjoint(_APOSTROPHES) or not _known(others):
         return None
-    mapped = text.translate(_ONE)
-    low = mapped.lower()
-    if len(low) != len(mapped) or any(c.isalpha() for c in set(_NOT_ASCII.findall(low))):
+    parts[1::2] = [_ONE[ord(c)] for c in parts[1::2]]
+    if any(c.isalpha() or c.lower() != c for c in parts[1::2] if not c.isascii()):
         return None
-    return mapped
+    parts[0::2] = [p.encode("ascii").translate(_ASCII_MAP).decode("ascii") for p in parts[0::2]]
+    return "".join(parts)
 
 
 def _repeats(low: bytes, flat: bytes) -> bytearray:
