@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.actors.text import _normalise_ascii, _normalise_each, _normalise_fast, normalise
+from marsad.actors.text import _normalise_ascii, _normalise_each, _normalise_fast, marked, normalise
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "reports"
 
@@ -50,3 +50,9 @@ def test_actors_ascii_normalise_agrees_on_the_reports() -> None:
         assert _normalise_ascii(text) == _normalise_each(text), path.name
         text = text.encode("ascii", "replace").decode("ascii")
         assert _normalise_ascii(text) == _normalise_each(text), path.name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1 .-?\x00\n�“é٣ßⅰ")), max_size=20))
+def test_actors_marked_writes_every_character_that_is_no_letter_or_digit_as_nul(text: str) -> None:
+    assert marked(text) == "\x00" + "".join(c if c.isalnum() else "\x00" for c in text) + "\x00"

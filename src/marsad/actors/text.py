@@ -445,6 +445,7 @@ def _repeats(low: bytes, flat: bytes) -> bytearray:
 
 _MARK = "\x00"
 _ASCII_MARKS = {i: _MARK for i in range(128) if not chr(i).isalnum()}
+_BYTE_MARKS = bytes(0 if i in _ASCII_MARKS else i for i in range(256))  # (bytes past ASCII do not occur)
 
 
 def marked(folded: str) -> str:
@@ -452,10 +453,12 @@ def marked(folded: str) -> str:
     stands in ``folded`` as a whole word exactly where its own marked form stands in this text (its letters
     and digits the same, NULs around it), so the automaton finds only whole words; a spelling with other
     characters than letters and digits ("u.s.") is then compared as written."""
-    table = _ASCII_MARKS
-    if not folded.isascii():
-        table = dict(table)
-        table.update((ord(c), _MARK) for c in set(_NOT_ASCII.findall(folded)) if not c.isalnum())
+    if folded.isascii() or not any(c.isalnum() for c in set(_NOT_ASCII.findall(folded))):
+        # as bytes ("?" for the characters outside ASCII, which are no letters or digits either): str.translate
+        # is several times slower, and much slower on a text that is not all ASCII
+        return _MARK + folded.encode("ascii", "replace").translate(_BYTE_MARKS).decode("ascii") + _MARK
+    table = dict(_ASCII_MARKS)
+    table.update((ord(c), _MARK) for c in set(_NOT_ASCII.findall(folded)) if not c.isalnum())
     return _MARK + folded.translate(table) + _MARK
 
 
