@@ -25,6 +25,8 @@ ASCII_LIKE = [
     "a",
     "Liwā  al-Ḥasakah — “NDF” fighters\u2028killed � men",  # accents and other characters outside ASCII
     "İstanbul ΣΟΦΟΣ ﬁghters a\u0301b",  # none of these: the other paths
+    "the regime's  forces\n\n  shelled Hay'at Tahrir al-Sham’s  posts",  # apostrophes dropped, then bytes
+    "Liwā' al-Quds and the Fatemiyy'oun",  # a doubled letter across a dropped apostrophe
 ]
 
 

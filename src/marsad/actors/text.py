@@ -194,7 +194,10 @@ def _normalise_fast(text: str) -> Normalised | None:
             if _possessive(text, m.start()):
                 dropped.append(m.start() + 1)
     pieces = _segments(len(text), sorted(set(dropped)))
-    mapped = "".join(text[a:b] for a, b in pieces).translate(_ONE)
+    joined = "".join(text[a:b] for a, b in pieces)
+    if len(pieces) > 1 and (norm := _normalise_ascii(joined)) is not None:
+        return _through(norm, pieces)  # the text without its apostrophes takes the byte-by-byte path
+    mapped = joined.translate(_ONE)
     low = mapped.lower()
     if len(low) != len(mapped) or _FINAL_SIGMA in mapped:
         return None
@@ -334,6 +337,16 @@ def _through_pieces(
             n += stop - a
             a, p = stop, p + 1
     return breaks, origins
+
+
+def _through(norm: Normalised, pieces: list[tuple[int, int]]) -> Normalised:
+    """``norm`` of the text joined from ``pieces`` of another, mapped back to that other text."""
+    out_at = list(norm.breaks)
+    lengths = map(sub, [*out_at[1:], len(norm.folded)], out_at)  # of each run, which is a kept range
+    kept = list(zip(norm.origins, map(add, norm.origins, lengths), strict=True))
+    breaks, origins = _through_pieces(kept, out_at, pieces)
+    stretched = [(k, _back(pieces, end - 1) + 1) for k, end in norm.stretched]
+    return Normalised(norm.cased, norm.folded, tuple(breaks), tuple(origins), tuple(stretched))
 
 
 def _segments(size: int, dropped: list[int]) -> list[tuple[int, int]]:
