@@ -363,8 +363,8 @@ def _segments(size: int, dropped: list[int]) -> list[tuple[int, int]]:
 
 
 # ------------------------------------------------------------------------------ the ASCII path, byte by byte
-# Most reports are ASCII without an apostrophe: each character maps to one, and only repeated spaces and doubled
-# letters go. Their positions are found for the whole text at once, as bytes: the text read as one big integer
+# Once its apostrophes are dropped, most report text holds no letter outside ASCII: each character maps to one,
+# and only repeated spaces and doubled letters go. Their positions are found for the whole text at once, as bytes: the text read as one big integer
 # and XORed with itself shifted by one character has a zero byte wherever a character repeats the one before it
 # (the same trick as _doubled_ascii); the characters that may collapse (letters, spaces, line breaks) are kept
 # apart from the others by ORing in a mask. What is left between the zero bytes is the kept text, cut out by one
