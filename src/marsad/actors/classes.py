@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from marsad.actors.prefix import PREFIX, Finder, prefix_finder, starts_of, word_starts
+from marsad.actors.prefix import PREFIX, Finder, folded, prefix_finder, starts_of, word_starts
 
 KINDS = ("state", "armed", "crowd", "civilian", "military")
 # ACLED inter codes: 1 state forces, 8 external (foreign state) forces, 2-4 rebels and militias, 5 rioters,
@@ -75,6 +75,9 @@ class _Row:
     kind: str
     pattern: re.Pattern[str]
     starts: frozenset[str] | None  # see marsad.actors.prefix
+    # the pattern made case-sensitive, for the lower-cased form of an ASCII sentence (None: a row that cannot be
+    # so written, such as an acronym's): the engine then folds no case at each character it compares
+    lower: re.Pattern[str] | None
 
 
 class _Table(NamedTuple):
@@ -95,10 +98,8 @@ ROW_SHORTEST = 2
 
 @cache
 def _table() -> _Table:
-    rows = tuple(
-        _Row(k, re.compile(rf"\b(?:{p})", re.IGNORECASE), starts_of(p, shortest=ROW_SHORTEST))
-        for k, p in class_rows()
-    )
+    compiled = [(k, p, re.compile(rf"\b(?:{p})", re.IGNORECASE)) for k, p in class_rows()]
+    rows = tuple(_Row(k, c, starts_of(p, shortest=ROW_SHORTEST), folded(c)) for k, p, c in compiled)
     index: dict[str, list[int]] = {}
     for i, row in enumerate(rows):
         for prefix in row.starts or ():
@@ -130,16 +131,21 @@ def kinds_in(text: str) -> tuple[KindHit, ...]:
         places = _with_always(places, text, low, always)
     out: list[KindHit] = []
     end = 0
+    ascii_text = text.isascii()
     for at, tried in places:
         if at < end:
             continue
         for i in tried:
-            m = rows[i].pattern.match(text, at)
+            row = rows[i]
+            if ascii_text and row.lower is not None:
+                m = row.lower.match(low, at)
+            else:
+                m = row.pattern.match(text, at)
             if m is None:
                 continue
             end = m.end()
-            if not _qualified_away(rows[i].kind, text, at):
-                out.append(KindHit(rows[i].kind, at, m.end()))
+            if not _qualified_away(row.kind, text, at):
+                out.append(KindHit(row.kind, at, m.end()))
             break
     return tuple(out)
 
