@@ -364,11 +364,12 @@ def _segments(size: int, dropped: list[int]) -> list[tuple[int, int]]:
 
 # ------------------------------------------------------------------------------ the ASCII path, byte by byte
 # Once its apostrophes are dropped, most report text holds no letter outside ASCII: each character maps to one,
-# and only repeated spaces and doubled letters go. Their positions are found for the whole text at once, as bytes: the text read as one big integer
-# and XORed with itself shifted by one character has a zero byte wherever a character repeats the one before it
-# (the same trick as _doubled_ascii); the characters that may collapse (letters, spaces, line breaks) are kept
-# apart from the others by ORing in a mask. What is left between the zero bytes is the kept text, cut out by one
-# split, not by a Python step per kept range (the cost of the fast path above on a long report).
+# and only repeated spaces and doubled letters go. Their positions are found for the whole text at once, as
+# bytes: the text read as one big integer and XORed with itself shifted by one character has a zero byte
+# wherever a character repeats the one before it (the same trick as _doubled_ascii); the characters that never
+# collapse (all but letters, spaces and line breaks) are kept apart by ORing in a mask. What is left between the
+# zero bytes is the kept text, cut out by one split, not by a Python step per kept range (the cost of the fast
+# path above on a long report).
 
 _ASCII_MAP = bytes(ord(_ONE.get(i, chr(i))) if i < 128 else i for i in range(256))  # _ONE as a byte table
 _LINE_AS_SPACE = bytes.maketrans(b"\n", b" ")  # a run of spaces and line breaks repeats one character
