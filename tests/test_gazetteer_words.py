@@ -3,9 +3,14 @@ seen before) say for each word what the plain per-word definition says."""
 
 from __future__ import annotations
 
+from itertools import accumulate, compress
+from operator import add
+from unittest import mock
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.gazetteer import words as words_module
 from marsad.gazetteer.checks import _CAPITAL, _LETTER
 from marsad.gazetteer.normalise import fold, token_key
 from marsad.gazetteer.quarters import _WORD, mentioned
@@ -77,3 +82,52 @@ def test_gazetteer_words_plain_text_reads_as_the_text(parts: list[str]) -> None:
         assert plain.isascii() and len(plain) == len(text)
         assert len(_LETTER.findall(plain)) == len(_LETTER.findall(text))
         assert len(_CAPITAL.findall(plain)) == len(_CAPITAL.findall(text))
+
+
+# Letters, digits, "_", apostrophes and "'s", hyphens, spaces and line breaks, letters outside ASCII and the
+# typographic marks of news text: what decides where a word starts and ends.
+_CHARACTERS = [
+    *"aZk7_-' \n`",
+    "’",
+    "‘",
+    "'s",
+    "’S",
+    "ʼ",
+    "é",
+    "Ḥ",
+    "İ",
+    "²",
+    "—",
+    "“",
+    "\ufffd",
+    "\xa0",
+    "Syria",
+    "al",
+    "the",
+    "Bukamal",
+]
+_COLUMNS = ("starts", "ends", "raw", "folded", "keys", "capital", "lower", "joined", "owners", "key_starts")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CHARACTERS), max_size=30))
+def test_gazetteer_words_bytes_read_the_words_the_regex_reads(parts: list[str]) -> None:
+    # the words cut from the text's bytes are those of the regex (``_split_words``), which defines them
+    text = "".join(parts)
+    words = Words(text)
+    with mock.patch.object(words_module, "_plain_words", return_value=None):
+        by_regex = Words(text)
+    for column in _COLUMNS:
+        assert getattr(words, column) == getattr(by_regex, column), column
+    assert words.trimmed == by_regex.trimmed
+    assert words.title_counts(0, len(text)) == by_regex.title_counts(0, len(text))
+    assert words.name_starts() == by_regex.name_starts()
+    # the joined keys, where each starts and whose it is, as the keys say
+    keyed = [key for key in words.keys if key]
+    assert words.joined == (" " + " ".join(keyed) + " " if keyed else " ")
+    assert words.owners == list(compress(range(len(words)), words.keys))
+    assert words.key_starts == list(
+        map(add, accumulate(map(len, keyed), initial=0), range(1, len(keyed) + 1))
+    )
+    if text.isascii() and "'" not in text and "`" not in text:
+        assert words_module._plain_words(text) is not None  # the bytes read every such text

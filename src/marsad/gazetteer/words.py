@@ -1,10 +1,10 @@
 """The words of a text as the matcher reads them: offsets, folded form and transliteration key of each.
 
-A text is read once, with no Python work per word: one regex split gives the words and the text between them,
-their offsets are running sums of the parts' lengths, their folded forms and keys come from a table of the
-words seen before (``dict`` look-ups mapped over the list), and the keys joined by spaces are the one string the
-gazetteer's key finders read. Only the words that start a name found, or that are capitalised, get Python work of
-their own later (``reader.Reader``).
+A text is read once, with no Python work per word: one split of its bytes (of the text by a regex where it has
+apostrophes or letters outside ASCII) gives the words, their offsets are running sums of the pieces' sizes, their
+folded forms and keys come from a table of the words seen before (``dict`` look-ups mapped over the list), and the
+keys joined by spaces are the one string the gazetteer's key finders read. Only the words that start a name
+found, or that are capitalised, get Python work of their own later (``reader.Reader``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from operator import add, and_, itemgetter, not_
 from typing import NamedTuple, overload
 
@@ -79,14 +79,9 @@ class Words(Sequence[Token]):
 
     def __init__(self, text: str) -> None:
         self.text = text
-        parts = (_SPLIT if "_" in text else _SPLIT_PLAIN).split(text)
-        raw = parts[1::2]
-        count = len(raw)
-        offsets = list(accumulate(map(len, parts), initial=0))
-        starts, ends = offsets[1 : 2 * count : 2], offsets[2::2]
         self.trimmed: dict[int, str] = {}  # word index -> the "'s" left out
-        if _POSSESSIVE.search(text):
-            _drop_possessives(text, raw, ends, self.trimmed)
+        found = _plain_words(text)
+        raw, starts, ends = _split_words(text, self.trimmed) if found is None else found
         if len(_FORMS) > _MAX_FORMS:
             _FORMS.clear()
         self.starts, self.ends, self.raw = starts, ends, raw
@@ -100,7 +95,7 @@ class Words(Sequence[Token]):
         keyed = list(filter(None, self.keys))
         self.joined = " " + " ".join(keyed) + " " if keyed else " "
         # for each key in ``joined``: where its first letter is, and the index of its word
-        self.owners = list(compress(range(count), self.keys))
+        self.owners = list(compress(range(len(raw)), self.keys))
         self.key_starts = list(map(add, accumulate(map(len, keyed), initial=0), range(1, len(keyed) + 1)))
         self._name_starts: list[int] | None = None
         self._titles: tuple[list[int], list[int]] | None = None
@@ -266,6 +261,43 @@ def text_words(text: str) -> Words:
     """The words of a text with their keys. Cached for the last few texts: a text read without a country is
     read again once its country is known, and the places stage reads it twice (country, then places)."""
     return Words(text)
+
+
+def _split_words(text: str, trimmed: dict[int, str]) -> tuple[list[str], list[int], list[int]]:
+    """The words of any text, their starts and ends, by the regex (what a word is); "'s" left out into
+    ``trimmed``."""
+    parts = (_SPLIT if "_" in text else _SPLIT_PLAIN).split(text)
+    raw = parts[1::2]
+    count = len(raw)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    starts, ends = offsets[1 : 2 * count : 2], offsets[2::2]
+    if _POSSESSIVE.search(text):
+        _drop_possessives(text, raw, ends, trimmed)
+    return raw, starts, ends
+
+
+# The words of a text with no apostrophe and no letter or digit outside ASCII (nearly every text) are its runs of
+# ASCII letters and digits: as bytes (each character outside ASCII one "?"), every other byte goes to NUL, and one
+# split cuts the words out, their offsets the running sums of the pieces' sizes. The regex (``_SPLIT``) builds a
+# string for every stretch between two words as well, and is slower than the bytes' translate and split together.
+_WORD_BYTES = bytes(i if chr(i).isalnum() and i < 128 else 0 for i in range(256))
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+_APOSTROPHES = "'’ʼʿ‘`"  # what ``_SPLIT`` keeps between two letters, in one word
+
+
+def _plain_words(text: str) -> tuple[list[str], list[int], list[int]] | None:
+    """What :func:`_split_words` says for a text without apostrophes whose characters outside ASCII are no letters
+    or digits (dashes, curly quotes, "\ufffd"); None for any other text."""
+    if "'" in text or "`" in text:
+        return None
+    if not text.isascii() and any(c.isalnum() or c in _APOSTROPHES for c in set(_NOT_ASCII.findall(text))):
+        return None
+    pieces = text.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split("\x00")
+    sizes = list(map(len, pieces))  # the words, and an empty piece between two characters that are no word's
+    raw = list(filter(None, pieces))
+    # piece k begins one character after piece k - 1 ends
+    starts = list(compress(accumulate(map(add, sizes, repeat(1)), initial=0), sizes))
+    return raw, starts, list(map(add, starts, map(len, raw)))
 
 
 def _drop_possessives(text: str, raw: list[str], ends: list[int], trimmed: dict[int, str]) -> None:
