@@ -37,17 +37,19 @@ _MARKS = (
 _MARKS_AS_SPACES = str.maketrans(_MARKS, " " * len(_MARKS))
 
 
-class _Forms(dict[str, tuple[str, str, bool, bool, bool]]):
+class _Forms(dict[str, tuple[str, str, bool, bool, bool, int]]):
     """word -> (folded, key, whether it starts with a capital, whether with a lower-case letter, whether it is
-    written in lower or Title Case), each word read once: reports repeat their words."""
+    written in lower or Title Case, how far its key moves on in the joined keys), each word read once: reports
+    repeat their words."""
 
-    def __missing__(self, word: str) -> tuple[str, str, bool, bool, bool]:
+    def __missing__(self, word: str) -> tuple[str, str, bool, bool, bool, int]:
         # equal strings kept as one object (most words are their own folded form, many their own key): a text's
         # words then touch fewer objects in memory, which costs more than the look-ups themselves
         folded = _same(fold(word), word)
         key = _same(token_key(folded), folded)
         first = word[0]
-        found = self[word] = (folded, key, first.isupper(), first.islower(), _cased(word))
+        step = len(key) + 1 if key else 0  # the key and the space after it; a word without a key adds nothing
+        found = self[word] = (folded, key, first.isupper(), first.islower(), _cased(word), step)
         return found
 
 
@@ -61,7 +63,8 @@ def _cased(word: str) -> bool:
 
 
 _FORMS = _Forms()
-_FOLDED, _KEY, _CAPITAL, _LOWER, _CASED = map(itemgetter, range(5))  # the columns of a row of ``_FORMS``
+# the columns of a row of ``_FORMS``
+_FOLDED, _KEY, _CAPITAL, _LOWER, _CASED, _STEP = map(itemgetter, range(6))
 
 
 class Token(NamedTuple):
@@ -92,11 +95,12 @@ class Words(Sequence[Token]):
         self.keys: Sequence[str] = list(map(_KEY, self._rows))
         self.capital: Sequence[bool] = list(map(_CAPITAL, self._rows))
         self.lower: Sequence[bool] = list(map(_LOWER, self._rows))  # no name starts with a lower-case letter
-        keyed = list(filter(None, self.keys))
-        self.joined = " " + " ".join(keyed) + " " if keyed else " "
         # for each key in ``joined``: where its first letter is, and the index of its word
         self.owners = list(compress(range(len(raw)), self.keys))
-        self.key_starts = list(map(add, accumulate(map(len, keyed), initial=0), range(1, len(keyed) + 1)))
+        self.joined = " " + " ".join(filter(None, self.keys)) + " " if self.owners else " "
+        # (a word's key starts where the steps of the words before it end; the steps are the table's, so that the
+        # sums are the only numbers made here)
+        self.key_starts = list(compress(accumulate(map(_STEP, self._rows), initial=1), self.keys))
         self._name_starts: list[int] | None = None
         self._titles: tuple[list[int], list[int]] | None = None
         self._found: dict[tuple[str, ...], tuple[list[int], list[tuple[int, int]]]] = {}
