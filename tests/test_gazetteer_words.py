@@ -121,6 +121,9 @@ def test_gazetteer_words_bytes_read_the_words_the_regex_reads(parts: list[str]) 
         assert getattr(words, column) == getattr(by_regex, column), column
     assert words.trimmed == by_regex.trimmed
     assert words.title_counts(0, len(text)) == by_regex.title_counts(0, len(text))
+    # the text with its typographic marks as spaces, where that is ASCII
+    plain = text.translate(words_module._MARKS_AS_SPACES)
+    assert words.plain == (plain if plain.isascii() else None)
     assert words.name_starts() == by_regex.name_starts()
     # the joined keys, where each starts and whose it is, as the keys say
     keyed = [key for key in words.keys if key]
@@ -130,4 +133,4 @@ def test_gazetteer_words_bytes_read_the_words_the_regex_reads(parts: list[str]) 
         map(add, accumulate(map(len, keyed), initial=0), range(1, len(keyed) + 1))
     )
     if text.isascii() and "'" not in text and "`" not in text:
-        assert words_module._plain_words(text) is not None  # the bytes read every such text
+        assert words_module._plain_words(text, frozenset()) is not None  # the bytes read every such text

@@ -34,7 +34,9 @@ _MAX_FORMS = 200_000
 _MARKS = (
     "\xa0\u2009\u200b\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201c\u201d\u2022\u2026\u2212\ufffd«»"
 )
-_MARKS_AS_SPACES = str.maketrans(_MARKS, " " * len(_MARKS))
+_MARKS_AS_SPACES = str.maketrans(_MARKS, " " * len(_MARKS))  # (the definition of ``Words.plain``)
+_MARK_SET = frozenset(_MARKS)
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 class _Forms(dict[str, tuple[str, str, bool, bool, bool, int]]):
@@ -83,7 +85,7 @@ class Words(Sequence[Token]):
     def __init__(self, text: str) -> None:
         self.text = text
         self.trimmed: dict[int, str] = {}  # word index -> the "'s" left out
-        found = _plain_words(text)
+        found = _plain_words(text, self._outside_ascii)
         raw, starts, ends = _split_words(text, self.trimmed) if found is None else found
         if len(_FORMS) > _MAX_FORMS:
             _FORMS.clear()
@@ -151,8 +153,16 @@ class Words(Sequence[Token]):
         """The text with its typographic marks as spaces, when that leaves it ASCII (nearly every text); None
         otherwise. Checks that read only letters and word boundaries (the words of quarters, a text in capitals)
         read it with substrings and bytes, where the text itself would need Unicode patterns."""
-        plain = self.text if self.text.isascii() else self.text.translate(_MARKS_AS_SPACES)
-        return plain if plain.isascii() else None
+        # (what ``text.translate(_MARKS_AS_SPACES)`` says where that is ASCII, by one pattern: str.translate
+        # looks every character of a text outside ASCII up in a dict, ~150 us a report)
+        if not self._outside_ascii:
+            return self.text
+        return _NOT_ASCII.sub(" ", self.text) if self._outside_ascii <= _MARK_SET else None
+
+    @functools.cached_property
+    def _outside_ascii(self) -> frozenset[str]:
+        """The characters of the text outside ASCII (none in most texts)."""
+        return frozenset() if self.text.isascii() else frozenset(_NOT_ASCII.findall(self.text))
 
     def near(self, vocabulary: tuple[str, ...], start: int, end: int, before: int, after: int) -> bool:
         """False when no word of ``vocabulary`` (lower case) lies wholly within ``before`` characters before
@@ -285,16 +295,13 @@ def _split_words(text: str, trimmed: dict[int, str]) -> tuple[list[str], list[in
 # split cuts the words out, their offsets the running sums of the pieces' sizes. The regex (``_SPLIT``) builds a
 # string for every stretch between two words as well, and is slower than the bytes' translate and split together.
 _WORD_BYTES = bytes(i if chr(i).isalnum() and i < 128 else 0 for i in range(256))
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 _APOSTROPHES = "'’ʼʿ‘`"  # what ``_SPLIT`` keeps between two letters, in one word
 
 
-def _plain_words(text: str) -> tuple[list[str], list[int], list[int]] | None:
-    """What :func:`_split_words` says for a text without apostrophes whose characters outside ASCII are no letters
-    or digits (dashes, curly quotes, "\ufffd"); None for any other text."""
-    if "'" in text or "`" in text:
-        return None
-    if not text.isascii() and any(c.isalnum() or c in _APOSTROPHES for c in set(_NOT_ASCII.findall(text))):
+def _plain_words(text: str, outside: frozenset[str]) -> tuple[list[str], list[int], list[int]] | None:
+    """What :func:`_split_words` says for a text without apostrophes whose characters outside ASCII
+    (``outside``) are no letters or digits (dashes, curly quotes, "\ufffd"); None for any other text."""
+    if "'" in text or "`" in text or any(c.isalnum() or c in _APOSTROPHES for c in outside):
         return None
     pieces = text.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split("\x00")
     sizes = list(map(len, pieces))  # the words, and an empty piece between two characters that are no word's
