@@ -14,7 +14,7 @@ from marsad.gazetteer import words as words_module
 from marsad.gazetteer.checks import _CAPITAL, _LETTER
 from marsad.gazetteer.normalise import fold, token_key
 from marsad.gazetteer.quarters import _WORD, mentioned
-from marsad.gazetteer.words import Words
+from marsad.gazetteer.words import PARTICLES, Words
 
 _PIECES = [
     "Deir",
@@ -134,3 +134,36 @@ def test_gazetteer_words_bytes_read_the_words_the_regex_reads(parts: list[str]) 
     )
     if text.isascii() and "'" not in text and "`" not in text:
         assert words_module._plain_words(text, frozenset()) is not None  # the bytes read every such text
+
+
+def _runs_by_definition(words: Words) -> list[tuple[int, int]]:
+    """Runs of capitalised words with only joined particles between them, particles at the ends left out."""
+    runs: list[list[int]] = []
+    for index in [i for i, capital in enumerate(words.capital) if capital]:
+        if runs:
+            between = range(runs[-1][1] + 1, index)
+            particles = all(words.folded[b] in PARTICLES for b in between)
+            if particles and all(words.joined_to(b - 1, b) for b in range(runs[-1][1] + 1, index + 1)):
+                runs[-1][1] = index
+                continue
+        runs.append([index, index])
+    out = []
+    for first, last in runs:
+        kept = [i for i in range(first, last + 1) if words.folded[i] not in PARTICLES]
+        if kept:
+            out.append((kept[0], kept[-1]))
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Deir", "ez", "Zor", "Al", "al", "bin", "Ibn", "the", "The", "x", "9", " ", "-", ", "]
+        ),
+        max_size=20,
+    )
+)
+def test_gazetteer_words_capital_runs_as_defined(parts: list[str]) -> None:
+    words = Words("".join(parts))
+    assert words.capital_runs() == _runs_by_definition(words)

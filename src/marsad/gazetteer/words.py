@@ -229,14 +229,18 @@ class Words(Sequence[Token]):
         visited."""
         runs: list[tuple[int, int]] = []
         first = last = -1
-        folded = self.folded
+        folded, text, starts, ends = self.folded, self.text, self.starts, self.ends
         for index in compress(range(len(self.capital)), self.capital):
-            # most capitalised words stand apart, a word that is no particle after the run: said without a call
-            apart = index > last + 1 and folded[last + 1] not in PARTICLES
-            if first >= 0 and not apart and self._continues(last, index):
-                last = index
-                continue
             if first >= 0:
+                # most capitalised words stand apart, a word that is no particle after the run, or right after it
+                # (``joined_to`` read in place): said without a call
+                if index == last + 1:
+                    if text[ends[last] : starts[index]] in _JOIN:
+                        last = index
+                        continue
+                elif folded[last + 1] in PARTICLES and self._continues(last, index):
+                    last = index
+                    continue
                 runs.append((first, last))
             first = last = index
         if first >= 0:
@@ -245,7 +249,7 @@ class Words(Sequence[Token]):
         for first, last in runs:
             while first <= last and folded[first] in PARTICLES:
                 first += 1
-            while last >= first and folded[last] in PARTICLES:
+            while last > first and folded[last] in PARTICLES:  # (a first word left is no particle)
                 last -= 1
             if first <= last:
                 out.append((first, last))
