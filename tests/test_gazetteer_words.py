@@ -47,6 +47,12 @@ def test_gazetteer_words_columns_match_each_word(parts: list[str]) -> None:
     cased = [w[0].isalpha() and not w.isupper() for w in whole]
     capitals = [c and w[0].isupper() for c, w in zip(cased, whole, strict=True)]
     assert words.title_counts(0, len(words.text)) == (sum(cased), sum(capitals))
+    # and those of the words that start in each half of the text
+    middle = len(words.text) // 2
+    for start, end in ((0, middle), (middle, len(words.text))):
+        inside = [start <= at < end for at in words.starts]
+        expected = (sum(compress(cased, inside)), sum(compress(capitals, inside)))
+        assert words.title_counts(start, end) == expected
 
 
 def test_gazetteer_words_empty_text_has_no_columns() -> None:

@@ -104,7 +104,7 @@ class Words(Sequence[Token]):
         # sums are the only numbers made here)
         self.key_starts = list(compress(accumulate(map(_STEP, self._rows), initial=1), self.keys))
         self._name_starts: list[int] | None = None
-        self._titles: tuple[list[int], list[int]] | None = None
+        self._titles: dict[tuple[int, int], tuple[int, int]] = {}  # (first, last) word -> title_counts
         self._found: dict[tuple[str, ...], tuple[list[int], list[tuple[int, int]]]] = {}
 
     def __len__(self) -> int:
@@ -207,16 +207,19 @@ class Words(Sequence[Token]):
     def title_counts(self, start: int, end: int) -> tuple[int, int]:
         """How many words between ``start`` and ``end`` are written in lower or Title Case (a letter first, not
         all capitals: "ISIS" says nothing), and how many of those are capitalised: whether a line is a
-        headline in Title Case. Counted once per text, then read off running sums."""
-        if self._titles is None:
-            cased = list(map(_CASED, self._rows))
-            for index, suffix in self.trimmed.items():  # "ISIS's" is not written all in capitals
-                cased[index] = _cased(self.raw[index] + suffix)
-            capitals = map(and_, cased, self.capital)
-            self._titles = (list(accumulate(cased, initial=0)), list(accumulate(capitals, initial=0)))
+        headline in Title Case. Counted once per range of words: the lines asked for are a text's lines with a
+        name, each asked for by both readings of the text, and summing their words' columns costs less than
+        running sums over the whole text would."""
         first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        cased_sums, capital_sums = self._titles
-        return cased_sums[last] - cased_sums[first], capital_sums[last] - capital_sums[first]
+        found = self._titles.get((first, last))
+        if found is None:
+            cased = list(map(_CASED, self._rows[first:last]))
+            for index, suffix in self.trimmed.items():  # "ISIS's" is not written all in capitals
+                if first <= index < last:
+                    cased[index - first] = _cased(self.raw[index] + suffix)
+            capitals = sum(map(and_, cased, self.capital[first:last]))
+            found = self._titles[first, last] = (sum(cased), capitals)
+        return found
 
     def joined_to(self, first: int, last: int) -> bool:
         """Whether the words ``first`` < ``last`` are joined by a space or hyphen only."""
