@@ -85,6 +85,8 @@ class Words(Sequence[Token]):
     def __init__(self, text: str) -> None:
         self.text = text
         self.trimmed: dict[int, str] = {}  # word index -> the "'s" left out
+        # the characters of the text outside ASCII (none in most texts)
+        self._outside_ascii = frozenset() if text.isascii() else frozenset(_NOT_ASCII.findall(text))
         found = _plain_words(text, self._outside_ascii)
         raw, starts, ends = _split_words(text, self.trimmed) if found is None else found
         if len(_FORMS) > _MAX_FORMS:
@@ -158,11 +160,6 @@ class Words(Sequence[Token]):
         if not self._outside_ascii:
             return self.text
         return _NOT_ASCII.sub(" ", self.text) if self._outside_ascii <= _MARK_SET else None
-
-    @functools.cached_property
-    def _outside_ascii(self) -> frozenset[str]:
-        """The characters of the text outside ASCII (none in most texts)."""
-        return frozenset() if self.text.isascii() else frozenset(_NOT_ASCII.findall(self.text))
 
     def near(self, vocabulary: tuple[str, ...], start: int, end: int, before: int, after: int) -> bool:
         """False when no word of ``vocabulary`` (lower case) lies wholly within ``before`` characters before
