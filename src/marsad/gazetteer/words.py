@@ -19,11 +19,12 @@ from typing import NamedTuple, overload
 
 from marsad.gazetteer.normalise import ARTICLES, fold, token_key
 
+_APOSTROPHES = "'’ʼʿ‘`"  # what a word may hold between two letters ("Hay'at", "Mu’adamiya")
 # A word: letters and digits, apostrophes between them. Possessive (``++``, ``*+``): the apostrophes are no
 # letters, so a word's letters are never given back, and the engine keeps no backtracking state for them.
-_SPLIT = re.compile(r"([^\W_]++(?:['’ʼʿ‘`][^\W_]++)*+)")
+_SPLIT = re.compile(rf"([^\W_]++(?:[{_APOSTROPHES}][^\W_]++)*+)")
 # The same where the text holds no "_" (nearly every text): ``\w`` is that class with "_", and cheaper to test.
-_SPLIT_PLAIN = re.compile(r"(\w++(?:['’ʼʿ‘`]\w++)*+)")
+_SPLIT_PLAIN = re.compile(rf"(\w++(?:[{_APOSTROPHES}]\w++)*+)")
 _POSSESSIVE = re.compile(r"['’][sS]")
 _JOIN = frozenset({" ", "-", "‐"})  # what joins the words of one capitalised name ("Deir ez-Zor")
 PARTICLES = ARTICLES | frozenset({"bin", "ibn", "bint"})  # inside a name, never at its ends
@@ -299,7 +300,6 @@ def _split_words(text: str, trimmed: dict[int, str]) -> tuple[list[str], list[in
 # split cuts the words out, their offsets the running sums of the pieces' sizes. The regex (``_SPLIT``) builds a
 # string for every stretch between two words as well, and is slower than the bytes' translate and split together.
 _WORD_BYTES = bytes(i if chr(i).isalnum() and i < 128 else 0 for i in range(256))
-_APOSTROPHES = "'’ʼʿ‘`"  # what ``_SPLIT`` keeps between two letters, in one word
 
 
 def _plain_words(text: str, outside: frozenset[str]) -> tuple[list[str], list[int], list[int]] | None:
