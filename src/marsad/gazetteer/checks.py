@@ -129,8 +129,13 @@ class TextChecks:
         words = self.tokens
         if words.folded[hit.first] in self.stop["not_alone"] and left not in _LOCATIVE:
             return False
-        beside = self._beside_name(hit.first - 1, -1) or self._beside_name(hit.last + 1, 1)
-        if left is None and right is None and not self._title_case(hit.first) and beside:
+        # (a name with a cue is no person's, whatever stands beside it: the words beside are read only without)
+        if (
+            left is None
+            and right is None
+            and (self._beside_name(hit.first - 1, -1) or self._beside_name(hit.last + 1, 1))
+            and not self._title_case(hit.first)
+        ):
             return False
         # "in Sheikh Maqsoud", "in Bab al-Nairab": a village's name that is only the first word of a longer name
         # the gazetteer lacks
@@ -222,17 +227,14 @@ class TextChecks:
         if found is None:
             return False
         words = self.tokens
-        first, second = (found, index - step) if step < 0 else (index - step, found)
-        if not _JOINER.fullmatch(self.text[words.ends[first] : words.starts[second]]):
-            return False
         # two capitalised words side by side with nothing between are one name ("Vladimir Putin"), even when
         # each alone is a place somewhere; places in a list have commas or "and" between them; "the border area
-        # with Iraq al-Tanf": a country or governorate beside the name is a place, not a person
-        return (
-            words.capital[found]
-            and words.folded[found] not in self.stop["never"]
-            and found not in self._divisions
-        )
+        # with Iraq al-Tanf": a country or governorate beside the name is a place, not a person (the word is read
+        # before what stands between: most words beside a name are in lower case)
+        if not words.capital[found] or words.folded[found] in self.stop["never"] or found in self._divisions:
+            return False
+        first, second = (found, index - step) if step < 0 else (index - step, found)
+        return bool(_JOINER.fullmatch(self.text[words.ends[first] : words.starts[second]]))
 
     def _in_organisation(self, hit: Hit) -> bool:
         """A name inside an organisation's name ("Liwaa Al-Quds", "Deir ez-Zor Military Council")."""
@@ -241,8 +243,10 @@ class TextChecks:
         if before is not None and words.folded[before] in self.stop["organisation_openers"]:
             return bool(_JOINER.fullmatch(self.text[words.ends[before] : hit.start]))
         index, end = hit.last + 1, hit.end
+        text, starts = self.text, words.starts
         for _ in range(3):
-            if index >= len(words) or self.text[end : words.starts[index]] != " ":
+            # (one space between: read without cutting it out)
+            if index >= len(words) or starts[index] != end + 1 or text[end] != " ":
                 return False
             if words.folded[index] in self.stop["organisation_heads"]:
                 return True
