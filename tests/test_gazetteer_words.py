@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from marsad.gazetteer import words as words_module
 from marsad.gazetteer.checks import _CAPITAL, _LETTER
+from marsad.gazetteer.layers import KeyFinder
 from marsad.gazetteer.normalise import fold, token_key
 from marsad.gazetteer.quarters import _WORD, mentioned
 from marsad.gazetteer.words import PARTICLES, Words
@@ -173,3 +174,34 @@ def _runs_by_definition(words: Words) -> list[tuple[int, int]]:
 def test_gazetteer_words_capital_runs_as_defined(parts: list[str]) -> None:
     words = Words("".join(parts))
     assert words.capital_runs() == _runs_by_definition(words)
+
+
+_FINDER_KEYS = ["deir ez zor", "deir", "zor", "hama", "tal abyad", "tal", "syria", "abu kamal"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Deir", "ez", "Zor", "Hama", "Tal", "tal", "Abyad", "Syria", "in", "Bukamal", " ", "-"]
+        ),
+        max_size=20,
+    ),
+    st.sets(st.sampled_from(_FINDER_KEYS)),
+)
+def test_gazetteer_words_finder_reads_each_word_as_the_joined_keys_say(
+    parts: list[str], beside: set[str]
+) -> None:
+    # the finds of the keys of the words at each name start (``find_words``) are what reading the joined keys
+    # from each start finds (``find``, the definition), with the index of the word each starts at
+    finder = KeyFinder.of(_FINDER_KEYS[:6], beside)
+    words = Words(" ".join(parts))
+    starts = words.name_starts()
+    if starts is None:  # "Bukamal": a key of several words of its own
+        return
+    keys, first = words.name_start_words()
+    assert keys == [words.joined[at : words.joined.find(" ", at)] for at in starts]
+    assert first == [words.owner(at) for at in starts]
+    found = finder.find_words(words.joined, starts, keys, first)
+    assert [(end, key, held) for end, _, key, held, _ in found] == finder.find(words.joined, starts)
+    assert all(words.owner(start) == word and end - start == len(key) for end, start, key, _, word in found)

@@ -13,6 +13,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import add
 from typing import Any, NamedTuple
 
 
@@ -89,6 +91,32 @@ class KeyFinder:
                 end = joined.find(" ", end + 1)
         found.sort()
         return [(end, key, held) for end, _, key, held in found]
+
+    def find_words(
+        self, joined: str, starts: list[int], keys: list[str], words: list[int]
+    ) -> list[tuple[int, int, str, int, int]]:
+        """What ``find`` finds, as (end, start, key, held, word), where ``keys`` holds the key of the word that
+        begins at each of ``starts`` (``joined`` up to the next space) and ``words`` that word's index: the keys
+        of one word are looked up all at once, and only the words that open a longer key are read on word by
+        word."""
+        held, openings = self.held, self.openings
+        helds = list(map(held.get, keys, repeat(0)))  # 0: not a key (a key is held as OWN, BESIDE or both)
+        ends = map(add, starts, map(len, keys))
+        found = list(compress(zip(ends, starts, keys, helds, words, strict=True), helds))
+        for start, key, word in compress(
+            zip(starts, keys, words, strict=True), map(openings.__contains__, keys)
+        ):
+            end = start + len(key)
+            while key in openings:
+                end = joined.find(" ", end + 1)
+                if end < 0:
+                    break
+                key = joined[start:end]
+                found_held = held.get(key)
+                if found_held is not None:
+                    found.append((end, start, key, found_held, word))
+        found.sort()  # by end, then start: no two finds share both
+        return found
 
 
 @dataclass

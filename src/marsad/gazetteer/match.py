@@ -115,6 +115,11 @@ class Gazetteer:
             self._evict(keep=name)
             return loaded
 
+    def namesakes_known(self, layer: Layer) -> dict[str, Namesakes]:
+        """The places of the keys of ``layer`` remembered so far (see ``namesakes``): a look-up there spares the
+        call."""
+        return self._namesakes.setdefault(layer.name, {})
+
     def namesakes(self, layer: Layer, key: str) -> Namesakes:
         """The places named ``key`` in ``layer``: (place, name) pairs, and (id, (place, layer)) for the reader's
         table of places; remembered while the layer is loaded, as texts name the same places again and again."""

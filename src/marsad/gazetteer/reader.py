@@ -14,7 +14,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from marsad.gazetteer import cues, fuzzy, quarters, scoring, unresolved
 from marsad.gazetteer.checks import Hit as _Hit
 from marsad.gazetteer.checks import TextChecks
-from marsad.gazetteer.layers import BESIDE, OWN, Layer, Row
+from marsad.gazetteer.layers import BESIDE, OWN, KeyFinder, Layer, Row
 from marsad.gazetteer.normalise import ARTICLES, fold, light_key, name_key
 from marsad.gazetteer.rec import distance_km
 from marsad.gazetteer.unresolved import Unresolved
@@ -254,10 +254,13 @@ class Reader(TextChecks):
         hits: dict[tuple[int, int], _Hit] = {}
         finds, anywhere = self._finds(), words.name_starts() is None
         tabled: set[str] = set()  # keys whose places are in ``rows`` already: texts repeat their names
+        tables = []  # each layer's places: an earlier layer's place of an id wins, as with ``setdefault``
         for layer in self.layers:
             tabled.clear()
-            for end, key in finds.get(layer.name, ()):
-                first = words.owner(end - len(key))
+            table: dict[int, tuple[Row, Layer]] = {}
+            tables.append(table)
+            known = self.gaz.namesakes_known(layer)
+            for end, first, key in finds.get(layer.name, ()):
                 if anywhere and words.lower[first]:
                     continue
                 # a key of one word lies inside one word's key (a word's key may hold spaces, never a key
@@ -269,36 +272,46 @@ class Reader(TextChecks):
                         continue
                     hit = hits[(first, last)] = self._new_hit(first, last)
                 hit.keys.add(key)
-                pairs, entries = self.gaz.namesakes(layer, key)
+                pairs, entries = known.get(key) or self.gaz.namesakes(layer, key)
                 hit.candidates.extend(pairs)
                 if key not in tabled:
                     tabled.add(key)
-                    for place_id, entry in entries:
-                        self.rows.setdefault(place_id, entry)
+                    table.update(entries)  # a layer's entries for an id are all the same
+        rows: dict[int, tuple[Row, Layer]] = {}
+        for table in reversed(tables):
+            rows.update(table)
+        self.rows = rows | self.rows
         return hits
 
-    def _finds(self) -> dict[str, list[tuple[int, str]]]:
-        """(end, key) of the keys each layer's finder finds in the joined keys, in text order, where a name may
-        start. A layer whose keys another layer's finder finds too (the countries, beside a country) is not
-        read again."""
-        words = self.tokens
-        # most words are in lower case (common words: "bir", "tal"), and no name starts with one
-        starts: Iterable[int] | None = words.name_starts()
-        if starts is None:
-            starts = words.key_token_starts()
+    def _finds(self) -> dict[str, list[tuple[int, int, str]]]:
+        """(end, first word, key) of the keys each layer's finder finds in the joined keys, in text order, where a
+        name may start. A layer whose keys another layer's finder finds too (the countries, beside a country) is
+        not read again."""
         read = {layer.name for layer in self.layers}
         covered = {layer.beside for layer in self.layers if layer.beside in read}
-        finds: dict[str, list[tuple[int, str]]] = {}
+        finds: dict[str, list[tuple[int, int, str]]] = {}
         for layer in self.layers:
             if layer.finder is None or layer.name in covered:
                 continue
             own, beside = finds.setdefault(layer.name, []), finds.setdefault(layer.beside or "", [])
-            for end, key, held in layer.finder.find(words.joined, starts):
+            for end, _, key, held, first in self._found(layer.finder):
                 if held & OWN:
-                    own.append((end, key))
+                    own.append((end, first, key))
                 if held & BESIDE:
-                    beside.append((end, key))
+                    beside.append((end, first, key))
         return finds
+
+    def _found(self, finder: KeyFinder) -> list[tuple[int, int, str, int, int]]:
+        """(end, start, key, held, first word) of what ``finder`` finds in the joined keys where a name may
+        start."""
+        words = self.tokens
+        # most words are in lower case (common words: "bir", "tal"), and no name starts with one; each word's
+        # key is known, so only the keys of several words are read off the joined keys
+        starts = words.name_starts()
+        if starts is not None:
+            return finder.find_words(words.joined, starts, *words.name_start_words())
+        found = finder.find(words.joined, words.key_token_starts())
+        return [(end, end - len(key), key, held, words.owner(end - len(key))) for end, key, held in found]
 
     def _new_hit(self, first: int, last: int) -> _Hit:
         words = self.tokens

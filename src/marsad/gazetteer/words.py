@@ -107,6 +107,7 @@ class Words(Sequence[Token]):
         # sums are the only numbers made here)
         self.key_starts = list(compress(accumulate(map(_STEP, self._rows), initial=1), self.keys))
         self._name_starts: list[int] | None = None
+        self._name_start_words: tuple[list[str], list[int]] | None = None
         self._titles: dict[tuple[int, int], tuple[int, int]] = {}  # (first, last) word -> title_counts
         self._found: dict[tuple[str, ...], tuple[list[int], list[tuple[int, int]]]] = {}
 
@@ -138,6 +139,15 @@ class Words(Sequence[Token]):
             starting = map(not_, compress(self.lower, self.keys))
             self._name_starts = list(compress(self.key_starts, starting))  # in order: the finds nearly so
         return self._name_starts
+
+    def name_start_words(self) -> tuple[list[str], list[int]]:
+        """The key of the word at each of ``name_starts()`` (which is not None: what ``joined`` holds from there
+        to the next space), and that word's index."""
+        if self._name_start_words is None:
+            starting = list(map(not_, compress(self.lower, self.keys)))
+            keys = list(compress(filter(None, self.keys), starting))
+            self._name_start_words = keys, list(compress(self.owners, starting))
+        return self._name_start_words
 
     def key_token_starts(self) -> list[int]:
         """Positions in ``joined`` where each of its words begins: every key of a word, and each word of a key
