@@ -240,6 +240,44 @@ def test_places_cues_from_to_reads_as_its_patterns_do(parts: list[str], join: st
     assert cues.from_to(text, first_start, first_end, second_start) == expected
 
 
+# the words of the left patterns' phrases, in any order (see test_places_cues_ascii_windows_read_lower_cased...)
+_CUE_PHRASE_WORDS = [
+    "12",
+    "1.5",
+    "km",
+    "kilometres",
+    "away",
+    "from",
+    "to",
+    "the",
+    "north-east",
+    "west",
+    "eastern",
+    "of",
+    "city",
+    "village",
+    "outskirts",
+    "close",
+    "vicinity",
+    "countryside",
+    "rural",
+    "areas",
+    "desert",
+    "badia",
+    "between",
+    "road",
+    "towns",
+    "province",
+    "governorate",
+    "muhafazat",
+    "district",
+    "camps",
+    "in",
+    "inside",
+    "near",
+    "idlib",
+]
+
 # windows ending in "of" or "the", where only some patterns are tried (see cues._CANNOT_END)
 OF_AND_THE = [
     "Shelling hit the province of ",
@@ -268,3 +306,33 @@ def test_places_cues_no_cue_is_the_empty_cue(position: int) -> None:
     # shared instances (below the bound) and fresh ones (above it) are the same value as a Cue built plainly
     assert cues.no_cue(position) == cues.Cue(None, position)
     assert cues.no_cue(position) == cues.no_cue(position)
+
+
+def test_places_cues_left_patterns_are_written_in_lower_case() -> None:
+    # an ASCII window is read lower-cased by the left patterns compiled without re.I (cues._LOWER_CASE): that
+    # finds what re.I finds only where no pattern holds a capital letter ("\\S" and "\\W" are not "\\s", "\\w")
+    for _, pattern in cues._LEFT:
+        assert not re.search("[A-Z]", pattern.pattern.replace("(?P<", "("))  # (a named group's "P" aside)
+        assert pattern.flags & re.IGNORECASE
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from(_CUE_PHRASE_WORDS), max_size=12),
+    st.lists(st.sampled_from([" ", " ", "  ", "\n", "-", ", "]), min_size=12, max_size=12),
+    st.lists(st.booleans(), min_size=12, max_size=12),
+)
+def test_places_cues_ascii_windows_read_lower_cased_as_with_re_i(
+    words: list[str], gaps: list[str], upper: list[bool]
+) -> None:
+    # any mix of cases: the lower-case patterns on the lower-cased window match where, and with the groups,
+    # the patterns as written (re.I) match on the window itself
+    window = "".join(
+        (w.upper() if up else w.title()) + gap for w, gap, up in zip(words, gaps, upper, strict=False)
+    )
+    for name, pattern in cues._LEFT:
+        written = pattern.search(window)
+        lowered = cues._LOWER_CASE[name].search(window.lower())
+        assert (written and written.span()) == (lowered and lowered.span())
+        if written and lowered:
+            assert {k: v and v.lower() for k, v in written.groupdict().items()} == lowered.groupdict()
