@@ -133,6 +133,28 @@ def test_places_unresolved_namesake_outside_the_named_province(gaz: Gazetteer) -
     assert name.raw == "Jaghatu" and name.reason == unresolved.CONFLICT and "Ghazni" in (name.nearest or "")
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "names"),
+    [
+        # a list of provinces sharing one word: the first is no town the second province holds
+        (
+            "attacks mainly in the areas where Kirkuk, Salahuddin and Diyala provinces meet.",
+            "IQ",
+            ["Kirkuk", "Salah ad Din", "Diyala"],
+        ),
+        ("Aerial bombardment targets areas of Quneitra, Reef Dimashq and Daraa", "SY", None),
+    ],
+)
+def test_places_a_list_of_places_holds_none_of_them(
+    gaz: Gazetteer, text: str, country: str, names: list[str] | None
+) -> None:
+    reading = gaz.read(text, country)
+    assert reading.unresolved == []
+    assert len(reading.mentions) == 3
+    if names is not None:
+        assert [m.place.name for m in reading.mentions] == names
+
+
 def test_places_unresolved_long_name_is_bounded(gaz: Gazetteer) -> None:
     text = "the village of " + "Qarqoor " * 2_000
     started = time.perf_counter()

@@ -198,8 +198,13 @@ class TextChecks:
         position, region = found
         if not _HELD_BY.fullmatch(self.text[hit.end : position]):
             return None
-        # "Bombardment targets Khan Shekhon, Quneitra and Dahya al-Assad": a list of places, none holding another
-        return None if _LISTED_NEXT.match(self.text, position, position + 60) else region
+        return None if self._listed_from(position) else region
+
+    def _listed_from(self, position: int) -> bool:
+        """Whether the name at ``position`` goes on to "and"/"or" and another name: it ends a list of places, none
+        holding another ("Bombardment targets Khan Shekhon, Quneitra and Dahya al-Assad"; "where Kirkuk,
+        Salahuddin and Diyala provinces meet")."""
+        return _LISTED_NEXT.match(self.text, position, position + 60) is not None
 
     def _region_after(self, end: int) -> str | None:
         found = self._first_region_after(end)

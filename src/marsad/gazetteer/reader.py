@@ -765,7 +765,7 @@ class Reader(TextChecks):
         ):
             return False
         end = hit.right.end if hit.right is not None and hit.right.name else hit.end
-        if not _CONTAINED.match(self.text[end : following.start]):
+        if not _CONTAINED.match(self.text[end : following.start]) or self._listed_from(following.start):
             return False
         if scoring.region(row) == scoring.region(region) or not scoring.region(row):
             return False
