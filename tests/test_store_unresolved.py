@@ -80,11 +80,3 @@ def test_store_unresolved_migrates_a_version_1_store(tmp_path: Path) -> None:
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == 2
         assert store.unresolved_places() == []  # stored before version 2: nothing to list, nothing lost
         assert len(store.events()) == len(events)
-
-
-def test_store_unresolved_cli_needs_the_flag(tmp_path: Path) -> None:
-    app = typer.Typer()
-    app.command("places")(places_command)
-    app.command("other")(lambda: None)
-    result = CliRunner().invoke(app, ["places", "--db", str(tmp_path / "x.db")])
-    assert result.exit_code != 0 and "--unresolved" in str(result.exception or result.output)

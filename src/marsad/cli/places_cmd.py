@@ -1,7 +1,10 @@
-"""`marsad places --unresolved [PATHS]`: place names the gazetteer could not resolve, with words, span and reason.
+"""`marsad places [--unresolved] [PATHS]`: the places reports name, or the names the gazetteer could not resolve.
 
-With PATHS the reports are read now (:func:`marsad.gazetteer.places.unresolved_places`); without them the names
-kept per event in the store are listed (:meth:`marsad.store.sqlite.Store.unresolved_places`).
+With PATHS the reports are read now: every place each names (:func:`marsad.gazetteer.places.found_places`), or
+with ``--unresolved`` the names left unresolved, with words, span and reason
+(:func:`marsad.gazetteer.places.unresolved_places`). Without PATHS the store is read: each stored event's place
+(:meth:`marsad.store.sqlite.Store.places`), or the unresolved names kept per event
+(:meth:`marsad.store.sqlite.Store.unresolved_places`).
 """
 
 from __future__ import annotations
@@ -12,11 +15,40 @@ from typing import Annotated
 import typer
 
 from marsad.cli.output import Format, emit, err_console
-from marsad.errors import InputError
 from marsad.records import Document
 from marsad.settings import Settings
 
 STORE_COLUMNS = ("document", "event", "raw", "start", "end", "reason", "nearest")
+STORED_PLACE_COLUMNS = (
+    "document",
+    "event",
+    "text",
+    "start",
+    "end",
+    "name",
+    "feature",
+    "latitude",
+    "longitude",
+    "country",
+    "admin1",
+    "admin2",
+    "geonameid",
+    "geo_precision",
+    "where_prec",
+    "source",
+)
+# what a table shows of a place (CSV has every column, JSON every field)
+TABLE_COLUMNS = (
+    "document",
+    "text",
+    "start",
+    "name",
+    "feature",
+    "latitude",
+    "longitude",
+    "admin1",
+    "where_prec",
+)
 
 
 def places_command(
@@ -36,23 +68,27 @@ def places_command(
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="table, csv or json.")] = Format.table,
 ) -> None:
-    """Place names in reports or in the store: with --unresolved, those left unresolved (words, span, reason)."""
-    if not unresolved:
-        raise InputError("say what to list: `marsad places --unresolved [PATHS]`")
+    """The places named in reports (every place each names) or in the store (each event's place), with their
+    words, span, point, admin regions and precision codes; with --unresolved, the names left unresolved (words,
+    span, reason)."""
     if paths:
-        _from_files(paths, country, fmt)
+        _from_files(paths, country, fmt, unresolved)
         return
     from marsad.store.sqlite import Store
 
     with Store.open(db or Settings().db) as store:
-        rows = store.unresolved_places()
+        rows = store.unresolved_places() if unresolved else store.places()
     events = len({row["event"] for row in rows})
-    emit(rows, STORE_COLUMNS, fmt, title=f"{len(rows)} unresolved place names in {events} stored events")
+    if unresolved:
+        emit(rows, STORE_COLUMNS, fmt, title=f"{len(rows)} unresolved place names in {events} stored events")
+        return
+    columns = TABLE_COLUMNS if fmt is Format.table else STORED_PLACE_COLUMNS
+    emit(rows, columns, fmt, title=f"the places of {events} stored events")
 
 
-def _from_files(paths: list[str], country: str | None, fmt: Format) -> None:
+def _from_files(paths: list[str], country: str | None, fmt: Format, unresolved: bool) -> None:
     from marsad.gazetteer.match import default_gazetteer
-    from marsad.gazetteer.places import COLUMNS, unresolved_places
+    from marsad.gazetteer.places import COLUMNS, PLACE_COLUMNS, found_places, unresolved_places
     from marsad.ingest import read_paths
 
     documents = []
@@ -61,5 +97,10 @@ def _from_files(paths: list[str], country: str | None, fmt: Format) -> None:
             documents.append(item)
         else:
             err_console.print(f"[yellow]skipped[/yellow] {item.source}: {item.message}")
-    rows = [row.as_dict() for row in unresolved_places(documents, default_gazetteer(), country)]
-    emit(rows, COLUMNS, fmt, title=f"{len(rows)} unresolved place names in {len(documents)} reports")
+    if unresolved:
+        rows = [row.as_dict() for row in unresolved_places(documents, default_gazetteer(), country)]
+        emit(rows, COLUMNS, fmt, title=f"{len(rows)} unresolved place names in {len(documents)} reports")
+        return
+    rows = list(found_places(documents, default_gazetteer(), country))
+    columns = TABLE_COLUMNS if fmt is Format.table else PLACE_COLUMNS
+    emit(rows, columns, fmt, title=f"{len(rows)} places named in {len(documents)} reports")

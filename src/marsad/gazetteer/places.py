@@ -1,5 +1,8 @@
-"""Listings over many documents: the place names the gazetteer could not resolve, for ``marsad places``.
+"""Listings over many documents for ``marsad places``: the places the gazetteer reads in them, and the names it
+could not resolve.
 
+A row per place named: the document, the words and their span, the cue read around them, and the place they
+resolve to (name, kind, point, admin regions, p-code, GeoNames id, precision codes, the source that has it).
 A row per unresolved name: the document, the words as written, their span, why, and the closest gazetteer
 name considered. Names that recur across documents are the ones worth a row in the curated supplement
 (``gazetteer/data/supplement.csv``) or a GeoNames import.
@@ -15,6 +18,26 @@ from marsad.gazetteer.match import Gazetteer
 from marsad.records import Document
 
 COLUMNS = ("document", "raw", "start", "end", "reason", "nearest")
+# the fields of a place named that are listed, in this order (see ``records.Place``)
+_PLACE_FIELDS = (
+    "name",
+    "feature",
+    "latitude",
+    "longitude",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "pcode",
+    "admin1_pcode",
+    "admin2_pcode",
+    "geonameid",
+    "geo_precision",
+    "where_prec",
+    "approx",
+    "source",
+)
+PLACE_COLUMNS = ("document", "text", "start", "end", "cue", *_PLACE_FIELDS, "score")
 
 
 @dataclass(frozen=True)
@@ -28,6 +51,26 @@ class UnresolvedRow:
 
     def as_dict(self) -> dict[str, Any]:
         return {c: getattr(self, c) for c in COLUMNS}
+
+
+def found_places(
+    documents: Iterable[Document], gazetteer: Gazetteer, country: str | None = None
+) -> Iterator[dict[str, Any]]:
+    """A row (``PLACE_COLUMNS``) per place each document names, in document and text order; each document read
+    as :func:`unresolved_places` reads it. These are all the places a text names: the event's place is chosen
+    among them when the events are built ("reinforcements from Damascus" is listed here, and is no event's)."""
+    for doc in documents:
+        for mention in gazetteer.read(doc.text, doc.country or country).mentions:
+            place, span = mention.place, mention.span
+            yield {
+                "document": doc.id,
+                "text": span.text,
+                "start": span.start,
+                "end": span.end,
+                "cue": mention.cue,
+                **{c: getattr(place, c) for c in _PLACE_FIELDS},
+                "score": mention.score,
+            }
 
 
 def unresolved_places(

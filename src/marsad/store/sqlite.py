@@ -339,6 +339,18 @@ class Store:
         rows = self._conn.execute("SELECT id, source, stage, code, message, at FROM failures ORDER BY id")
         return [dict(r) for r in rows]
 
+    def places(self) -> list[dict[str, Any]]:
+        """Each stored event's place: document, event, the words and their span, and the place they resolved to
+        (name, kind, point, admin regions, p-codes, GeoNames id, precision codes, gazetteer source), in document
+        and text order."""
+        rows = self._conn.execute(
+            'SELECT e.document_id AS document, p.event_id AS event, p.text, p.start, p."end", p.name, p.feature,'
+            " p.lat AS latitude, p.lon AS longitude, p.country, p.admin1, p.admin2, p.pcodes, p.geonameid,"
+            " p.geo_precision, p.where_prec, p.gazetteer AS source FROM places p JOIN events e ON e.id = p.event_id"
+            " ORDER BY e.document_id, p.start, p.event_id"
+        )
+        return [{**dict(r), "pcodes": json.loads(r["pcodes"]) if r["pcodes"] else None} for r in rows]
+
     def unresolved_places(self) -> list[dict[str, Any]]:
         """Every stored place name no gazetteer place was found for: document, event, words, span, reason and
         the closest gazetteer name, in document and text order."""
