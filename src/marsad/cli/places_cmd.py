@@ -15,27 +15,20 @@ from typing import Annotated
 import typer
 
 from marsad.cli.output import Format, emit, err_console
+from marsad.gazetteer.places import PLACE_FIELDS
 from marsad.records import Document
 from marsad.settings import Settings
 
 STORE_COLUMNS = ("document", "event", "raw", "start", "end", "reason", "nearest")
+# a stored event's place: its p-codes in one object ("pcodes": shown in JSON), no subdistrict or score
+_NOT_STORED = frozenset({"admin3", "pcode", "admin1_pcode", "admin2_pcode", "approx"})
 STORED_PLACE_COLUMNS = (
     "document",
     "event",
     "text",
     "start",
     "end",
-    "name",
-    "feature",
-    "latitude",
-    "longitude",
-    "country",
-    "admin1",
-    "admin2",
-    "geonameid",
-    "geo_precision",
-    "where_prec",
-    "source",
+    *(f for f in PLACE_FIELDS if f not in _NOT_STORED),
 )
 # what a table shows of a place (CSV has every column, JSON every field)
 TABLE_COLUMNS = (

@@ -19,7 +19,7 @@ from marsad.records import Document
 
 COLUMNS = ("document", "raw", "start", "end", "reason", "nearest")
 # the fields of a place named that are listed, in this order (see ``records.Place``)
-_PLACE_FIELDS = (
+PLACE_FIELDS = (
     "name",
     "feature",
     "latitude",
@@ -37,7 +37,7 @@ _PLACE_FIELDS = (
     "approx",
     "source",
 )
-PLACE_COLUMNS = ("document", "text", "start", "end", "cue", *_PLACE_FIELDS, "score")
+PLACE_COLUMNS = ("document", "text", "start", "end", "cue", *PLACE_FIELDS, "score")
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def found_places(
                 "start": span.start,
                 "end": span.end,
                 "cue": mention.cue,
-                **{c: getattr(place, c) for c in _PLACE_FIELDS},
+                **{c: getattr(place, c) for c in PLACE_FIELDS},
                 "score": mention.score,
             }
 
