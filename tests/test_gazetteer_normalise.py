@@ -55,6 +55,7 @@ SAME_KEY = [
     ("Al-Mayadin", "Mayadeen"),
     ("Al Mayādīn", "Mayadin"),
     ("Meyadin", "Mayadin"),
+    ("al-Miadin", "Mayadin"),  # SOHR's spelling (a word variant: key_tokens.csv)
     ("Qamishli", "Al-Qamishli"),
     ("Qamishli", "Kamishli"),
     ("Qamishli", "Qamishly"),
