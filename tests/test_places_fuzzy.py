@@ -143,6 +143,8 @@ def test_places_unresolved_namesake_outside_the_named_province(gaz: Gazetteer) -
             ["Kirkuk", "Salah ad Din", "Diyala"],
         ),
         ("Aerial bombardment targets areas of Quneitra, Reef Dimashq and Daraa", "SY", None),
+        # a name that names a province too, then another province: a list of provinces (ISAF's headlines)
+        ("July 6: Afghan-ISAF Operations in Ghazni, Helmand, Logar", "AF", ["Ghazni", "Helmand", "Logar"]),
     ],
 )
 def test_places_a_list_of_places_holds_none_of_them(

@@ -767,6 +767,8 @@ class Reader(TextChecks):
         end = hit.right.end if hit.right is not None and hit.right.name else hit.end
         if not _CONTAINED.match(self.text[end : following.start]) or self._listed_from(following.start):
             return False
+        if any(r.feature == "admin1" for r, _ in hit.candidates):
+            return False  # "Operations in Kandahar, Zabul": a name that names a province too begins a list of them
         if scoring.region(row) == scoring.region(region) or not scoring.region(row):
             return False
         span = Span.of(self.text, hit.start, hit.end)
