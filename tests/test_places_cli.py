@@ -89,6 +89,8 @@ def test_places_cli_lists_each_stored_events_place(app: typer.Typer, tmp_path: P
     located = [e for e in events if e.location is not None]
     assert sorted(r["event"] for r in rows) == sorted(e.id for e in located)  # one row per located event
     assert [r["start"] for r in rows] == sorted(r["start"] for r in rows)  # in text order
+    table = CliRunner().invoke(app, ["places", "--db", str(db)])
+    assert table.exit_code == 0 and all(r["event"] in table.output for r in rows)
     shelling = next(r for r in rows if r["name"] == "Saraqib")
     assert shelling["document"] == doc.id and shelling["text"] == "Saraqib"
     assert shelling["pcodes"]["admin1"] == "SY07" and shelling["where_prec"] == 1

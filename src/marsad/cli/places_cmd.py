@@ -75,7 +75,8 @@ def places_command(
     if unresolved:
         emit(rows, STORE_COLUMNS, fmt, title=f"{len(rows)} unresolved place names in {events} stored events")
         return
-    columns = TABLE_COLUMNS if fmt is Format.table else STORED_PLACE_COLUMNS
+    # (a table names each stored place's event, the key `marsad show` takes)
+    columns = ("event", *TABLE_COLUMNS[1:]) if fmt is Format.table else STORED_PLACE_COLUMNS
     emit(rows, columns, fmt, title=f"the places of {events} stored events")
 
 
