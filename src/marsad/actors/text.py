@@ -13,9 +13,10 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate
 from operator import add, sub
 
+from marsad.pieces import piece_spans
 from marsad.records import Span
 
 _APOSTROPHES = frozenset("'’‘ʼʻ`´′ʿʾ")
@@ -395,13 +396,11 @@ def _normalise_ascii(text: str) -> Normalised | None:
     flat = low.translate(_LINE_AS_SPACE)
     gone = _repeats(low, flat)
     sizes = list(map(len, gone.split(b"\x00")))  # the kept ranges, and empty ones between two zero bytes
-    # piece k of the split begins one byte after piece k - 1 ends
-    origins = list(compress(accumulate(map(add, sizes, repeat(1)), initial=0), sizes))
+    origins, stops = piece_spans(sizes)
     lengths = list(filter(None, sizes))
     if not lengths:
         return None  # spaces only
     breaks = list(accumulate(lengths, initial=0))
-    stops = list(map(add, origins, lengths))
     # a kept range followed by a doubled letter's run ends in the letter that stands for the run
     pairs = zip(breaks[1:-1], stops[:-1], origins[1:], strict=True)
     stretched = [(end - 1, back) for end, stop, back in pairs if flat[stop] != 32]
@@ -503,11 +502,9 @@ class Tokens:
         self.norm = norm
         self.folded = norm.folded
         pieces = (marked(norm.folded) if marks is None else marks).split(_MARK)
-        sizes = list(map(len, pieces))
-        # piece k of the marked text begins, in the folded text, one character after piece k - 1 ends
-        self.starts: list[int] = list(compress(accumulate(map(add, sizes, repeat(1)), initial=-1), sizes))
+        # (the marked text opens with a NUL the folded text does not have: its first piece starts at -1)
+        self.starts, self.ends = piece_spans(list(map(len, pieces)), first=-1)
         self.words: list[str] = list(filter(None, pieces))
-        self.ends: list[int] = list(map(add, self.starts, map(len, self.words)))
 
     def __len__(self) -> int:
         return len(self.starts)

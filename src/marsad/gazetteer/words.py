@@ -13,11 +13,12 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from itertools import accumulate, compress, repeat
-from operator import add, and_, itemgetter, not_
+from itertools import accumulate, compress
+from operator import and_, itemgetter, not_
 from typing import NamedTuple, overload
 
 from marsad.gazetteer.normalise import ARTICLES, fold, token_key
+from marsad.pieces import piece_spans
 
 _APOSTROPHES = "'’ʼʿ‘`"  # what a word may hold between two letters ("Hay'at", "Mu’adamiya")
 # A word: letters and digits, apostrophes between them. Possessive (``++``, ``*+``): the apostrophes are no
@@ -318,11 +319,9 @@ def _plain_words(text: str, outside: frozenset[str]) -> tuple[list[str], list[in
     if "'" in text or "`" in text or any(c.isalnum() or c in _APOSTROPHES for c in outside):
         return None
     pieces = text.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split("\x00")
-    sizes = list(map(len, pieces))  # the words, and an empty piece between two characters that are no word's
-    raw = list(filter(None, pieces))
-    # piece k begins one character after piece k - 1 ends
-    starts = list(compress(accumulate(map(add, sizes, repeat(1)), initial=0), sizes))
-    return raw, starts, list(map(add, starts, map(len, raw)))
+    # the words, and an empty piece between two characters that are no word's
+    starts, ends = piece_spans(list(map(len, pieces)))
+    return list(filter(None, pieces)), starts, ends
 
 
 def _drop_possessives(text: str, raw: list[str], ends: list[int], trimmed: dict[int, str]) -> None:
