@@ -93,7 +93,14 @@ def test_gazetteer_data_supplement_is_the_packaged_file() -> None:
 
 def test_gazetteer_data_stopwords_schema() -> None:
     data = yaml.safe_load(_data("stopwords.yaml").read_text(encoding="utf-8"))
-    assert set(data) == {"never", "not_alone", "organisation_openers", "organisation_heads", "descriptors"}
+    assert set(data) == {
+        "never",
+        "not_alone",
+        "organisation_openers",
+        "organisation_heads",
+        "descriptors",
+        "name_openers",
+    }
     for name, words in data.items():
         assert all(isinstance(w, str) and w == w.lower().strip() and w for w in words), name
         assert len(words) == len(set(words)), f"duplicates in {name}"

@@ -100,6 +100,14 @@ QUARTERS = [
         "al-Zahraa",
         "Homs",
     ),
+    # a quarter word after a sentence's first word keeps it a quarter, as it does a name that is also a province
+    # abroad's (Iraq's Salah ad Din)
+    ("August 5th 2017: Safarna neighbourhood, Raqqa city, Raqqa governorate, Syria", "Safarna", "Ar Raqqah"),
+    (
+        "Seven were killed as terrorists shelled Salah Eddin neighborhood in Aleppo city",
+        "Salah Eddin",
+        "Aleppo",
+    ),
 ]
 
 
@@ -219,6 +227,94 @@ def test_places_namesakes_ocha_only_village_gets_its_admin_chain(gaz: Gazetteer)
 def test_places_namesakes_first_word_of_an_unknown_name_is_no_village(gaz: Gazetteer, text: str) -> None:
     # "Sheikh" alone is a village elsewhere; here it only begins a name the gazetteer lacks
     assert not any(m.span.text == "Sheikh" for m in gaz.find(text, "SY"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "not_name"),
+    [
+        # a word that opens many names, followed by the rest of a name the gazetteer lacks, is not the town
+        # that word alone names, however big: Tal al-Hara is in Daraa, At Tall near Damascus
+        ("Regime forces captured Tal al-Hara after heavy shelling", "Tal", "At Tall"),
+        ("Al Ruweih village near Tal Al Manakh, Al Shadadi countryside", "Tal", "At Tall"),
+        ("In Bab al-Nairab neighborhood… a massacre kills 7", "Bab", "Al Bab"),
+        ("the siege of their 15 fighters at Bab Baghdad at the outskirts of the old city", "Bab", "Al Bab"),
+        # nor are the words after it another place, matched exactly or spelled closely (Deir ez-Zor's Shafa)
+        ("Clashes continued in Umm Shuaifa on Sunday", "Shuaifa", "Shafa"),
+    ],
+)
+def test_places_namesakes_a_name_opener_followed_by_a_name_is_no_town(
+    gaz: Gazetteer, text: str, word: str, not_name: str
+) -> None:
+    assert not any(m.span.text == word or m.place.name == not_name for m in gaz.find(text, "SY"))
+
+
+def test_places_namesakes_a_name_opener_alone_is_still_the_town(gaz: Gazetteer) -> None:
+    found = _found(gaz, "Clashes in al-Bab city and shelling on At Tall")
+    assert found["al-Bab"].name == "Al Bab" and found["At Tall"].name == "At Tall"  # type: ignore[attr-defined]
+    # a name that ends with such a word ("Tariq al-Bab") opens nothing: the quarter listed after it stays
+    found = _found(gaz, "Shells hit the Aleppo neighborhoods of Tariq al-Bab Bustan al-Qasr and Salahaddin")
+    assert found["Bustan al-Qasr"].admin1 == "Aleppo"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # a sentence's first word is capitalised whatever it is: no "Clashes" neighbourhood of Daraa
+        ("Clashes in Daraa city and the regime forces advance in points in the city", "Dar'a"),
+        ("Massacre in Douma city claim the lives of 16 persons", "Duma"),
+        ("Lull in al-Hasakah city after clashes between the regime and the Asayish", "Al Hasakah"),
+        # a country is no neighbourhood either
+        ("massacres carried out by the warplanes of the regime and Russia in Aleppo city", "Aleppo"),
+    ],
+)
+def test_places_namesakes_no_quarter_of_a_common_word_or_a_country(
+    gaz: Gazetteer, text: str, city: str
+) -> None:
+    found = gaz.find(text, "SY")
+    assert not any(m.place.feature == "neighbourhood" or m.place.source == "derived" for m in found), found
+    assert city in [m.place.name for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a dateline's day, a headline's "Daily", the nerve agent at a sentence's start: no villages Sein, Ad
+        # Daliyah, Sirrin
+        ("Sun 16 Apr 2017 Death toll from Aleppo bomb attack at least 112", "Sun"),
+        ("Russia/Syria: Daily Cluster Munition Attacks", "Daily"),
+        ("Sarin nerve gas used in Syria, British scientists say", "Sarin"),
+        # the word that opens an organisation's name: no village Hayat
+        ("Hayyaat Tahrir Al-Sham restores an area it lost to the Islamic State", "Hayyaat"),
+    ],
+)
+def test_places_namesakes_common_words_and_organisations_are_no_places(
+    gaz: Gazetteer, text: str, words: str
+) -> None:
+    assert words not in _found(gaz, text)
+
+
+def test_places_namesakes_an_organisation_is_no_quarter(gaz: Gazetteer) -> None:
+    found = gaz.find("Clashes between the Islamic State and Hayyaat Tahrir al-Sham in Idlib city", "SY")
+    assert [m.place.name for m in found] == ["Idlib"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a nisba after a name ("al-Baghdadi") makes it a person's: Abu Bakr is no village Abu Baker
+        ("Drone kills the envoy of Abu Bakr al-Baghdadi to Aleppo", "Abu Bakr"),
+        ("US forces killed Abu Bakr al Baghdadi in a raid on Barisha village in Idlib", "Abu Bakr"),
+        ("Salah Al Din Al Shishani is still alive and is somewhere in the regions", "Salah Al Din"),
+    ],
+)
+def test_places_namesakes_a_name_before_a_nisba_is_a_persons(gaz: Gazetteer, text: str, words: str) -> None:
+    assert words not in _found(gaz, text)
+
+
+def test_places_namesakes_a_descriptor_after_a_name_is_no_nisba(gaz: Gazetteer) -> None:
+    # "al-Sharqi" (eastern) ends in -i too, but says which part of the place
+    found = _found(gaz, "Supplies arrive at Al-Mayadeen City in Deir Ezzor Al-Sharqi countryside")
+    assert found["Deir Ezzor"].admin1 == "Deir ez-Zor"  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.gazetteer import cues, fuzzy, scoring
-from marsad.gazetteer.layers import Row
+from marsad.gazetteer.layers import Layer, Row
 from marsad.gazetteer.normalise import ARTICLES
 from marsad.gazetteer.words import Words
 
@@ -42,6 +42,8 @@ _NOT_CAPITAL = bytes(b for b in range(128) if not "A" <= chr(b) <= "Z")
 _WELL_KNOWN = frozenset({"city", "admin1", "admin2", "country"})  # named first in a longer run all the same
 # a space, or an article between spaces or after a hyphen: "Bab al-Nairab", "Sheikh Maqsoud"
 _SAME_NAME = re.compile(r" (?:(?:al|el|ad|ar|as|ash|at|az|ez|bin|ibn|abu|umm)[ -])?", re.IGNORECASE)
+# an article between a name and the word after it: "Abu Bakr al-Baghdadi"
+_ARTICLE_BETWEEN = re.compile(r"\s+(?:al|el)[\s-]+", re.IGNORECASE)
 # how closely a small village must be spelled when its governorate follows it
 _BESIDE_REGION = fuzzy.IN_REGION / 100
 _RIGHT_AFTER = 40  # characters between a name and the governorate said to hold it ("X, Raqqa governorate")
@@ -73,6 +75,7 @@ class TextChecks:
 
     text: str
     tokens: Words
+    layers: list[Layer]
     stop: dict[str, frozenset[str]]
     _regions: list[tuple[int, str]]  # (position, governorate) of the divisions a text names
     _divisions: set[int]  # words naming a country or governorate
@@ -121,10 +124,10 @@ class TextChecks:
         """Reject names inside an organisation's or a person's name, and weak one-word names alone."""
         if hit.first < 0:
             return True
-        if self._in_organisation(hit):
+        if self._in_organisation(hit) or self._opener_before(hit):
             return False
         if hit.first != hit.last:
-            return True
+            return not self._nisba_after(hit)
         left, right = self._cue_names(hit)
         words = self.tokens
         if words.folded[hit.first] in self.stop["not_alone"] and left not in _LOCATIVE:
@@ -137,9 +140,9 @@ class TextChecks:
             and not self._title_case(hit.first)
         ):
             return False
-        # "in Sheikh Maqsoud", "in Bab al-Nairab": a village's name that is only the first word of a longer name
-        # the gazetteer lacks
-        small = (
+        # "in Sheikh Maqsoud", "in Tal al-Hara": a village's name that is only the first word of a longer name
+        # the gazetteer lacks; a word that opens many names ("Bab al-Nairab" is no Al-Bab) whatever its size
+        small = words.folded[hit.first] in self.stop["name_openers"] or (
             hit.best is not None
             and hit.best[1].feature not in _WELL_KNOWN
             and hit.best[1].population < 50_000
@@ -168,6 +171,36 @@ class TextChecks:
                 return True  # "Maizeela, Deir Ezzor governorate" (Moezleh): one key, the region right after
             return not small or (spelled >= 1.0 and len(words.keys[hit.first]) >= 5)
         return True
+
+    def _opener_before(self, hit: Hit) -> bool:
+        """Whether a capitalised word that opens names stands right before the name, part of it ("Umm Shuaifa",
+        "Tal al-Hara"): the name the text writes begins there, and is no place the words after it name. Not
+        where that word ends a name of its own ("Tariq al-Bab Bustan al-Qasr", a list without commas)."""
+        index = self._neighbour(hit.first - 1, -1)
+        words = self.tokens
+        if index is None or not words.capital[index] or words.folded[index] not in self.stop["name_openers"]:
+            return False
+        if not _SAME_NAME.fullmatch(self.text, words.ends[index], hit.start):
+            return False
+        before = self._neighbour(index - 1, -1)
+        if before is None or not words.capital[before]:
+            return True
+        return not _SAME_NAME.fullmatch(self.text, words.ends[before], words.starts[index])
+
+    def _nisba_after(self, hit: Hit) -> bool:
+        """Whether a nisba follows the name, making it a person's: an article and a capitalised word ending in
+        -i or -y ("Abu Bakr al-Baghdadi", "Salah al-Din al-Shishani", "Abu Omar al-Golani") that says no part
+        of a place ("Deir Ezzor al-Sharqi") and names none ("Tal Abyad al-Gharbi" names two)."""
+        index = self._neighbour(hit.last + 1, 1)
+        if index is None or index == hit.last + 1:
+            return False
+        words = self.tokens
+        folded = words.folded[index]
+        if not words.capital[index] or folded[-1] not in "iy" or folded in self.stop["descriptors"]:
+            return False
+        if not _ARTICLE_BETWEEN.fullmatch(self.text, hit.end, words.starts[index]):
+            return False
+        return not any(words.keys[index] in layer.names for layer in self.layers)
 
     def _name_goes_on(self, hit: Hit) -> bool:
         """Whether a capitalised word that is no descriptor ("City", "Suburb") follows the name on the same
@@ -242,11 +275,17 @@ class TextChecks:
         return bool(_JOINER.fullmatch(self.text[words.ends[first] : words.starts[second]]))
 
     def _in_organisation(self, hit: Hit) -> bool:
-        """A name inside an organisation's name ("Liwaa Al-Quds", "Deir ez-Zor Military Council")."""
+        """A name inside an organisation's name ("Liwaa Al-Quds", "Deir ez-Zor Military Council"), or the word
+        that opens one ("Hayyaat Tahrir al-Sham": no village Hayat)."""
         before = self._neighbour(hit.first - 1, -1)
         words = self.tokens
-        if before is not None and words.folded[before] in self.stop["organisation_openers"]:
+        openers = self.stop["organisation_openers"]
+        if before is not None and words.folded[before] in openers:
             return bool(_JOINER.fullmatch(self.text[words.ends[before] : hit.start]))
+        if hit.first == hit.last and words.folded[hit.first] in openers:
+            after = self._neighbour(hit.last + 1, 1)
+            if after is not None and words.capital[after]:
+                return bool(_JOINER.fullmatch(self.text[hit.end : words.starts[after]]))
         index, end = hit.last + 1, hit.end
         text, starts = self.text, words.starts
         for _ in range(3):

@@ -181,7 +181,8 @@ class Reader(TextChecks):
         dropped: set[int] = set()
         added: list[_Hit] = []
         for first, last in (run for run in self._runs if run is not None):
-            if last > first and self.tokens.folded[last] in quarters.KINDS:
+            kind = self.tokens.folded[last] in quarters.KINDS
+            if last > first and kind:
                 last -= 1  # "Tal Abyad Street": the street's name is the run without its last word
             start, end = self.tokens.starts[first], self.tokens.ends[last]
             at = bisect.bisect_left(city_starts, end)
@@ -192,6 +193,8 @@ class Reader(TextChecks):
                 continue
             low, high = bisect.bisect_left(entry_firsts, first), bisect.bisect_right(entry_firsts, last)
             inside = [h for h in entry[low:high] if h.last <= last]
+            if not self._may_be_quarter(first, last, inside, kind):
+                continue
             assert city is not None
             edge = quarters.on_outskirts(self.text, end, city.start)
             if (edge and not inside) or self._listed_town(inside, end, city.start):
@@ -211,6 +214,20 @@ class Reader(TextChecks):
         if not dropped and not added:
             return hits
         return sorted([h for h in hits if id(h) not in dropped] + added, key=lambda h: h.start)
+
+    def _may_be_quarter(self, first: int, last: int, inside: list[_Hit], kind: bool) -> bool:
+        """Whether the run ``first``..``last``, said to lie in a city, may name a quarter of it. Unless a quarter
+        word follows it ("Jobar neighbourhood in Damascus", "Salah Eddin neighborhood in Aleppo", a province of
+        Iraq's name too), it is not an organisation, a country or a governorate ("the regime and Russia in Aleppo
+        city"), nor a sentence's first word alone, capitalised whatever it is ("Clashes in Daraa city")."""
+        after = last + 1
+        if kind or (after < len(self.tokens) and self.tokens.folded[after] in quarters.KINDS):
+            return True
+        if self.tokens.folded[first] in self.stop["organisation_openers"]:
+            return False  # "Hayyaat Tahrir al-Sham in Idlib city": an organisation
+        if any(h.best is not None and h.best[1].feature in ("country", "admin1") for h in inside):
+            return False
+        return first != last or bool(inside) or not self._opens_sentence(first)
 
     def _names_a_quarter(self, hit: _Hit) -> bool:
         """Whether a quarter word follows the name ("Tal Abyad Street", "Bab al-Nairab neighbourhood"): it is then
@@ -502,9 +519,20 @@ class Reader(TextChecks):
             spans = self.gaz.fuzzy_spans[question] = tuple(
                 (start - first, end - first, scanned)
                 for start, end in _spans_of(first, last)
-                if (scanned := self._scanned_only(layer, index, start, end)) is not None
+                if not self._after_opener(first, start)
+                and (scanned := self._scanned_only(layer, index, start, end)) is not None
             )
         return spans
+
+    def _after_opener(self, first: int, start: int) -> bool:
+        """Whether the span at ``start`` follows, within the run from ``first``, a word that opens names
+        ("Umm Shuaifa", "Tal al-Hara"): the name begins with that word, and the words after it alone are no
+        close spelling of another place (Shuaifa is not Deir ez-Zor's Shafa)."""
+        folded = self.tokens.folded
+        before = start - 1
+        while before > first and folded[before] in PARTICLES:
+            before -= 1
+        return before >= first and folded[before] in self.stop["name_openers"]
 
     def _scanned_only(self, layer: Layer, index: fuzzy.FuzzyIndex, first: int, last: int) -> bool | None:
         """None when no context lets the words match a close spelling (see ``_fuzzy_span``): a particle at an
