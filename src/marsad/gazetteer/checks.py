@@ -176,9 +176,16 @@ class TextChecks:
         """Whether a capitalised word that opens names stands right before the name, part of it ("Umm Shuaifa",
         "Tal al-Hara"): the name the text writes begins there, and is no place the words after it name. Not
         where that word ends a name of its own ("Tariq al-Bab Bustan al-Qasr", a list without commas)."""
-        index = self._neighbour(hit.first - 1, -1)
         words = self.tokens
-        if index is None or not words.capital[index] or words.folded[index] not in self.stop["name_openers"]:
+        index = hit.first - 1
+        if (
+            index >= 0 and not words.keys[index]
+        ):  # "Tal al-Hara": past the article (most words before are none)
+            found = self._neighbour(index, -1)
+            index = -1 if found is None else found
+        if index < 0 or not words.capital[index]:
+            return False
+        if words.folded[index] not in self.stop["name_openers"]:
             return False
         if not _SAME_NAME.fullmatch(self.text, words.ends[index], hit.start):
             return False

@@ -147,6 +147,10 @@ def best_name(layer: Layer, keys: tuple[str, ...] | list[str], words: str) -> tu
 # A name whose governorate follows it ("Daranj, Eastern Deir Ezzor governorate") may be spelled this far from
 # the gazetteer's spelling ("Darnaj") when both share their consonants and the village lies in that governorate.
 IN_REGION = 65.0
+# ... and this close to displace a namesake outside that governorate that the name's key matched exactly ("Al
+# Tabani village, western Deir Ezzor governorate": At Tibni, not al-Hasakah's Thabanah; "al Batani, Raqqa
+# governorate", a quarter of Raqqa, is no Abatin at 67)
+IN_REGION_OVER_KEY = 80.0
 
 
 def in_region(layer: Layer, index: FuzzyIndex, key: str, words: str, region: str) -> tuple[float, str] | None:

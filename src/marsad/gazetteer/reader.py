@@ -36,6 +36,11 @@ if TYPE_CHECKING:
     from marsad.gazetteer.match import Gazetteer
 
 _POPULATED = scoring.POPULATED
+# between a village and its governorate in a list of strike locations: "X village, Raqqa governorate", "X, north
+# western Deir Ezzor countryside"
+_LISTED_AS_HELD = re.compile(
+    r"(?:\s+(?:village|town))?\s*,\s*(?:(?:north|south|east|west|central)[\w-]*\s+)*", re.IGNORECASE
+)
 _ADMIN = scoring.ADMIN
 # Cues a name after "and" or a comma shares with the name before it ("the deserts of Homs and Deir Ezzor").
 _SHARED_LEFT = frozenset(
@@ -130,6 +135,7 @@ class Reader(TextChecks):
         hits = self._drop_consumed(hits)
         self._share_cues(hits)
         self._resolve(hits, context=[])
+        self._in_the_region_named(hits)
         self._divisions = {
             i
             for h in hits
@@ -652,6 +658,39 @@ class Reader(TextChecks):
                 best = self._nearest(hit, regions)
             assert best is not None
             hit.best = (hit.spelled[best.id], best)
+
+    def _in_the_region_named(self, hits: list[_Hit]) -> None:
+        """A village whose namesakes all lie outside the governorate said to hold it, as lists of strike locations
+        write it ("Al Tabani village, western Deir Ezzor governorate"), is the place of that governorate spelled
+        closest to it, when one is close enough: Deir ez-Zor's At Tibni, not al-Hasakah's Thabanah, whose key
+        alone matched."""
+        layer = self.layers[-1]
+        if not self._regions or self.country is None or len(layer.names) > fuzzy.MAX_LAYER_KEYS:
+            return
+        for hit in hits:
+            if hit.best is None or hit.quarter or hit.best[1].feature != "village":
+                continue
+            found_after = self._first_region_after(hit.end)
+            if found_after is None:
+                continue
+            position, region = found_after
+            # "Terrorists Shell Aleppo", "Ashrafieh in Aleppo city": no village said to lie there
+            if not _LISTED_AS_HELD.fullmatch(self.text, hit.end, position) or region in hit.regions:
+                continue
+            index = self.gaz.fuzzy_index(layer)
+            key = self._run_key(hit.first, hit.last)
+            found = fuzzy.in_region(layer, index, key, self.text[hit.start : hit.end], region)
+            if found is None or found[0] < fuzzy.IN_REGION_OVER_KEY:
+                continue
+            hit.keys.add(found[1])
+            hit.candidates = [(layer.rows[pid], name) for pid, name in layer.names[found[1]]]
+            for row, _ in hit.candidates:
+                self.rows.setdefault(row.id, (row, layer))
+            hit.scores = None
+            hit.spelled = {row.id: found[0] / 100 for row, _ in hit.candidates}
+            held = (r for r, _ in hit.candidates if scoring.region(r) == region)
+            best = max(held, key=lambda r: (scoring.importance(r), -r.id))
+            hit.best = (found[0] / 100, best)
 
     def _beside_each_other(self, hits: list[_Hit]) -> None:
         """Two villages named together ("Kafrayya and al-Fou'aa", "Nubl and al-Zahraa", "besieging al-Tabaqa
