@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from marsad import pipeline
 from marsad.cli.places_cmd import places_command
 from marsad.gazetteer.places import PLACE_COLUMNS
+from marsad.ingest import read_paths
 from marsad.pipeline import document_from_record
 from marsad.records import Document
 from marsad.store import Store
@@ -74,6 +75,25 @@ def test_places_cli_table_and_unresolved_side_by_side(app: typer.Typer, report: 
     )
     missing = CliRunner().invoke(app, ["places", "--unresolved", str(report), "--country", "SY"])
     assert missing.exit_code == 0 and "Qarqoor" in missing.output and "Saraqib" not in missing.output
+
+
+def test_places_cli_reads_a_report_as_extraction_does(app: typer.Typer, data_dir: Path) -> None:
+    # a demo report with no country hint whose places alone settle no country: its local actors ("regime
+    # forces") make it Syria's, as they do when events are extracted; "al-Bara" is the village of Jabal
+    # al-Zawiya, not a city in Brazil
+    path = Path(__file__).parents[1] / "examples" / "reports" / "sfm-jabal-al-zawiya-shelling-2021-08-19.txt"
+    result = CliRunner().invoke(app, ["places", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert {r["country"] for r in rows} == {"Syria"}
+    assert ("al-Bara", "Idlib") in {(r["text"], r["admin1"]) for r in rows}
+    # every extracted event's place is one of the places listed, at the same words
+    [doc] = [d for d in read_paths([str(path)]) if isinstance(d, Document)]
+    located = [e.location for e in pipeline.extract(doc) if e.location is not None]
+    listed = {(r["start"], r["end"], r["name"]) for r in rows}
+    assert located and all(
+        p.span is not None and (p.span.start, p.span.end, p.name) in listed for p in located
+    )
 
 
 def test_places_cli_lists_each_stored_events_place(app: typer.Typer, tmp_path: Path, data_dir: Path) -> None:

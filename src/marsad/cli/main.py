@@ -11,17 +11,9 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 
-from marsad.cli.output import Format, console, emit, err_console
+from marsad.cli.output import Format, console, emit, err_console, progress
 from marsad.errors import InputError
 from marsad.ingest.common import implausible_published
 from marsad.records import Document, Failure
@@ -86,12 +78,12 @@ def run(
     from marsad.store.sqlite import Store
 
     db = db or _default_db()
-    with Store.open(db) as store, _progress() as progress:
-        task = progress.add_task("reading reports", total=None)
+    with Store.open(db) as store, progress() as bar:
+        task = bar.add_task("reading reports", total=None)
 
         def tick(item: Document | Failure) -> None:
             label = item.source if isinstance(item, Failure) else (item.title or item.source or item.id[:12])
-            progress.update(task, advance=1, description=escape(str(label))[:60])
+            bar.update(task, advance=1, description=escape(str(label))[:60])
 
         summary = run_batch(paths, store, published=_published(published), country=country,
                             settings=_settings(actors), on_item=tick)  # fmt: skip
@@ -116,11 +108,6 @@ def run(
     if summary.failures:
         err_console.print("see `marsad errors` for every input that failed")
         raise typer.Exit(1)
-
-
-def _progress() -> Progress:
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=err_console, transient=True)  # fmt: skip
 
 
 def extract(

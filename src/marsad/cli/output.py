@@ -1,4 +1,5 @@
-"""How list commands print: a rich table, CSV or JSON, chosen by ``--format``."""
+"""How list commands print: a rich table, CSV or JSON, chosen by ``--format``; and the progress long commands
+show."""
 
 from __future__ import annotations
 
@@ -10,11 +11,27 @@ from enum import Enum
 from typing import Any
 
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 # Piped output (make demo, CI logs) gets a wide table instead of rich's 80 columns, which would fold every cell.
 console = Console() if Console().is_terminal else Console(width=160)
 err_console = Console(stderr=True)
+
+
+def progress() -> Progress:
+    """The progress bar long commands show on stderr, in a terminal only (and gone once done): piped CSV or JSON
+    stays clean."""
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err_console, transient=True,
+                    disable=not err_console.is_terminal)  # fmt: skip
 
 
 class Format(str, Enum):

@@ -1,8 +1,9 @@
 """`marsad places [--unresolved] [PATHS]`: the places reports name, or the names the gazetteer could not resolve.
 
-With PATHS the reports are read now: every place each names (:func:`marsad.gazetteer.places.found_places`), or
-with ``--unresolved`` the names left unresolved, with words, span and reason
-(:func:`marsad.gazetteer.places.unresolved_places`). Without PATHS the store is read: each stored event's place
+With PATHS the reports are read now, as extraction reads them (:func:`marsad.extract.stages.read_places`): every
+place each names (:func:`marsad.gazetteer.places.place_rows`), or with ``--unresolved`` the names left unresolved,
+with words, span and reason (:func:`marsad.gazetteer.places.unresolved_rows`). Without PATHS the store is read:
+each stored event's place
 (:meth:`marsad.store.sqlite.Store.places`), or the unresolved names kept per event
 (:meth:`marsad.store.sqlite.Store.unresolved_places`).
 """
@@ -10,11 +11,11 @@ with ``--unresolved`` the names left unresolved, with words, span and reason
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from marsad.cli.output import Format, emit, err_console
+from marsad.cli.output import Format, emit, err_console, progress
 from marsad.gazetteer.places import PLACE_FIELDS
 from marsad.records import Document
 from marsad.settings import Settings
@@ -81,8 +82,8 @@ def places_command(
 
 
 def _from_files(paths: list[str], country: str | None, fmt: Format, unresolved: bool) -> None:
-    from marsad.gazetteer.match import default_gazetteer
-    from marsad.gazetteer.places import COLUMNS, PLACE_COLUMNS, found_places, unresolved_places
+    from marsad.extract.stages import default_resources, read_places
+    from marsad.gazetteer.places import COLUMNS, PLACE_COLUMNS, place_rows, unresolved_rows
     from marsad.ingest import read_paths
 
     documents = []
@@ -91,10 +92,18 @@ def _from_files(paths: list[str], country: str | None, fmt: Format, unresolved: 
             documents.append(item)
         else:
             err_console.print(f"[yellow]skipped[/yellow] {item.source}: {item.message}")
+    resources = default_resources()
+    rows: list[dict[str, Any]] = []
+    with progress() as bar:
+        for doc in bar.track(documents, description="reading places"):
+            # each report read as extraction reads it: its country from its hint, its local actors or its places
+            found, names = read_places(doc, resources)
+            if unresolved:
+                rows.extend(row.as_dict() for row in unresolved_rows(doc.id, names))
+            else:
+                rows.extend(place_rows(doc.id, found))
     if unresolved:
-        rows = [row.as_dict() for row in unresolved_places(documents, default_gazetteer(), country)]
         emit(rows, COLUMNS, fmt, title=f"{len(rows)} unresolved place names in {len(documents)} reports")
         return
-    rows = list(found_places(documents, default_gazetteer(), country))
     columns = TABLE_COLUMNS if fmt is Format.table else PLACE_COLUMNS
     emit(rows, columns, fmt, title=f"{len(rows)} places named in {len(documents)} reports")

@@ -15,6 +15,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from marsad import registry
 from marsad.extract import assemble, casualties, dates, locate, segment, typing
 from marsad.records import Document, Event
 from marsad.registry import register
@@ -112,16 +113,33 @@ def actors_stage(draft: Draft) -> Draft:
 
 @register("marsad.extract.places.v1")
 def places_stage(draft: Draft) -> Draft:
-    gazetteer = draft.resources.gazetteer
-    if gazetteer is not None:
-        country = draft.doc.country or _document_country(draft)
-        taken = _Covers([m.span for m in draft.actor_mentions])
-        # a place name inside an actor's name ("Hayat" in "Hayat Tahrir al-Sham") is not a place
-        reading = gazetteer.read(draft.doc.text, country=country)
-        found = [p for p in reading.mentions if p.cue in _LOCATING or p.span not in taken]
-        _assign(found, draft, "places")
-        draft.unresolved_places = [u for u in reading.unresolved if u.span not in taken]
+    found, draft.unresolved_places = _places_of(draft)
+    _assign(found, draft, "places")
     return draft
+
+
+def _places_of(draft: Draft) -> tuple[list[Any], list[Any]]:
+    """The places a draft's text names and the names left unresolved, read with the country its hint, its local
+    actors or its places settle (``_document_country``); none inside an actor's name."""
+    gazetteer = draft.resources.gazetteer
+    if gazetteer is None:
+        return [], []
+    country = draft.doc.country or _document_country(draft)
+    taken = _Covers([m.span for m in draft.actor_mentions])
+    # a place name inside an actor's name ("Hayat" in "Hayat Tahrir al-Sham") is not a place
+    reading = gazetteer.read(draft.doc.text, country=country)
+    found = [p for p in reading.mentions if p.cue in _LOCATING or p.span not in taken]
+    return found, [u for u in reading.unresolved if u.span not in taken]
+
+
+def read_places(doc: Document, resources: Resources) -> tuple[list[Any], list[Any]]:
+    """The places a document names and the names left unresolved, exactly as extraction reads them (the stages
+    before the places stage run first: the local actors they find may settle the country, as "regime forces"
+    make a report about the Idlib countryside Syria's). What `marsad places PATHS` lists."""
+    draft = Draft(doc, resources)
+    for name in DEFAULT_CHAIN[: DEFAULT_CHAIN.index("marsad.extract.places.v1")]:
+        draft = registry.get(name)(draft)
+    return _places_of(draft)
 
 
 # "clashes south of Damascus and bombing": a name a direction or distance points to is a place, even where the

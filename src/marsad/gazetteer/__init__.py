@@ -3,13 +3,14 @@ it.
 
 ``build_gazetteer``/``ensure_gazetteer`` write and refresh the SQLite file; ``Gazetteer.find`` reads place
 names in a text and resolves them to :class:`marsad.records.Place` records with ACLED/UCDP precision codes;
-``Gazetteer.read`` also returns the names left unresolved, which ``unresolved_places`` lists over documents.
+``Gazetteer.read`` also returns the names left unresolved; ``place_rows`` and ``unresolved_rows`` list both for
+``marsad places``.
 """
 
 from marsad.gazetteer.build import build_gazetteer, ensure_gazetteer
 from marsad.gazetteer.match import Gazetteer, PlaceMention, Reading, default_gazetteer
 from marsad.gazetteer.normalise import name_key
-from marsad.gazetteer.places import UnresolvedRow, unresolved_places
+from marsad.gazetteer.places import UnresolvedRow, place_rows, unresolved_rows
 from marsad.gazetteer.unresolved import Unresolved
 
 __all__ = [
@@ -22,5 +23,6 @@ __all__ = [
     "default_gazetteer",
     "ensure_gazetteer",
     "name_key",
-    "unresolved_places",
+    "place_rows",
+    "unresolved_rows",
 ]

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from marsad.gazetteer.match import Gazetteer
-from marsad.records import Document
+from marsad.gazetteer.reader import PlaceMention
+from marsad.gazetteer.unresolved import Unresolved
 
 COLUMNS = ("document", "raw", "start", "end", "reason", "nearest")
 # the fields of a place named that are listed, in this order (see ``records.Place``)
@@ -53,34 +53,24 @@ class UnresolvedRow:
         return {c: getattr(self, c) for c in COLUMNS}
 
 
-def found_places(
-    documents: Iterable[Document], gazetteer: Gazetteer, country: str | None = None
-) -> Iterator[dict[str, Any]]:
-    """A row (``PLACE_COLUMNS``) per place each document names, in document and text order; each document read
-    as :func:`unresolved_places` reads it. These are all the places a text names: the event's place is chosen
-    among them when the events are built ("reinforcements from Damascus" is listed here, and is no event's)."""
-    for doc in documents:
-        for mention in gazetteer.read(doc.text, doc.country or country).mentions:
-            place, span = mention.place, mention.span
-            yield {
-                "document": doc.id,
-                "text": span.text,
-                "start": span.start,
-                "end": span.end,
-                "cue": mention.cue,
-                **{c: getattr(place, c) for c in PLACE_FIELDS},
-                "score": mention.score,
-            }
+def place_rows(document: str, mentions: Iterable[PlaceMention]) -> Iterator[dict[str, Any]]:
+    """A row (``PLACE_COLUMNS``) per place a document names, in text order. These are all the places a text
+    names: the event's place is chosen among them when the events are built ("reinforcements from Damascus" is
+    listed here, and is no event's)."""
+    for mention in mentions:
+        place, span = mention.place, mention.span
+        yield {
+            "document": document,
+            "text": span.text,
+            "start": span.start,
+            "end": span.end,
+            "cue": mention.cue,
+            **{c: getattr(place, c) for c in PLACE_FIELDS},
+            "score": mention.score,
+        }
 
 
-def unresolved_places(
-    documents: Iterable[Document], gazetteer: Gazetteer, country: str | None = None
-) -> Iterator[UnresolvedRow]:
-    """The unresolved place names of each document, in document and text order.
-
-    Each document is read with its own country hint, else ``country``, else the country its text is about.
-    """
-    for doc in documents:
-        reading = gazetteer.read(doc.text, doc.country or country)
-        for name in reading.unresolved:
-            yield UnresolvedRow(doc.id, name.raw, name.span.start, name.span.end, name.reason, name.nearest)
+def unresolved_rows(document: str, names: Iterable[Unresolved]) -> Iterator[UnresolvedRow]:
+    """A row per name of a document left unresolved, in text order."""
+    for name in names:
+        yield UnresolvedRow(document, name.raw, name.span.start, name.span.end, name.reason, name.nearest)
