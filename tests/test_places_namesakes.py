@@ -307,6 +307,15 @@ def test_places_namesakes_a_citys_possessive_before_a_district(
     assert found[city].feature == "city" and found[name].admin1 == found[city].admin1  # type: ignore[attr-defined]
 
 
+def test_places_namesakes_a_list_whose_commas_were_lost(gaz: Gazetteer) -> None:
+    # three names side by side or more are a list (FA-KES's texts lost their commas): each a place, the last
+    # Rastan's neighbour Zafaraniya, not Tartus's Zafarana
+    text = "Airstrikes also targeted the nearby towns of Rastan Talbeesah Ter Maaleh and Zafarana."
+    found = _found(gaz, text)
+    words = ("Rastan", "Ter Maaleh", "Zafarana")
+    assert {w: found[w].admin1 for w in words if w in found} == dict.fromkeys(words, "Homs")  # type: ignore[attr-defined]
+
+
 def test_places_namesakes_a_name_opener_alone_is_still_the_town(gaz: Gazetteer) -> None:
     found = _found(gaz, "Clashes in al-Bab city and shelling on At Tall")
     assert found["al-Bab"].name == "Al Bab" and found["At Tall"].name == "At Tall"  # type: ignore[attr-defined]

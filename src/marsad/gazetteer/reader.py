@@ -445,6 +445,8 @@ class Reader(TextChecks):
                 # "towns of Aleppo Province", "of Targeting Aleppo city", "in Deir Ezzor Al-Sharqi countryside"
                 hits = [h for h in hits if h not in inside or h in named]
                 continue
+            if self._listed_without_commas(first, last, inside):
+                continue  # "the towns of Rastan Talbeesah Ter Maaleh and Zafarana": each is a place
             if first != last and inside:
                 hits = [h for h in hits if h not in inside]
             elif inside:
@@ -452,6 +454,17 @@ class Reader(TextChecks):
             span = Span.of(self.text, start, end)
             self.unresolved.append(Unresolved(span, unresolved.NOT_FOUND))
         return hits
+
+    def _listed_without_commas(self, first: int, last: int, inside: list[_Hit]) -> bool:
+        """Whether three names or more found inside the run ``first``..``last`` cover all its words but
+        particles: a list whose commas were lost ("Rastan Talbeesah Ter Maaleh", "Huraytan Hayyan Anadan Kafar
+        Hamra"), where two names side by side may be one name the gazetteer lacks ("Jadida Baladiya", "Hamra
+        Boueitiya") and stay one unknown name."""
+        if len(inside) < 3:
+            return False
+        covered = {i for h in inside for i in range(h.first, h.last + 1)}
+        folded = self.tokens.folded
+        return all(i in covered or folded[i] in PARTICLES for i in range(first, last + 1))
 
     def _city_possessive(self, first: int, hits: list[_Hit]) -> bool:
         """Whether the word ``first`` is a city's or governorate's possessive written without its apostrophe, as
