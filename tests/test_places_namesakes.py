@@ -361,6 +361,23 @@ def test_places_namesakes_common_words_and_organisations_are_no_places(
     assert words not in _found(gaz, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "is_place"),
+    [
+        # who speaks is a person or a government, not a place: no village Mustafa, no Russia
+        ('"The ceasefire has collapsed" Mustafa told AFP.', "Mustafa", False),
+        ("Russia says it kills 180 extremists in Syria", "Russia", False),
+        # unless a preposition puts the name somewhere
+        ("Maysa al-Aswad, an evacuee from Kafraya said she was sitting on one of the buses", "Kafraya", True),
+        ("Activists in northern rural Homs said that the regime shelled the town", "Homs", True),
+    ],
+)
+def test_places_namesakes_who_speaks_is_no_place(
+    gaz: Gazetteer, text: str, words: str, is_place: bool
+) -> None:
+    assert (words in _found(gaz, text)) is is_place
+
+
 def test_places_namesakes_an_organisation_is_no_quarter(gaz: Gazetteer) -> None:
     found = gaz.find("Clashes between the Islamic State and Hayyaat Tahrir al-Sham in Idlib city", "SY")
     assert [m.place.name for m in found] == ["Idlib"]

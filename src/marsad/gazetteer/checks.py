@@ -42,6 +42,14 @@ _NOT_CAPITAL = bytes(b for b in range(128) if not "A" <= chr(b) <= "Z")
 _WELL_KNOWN = frozenset({"city", "admin1", "admin2", "country"})  # named first in a longer run all the same
 # a space, or an article between spaces or after a hyphen: "Bab al-Nairab", "Sheikh Maqsoud"
 _SAME_NAME = re.compile(r" (?:(?:al|el|ad|ar|as|ash|at|az|ez|bin|ibn|abu|umm)[ -])?", re.IGNORECASE)
+# a verb of speech right after a name no cue locates: who speaks is a person, or a government ("Moscow said")
+_SPEAKS = re.compile(
+    r"\s+(?:said|says|told|added|stated|explained|pointed\s+out|noted|stressed|announced|warned|urged)\b"
+)
+# ... unless a preposition puts the name somewhere, perhaps with words between ("activists in northern rural Homs said")
+_SAID_FROM = re.compile(
+    r"\b(?i:of|from|in|for|on|at|near|to|into|across|around|outside|inside|the)\s+(?:[a-z]+\s+){0,2}$"
+)
 # an article between a name and the word after it: "Abu Bakr al-Baghdadi"
 _ARTICLE_BETWEEN = re.compile(r"\s+(?:al|el)[\s-]+", re.IGNORECASE)
 # how closely a small village must be spelled when its governorate follows it
@@ -126,9 +134,11 @@ class TextChecks:
             return True
         if self._in_organisation(hit) or self._opener_before(hit):
             return False
+        left, right = self._cue_names(hit)
+        if left is None and self._speaks(hit):
+            return False
         if hit.first != hit.last:
             return not self._nisba_after(hit)
-        left, right = self._cue_names(hit)
         words = self.tokens
         if words.folded[hit.first] in self.stop["not_alone"] and left not in _LOCATIVE:
             return False
@@ -171,6 +181,14 @@ class TextChecks:
                 return True  # "Maizeela, Deir Ezzor governorate" (Moezleh): one key, the region right after
             return not small or (spelled >= 1.0 and len(words.keys[hit.first]) >= 5)
         return True
+
+    def _speaks(self, hit: Hit) -> bool:
+        """Whether the name is who speaks, a person or a government ("Zarif said", "Abu Omar said", "Russia says
+        it killed"), not where: a verb of speech follows it and no preposition before puts it anywhere ("an
+        activist from Kafraya said", "activists in rural Idlib said")."""
+        if not _SPEAKS.match(self.text, hit.end):
+            return False
+        return not _SAID_FROM.search(self.text, max(0, hit.start - 30), hit.start)
 
     def _opener_before(self, hit: Hit) -> bool:
         """Whether a capitalised word that opens names stands right before the name, part of it ("Umm Shuaifa",
