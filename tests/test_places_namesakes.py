@@ -316,6 +316,15 @@ def test_places_namesakes_a_list_whose_commas_were_lost(gaz: Gazetteer) -> None:
     assert {w: found[w].admin1 for w in words if w in found} == dict.fromkeys(words, "Homs")  # type: ignore[attr-defined]
 
 
+def test_places_namesakes_a_district_holds_what_lies_in_it(gaz: Gazetteer) -> None:
+    # "X in Y district": Y's province holds X, as a governorate named after it would; the only Taraka-like name
+    # the gazetteer knows (Ghor's Tulak) is not it, and the district still places the event
+    text = "Intelligence reports led the security force to a compound east of Taraka in Sabari district."
+    found = {m.span.text: m.place for m in gaz.find(text, "AF")}
+    assert "Taraka" not in found and found["Sabari"].admin1 == "Khost"
+    assert "Taraka" in [u.raw for u in gaz.read(text, "AF").unresolved]
+
+
 def test_places_namesakes_a_name_opener_alone_is_still_the_town(gaz: Gazetteer) -> None:
     found = _found(gaz, "Clashes in al-Bab city and shelling on At Tall")
     assert found["al-Bab"].name == "Al Bab" and found["At Tall"].name == "At Tall"  # type: ignore[attr-defined]

@@ -134,6 +134,7 @@ class Reader(TextChecks):
             hit.right = cues.right_cue(self.text, hit.end)
         hits = self._drop_consumed(hits)
         self._share_cues(hits)
+        self._districts_named(hits)
         self._resolve(hits, context=[])
         self._in_the_region_named(hits)
         self._divisions = {
@@ -691,6 +692,19 @@ class Reader(TextChecks):
                 best = self._nearest(hit, regions)
             assert best is not None
             hit.best = (hit.spelled[best.id], best)
+
+    def _districts_named(self, hits: list[_Hit]) -> None:
+        """A district named with its word holds what is said to lie in it, as a governorate does ("a compound
+        east of Taraka in Sabari district": Khost's, not Ghor's Tulak): its province joins the regions the text
+        names, when all its namesakes lie in one."""
+        named = []
+        for hit in hits:
+            if hit.right is not None and hit.right.name == "district":
+                provinces = {scoring.region(r) for r, _ in hit.candidates if r.feature == "admin2"}
+                if len(provinces) == 1 and None not in provinces:
+                    named.append((hit.start, str(provinces.pop())))
+        if named:
+            self._regions = sorted(set(self._regions).union(named))
 
     def _in_the_region_named(self, hits: list[_Hit]) -> None:
         """A village whose namesakes all lie outside the governorate said to hold it, as lists of strike locations
