@@ -3,8 +3,7 @@
 With PATHS the reports are read now, as extraction reads them (:func:`marsad.extract.stages.read_places`): every
 place each names (:func:`marsad.gazetteer.places.place_rows`), or with ``--unresolved`` the names left unresolved,
 with words, span and reason (:func:`marsad.gazetteer.places.unresolved_rows`). Without PATHS the store is read:
-each stored event's place
-(:meth:`marsad.store.sqlite.Store.places`), or the unresolved names kept per event
+each stored event's place (:meth:`marsad.store.sqlite.Store.places`), or the unresolved names kept per event
 (:meth:`marsad.store.sqlite.Store.unresolved_places`).
 """
 

@@ -46,7 +46,8 @@ _SAME_NAME = re.compile(r" (?:(?:al|el|ad|ar|as|ash|at|az|ez|bin|ibn|abu|umm)[ -
 _SPEAKS = re.compile(
     r"\s+(?:said|says|told|added|stated|explained|pointed\s+out|noted|stressed|announced|warned|urged)\b"
 )
-# ... unless a preposition puts the name somewhere, perhaps with words between ("activists in northern rural Homs said")
+# ... unless a preposition puts the name somewhere, perhaps with words between ("activists in northern rural
+# Homs said")
 _SAID_FROM = re.compile(
     r"\b(?i:of|from|in|for|on|at|near|to|into|across|around|outside|inside|the)\s+(?:[a-z]+\s+){0,2}$"
 )
@@ -196,9 +197,8 @@ class TextChecks:
         where that word ends a name of its own ("Tariq al-Bab Bustan al-Qasr", a list without commas)."""
         words = self.tokens
         index = hit.first - 1
-        if (
-            index >= 0 and not words.keys[index]
-        ):  # "Tal al-Hara": past the article (most words before are none)
+        # "Tal al-Hara": past the article (most words before a name are none)
+        if index >= 0 and not words.keys[index]:
             found = self._neighbour(index, -1)
             index = -1 if found is None else found
         if index < 0 or not words.capital[index]:
@@ -214,8 +214,8 @@ class TextChecks:
 
     def _nisba_after(self, hit: Hit) -> bool:
         """Whether a nisba follows the name, making it a person's: an article and a capitalised word ending in
-        -i or -y ("Abu Bakr al-Baghdadi", "Salah al-Din al-Shishani", "Abu Omar al-Golani") that says no part
-        of a place ("Deir Ezzor al-Sharqi") and names none ("Tal Abyad al-Gharbi" names two)."""
+        -i or -y ("Abu Bakr al-Baghdadi", "Salah al-Din al-Shishani") that says no part of a place ("Deir Ezzor
+        al-Sharqi") and is no place's name itself (then the two may be a list)."""
         index = self._neighbour(hit.last + 1, 1)
         if index is None or index == hit.last + 1:
             return False

@@ -729,15 +729,16 @@ class Reader(TextChecks):
             found = fuzzy.in_region(layer, index, key, self.text[hit.start : hit.end], region)
             if found is None or found[0] < fuzzy.IN_REGION_OVER_KEY:
                 continue
+            candidates = [(layer.rows[pid], name) for pid, name in layer.names[found[1]]]
+            held = [row for row, _ in candidates if scoring.region(row) == region]
+            if not held:
+                continue
             hit.keys.add(found[1])
-            hit.candidates = [(layer.rows[pid], name) for pid, name in layer.names[found[1]]]
-            for row, _ in hit.candidates:
+            hit.candidates, hit.scores = candidates, None
+            for row, _ in candidates:
                 self.rows.setdefault(row.id, (row, layer))
-            hit.scores = None
-            hit.spelled = {row.id: found[0] / 100 for row, _ in hit.candidates}
-            held = (r for r, _ in hit.candidates if scoring.region(r) == region)
-            best = max(held, key=lambda r: (scoring.importance(r), -r.id))
-            hit.best = (found[0] / 100, best)
+            hit.spelled = {row.id: found[0] / 100 for row, _ in candidates}
+            hit.best = (found[0] / 100, max(held, key=lambda r: (scoring.importance(r), -r.id)))
 
     def _beside_each_other(self, hits: list[_Hit]) -> None:
         """Two villages named together ("Kafrayya and al-Fou'aa", "Nubl and al-Zahraa", "besieging al-Tabaqa
