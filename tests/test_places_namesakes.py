@@ -77,6 +77,13 @@ NAMESAKES = [
         "Raqqa",
         "Al-Hwas",
     ),
+    # a town has a countryside more often than a village does, whatever governorate another clause names
+    (
+        "Clashes in the countryside of al-Tabaqa and human losses in the southern countryside of Al-Hasakah",
+        "al-Tabaqa",
+        "Raqqa",
+        "Tabaqa",
+    ),
 ]
 
 

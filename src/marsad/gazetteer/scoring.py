@@ -110,8 +110,11 @@ def fit(cue: str | None, feature: str) -> float:
         )
     if cue == "countryside":
         # "the countryside of Daraa": around the town, as UCDP codes it (town, where_prec 2), not the
-        # governorate's centroid
-        return {"admin1": 0.4, "admin2": 0.1}.get(feature, 0.45 if feature in POPULATED else 0.0)
+        # governorate's centroid; a town has a countryside more often than a village does ("the countryside of
+        # al-Tabaqa" is Raqqa's Tabqa, not a hamlet Tabaqa of al-Hasakah)
+        return {"admin1": 0.4, "admin2": 0.1, "city": 0.45, "town": 0.45}.get(
+            feature, 0.35 if feature in POPULATED else 0.0
+        )
     if cue == "desert":
         return {"admin1": 0.5, "admin2": 0.1, "desert": 0.3}.get(
             feature, 0.2 if feature in POPULATED else 0.0
