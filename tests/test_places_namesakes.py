@@ -394,6 +394,18 @@ def test_places_namesakes_who_speaks_is_no_place(
     assert (words in _found(gaz, text)) is is_place
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a month's abbreviation in a dateline, read with no country: no Ho in Ghana, no Ji'an in China
+        "Jordan Times. Last updated at Nov 012017. At least four schoolchildren were killed",
+        "Shafat Mir Jerez, Jan 25: Three grenade attacks rocked the south",
+    ],
+)
+def test_places_namesakes_a_months_abbreviation_is_no_city(gaz: Gazetteer, text: str) -> None:
+    assert not any(m.span.text in ("Nov", "Jan") for m in gaz.find(text))
+
+
 def test_places_namesakes_an_organisation_is_no_quarter(gaz: Gazetteer) -> None:
     found = gaz.find("Clashes between the Islamic State and Hayyaat Tahrir al-Sham in Idlib city", "SY")
     assert [m.place.name for m in found] == ["Idlib"]
