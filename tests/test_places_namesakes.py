@@ -300,6 +300,11 @@ def test_places_namesakes_the_region_named_needs_a_village_spelled_close(
         # districts: the city and the district, not one unknown name
         ("Free Syrian Army rebels pushed into Aleppos Rashidin district on Friday", "Aleppos", "Rashidin"),
         (
+            "Free Syrian Army rebels pushed into Aleppos al-Rashidin district on Friday",
+            "Aleppos",
+            "al-Rashidin",
+        ),
+        (
             "a refugee camp located east of Idlibs Maarat al-Numaan district was targeted",
             "Idlibs",
             "Maarat al-Numaan",
@@ -386,6 +391,8 @@ def test_places_namesakes_common_words_and_organisations_are_no_places(
         # unless a preposition puts the name somewhere
         ("Maysa al-Aswad, an evacuee from Kafraya said she was sitting on one of the buses", "Kafraya", True),
         ("Activists in northern rural Homs said that the regime shelled the town", "Homs", True),
+        ("A doctor in rebel-held Douma told AFP that five were killed", "Douma", True),
+        ("A medic in Syria's Idlib told AFP that four were killed", "Idlib", True),
     ],
 )
 def test_places_namesakes_who_speaks_is_no_place(
@@ -425,9 +432,11 @@ def test_places_namesakes_a_name_before_a_nisba_is_a_persons(gaz: Gazetteer, tex
 
 
 def test_places_namesakes_a_descriptor_after_a_name_is_no_nisba(gaz: Gazetteer) -> None:
-    # "al-Sharqi" (eastern) ends in -i too, but says which part of the place
+    # "al-Sharqi" (eastern) and "al-Tahtani" (lower) end in -i too, but say which part of the place
     found = _found(gaz, "Supplies arrive at Al-Mayadeen City in Deir Ezzor Al-Sharqi countryside")
     assert found["Deir Ezzor"].admin1 == "Deir ez-Zor"  # type: ignore[attr-defined]
+    found = _found(gaz, "Airstrikes hit Tal Hamis al-Tahtani and Tal Tamr")
+    assert found["Tal Hamis"].admin1 == "Al-Hasakah"  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(

@@ -46,13 +46,11 @@ _SAME_NAME = re.compile(r" (?:(?:al|el|ad|ar|as|ash|at|az|ez|bin|ibn|abu|umm)[ -
 _SPEAKS = re.compile(
     r"\s+(?:said|says|told|added|stated|explained|pointed\s+out|noted|stressed|announced|warned|urged)\b"
 )
-# ... unless a preposition puts the name somewhere, perhaps with words between ("activists in northern rural
-# Homs said")
+# ... unless a preposition (or "the": "the United States says") puts the name somewhere, perhaps with words
+# between ("activists in northern rural Homs said", "a doctor in rebel-held Douma told", "in Syria's Idlib")
 _SAID_FROM = re.compile(
-    r"\b(?i:of|from|in|for|on|at|near|to|into|across|around|outside|inside|the)\s+(?:[a-z]+\s+){0,2}$"
+    r"\b(?i:of|from|in|for|on|at|near|to|into|across|around|outside|inside|the)\s+(?:[\w'’-]+\s+){0,2}$"
 )
-# an article between a name and the word after it: "Abu Bakr al-Baghdadi"
-_ARTICLE_BETWEEN = re.compile(r"\s+(?:al|el)[\s-]+", re.IGNORECASE)
 # how closely a small village must be spelled when its governorate follows it
 _BESIDE_REGION = fuzzy.IN_REGION / 100
 _RIGHT_AFTER = 40  # characters between a name and the governorate said to hold it ("X, Raqqa governorate")
@@ -193,19 +191,23 @@ class TextChecks:
 
     def _opener_before(self, hit: Hit) -> bool:
         """Whether a capitalised word that opens names stands right before the name, part of it ("Umm Shuaifa",
-        "Tal al-Hara"): the name the text writes begins there, and is no place the words after it name. Not
-        where that word ends a name of its own ("Tariq al-Bab Bustan al-Qasr", a list without commas)."""
+        "Tal al-Hara"): the name the text writes begins there, and is no place the words after it name."""
         words = self.tokens
         index = hit.first - 1
         # "Tal al-Hara": past the article (most words before a name are none)
         if index >= 0 and not words.keys[index]:
             found = self._neighbour(index, -1)
             index = -1 if found is None else found
-        if index < 0 or not words.capital[index]:
+        if index < 0 or not self._opens_name(index):
             return False
-        if words.folded[index] not in self.stop["name_openers"]:
-            return False
-        if not _SAME_NAME.fullmatch(self.text, words.ends[index], hit.start):
+        return bool(_SAME_NAME.fullmatch(self.text, words.ends[index], hit.start))
+
+    def _opens_name(self, index: int) -> bool:
+        """Whether the word ``index`` is a capitalised word that opens many names (``name_openers``: Tal, Bab,
+        Umm, ...) and begins the name it is part of: not where it ends a name of its own ("Tariq al-Bab Bustan
+        al-Qasr", a list without commas)."""
+        words = self.tokens
+        if not words.capital[index] or words.folded[index] not in self.stop["name_openers"]:
             return False
         before = self._neighbour(index - 1, -1)
         if before is None or not words.capital[before]:
@@ -213,9 +215,10 @@ class TextChecks:
         return not _SAME_NAME.fullmatch(self.text, words.ends[before], words.starts[index])
 
     def _nisba_after(self, hit: Hit) -> bool:
-        """Whether a nisba follows the name, making it a person's: an article and a capitalised word ending in
-        -i or -y ("Abu Bakr al-Baghdadi", "Salah al-Din al-Shishani") that says no part of a place ("Deir Ezzor
-        al-Sharqi") and is no place's name itself (then the two may be a list)."""
+        """Whether a nisba follows the name (of two words or more), making it a person's: an article and a
+        capitalised word ending in -i or -y ("Abu Bakr al-Baghdadi", "Salah al-Din al-Shishani") that says no
+        part of a place ("Deir Ezzor al-Sharqi", "Tal Hamis al-Tahtani") and is no place's name itself (then the
+        two may be a list)."""
         index = self._neighbour(hit.last + 1, 1)
         if index is None or index == hit.last + 1:
             return False
@@ -223,7 +226,8 @@ class TextChecks:
         folded = words.folded[index]
         if not words.capital[index] or folded[-1] not in "iy" or folded in self.stop["descriptors"]:
             return False
-        if not _ARTICLE_BETWEEN.fullmatch(self.text, hit.end, words.starts[index]):
+        # (an article stands between: ``_neighbour`` stepped over it)
+        if not _SAME_NAME.fullmatch(self.text, hit.end, words.starts[index]):
             return False
         return not any(words.keys[index] in layer.names for layer in self.layers)
 

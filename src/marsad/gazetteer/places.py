@@ -1,5 +1,5 @@
-"""Listings over many documents for ``marsad places``: the places the gazetteer reads in them, and the names it
-could not resolve.
+"""The rows ``marsad places`` lists, one document at a time: the places read in it, and the names that could
+not be resolved.
 
 A row per place named: the document, the words and their span, the cue read around them, and the place they
 resolve to (name, kind, point, admin regions, p-code, GeoNames id, precision codes, the source that has it).

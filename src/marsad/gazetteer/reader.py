@@ -428,8 +428,12 @@ class Reader(TextChecks):
             if (first, last) in whole or not self._announced(start, end):
                 continue
             if first < last and self._city_possessive(first, hits):
-                # "Aleppos Rashidin district": the city stays, and the name after it is read as a run of its own
-                first, start = first + 1, self.tokens.starts[first + 1]
+                # "Aleppos Rashidin district": the city stays, and the name after it (from past its article:
+                # "Aleppos al-Rashidin") is read as a run of its own
+                first += 1
+                while first < last and self.tokens.folded[first] in PARTICLES:
+                    first += 1
+                start = self.tokens.starts[first]
                 if (first, last) in whole:
                     continue
             if first == last and self.tokens.folded[first] == "capital":
@@ -566,13 +570,13 @@ class Reader(TextChecks):
 
     def _after_opener(self, first: int, start: int) -> bool:
         """Whether the span at ``start`` follows, within the run from ``first``, a word that opens names
-        ("Umm Shuaifa", "Tal al-Hara"): the name begins with that word, and the words after it alone are no
-        close spelling of another place (Shuaifa is not Deir ez-Zor's Shafa)."""
+        (``_opens_name``: "Umm Shuaifa", "Tal al-Hara"): the name begins with that word, and the words after it
+        alone are no close spelling of another place (Shuaifa is not Deir ez-Zor's Shafa)."""
         folded = self.tokens.folded
         before = start - 1
         while before > first and folded[before] in PARTICLES:
             before -= 1
-        return before >= first and folded[before] in self.stop["name_openers"]
+        return before >= first and self._opens_name(before)
 
     def _scanned_only(self, layer: Layer, index: fuzzy.FuzzyIndex, first: int, last: int) -> bool | None:
         """None when no context lets the words match a close spelling (see ``_fuzzy_span``): a particle at an
@@ -721,8 +725,11 @@ class Reader(TextChecks):
             if found_after is None:
                 continue
             position, region = found_after
-            # "Terrorists Shell Aleppo", "Ashrafieh in Aleppo city": no village said to lie there
+            # "Terrorists Shell Aleppo", "Ashrafieh in Aleppo city": no village said to lie there; "X, Raqqa and
+            # Hama": a list of places, none holding another
             if not _LISTED_AS_HELD.fullmatch(self.text, hit.end, position) or region in hit.regions:
+                continue
+            if self._listed_from(position):
                 continue
             index = self.gaz.fuzzy_index(layer)
             key = self._run_key(hit.first, hit.last)
