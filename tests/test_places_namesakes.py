@@ -319,6 +319,17 @@ def test_places_namesakes_a_citys_possessive_before_a_district(
     assert found[city].feature == "city" and found[name].admin1 == found[city].admin1  # type: ignore[attr-defined]
 
 
+def test_places_namesakes_a_countrys_possessive_without_its_apostrophe(gaz: Gazetteer) -> None:
+    # "Syrias" (FA-KES's texts lost their apostrophes) is Syria, as "Syria's" is: the report is Syria's, not
+    # the country of the "Russian strikes" it names twice
+    text = "Russian strikes kill 34 civilians in Syrias Deir Ezzor Monitor. AFP Sunday 26 Nov 2017"
+    assert gaz.country_of(text) == "SY"
+    assert [m.place.name for m in gaz.find(text)] == ["Syria", "Deir ez-Zor"]
+    # and it still only says whose city the name after it is
+    found = _found(gaz, "A barrel bomb hit a rebel-held district of Syrias Aleppo city on Saturday")
+    assert found["Aleppo"].feature == "city"  # type: ignore[attr-defined]
+
+
 def test_places_namesakes_a_list_whose_commas_were_lost(gaz: Gazetteer) -> None:
     # three names side by side or more are a list (FA-KES's texts lost their commas): each a place, the last
     # Rastan's neighbour Zafaraniya, not Tartus's Zafarana

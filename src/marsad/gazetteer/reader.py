@@ -493,17 +493,20 @@ class Reader(TextChecks):
         without its apostrophe ("Syrias"), which are no part of a name either; else none. Two names side by
         side ("Jadida Baladiya") or a name and an unknown word ("Zor Shamr") are one unknown name."""
         folded, descriptors = self.tokens.folded, self.stop["descriptors"]
-        named = [h for h in inside if any(folded[i] not in descriptors for i in range(h.first, h.last + 1))]
+
+        def describes(i: int) -> bool:
+            return (
+                folded[i] in descriptors
+                or (folded[i].endswith("ing") and len(folded[i]) > 5)
+                or (folded[i].endswith("s") and folded[i][:-1] in self.gaz.country_words)
+            )
+
+        # ("Syrias" is found as the country too: a possessive says which place, whatever else it is)
+        named = [h for h in inside if not all(describes(i) for i in range(h.first, h.last + 1))]
         if len(named) != 1:
             return []
         rest = [i for i in range(first, last + 1) if not named[0].first <= i <= named[0].last]
-        described = bool(rest) and all(
-            folded[i] in descriptors
-            or (folded[i].endswith("ing") and len(folded[i]) > 5)
-            or (folded[i].endswith("s") and folded[i][:-1] in self.gaz.country_words)
-            for i in rest
-        )
-        return named if described else []
+        return named if rest and all(describes(i) for i in rest) else []
 
     def _announced(self, start: int, end: int) -> bool:
         near = self.tokens.near(unresolved.ANNOUNCING_WORDS, start, end, 30, 16)
