@@ -96,6 +96,21 @@ def test_places_cli_reads_a_report_as_extraction_does(app: typer.Typer, data_dir
     )
 
 
+def test_places_cli_reads_with_the_users_actor_dictionary(
+    app: typer.Typer, tmp_path: Path, data_dir: Path
+) -> None:
+    # --actors, as `marsad run` takes it: the user's group ("FIA fighters", a Syrian group of the fixture) makes the
+    # report Syria's, so "Sarjeh" is the village of Idlib, not Sharjah
+    path = tmp_path / "fia.txt"
+    path.write_text("FIA fighters shelled the village of Sarjeh yesterday, killing two.", encoding="utf-8")
+    user = Path(__file__).parent / "fixtures" / "actors" / "extra_valid.yaml"
+    mine = CliRunner().invoke(app, ["places", str(path), "--format", "json", "--actors", str(user)])
+    assert mine.exit_code == 0, mine.output
+    assert [(r["text"], r["country"], r["admin1"]) for r in json.loads(mine.output)] == [
+        ("Sarjeh", "Syria", "Idlib")
+    ]
+
+
 def test_places_cli_lists_each_stored_events_place(app: typer.Typer, tmp_path: Path, data_dir: Path) -> None:
     doc = document_from_record({"id": "r1", "text": REPORT, "published": "2019-05-06", "country": "SY"})
     assert isinstance(doc, Document)

@@ -37,7 +37,7 @@ ActorsOption = Annotated[
 ]
 
 
-def _settings(actors: list[Path] | None) -> Settings:
+def actor_settings(actors: list[Path] | None) -> Settings:
     """Settings from the environment, with --actors files added to the MARSAD_ACTORS ones."""
     base = Settings()
     return base if not actors else replace(base, actor_files=(*base.actor_files, *actors))
@@ -86,7 +86,7 @@ def run(
             bar.update(task, advance=1, description=escape(str(label))[:60])
 
         summary = run_batch(paths, store, published=_published(published), country=country,
-                            settings=_settings(actors), on_item=tick)  # fmt: skip
+                            settings=actor_settings(actors), on_item=tick)  # fmt: skip
         counts = store.counts()
     table = Table(title=f"marsad run → {db}")
     for col in (
@@ -130,7 +130,7 @@ def extract(
     from marsad.pipeline import extract as extract_doc
     from marsad.pipeline import extract_record
 
-    resources = default_resources(_settings(actors).actor_files)
+    resources = default_resources(actor_settings(actors).actor_files)
     extract_doc = partial(extract_doc, resources=resources)
     extract_record = partial(extract_record, resources=resources)
 

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
+from marsad.cli.main import ActorsOption, actor_settings
 from marsad.cli.output import Format, emit, err_console, progress
 from marsad.gazetteer.places import PLACE_FIELDS
 from marsad.records import Document
@@ -60,12 +61,14 @@ def places_command(
         typer.Option("--db", help="SQLite store read without PATHS (default: MARSAD_DB or ./marsad.db)."),
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="table, csv or json.")] = Format.table,
+    actors: ActorsOption = None,
 ) -> None:
     """The places named in reports (every place each names) or in the store (each event's place), with their
     words, span, point, admin regions and precision codes; with --unresolved, the names left unresolved (words,
     span, reason)."""
     if paths:
-        _from_files(paths, country, fmt, unresolved)
+        # read with the actor dictionaries `marsad run` would use: no place inside an actor's name
+        _from_files(paths, country, fmt, unresolved, actor_settings(actors).actor_files)
         return
     from marsad.store.sqlite import Store
 
@@ -80,7 +83,9 @@ def places_command(
     emit(rows, columns, fmt, title=f"the places of {events} stored events")
 
 
-def _from_files(paths: list[str], country: str | None, fmt: Format, unresolved: bool) -> None:
+def _from_files(
+    paths: list[str], country: str | None, fmt: Format, unresolved: bool, actor_files: tuple[Path, ...]
+) -> None:
     from marsad.extract.stages import default_resources, read_places
     from marsad.gazetteer.places import COLUMNS, PLACE_COLUMNS, place_rows, unresolved_rows
     from marsad.ingest import read_paths
@@ -91,7 +96,7 @@ def _from_files(paths: list[str], country: str | None, fmt: Format, unresolved: 
             documents.append(item)
         else:
             err_console.print(f"[yellow]skipped[/yellow] {item.source}: {item.message}")
-    resources = default_resources()
+    resources = default_resources(actor_files)
     rows: list[dict[str, Any]] = []
     with progress() as bar:
         for doc in bar.track(documents, description="reading places"):
