@@ -77,6 +77,13 @@ NAMESAKES = [
         "Raqqa",
         "Al-Hwas",
     ),
+    # "X in the countryside of Y" says Y holds X, as "X, Y governorate" does: Rif Dimashq's Hezzeh, not Homs's
+    (
+        "Regime forces shelled Hazzeh in the countryside of Rif Dimashq, killing two civilians",
+        "Hazzeh",
+        "Rif Dimashq",
+        "Hazzeh",
+    ),
     # a town has a countryside more often than a village does, whatever governorate another clause names
     (
         "Clashes in the countryside of al-Tabaqa and human losses in the southern countryside of Al-Hasakah",
@@ -281,6 +288,8 @@ def test_places_namesakes_a_name_opener_followed_by_a_name_is_no_town(
         # no village said to lie in the governorate (a headline's verb), or none spelled close enough there ("al
         # Batani" is a quarter of Raqqa, no Abatin)
         ("Many Civilians Martyred as Terrorists Shell Aleppo", "Shaala"),
+        # the only Atamah-like name the gazetteer knows lies in Aleppo, not in the countryside of Idlib named
+        ("Clashes in Daraa and casualties in Atamah camp in the countryside of Idlib", "Al-Athami"),
         (
             "(S1254) al Sabahiya neighbourhood, west of Raqqa city and al Batani, Raqqa governorate, Syria",
             "Abatin",

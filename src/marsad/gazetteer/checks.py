@@ -32,7 +32,9 @@ _HELD_BY = re.compile(
     r"(?:\s+(?:village|town|city|area|camp|farms?|sub-?district|district))?\s*,?\s*"
     r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF\s]*"
     # "X, Raqqa governorate", "X village in the Idlib countryside", "X town of Edlib countryside"
-    r"(?:(?:(?:near|close\s+to|in)\s+)?[^,;]{1,30},\s*)?(?:(?:in|of)\s+)?(?:the\s+)?",
+    r"(?:(?:(?:near|close\s+to|in)\s+)?[^,;]{1,30},\s*)?(?:(?:in|of)\s+)?(?:the\s+)?"
+    # "X in the northern countryside of Hama"
+    r"(?:(?:\w+ern\s+)?countryside\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
 _LETTER = re.compile(r"[^\W\d_]")
