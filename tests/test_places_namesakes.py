@@ -435,6 +435,24 @@ def test_places_namesakes_a_common_word_is_no_city_of_the_world(gaz: Gazetteer, 
     assert word not in [m.span.text for m in gaz.find(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        # the city whose own name the text writes, over a bigger city that has it among its other names:
+        # Islamabad, not Chattogram (Bangladesh); New Delhi, not Delhi; Florida's St. Petersburg beside Tampa
+        ("A bomb exploded in Islamabad on Monday, killing three.", "Islamabad", "Islamabad"),
+        ("NEW DELHI: Farmers across the country have blocked the highways", "NEW DELHI", "New Delhi"),
+        (
+            "Peaceful rallies in Tampa and St. Petersburg took a turn late Tuesday",
+            "St. Petersburg",
+            "St. Petersburg",
+        ),
+    ],
+)
+def test_places_namesakes_a_citys_own_name(gaz: Gazetteer, text: str, words: str, name: str) -> None:
+    assert (words, name) in [(m.span.text, m.place.name) for m in gaz.find(text)]
+
+
 def test_places_namesakes_an_organisation_is_no_quarter(gaz: Gazetteer) -> None:
     found = gaz.find("Clashes between the Islamic State and Hayyaat Tahrir al-Sham in Idlib city", "SY")
     assert [m.place.name for m in found] == ["Idlib"]

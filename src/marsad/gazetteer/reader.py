@@ -823,10 +823,19 @@ class Reader(TextChecks):
             scored, hit.spelled, hit.regions, hit.top = known
             return scored
         hit.spelled, ranked, exact = self._spelled(hit)
+        # the city whose own name the text writes, over a city that only has it among its other names (GeoNames
+        # keeps a city's names in every language and age): Islamabad, not Chattogram, once also called so
+        letters = _letters(self.text[hit.start : hit.end])
+        own = {
+            row.id
+            for row, _ in hit.candidates
+            if row.feature == "city" and row.id in exact and _letters(row.name) == letters
+        }
         scored = []
         for row, _ in hit.candidates:
             score = 2 * ranked[row.id] + scoring.fit(feature_cue, row.feature)
             score += _EXACT if row.id in exact else 0.0
+            score += _OWN_NAME if row.id in own else 0.0
             score += scoring.importance(row) / 4 + (0.1 if row.country == self.country else 0.0)
             score -= 0.1 if row.approx else 0.0
             scored.append((round(score, 6), -row.id, row))
@@ -1115,6 +1124,7 @@ _HELD_SPELLING = (
 # (words, keys found, layers) -> how closely the best-spelled namesake is written (see Reader._select)
 _BEST_SPELLED: dict[tuple[str, frozenset[str], tuple[str, ...]], float] = {}
 _EXACT = 0.05  # a name written exactly as the text writes it, over one only the scoring form equals
+_OWN_NAME = 0.05  # ... and that name a city's own, over one of its other names
 
 
 def _spans_of(first: int, last: int) -> Iterator[tuple[int, int]]:
