@@ -627,12 +627,21 @@ class Reader(TextChecks):
         if found is None:
             return None
         hit = self._new_hit(first, last)
-        hit.keys.add(found[1])
-        hit.candidates = [(layer.rows[pid], name) for pid, name in layer.names[found[1]]]
-        for row, _ in hit.candidates:
-            self.rows.setdefault(row.id, (row, layer))
+        self._take_key(hit, layer, found[1], self._key_places(layer, found[1]))
         hit.best = (found[0] / 100, hit.candidates[0][0])
         return hit
+
+    @staticmethod
+    def _key_places(layer: Layer, key: str) -> list[tuple[Row, str]]:
+        """The (place, name) pairs of a key of ``layer`` (a close spelling's, found outside the key finder)."""
+        return [(layer.rows[pid], name) for pid, name in layer.names[key]]
+
+    def _take_key(self, hit: _Hit, layer: Layer, key: str, candidates: list[tuple[Row, str]]) -> None:
+        """Make ``key``'s places (``candidates``) the namesakes of ``hit``, in the reading's table of places."""
+        hit.keys.add(key)
+        hit.candidates = candidates
+        for row, _ in candidates:
+            self.rows.setdefault(row.id, (row, layer))
 
     def _drop_consumed(self, hits: list[_Hit]) -> list[_Hit]:
         """Drop a hit that is the cue word of the hit before it ("Badia" in "Deir ez-Zor Badia") or after it
@@ -739,14 +748,12 @@ class Reader(TextChecks):
             found = fuzzy.in_region(layer, index, key, self.text[hit.start : hit.end], region)
             if found is None or found[0] < fuzzy.IN_REGION_OVER_KEY:
                 continue
-            candidates = [(layer.rows[pid], name) for pid, name in layer.names[found[1]]]
+            candidates = self._key_places(layer, found[1])
             held = [row for row, _ in candidates if scoring.region(row) == region]
             if not held:
                 continue
-            hit.keys.add(found[1])
-            hit.candidates, hit.scores = candidates, None
-            for row, _ in candidates:
-                self.rows.setdefault(row.id, (row, layer))
+            self._take_key(hit, layer, found[1], candidates)
+            hit.scores = None
             hit.spelled = {row.id: found[0] / 100 for row, _ in candidates}
             hit.best = (found[0] / 100, max(held, key=lambda r: (scoring.importance(r), -r.id)))
 

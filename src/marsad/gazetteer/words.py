@@ -109,6 +109,7 @@ class Words(Sequence[Token]):
         self.key_starts = list(compress(accumulate(map(_STEP, self._rows), initial=1), self.keys))
         self._name_starts: list[int] | None = None
         self._name_start_words: tuple[list[str], list[int]] | None = None
+        self._start_mask: list[bool] | None = None
         self._titles: dict[tuple[int, int], tuple[int, int]] = {}  # (first, last) word -> title_counts
         self._found: dict[tuple[str, ...], tuple[list[int], list[tuple[int, int]]]] = {}
 
@@ -136,19 +137,25 @@ class Words(Sequence[Token]):
         case); None when some word's key has a space of its own ("Bukamal" -> "abu kamal"), so that a key found
         may start inside a word."""
         if self._name_starts is None and self.joined.count(" ") == len(self.owners) + 1:
-            # the case of each word that has a key, in the order of ``key_starts`` (``owners`` are those words)
-            starting = map(not_, compress(self.lower, self.keys))
-            self._name_starts = list(compress(self.key_starts, starting))  # in order: the finds nearly so
+            # in order: the finds nearly so
+            self._name_starts = list(compress(self.key_starts, self._starting()))
         return self._name_starts
 
     def name_start_words(self) -> tuple[list[str], list[int]]:
         """The key of the word at each of ``name_starts()`` (which is not None: what ``joined`` holds from there
         to the next space), and that word's index."""
         if self._name_start_words is None:
-            starting = list(map(not_, compress(self.lower, self.keys)))
+            starting = self._starting()
             keys = list(compress(filter(None, self.keys), starting))
             self._name_start_words = keys, list(compress(self.owners, starting))
         return self._name_start_words
+
+    def _starting(self) -> list[bool]:
+        """For each word that has a key, in the order of ``key_starts`` (``owners`` are those words), whether it
+        may start a name: it is not written in lower case. Read once for ``name_starts`` and its words."""
+        if self._start_mask is None:
+            self._start_mask = list(map(not_, compress(self.lower, self.keys)))
+        return self._start_mask
 
     def key_token_starts(self) -> list[int]:
         """Positions in ``joined`` where each of its words begins: every key of a word, and each word of a key
