@@ -59,6 +59,11 @@ CASES = [
         3,
         5,
     ),
+    # the agencies' "rural X" and the plural of a list ("the Hama and Homs countrysides") are X's countryside too
+    ("Raids in rural Idlib.", "SY", "Idlib", "Idlib", "city", "countryside", 2, 2),
+    ("Shelling on southern rural Idlib.", "SY", "Idlib", "Southern Idlib", "sector", "countryside", 3, 5),
+    ("Clashes in the Hama and Homs countrysides.", "SY", "Homs", "Homs", "city", "countryside", 2, 2),
+    ("Shells hit the Damascus’ outskirts.", "SY", "Damascus", "Damascus", "city", "outskirts", 2, 2),
     ("Protests spread in Idlib province.", "SY", "Idlib", "Idlib", "admin1", "province", 3, 4),
     ("A car bomb exploded in Idlib city.", "SY", "Idlib", "Idlib", "city", "city", 1, 1),
     ("Curfew in Manbij district.", "SY", "Manbij", "Manbij", "admin2", "district", 2, 3),
@@ -165,6 +170,55 @@ def test_places_cues_shared_by_coordinated_names(gaz: Gazetteer) -> None:
         ("Homs", "desert", 4),
         ("Deir ez-Zor", "desert", 4),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name", "where"),
+    [
+        ("Casualties in rural Damascus.", "Damascus", "Rif Dimashq", 4),
+        ("Shelling hit the countryside of Damascus.", "Damascus", "Rif Dimashq", 4),
+        ("Clashes in Damascus countryside.", "Damascus countryside", "Rif Dimashq", 4),
+        ("Flogging in the southern countryside of Damascus.", "Damascus", "Southern Rif Dimashq", 5),
+    ],
+)
+def test_places_cues_the_countryside_of_damascus_is_its_own_governorate(
+    gaz: Gazetteer, text: str, words: str, name: str, where: int
+) -> None:
+    """The Damascus governorate is the city alone; its countryside is Rif Dimashq, coded at the city, as the
+    countryside of any other town is (Rif Dimashq's centre lies 100 km east of Damascus, in the desert)."""
+    [mention] = gaz.find(text, "SY")
+    place = mention.place
+    assert (mention.span.text, place.name, place.admin1, place.admin1_pcode) == (
+        words,
+        name,
+        "Rif Dimashq",
+        "SY03",
+    )
+    assert place.where_prec == where
+    [city] = gaz.find("Shelling hit Damascus.", "SY")
+    assert city.place.admin1 == "Damascus"
+    assert distance_km(place.latitude, place.longitude, city.place.latitude, city.place.longitude) < 5
+
+
+def test_places_cues_the_outskirts_of_damascus_are_the_citys(gaz: Gazetteer) -> None:
+    [mention] = gaz.find("Clashes on the eastern outskirts of Damascus.", "SY")
+    assert (mention.place.admin1, mention.cue) == ("Damascus", "outskirts")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Clashes in Zamalka, Damascus province.", "Zamalka"),
+        ("Shelling hit al-Nashabiyah in the countryside of Damascus.", "al-Nashabiyah"),
+        ("Nearly 40 air raids on parts of Eastern Ghouta in Damascus province.", "Eastern Ghouta"),
+    ],
+)
+def test_places_cues_damascus_province_holds_rif_dimashq(gaz: Gazetteer, text: str, words: str) -> None:
+    """Agencies call Rif Dimashq "Damascus province": a place it holds is not a conflict left unresolved."""
+    reading = gaz.read(text, "SY")
+    found = {m.span.text: m.place for m in reading.mentions}
+    assert words in found and found[words].admin1 == "Rif Dimashq", reading.unresolved
+    assert not reading.unresolved
 
 
 def _left_cue_by_patterns(text: str, start: int) -> cues.Cue:

@@ -341,6 +341,16 @@ class TextChecks:
             known = self._titles[start] = words >= 4 and capitals >= 0.75 * words
         return known
 
+    def _lies_in(self, row: Row, region: str | None) -> bool:
+        """Whether ``row`` lies in the governorate a text names as ``region``: in it, or in the governorate that is
+        its countryside ("Zamalka, Damascus province": the agencies' name for Rif Dimashq, the Damascus
+        governorate being the city alone)."""
+        own = scoring.region(row)
+        if own == region:
+            return True
+        rural = self.layers[-1].countryside.get(region or "")
+        return rural is not None and own is not None and scoring.region(rural[0]) == own
+
     def _region_near(self, position: int) -> str | None:
         """The governorate the text names closest after (else before) ``position``: "X village, Raqqa
         governorate"."""

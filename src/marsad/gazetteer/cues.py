@@ -54,8 +54,9 @@ _LEFT = (
     (
         "countryside",
         re.compile(
-            rf"(?:\b(?P<dir>{_DIRECTION})(?:ern)?\s+)?\b(?:countryside|rural\s+areas?|rif|suburbs|farmlands?)\s+"
-            r"of\s+(?:the\s+)?$",
+            rf"(?:\b(?P<dir>{_DIRECTION})(?:ern)?\s+)?\b(?:(?:countryside|rural\s+areas?|rif|suburbs|farmlands?)\s+"
+            # "in rural Idlib", "southern rural Aleppo": the agencies' word for a governorate's countryside
+            r"of\s+(?:the\s+)?|rural\s+)$",
             re.I,
         ),
     ),
@@ -84,12 +85,13 @@ _RIGHT = (
     (
         "countryside",
         re.compile(
-            rf"^(?:['’]s)?\s+(?:(?P<dir>{_DIRECTION})(?:ern)?\s+)?(?:countryside|rural\s+areas?|farmlands?)\b",
+            # "the Hama and Homs countrysides": each its own
+            rf"^(?:['’]s?)?\s+(?:(?P<dir>{_DIRECTION})(?:ern)?\s+)?(?:countrysides?|rural\s+areas?|farmlands?)\b",
             re.I,
         ),
     ),
-    ("outskirts", re.compile(r"^(?:['’]s)?\s+(?:outskirts|suburbs|environs)\b", re.I)),
-    ("desert", re.compile(r"^(?:['’]s)?\s*(?:-\s*)?(?:deserts?|badia|badiya|steppe)\b", re.I)),
+    ("outskirts", re.compile(r"^(?:['’]s?)?\s+(?:outskirts|suburbs|environs)\b", re.I)),
+    ("desert", re.compile(r"^(?:['’]s?)?\s*(?:-\s*)?(?:deserts?|badia|badiya|steppe)\b", re.I)),
     ("subdistrict", re.compile(r"^\s+(?:sub-?district|nahiya|nahia)\b", re.I)),
     ("district", re.compile(r"^\s+district\b", re.I)),
     ("province", re.compile(r"^\s+(?:province|governorate|gov\.|muhafaza[ht]?|wilayat)\b", re.I)),
@@ -142,7 +144,7 @@ _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CUE_ENDINGS = (
     frozenset(
         {"of", "the", "in", "at", "inside", "within", "into", "near", "nearby", "to", "around", "outside"}
-        | {"surrounding", "between", "from"}
+        | {"surrounding", "between", "from", "rural"}
     )
     | frozenset(f"{d}{e}" for d in BEARINGS for e in ("", "ern"))
     | frozenset(f"{a}-{b}{e}" for a in ("north", "south") for b in ("east", "west") for e in ("", "ern"))
@@ -155,6 +157,7 @@ _ONLY = {
     **dict.fromkeys(("near", "nearby", "around", "outside", "surrounding", "to"), ("near",)),
     "between": ("between",),
     "from": ("near", "between"),  # "15 km away from Manbij" (no bearing: near it), "road from X"
+    "rural": ("countryside",),  # "in rural Idlib"
 }
 
 

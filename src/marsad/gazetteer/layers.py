@@ -17,6 +17,8 @@ from itertools import compress, repeat
 from operator import add
 from typing import Any, NamedTuple
 
+from marsad.gazetteer.normalise import name_key
+
 
 class Row(NamedTuple):
     id: int
@@ -130,6 +132,9 @@ class Layer:
     fuzzy: Any = field(default=None, repr=False)  # fuzzy.FuzzyIndex, built when a text first needs it
     # (governorate p-code, bearing) -> its part that way: "the eastern countryside of Deir ez-Zor"
     sectors: dict[tuple[str, int], Row] = field(default_factory=dict)
+    # governorate p-code -> the governorate named after its countryside, and the town it is named after: Damascus
+    # -> (Rif Dimashq, the city of Damascus)
+    countryside: dict[str, tuple[Row, Row | None]] = field(default_factory=dict)
     beside: str | None = None  # the layer whose keys the finder finds too (the countries, for a country)
 
 
@@ -165,7 +170,34 @@ def _load(conn: sqlite3.Connection, name: str, beside: Layer | None) -> Layer:
         for r in rows.values()
         if r.feature == "sector" and r.name.split()[0] in SECTOR_BEARINGS
     }
-    return Layer(name, rows, names, finder, admin1, sectors=sectors, beside=beside.name if beside else None)
+    return Layer(
+        name,
+        rows,
+        names,
+        finder,
+        admin1,
+        sectors=sectors,
+        countryside=_countryside_governorates(admin1.values(), rows, names),
+        beside=beside.name if beside else None,
+    )
+
+
+def _countryside_governorates(
+    governorates: Iterable[Row], rows: dict[int, Row], names: dict[str, tuple[tuple[int, str], ...]]
+) -> dict[str, tuple[Row, Row | None]]:
+    """Each governorate whose countryside is a governorate of its own, as the layer's names say ("Damascus
+    countryside" is a name of Rif Dimashq: the Damascus governorate is the city alone), with that governorate and
+    the city both are named after."""
+    found = {}
+    for governorate in governorates:
+        region = governorate.admin1_pcode or governorate.admin1
+        for place_id, _ in names.get(name_key(f"{governorate.name} countryside"), ()):
+            other = rows[place_id]
+            if other.feature == "admin1" and (other.admin1_pcode or other.admin1) != region:
+                towns = [rows[i] for i, _ in names.get(name_key(governorate.name), ())]
+                towns = [t for t in towns if t.feature == "city" and (t.admin1_pcode or t.admin1) == region]
+                found[region or ""] = (other, max(towns, key=lambda t: t.population, default=None))
+    return found
 
 
 OWN, BESIDE = 1, 2  # which layers hold a key a finder finds: this one, the one beside it

@@ -42,6 +42,7 @@ _LISTED_AS_HELD = re.compile(
     r"(?:\s+(?:village|town))?\s*,\s*(?:(?:north|south|east|west|central)[\w-]*\s+)*", re.IGNORECASE
 )
 _ADMIN = scoring.ADMIN
+_COUNTRYSIDE_WORDS = re.compile(r"countryside|rural", re.IGNORECASE)
 # Cues a name after "and" or a comma shares with the name before it ("the deserts of Homs and Deir Ezzor").
 _SHARED_LEFT = frozenset(
     {"desert", "countryside", "outskirts", "near", "province", "district", "village", "town"}
@@ -910,7 +911,7 @@ class Reader(TextChecks):
             return False
         if any(r.feature == "admin1" for r, _ in hit.candidates):
             return False  # "Operations in Kandahar, Zabul": a name that names a province too begins a list of them
-        if scoring.region(row) == scoring.region(region) or not scoring.region(row):
+        if self._lies_in(row, scoring.region(region)) or not scoring.region(row):
             return False
         span = Span.of(self.text, hit.start, hit.end)
         self.unresolved.append(Unresolved(span, unresolved.CONFLICT, f"{row.name} ({row.admin1})"))
@@ -932,7 +933,7 @@ class Reader(TextChecks):
             return None
         holding = self._holding_region(hit)
         small = row.feature in _POPULATED and row.feature != "city" and row.population < 50_000
-        if holding is not None and not hit.quarter and small and scoring.region(row) != holding:
+        if holding is not None and not hit.quarter and small and not self._lies_in(row, holding):
             held = self._held_namesake(hit, holding)
             if held is None:
                 # "Al Safsaf village near Tabaqa, Raqqa governorate": no Safsaf of Raqqa is known, and the one in
@@ -947,10 +948,13 @@ class Reader(TextChecks):
             hit.left if left in ("distance", "outskirts", "near", "direction") else (named_right or hit.left)
         )
         layer = self.rows[row.id][1]
-        sector = self._sector(hit, row, precision_cue, layer)
         town = None
+        rural = self._countryside_governorate(hit, row, cue_name, layer)
+        if rural is not None:
+            row, town = rural  # at the town, as "the countryside of Daraa" is
+        sector = self._sector(hit, row, precision_cue, layer)
         if sector is not None:
-            town = self._capital_point(hit, sector, precision_cue)
+            town = town or self._capital_point(hit, sector, precision_cue)
             row, precision_cue = sector, cues.no_cue(hit.end)
         span = Span.of(self.text, hit.start, hit.end)
         place = self.gaz.place(row, span, precision_cue or cues.no_cue(hit.end), layer)
@@ -969,7 +973,7 @@ class Reader(TextChecks):
         held = [
             (score, rid, r)
             for score, rid, r in hit.scores or []
-            if scoring.region(r) == region
+            if self._lies_in(r, region)
             and r.feature in _POPULATED
             and hit.spelled.get(r.id, 0.0) >= _HELD_SPELLING
         ]
@@ -1000,6 +1004,26 @@ class Reader(TextChecks):
         if row.feature != "admin1" and not capital:
             return None
         return layer.sectors.get((row.admin1_pcode, int(direction)))
+
+    def _countryside_governorate(
+        self, hit: _Hit, row: Row, cue_name: str | None, layer: Layer
+    ) -> tuple[Row, Row | None] | None:
+        """The governorate that is a town's countryside, where the text names it so ("rural Damascus", "the
+        southern countryside of Damascus", "Damascus countryside": Rif Dimashq, not the city's governorate), with
+        that town, where such places are coded, as "the countryside of Daraa" is; None for any other name."""
+        if row.feature not in ("city", "admin1") or not layer.countryside:
+            return None
+        if row.feature == "admin1" and _COUNTRYSIDE_WORDS.search(self.text, hit.start, hit.end):
+            # the governorate named by its town's countryside in one name ("Damascus countryside")
+            for rural, town in layer.countryside.values():
+                if rural.id == row.id:
+                    return rural, town
+        found = layer.countryside.get(scoring.region(row) or "")
+        if found is None or cue_name != "countryside":
+            return None  # "the Damascus outskirts" are the city's
+        rural, town = found
+        self.rows.setdefault(rural.id, (rural, layer))
+        return rural, row if row.feature == "city" else town
 
     @staticmethod
     def _capital_point(hit: _Hit, sector: Row, cue: cues.Cue | None) -> Row | None:
