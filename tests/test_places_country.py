@@ -89,11 +89,24 @@ def test_places_country_governorate_or_city(gaz: Gazetteer, text: str, name: str
         "Bashar al-Assad met Vladimir Putin; Liwaa Al-Quds and the Tiger Forces joined the NDF.",
         "SOHR, ISIS, SDF, YPG and HTS are acronyms, not villages.",
         "The Deir ez-Zor Military Council and the Hama Brigade issued a statement.",
+        # what happened opens a headline: "Shelling" is no Jilin (China), which GeoNames also spells Chi-ling
+        "Shelling targets the market. Kill lists and Fierce Fighting: Heavy Clashes continue.",
     ],
 )
 @pytest.mark.parametrize("country", ["SY", "IQ", None])
 def test_places_country_common_words_are_not_places(gaz: Gazetteer, text: str, country: str | None) -> None:
     assert [m.span.text for m in gaz.find(text, country)] == []
+
+
+def test_places_country_headlines_run_together(gaz: Gazetteer) -> None:
+    """Headlines joined without punctuation: the one after a name opens with what happened, which is no part of
+    the name ("... target Aleppo Clashes continue in Idlib")."""
+    text = "Bombardment and shells target Aleppo Clashes continue in Idlib Warplanes bomb Saraqib"
+    assert [(m.span.text, m.place.name) for m in gaz.find(text, "SY")] == [
+        ("Aleppo", "Aleppo"),
+        ("Idlib", "Idlib"),
+        ("Saraqib", "Saraqib"),
+    ]
 
 
 def test_places_country_lookup(gaz: Gazetteer) -> None:
