@@ -77,6 +77,24 @@ def test_places_cli_table_and_unresolved_side_by_side(app: typer.Typer, report: 
     assert missing.exit_code == 0 and "Qarqoor" in missing.output and "Saraqib" not in missing.output
 
 
+def test_places_cli_table_names_each_report_by_its_file(app: typer.Typer, report: Path) -> None:
+    table = CliRunner().invoke(app, ["places", str(report), "--country", "SY"], terminal_width=200)
+    assert table.exit_code == 0 and "report.txt" in table.output
+    [doc] = [d for d in read_paths([report]) if isinstance(d, Document)]
+    assert doc.id[:12] not in table.output  # the id is in CSV and JSON, for joining
+
+
+def test_places_cli_reads_standard_input(app: typer.Typer, report: Path) -> None:
+    result = CliRunner().invoke(app, ["places", "-", "--country", "SY", "--format", "json"], input=REPORT)
+    assert result.exit_code == 0, result.output
+    from_stdin = json.loads(result.output)
+    from_file = json.loads(
+        CliRunner().invoke(app, ["places", str(report), "--country", "SY", "--format", "json"]).output
+    )
+    assert [r["name"] for r in from_stdin] == ["Saraqib", "Idlib", "Damascus"]
+    assert from_stdin == from_file  # the same report, the same id
+
+
 def test_places_cli_reads_a_report_as_extraction_does(app: typer.Typer, data_dir: Path) -> None:
     # a demo report with no country hint whose places alone settle no country: its local actors ("regime
     # forces") make it Syria's, as they do when events are extracted; "al-Bara" is the village of Jabal

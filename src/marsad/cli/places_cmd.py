@@ -9,6 +9,8 @@ each stored event's place (:meth:`marsad.store.sqlite.Store.places`), or the unr
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,7 +19,7 @@ import typer
 from marsad.cli.main import ActorsOption, actor_settings
 from marsad.cli.output import Format, emit, err_console, progress
 from marsad.gazetteer.places import PLACE_FIELDS
-from marsad.records import Document
+from marsad.records import Document, Failure
 from marsad.settings import Settings
 
 STORE_COLUMNS = ("document", "event", "raw", "start", "end", "reason", "nearest")
@@ -48,7 +50,10 @@ TABLE_COLUMNS = (
 def places_command(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Report files or folders (recursive) to read; without them, the store's events."),
+        typer.Argument(
+            help="Report files or folders (recursive) to read, - for standard input; without them, the store's "
+            "events."
+        ),
     ] = None,
     unresolved: Annotated[
         bool, typer.Option("--unresolved", help="List the place names no gazetteer place was found for.")
@@ -88,10 +93,9 @@ def _from_files(
 ) -> None:
     from marsad.extract.stages import default_resources, read_places
     from marsad.gazetteer.places import COLUMNS, PLACE_COLUMNS, place_rows, unresolved_rows
-    from marsad.ingest import read_paths
 
     documents = []
-    for item in read_paths(paths, country=country):
+    for item in _read(paths, country):
         if isinstance(item, Document):
             documents.append(item)
         else:
@@ -106,8 +110,30 @@ def _from_files(
                 rows.extend(row.as_dict() for row in unresolved_rows(doc.id, names))
             else:
                 rows.extend(place_rows(doc.id, found))
+    if fmt is Format.table:
+        # a table names each report by its file, not by its 64-character id (CSV and JSON keep the id)
+        labels = {doc.id: _label(doc) for doc in documents}
+        rows = [{**row, "document": labels[row["document"]]} for row in rows]
     if unresolved:
         emit(rows, COLUMNS, fmt, title=f"{len(rows)} unresolved place names in {len(documents)} reports")
         return
     columns = TABLE_COLUMNS if fmt is Format.table else PLACE_COLUMNS
     emit(rows, columns, fmt, title=f"{len(rows)} places named in {len(documents)} reports")
+
+
+def _read(paths: list[str], country: str | None) -> Iterator[Document | Failure]:
+    """The reports of files and folders, "-" standing for standard input."""
+    from marsad.ingest import read_bytes, read_paths
+
+    for path in paths:
+        if path == "-":
+            yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", country=country)
+        else:
+            yield from read_paths([path], country=country)
+
+
+def _label(doc: Document) -> str:
+    """A report's short name: its file's name (with its line for a JSONL record), else the start of its id."""
+    if doc.source and doc.source != "<stdin>":
+        return Path(doc.source).name
+    return doc.id[:12]
