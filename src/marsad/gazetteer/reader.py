@@ -43,6 +43,7 @@ _LISTED_AS_HELD = re.compile(
 )
 _ADMIN = scoring.ADMIN
 _COUNTRYSIDE_WORDS = re.compile(r"countryside|rural", re.IGNORECASE)
+_FAR_IN_THE_WORLD = 0.8  # the spelling a name read against the world's cities needs ("Deir Ezzur": 0.82)
 # Cues a name after "and" or a comma shares with the name before it ("the deserts of Homs and Deir Ezzor").
 _SHARED_LEFT = frozenset(
     {"desert", "countryside", "outskirts", "near", "province", "district", "village", "town"}
@@ -926,7 +927,10 @@ class Reader(TextChecks):
         )
         after = self._region_right_after(hit)
         beside = after is not None and after == scoring.region(row)  # "Maizeela, Deir Ezzor governorate"
-        if spelled < 0.6 or (spelled < 0.75 and cue_name is None and not beside):
+        # read against the world's cities (no country known), a name must be spelled closer: its key alone
+        # makes "News" Neuss, "Fort" Furth and "Port" Perth, where no country's variants are in play
+        far = _FAR_IN_THE_WORLD if self.country is None else 0.6
+        if spelled < far or (spelled < 0.75 and cue_name is None and not beside):
             if cue_name is not None:
                 span = Span.of(self.text, hit.start, hit.end)
                 self.unresolved.append(Unresolved(span, unresolved.FAR_SPELLING, row.name))
