@@ -113,6 +113,26 @@ def test_places_country_world_cities_need_their_spelling(gaz: Gazetteer, text: s
     assert [m.place.name for m in gaz.find("The warplanes targeted Deir Ezzur.", None)] == ["Deir ez-Zor"]
 
 
+@pytest.mark.parametrize(
+    "text", ["The Saudi-led coalition struck again.", "Forces backed by Saudi aggression warplanes advanced."]
+)
+def test_places_country_a_peoples_name_is_no_place(gaz: Gazetteer, text: str) -> None:
+    """ "Saudi-led" says who led, not where (no Saudi Arabia), as "Kenyan police" is no Kenyon, a US town."""
+    assert gaz.find(text, None) == []
+
+
+def test_places_country_a_people_says_whose_capital(gaz: Gazetteer) -> None:
+    found = gaz.find("Gunmen attacked an Algerian military patrol south of the capital.", None)
+    assert [(m.span.text, m.place.name) for m in found] == [("the capital", "Algiers")]
+
+
+def test_places_country_world_cities_without_machine_spellings(gaz: Gazetteer) -> None:
+    """GeoNames lists letter-for-letter transliterations among a city's names ("an kang" for Anqing): the world's
+    cities are read without them, as their keys are English words' ("King")."""
+    found = gaz.find("A man was walking near King Place in Sydney's Sunshine West.", None)
+    assert [(m.span.text, m.place.name) for m in found] == [("Sydney", "Sydney")]
+
+
 def test_places_country_headlines_run_together(gaz: Gazetteer) -> None:
     """Headlines joined without punctuation: the one after a name opens with what happened, which is no part of
     the name ("... target Aleppo Clashes continue in Idlib")."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import marshal
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -212,8 +213,22 @@ def _query(conn: sqlite3.Connection, name: str) -> _Data:
     grouped: dict[str, list[tuple[int, str]]] = {}
     query = f"SELECT n.place_id, n.name, n.key FROM names n JOIN places p ON p.id = n.place_id WHERE {where}"
     for place_id, place_name, key in conn.execute(query, params):
+        if name == "world" and _machine_spelling(place_name):
+            continue
         grouped.setdefault(key, []).append((place_id, place_name))
     return values, {key: tuple(sorted(found)) for key, found in grouped.items()}
+
+
+_UPPER = re.compile(r"[A-Z\u00C0-\u00DE]")
+_LOWER = re.compile(r"[a-z\u00DF-\u00FF]")
+
+
+def _machine_spelling(name: str) -> bool:
+    """A GeoNames alternate name in Latin letters without a capital: a letter-for-letter transliteration from
+    another script ("an kang", "cenyan", "hndrswn" for Henderson). The world's cities are read without them, as
+    their keys collide with English words ("King": Anqing, "Kenyan": Shenyang); a country's layer keeps them, as
+    reports write some of its villages so ("Sayed Abad", "Hodr")."""
+    return _LOWER.search(name) is not None and _UPPER.search(name) is None
 
 
 def _stored(conn: sqlite3.Connection, name: str) -> _Data | None:

@@ -78,6 +78,8 @@ class Gazetteer:
         )
         # the countries' names as a text's words are folded ("syria"), for "Syrias Aleppo" (reader.py)
         self.country_words = frozenset(fold(name) for name in self._country_names.values())
+        # the peoples' names ("Kenyan", "Indian"), never places alone, but for a people named as its country is
+        self.peoples = frozenset(scoring.demonyms()) - self.country_words
 
     @classmethod
     def load(cls, path: Path | str) -> Gazetteer:

@@ -108,11 +108,14 @@ class Reading:
     unresolved: list[Unresolved]
 
 
-@functools.lru_cache(maxsize=1)
-def _stopwords() -> dict[str, frozenset[str]]:
+@functools.lru_cache(maxsize=4)
+def _stopwords(peoples: frozenset[str] = frozenset()) -> dict[str, frozenset[str]]:
+    """The stop words of ``data/stopwords.yaml``; ``peoples`` (their names: "Kenyan police" is no Kenyon, "the
+    Indian capital" no Dingxi) are never places alone either."""
     with resources.files("marsad.gazetteer").joinpath("data/stopwords.yaml").open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
-    return {name: frozenset(fold(str(w)) for w in words) for name, words in data.items()}
+    words = {name: frozenset(fold(str(w)) for w in words) for name, words in data.items()}
+    return {**words, "never": words["never"] | peoples}
 
 
 class Reader(TextChecks):
@@ -121,7 +124,7 @@ class Reader(TextChecks):
     def __init__(self, gazetteer: Gazetteer, text: str, layers: list[Layer], country: str | None) -> None:
         self.gaz, self.text, self.layers, self.country = gazetteer, text, layers, country
         self.tokens = text_words(text)
-        self.stop = _stopwords()
+        self.stop = _stopwords(gazetteer.peoples)
         self.rows: dict[int, tuple[Row, Layer]] = {}
         self._regions: list[tuple[int, str]] = []  # (position, governorate) of divisions named, for fuzzy
         self.unresolved: list[Unresolved] = []
