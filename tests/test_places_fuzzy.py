@@ -126,11 +126,28 @@ def test_places_unresolved_names_are_kept_with_span_and_reason(gaz: Gazetteer) -
 
 
 def test_places_unresolved_namesake_outside_the_named_province(gaz: Gazetteer) -> None:
-    # the gazetteer knows Jaghatu district only in Ghazni; the release says Wardak: the province locates it
-    reading = gaz.read("In Jaghatu district, Wardak province, insurgents attacked a patrol.", "AF")
-    assert [m.place.name for m in reading.mentions] == ["Wardak"]
+    # Sangin lies in Helmand and nothing in Kandahar is spelled like it; the release says Kandahar: the
+    # province locates it
+    reading = gaz.read("In Sangin district, Kandahar province, insurgents attacked a patrol.", "AF")
+    assert [m.place.name for m in reading.mentions] == ["Kandahar"]
     (name,) = reading.unresolved
-    assert name.raw == "Jaghatu" and name.reason == unresolved.CONFLICT and "Ghazni" in (name.nearest or "")
+    assert name.raw == "Sangin" and name.reason == unresolved.CONFLICT and "Helmand" in (name.nearest or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "province"),
+    [
+        # the key matched a Jaghatu of Ghazni; Wardak's district is spelled alike under another key
+        ("In Jaghatu district, Wardak province, insurgents attacked a patrol.", "Jaghatu", "Wardak"),
+        ("An operation in Surobi district, Kabul province, yesterday.", "Surobi", "Kabul"),
+    ],
+)
+def test_places_unresolved_the_named_province_has_it_spelled_alike(
+    gaz: Gazetteer, text: str, name: str, province: str
+) -> None:
+    reading = gaz.read(text, "AF")
+    assert next((m.place.name, m.place.admin1) for m in reading.mentions) == (name, province)
+    assert reading.unresolved == []
 
 
 @pytest.mark.parametrize(

@@ -151,6 +151,10 @@ IN_REGION = 65.0
 # Tabani village, western Deir Ezzor governorate": At Tibni, not al-Hasakah's Thabanah; "al Batani, Raqqa
 # governorate", a quarter of Raqqa, is no Abatin at 67)
 IN_REGION_OVER_KEY = 80.0
+# ... and this close when the text says the region holds the name but none of its key's places lies there
+# ("Musherfa, Raqqa governorate": Raqqa's Al Mushayrfah, not Aleppo's Shurfah), where such a name is as often a
+# word that is no place ("Khaled bin Waled school, Raqqa city" is no Khaldiya, at 80)
+IN_REGION_OVER_CONFLICT = 90.0
 
 
 def in_region(layer: Layer, index: FuzzyIndex, key: str, words: str, region: str) -> tuple[float, str] | None:
@@ -158,6 +162,14 @@ def in_region(layer: Layer, index: FuzzyIndex, key: str, words: str, region: str
     keys = [k for k in index.by_skeleton.get(skeleton(key), ()) if k in index.region_keys(region)]
     found = best_name(layer, keys, words) if keys else None
     return found if found is not None and found[0] >= IN_REGION else None
+
+
+def last_words_alike(words: str, names: list[str], need: float) -> bool:
+    """Whether the last word of ``words`` is spelled like the last word of one of ``names`` (0-100, at least
+    ``need``): names that open with the same word ("Abu", "Tal", "Kafr") score high on the whole however their
+    own word differs."""
+    last = spelling(words.split()[-1]) if words.split() else ""
+    return any(fuzz.ratio(last, spelling(name.split()[-1])) >= need for name in names if name.split())
 
 
 def close_match(

@@ -43,6 +43,8 @@ _LISTED_AS_HELD = re.compile(
 )
 _ADMIN = scoring.ADMIN
 _COUNTRYSIDE_WORDS = re.compile(r"countryside|rural", re.IGNORECASE)
+# a close spelling in a region: its spelling (0-1), key, that key's places, and the one of them in the region
+_Spelled = tuple[float, str, list[tuple[Row, str]], Row]
 _FAR_IN_THE_WORLD = 0.8  # the spelling a name read against the world's cities needs ("Deir Ezzur": 0.82)
 # Cues a name after "and" or a comma shares with the name before it ("the deserts of Homs and Deir Ezzor").
 _SHARED_LEFT = frozenset(
@@ -732,8 +734,7 @@ class Reader(TextChecks):
         write it ("Al Tabani village, western Deir Ezzor governorate"), is the place of that governorate spelled
         closest to it, when one is close enough: Deir ez-Zor's At Tibni, not al-Hasakah's Thabanah, whose key
         alone matched."""
-        layer = self.layers[-1]
-        if not self._regions or self.country is None or len(layer.names) > fuzzy.MAX_LAYER_KEYS:
+        if not self._regions:
             return
         for hit in hits:
             if hit.best is None or hit.quarter or hit.best[1].feature != "village":
@@ -748,19 +749,41 @@ class Reader(TextChecks):
                 continue
             if self._listed_from(position):
                 continue
-            index = self.gaz.fuzzy_index(layer)
-            key = self._run_key(hit.first, hit.last)
-            found = fuzzy.in_region(layer, index, key, self.text[hit.start : hit.end], region)
-            if found is None or found[0] < fuzzy.IN_REGION_OVER_KEY:
-                continue
-            candidates = self._key_places(layer, found[1])
-            held = [row for row, _ in candidates if scoring.region(row) == region]
-            if not held:
-                continue
-            self._take_key(hit, layer, found[1], candidates)
-            hit.scores = None
-            hit.spelled = {row.id: found[0] / 100 for row, _ in candidates}
-            hit.best = (found[0] / 100, max(held, key=lambda r: (scoring.importance(r), -r.id)))
+            found = self._spelled_in_region(hit, region)
+            if found is not None:
+                self._take_spelled(hit, found)
+
+    def _spelled_in_region(
+        self, hit: _Hit, region: str, need: float = fuzzy.IN_REGION_OVER_KEY
+    ) -> _Spelled | None:
+        """The place of ``region`` spelled closest to the name, when close enough (``need``, 0-100) to displace
+        the namesakes its key matched elsewhere: its spelling (0-1), key, that key's places, and the most
+        important of them in the region."""
+        layer = self.layers[-1]
+        if self.country is None or len(layer.names) > fuzzy.MAX_LAYER_KEYS:
+            return None
+        index = self.gaz.fuzzy_index(layer)
+        key = self._run_key(hit.first, hit.last)
+        found = fuzzy.in_region(layer, index, key, self.text[hit.start : hit.end], region)
+        if found is None or found[0] < need:
+            return None
+        candidates = self._key_places(layer, found[1])
+        held = [row for row, _ in candidates if scoring.region(row) == region]
+        if not held:
+            return None
+        if need >= fuzzy.IN_REGION_OVER_CONFLICT and not fuzzy.last_words_alike(
+            self.text[hit.start : hit.end], [name for _, name in candidates], need
+        ):
+            return None  # "Abu Dorra" is no Abu Dhour: a shared first word makes two names look alike
+        return found[0] / 100, found[1], candidates, max(held, key=lambda r: (scoring.importance(r), -r.id))
+
+    def _take_spelled(self, hit: _Hit, found: _Spelled) -> None:
+        """Read the name as the place ``_spelled_in_region`` found, its key's places its namesakes."""
+        score, key, candidates, best = found
+        self._take_key(hit, self.layers[-1], key, candidates)
+        hit.scores = None
+        hit.spelled = {row.id: score for row, _ in candidates}
+        hit.best = (score, best)
 
     def _beside_each_other(self, hits: list[_Hit]) -> None:
         """Two villages named together ("Kafrayya and al-Fou'aa", "Nubl and al-Zahraa", "besieging al-Tabaqa
@@ -880,6 +903,7 @@ class Reader(TextChecks):
     def _build(self, hits: list[_Hit]) -> list[PlaceMention]:
         mentions: list[PlaceMention] = []
         conflicted: set[str] = set()
+        respelled: dict[str, _Spelled] = {}
         index = 0
         while index < len(hits):
             hit = hits[index]
@@ -889,37 +913,59 @@ class Reader(TextChecks):
                 mentions.append(pair)
                 index += 2
                 continue
-            if self._conflicts(hit, following):
-                conflicted |= hit.keys  # the same name later in the text is that place too, not the namesake
+            self._settle_conflict(hit, following, conflicted, respelled)
             mention = None if hit.keys & conflicted else self._mention(hit)
             if mention is not None:
                 mentions.append(mention)
             index += 1
         return mentions
 
-    def _conflicts(self, hit: _Hit, following: _Hit | None) -> bool:
-        """ "Jaghatu district, Wardak province" when the gazetteer knows Jaghatu only in Ghazni: the text says
-        where the place lies, so the namesake elsewhere is not it (the province still locates the event).
-        """
+    def _settle_conflict(
+        self, hit: _Hit, following: _Hit | None, conflicted: set[str], respelled: dict[str, _Spelled]
+    ) -> None:
+        """A name the text places in a province none of its namesakes lies in is that province's place spelled
+        like it, if one is ("Musherfa, Raqqa governorate": Raqqa's Al Mushayrfah, not Aleppo's Shurfah), else
+        unresolved; and so wherever the text names it again (``respelled``, ``conflicted``: keys)."""
+        again = hit.keys & respelled.keys()
+        if again:
+            self._take_spelled(hit, respelled[min(again)])
+            return
+        region = self._conflicting_region(hit, following)
+        if region is None:
+            return
+        found = self._spelled_in_region(hit, region, fuzzy.IN_REGION_OVER_CONFLICT)
+        if found is not None:
+            respelled.update(dict.fromkeys(hit.keys, found))
+            self._take_spelled(hit, found)
+            return
+        assert hit.best is not None
+        row = hit.best[1]
+        span = Span.of(self.text, hit.start, hit.end)
+        self.unresolved.append(Unresolved(span, unresolved.CONFLICT, f"{row.name} ({row.admin1})"))
+        conflicted |= hit.keys
+
+    def _conflicting_region(self, hit: _Hit, following: _Hit | None) -> str | None:
+        """The province the text says holds the name, where none of its namesakes lies ("Jaghatu district,
+        Wardak province" when the gazetteer knows Jaghatu only in Ghazni: the namesake elsewhere is not it, and
+        the province still locates the event); None when there is no such conflict."""
         if following is None or hit.best is None or following.best is None:
-            return False
+            return None
         row, region = hit.best[1], following.best[1]
         if (
             region.feature != "admin1"
             or row.feature in ("admin1", "country")
             or row.country != region.country
         ):
-            return False
+            return None
         end = hit.right.end if hit.right is not None and hit.right.name else hit.end
         if not _CONTAINED.match(self.text[end : following.start]) or self._listed_from(following.start):
-            return False
+            return None
         if any(r.feature == "admin1" for r, _ in hit.candidates):
-            return False  # "Operations in Kandahar, Zabul": a name that names a province too begins a list of them
-        if self._lies_in(row, scoring.region(region)) or not scoring.region(row):
-            return False
-        span = Span.of(self.text, hit.start, hit.end)
-        self.unresolved.append(Unresolved(span, unresolved.CONFLICT, f"{row.name} ({row.admin1})"))
-        return True
+            return None  # "Operations in Kandahar, Zabul": a name that names a province too begins a list of them
+        held_by = scoring.region(region)
+        if held_by is None or self._lies_in(row, held_by) or not scoring.region(row):
+            return None
+        return held_by
 
     def _mention(self, hit: _Hit) -> PlaceMention | None:
         assert hit.best is not None
@@ -942,6 +988,14 @@ class Reader(TextChecks):
         small = row.feature in _POPULATED and row.feature != "city" and row.population < 50_000
         if holding is not None and not hit.quarter and small and not self._lies_in(row, holding):
             held = self._held_namesake(hit, holding)
+            if held is None:
+                # "Al Safsaf village, near Tabaqa, Raqqa governorate": Raqqa's Safsafa, spelled alike, whose key
+                # the text's spelling does not share
+                spelled_in = self._spelled_in_region(hit, holding, fuzzy.IN_REGION_OVER_CONFLICT)
+                if spelled_in is not None:
+                    score, _, _, held = spelled_in
+                    self.rows.setdefault(held.id, (held, self.layers[-1]))
+                    hit.spelled = {**hit.spelled, held.id: score}
             if held is None:
                 # "Al Safsaf village near Tabaqa, Raqqa governorate": no Safsaf of Raqqa is known, and the one in
                 # Tartus is not it
