@@ -989,16 +989,15 @@ class Reader(TextChecks):
         if holding is not None and not hit.quarter and small and not self._lies_in(row, holding):
             held = self._held_namesake(hit, holding)
             if held is None:
-                # "Al Safsaf village, near Tabaqa, Raqqa governorate": Raqqa's Safsafa, spelled alike, whose key
-                # the text's spelling does not share
+                # "Al Safsaf village, near Tabaqa, Raqqa governorate": Raqqa's Sefsafa, spelled alike under
+                # another key than the text's spelling
                 spelled_in = self._spelled_in_region(hit, holding, fuzzy.IN_REGION_OVER_CONFLICT)
                 if spelled_in is not None:
-                    score, _, _, held = spelled_in
-                    self.rows.setdefault(held.id, (held, self.layers[-1]))
-                    hit.spelled = {**hit.spelled, held.id: score}
+                    self._take_spelled(hit, spelled_in)
+                    held = spelled_in[3]
             if held is None:
-                # "Al Safsaf village near Tabaqa, Raqqa governorate": no Safsaf of Raqqa is known, and the one in
-                # Tartus is not it
+                # "Samra village, near Tabaqa, Raqqa governorate": no Samra of Raqqa is known, nor one spelled
+                # like it, and the one in Hama is not it
                 span = Span.of(self.text, hit.start, hit.end)
                 self.unresolved.append(Unresolved(span, unresolved.CONFLICT, f"{row.name} ({row.admin1})"))
                 return None
