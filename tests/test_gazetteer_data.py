@@ -100,6 +100,7 @@ def test_gazetteer_data_stopwords_schema() -> None:
         "organisation_heads",
         "descriptors",
         "name_openers",
+        "person_titles",
     }
     for name, words in data.items():
         assert all(isinstance(w, str) and w == w.lower().strip() and w for w in words), name

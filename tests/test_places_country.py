@@ -91,6 +91,8 @@ def test_places_country_governorate_or_city(gaz: Gazetteer, text: str, name: str
         "The Deir ez-Zor Military Council and the Hama Brigade issued a statement.",
         # what happened opens a headline: "Shelling" is no Jilin (China), which GeoNames also spells Chi-ling
         "Shelling targets the market. Kill lists and Fierce Fighting: Heavy Clashes continue.",
+        # a person's title before a name makes it the person's ("Abu Obaida" is also a village)
+        "The commander Abu Obaida and Imam Sayyed Ali spoke on Sunday.",
     ],
 )
 @pytest.mark.parametrize("country", ["SY", "IQ", None])

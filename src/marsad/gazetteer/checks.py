@@ -136,6 +136,8 @@ class TextChecks:
         if self._in_organisation(hit) or self._opener_before(hit):
             return False
         left, right = self._cue_names(hit)
+        if left is None and self._titled(hit):
+            return False
         if left is None and self._speaks(hit):
             return False
         if hit.first != hit.last:
@@ -203,6 +205,17 @@ class TextChecks:
         if index < 0 or not self._opens_name(index):
             return False
         return bool(_SAME_NAME.fullmatch(self.text, words.ends[index], hit.start))
+
+    def _titled(self, hit: Hit) -> bool:
+        """Whether a person's title stands right before the name ("the commander Abu Obaida", "emir Abu
+        Hassan", ``person_titles``): the name is the person's."""
+        index = hit.first - 1
+        words = self.tokens
+        return (
+            index >= 0
+            and words.folded[index] in self.stop["person_titles"]
+            and self.text[words.ends[index] : hit.start] == " "
+        )
 
     def _opens_name(self, index: int) -> bool:
         """Whether the word ``index`` is a capitalised word that opens many names (``name_openers``: Tal, Bab,
