@@ -125,6 +125,14 @@ def test_places_unresolved_names_are_kept_with_span_and_reason(gaz: Gazetteer) -
     assert text[name.span.start : name.span.end] == "Qarqoor Bazzuq"
 
 
+def test_places_unresolved_a_name_a_governorate_holds_is_kept_when_spelled_too_far(gaz: Gazetteer) -> None:
+    # no cue before it, but the text says Daraa holds it: a place, kept unresolved with the reason (the only
+    # close name, Tiba, is spelled too far), not dropped as a weak word
+    reading = gaz.read("Regime forces shelled Tayba in the countryside of Daraa.", "SY")
+    assert [(u.raw, u.reason) for u in reading.unresolved] == [("Tayba", unresolved.FAR_SPELLING)]
+    assert [m.place.admin1 for m in reading.mentions] == ["Daraa"]
+
+
 def test_places_unresolved_namesake_outside_the_named_province(gaz: Gazetteer) -> None:
     # Sangin lies in Helmand and nothing in Kandahar is spelled like it; the release says Kandahar: the
     # province locates it

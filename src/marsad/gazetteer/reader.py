@@ -979,12 +979,14 @@ class Reader(TextChecks):
         # read against the world's cities (no country known), a name must be spelled closer: its key alone
         # makes "News" Neuss, "Fort" Furth and "Port" Perth, where no country's variants are in play
         far = _FAR_IN_THE_WORLD if self.country is None else 0.6
+        holding = self._holding_region(hit)
         if spelled < far or (spelled < 0.75 and cue_name is None and not beside):
-            if cue_name is not None:
+            if cue_name is not None or (holding is not None and self.text[hit.start].isascii()):
+                # (a name the text says a governorate holds is a place: "Tayba in the countryside of Daraa"; an
+                # Arabic word before the Latin name of a list of strike locations, "تل", is part of that name)
                 span = Span.of(self.text, hit.start, hit.end)
                 self.unresolved.append(Unresolved(span, unresolved.FAR_SPELLING, row.name))
             return None
-        holding = self._holding_region(hit)
         small = row.feature in _POPULATED and row.feature != "city" and row.population < 50_000
         if holding is not None and not hit.quarter and small and not self._lies_in(row, holding):
             held = self._held_namesake(hit, holding)
