@@ -119,7 +119,7 @@ def test_places_country_world_cities_need_their_spelling(gaz: Gazetteer, text: s
     "text", ["The Saudi-led coalition struck again.", "Forces backed by Saudi aggression warplanes advanced."]
 )
 def test_places_country_a_peoples_name_is_no_place(gaz: Gazetteer, text: str) -> None:
-    """ "Saudi-led" says who led, not where (no Saudi Arabia), as "Kenyan police" is no Kenyon, a US town."""
+    """ "Saudi-led" says who led, not where: no Saudi Arabia (a people's name is never a place alone)."""
     assert gaz.find(text, None) == []
 
 

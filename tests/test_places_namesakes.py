@@ -605,7 +605,8 @@ def test_places_namesakes_no_region_named_vouches_for_nothing(
         ("Renewed clashes in Jobar and Ein Tarma, east of Damascus", "Ein Tarma", True),
         ("a shell targeted Kafr Zita town, 10 casualties at least killed in Aleppo", "Kafr Zita", True),
         # another place of the same governorate, or an Arabic name in presentation forms, may stand between:
-        # no Kabish of Raqqa is known, and al-Hasakah's Kabsh is not it
+        # no Kabish or Samra of Raqqa is known, nor one spelled alike (al-Hasakah's Kabsh and Hama's Samra are
+        # not them)
         ("(S388a) Kabish village and Zor Shamr, Raqqa governorate, Syria", "Kabish", False),
         ("(S600) Samra ﺍﻟﻄﺒﻘﺔ, Raqqa governorate, Syria", "Samra", False),
         ("Clashes in Jabali, 10 killed in Raqqa", "Jabali", True),
