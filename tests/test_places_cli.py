@@ -84,6 +84,19 @@ def test_places_cli_table_names_each_report_by_its_file(app: typer.Typer, report
     assert doc.id[:12] not in table.output  # the id is in CSV and JSON, for joining
 
 
+def test_places_cli_an_unreadable_input_fails_the_command_not_the_others(
+    app: typer.Typer, report: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "missing.txt"
+    result = CliRunner().invoke(
+        app, ["places", str(missing), str(report), "--country", "SY", "--format", "csv"]
+    )
+    assert result.exit_code == 1  # as `marsad run` and `marsad extract` exit
+    said = " ".join(result.output.split())  # (the message is wrapped to the terminal's width)
+    assert "missing.txt: no such file" in said
+    assert "Saraqib" in result.output  # the readable report is listed all the same
+
+
 def test_places_cli_reads_standard_input(app: typer.Typer, report: Path) -> None:
     result = CliRunner().invoke(app, ["places", "-", "--country", "SY", "--format", "json"], input=REPORT)
     assert result.exit_code == 0, result.output

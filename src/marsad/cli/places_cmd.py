@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 
 from marsad.cli.main import ActorsOption, actor_settings
 from marsad.cli.output import Format, emit, err_console, progress
@@ -95,11 +96,13 @@ def _from_files(
     from marsad.gazetteer.places import COLUMNS, PLACE_COLUMNS, place_rows, unresolved_rows
 
     documents = []
+    failed = False
     for item in _read(paths, country):
         if isinstance(item, Document):
             documents.append(item)
         else:
-            err_console.print(f"[yellow]skipped[/yellow] {item.source}: {item.message}")
+            err_console.print(f"[yellow]skipped[/yellow] {escape(item.source)}: {escape(item.message)}")
+            failed = True
     resources = default_resources(actor_files)
     rows: list[dict[str, Any]] = []
     with progress() as bar:
@@ -116,9 +119,11 @@ def _from_files(
         rows = [{**row, "document": labels[row["document"]]} for row in rows]
     if unresolved:
         emit(rows, COLUMNS, fmt, title=f"{len(rows)} unresolved place names in {len(documents)} reports")
-        return
-    columns = TABLE_COLUMNS if fmt is Format.table else PLACE_COLUMNS
-    emit(rows, columns, fmt, title=f"{len(rows)} places named in {len(documents)} reports")
+    else:
+        columns = TABLE_COLUMNS if fmt is Format.table else PLACE_COLUMNS
+        emit(rows, columns, fmt, title=f"{len(rows)} places named in {len(documents)} reports")
+    if failed:
+        raise typer.Exit(1)  # as `marsad run` and `marsad extract`: the reports read are listed all the same
 
 
 def _read(paths: list[str], country: str | None) -> Iterator[Document | Failure]:
