@@ -647,6 +647,28 @@ def test_places_namesakes_a_name_read_in_its_governorate_is_that_place_again(gaz
     assert [f for f in found if f[0] == "Hader"] == [("Hader", "Hadar", "Quneitra")] * 2
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "name", "admin1"),
+    [
+        # the key finds only villages (Salma, two OCHA Salmiyehs); the town of As Salamiyah, a vowel apart,
+        # is weighed with them and wins on its size, as UCDP codes it
+        (
+            "Regime forces retake 4 villages in the countryside of Salmiyah.",
+            "Salmiyah",
+            "As Salamiyah",
+            "Hama",
+        ),
+        # a village spelled letter for letter keeps its name
+        ("Shelling hit the village of Salma in the Latakia countryside.", "Salma", "Salma", "Latakia"),
+    ],
+)
+def test_places_namesakes_a_town_spelled_alike_joins_villages(
+    gaz: Gazetteer, text: str, words: str, name: str, admin1: str
+) -> None:
+    found = {m.span.text: (m.place.name, m.place.admin1) for m in gaz.find(text, "SY")}
+    assert found[words] == (name, admin1)
+
+
 def test_places_namesakes_namesake_in_the_governorate_said_to_hold_the_name(gaz: Gazetteer) -> None:
     # the governorate beside the name picks its namesake there (OCHA's Sefsafa of Raqqa), even when one
     # elsewhere is spelled closer (As Safsafah of Tartus)

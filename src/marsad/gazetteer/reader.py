@@ -43,6 +43,13 @@ _LISTED_AS_HELD = re.compile(
 )
 _ADMIN = scoring.ADMIN
 _COUNTRYSIDE_WORDS = re.compile(r"countryside|rural", re.IGNORECASE)
+
+
+def _is_town(row: Row) -> bool:
+    """A town or city with a point of its own (no village known only at its subdistrict's centre)."""
+    return row.feature in ("town", "city") and not row.approx
+
+
 # a close spelling in a region: its spelling (0-1), key, that key's places, and the one of them in the region
 _Spelled = tuple[float, str, list[tuple[Row, str]], Row]
 _FAR_IN_THE_WORLD = 0.8  # the spelling a name read against the world's cities needs ("Deir Ezzur": 0.82)
@@ -134,7 +141,7 @@ class Reader(TextChecks):
         self._divisions: set[int] = set()  # words naming a country or governorate (see _beside_name)
 
     def mentions(self) -> list[PlaceMention]:
-        hits = self._fuzzy(self._select(self._hits()))
+        hits = self._towns_spelled_alike(self._fuzzy(self._select(self._hits())))
         hits.sort(key=lambda h: h.start)
         for hit in hits:
             hit.left = cues.left_cue(self.text, hit.start)
@@ -424,6 +431,69 @@ class Reader(TextChecks):
             taken = {i for h in found for i in range(h.first, h.last + 1)}
             hits = [h for h in hits if not taken & set(range(h.first, h.last + 1))] + found
         return self._keep_unresolved(hits, runs)
+
+    def _towns_spelled_alike(self, hits: list[_Hit]) -> list[_Hit]:
+        """A name whose key finds only villages ("Salmiyah": Salma and two OCHA Salmiyehs) may be a town
+        spelled a little otherwise (As Salamiyah, whose key differs by a vowel): the towns sharing its consonants
+        and spelled close enough join its namesakes, to be weighed with them."""
+        layer = self.layers[-1]
+        if self.country is None or len(layer.names) > fuzzy.MAX_LAYER_KEYS:
+            return hits
+        for hit in hits:
+            for row, _ in hit.candidates:
+                if row.feature != "village":
+                    break  # (a loop, not any(): most hits stop at their first namesake, and this runs for each)
+            else:
+                if hit.candidates:
+                    self._add_towns_alike(hit, layer)
+        return hits
+
+    def _add_towns_alike(self, hit: _Hit, layer: Layer) -> None:
+        """Add the towns spelled like the name to its namesakes (see ``_towns_spelled_alike``)."""
+        towns = self._towns_alike(layer, self._run_key(hit.first, hit.last), self.text[hit.start : hit.end])
+        known = {row.id for row, _ in hit.candidates}
+        joining = [(row, name) for row, name in towns if row.id not in known]
+        if joining:
+            for row, _ in joining:
+                self.rows.setdefault(row.id, (row, layer))
+            hit.candidates = hit.candidates + joining
+
+    def _towns_alike(self, layer: Layer, key: str, words: str) -> tuple[tuple[Row, str], ...]:
+        """The towns and cities of ``layer`` sharing ``key``'s consonants and spelled like ``words`` (at
+        ``fuzzy.ONE_WORD``), remembered per spelling: reports name the same villages again and again."""
+        memo = self.gaz.towns_alike
+        found = memo.get((layer.name, words))
+        if found is None:
+            towns: list[tuple[Row, str]] = []
+            bones = fuzzy.skeleton(key)
+            others = (
+                self.gaz.fuzzy_index(layer).by_skeleton.get(bones, ())
+                if bones in self._town_bones(layer)
+                else ()
+            )
+            for other in others:
+                if other == key:
+                    continue
+                named = [(r, name) for r, name in self._key_places(layer, other) if _is_town(r)]
+                if named:
+                    best = fuzzy.best_name(layer, [other], words)
+                    if best is not None and best[0] >= fuzzy.ONE_WORD:
+                        towns.extend(named)
+            if len(memo) >= _MAX_SCORES:
+                memo.clear()
+            found = memo[(layer.name, words)] = tuple(towns)
+        return found
+
+    def _town_bones(self, layer: Layer) -> frozenset[str]:
+        """The skeletons of the keys of ``layer``'s towns and cities (most names share none: one look-up)."""
+        found = self.gaz.town_bones.get(layer.name)
+        if found is None:
+            found = self.gaz.town_bones[layer.name] = frozenset(
+                fuzzy.skeleton(key)
+                for key, places in layer.names.items()
+                if any(_is_town(layer.rows[i]) for i, _ in places)
+            )
+        return found
 
     def _keep_unresolved(self, hits: list[_Hit], runs: list[tuple[int, int]]) -> list[_Hit]:
         """Record names a settlement cue announces ("the village of Zor Shamr", "Jaidin village") that no place
