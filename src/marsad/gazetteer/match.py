@@ -70,9 +70,8 @@ class Gazetteer:
         self._places: dict[str, dict[tuple[int, str | None], _Fields]] = {}
         # (layer, a name's words) -> the towns spelled like it under another key (reader.py)
         self.towns_alike: dict[tuple[str, str], tuple[tuple[Row, str], ...]] = {}
-        self.town_bones: dict[
-            str, frozenset[str]
-        ] = {}  # layer -> the skeletons of its towns' keys (reader.py)
+        # layer -> the skeletons of its towns' keys (reader.py)
+        self.town_bones: dict[str, frozenset[str]] = {}
         # (layer, words of a run of capitalised words) -> its spans a close spelling may match (reader.py)
         self.fuzzy_spans: dict[tuple[str, tuple[str, ...]], tuple[tuple[int, int, bool], ...]] = {}
         self._lock = threading.Lock()
