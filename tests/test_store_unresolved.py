@@ -65,8 +65,10 @@ def test_store_unresolved_names_are_stored_and_listed(
     assert result.exit_code == 0, result.output
     [listed] = json.loads(result.output)
     assert listed["raw"] == "Qarqoor Bazzuq" and listed["event"] == events[0].id
-    table = CliRunner().invoke(app, ["places", "--unresolved", "--db", str(db)])
-    assert table.exit_code == 0 and "Qarqoor" in table.output
+    assert listed["document"] == doc.id  # JSON and CSV give the document too
+    table = CliRunner().invoke(app, ["places", "--unresolved", "--db", str(db)], terminal_width=200)
+    assert table.exit_code == 0 and "Qarqoor" in table.output and events[0].id in table.output
+    assert doc.id[:20] not in table.output  # a table names the event, not the 64-character document id
 
 
 def test_store_unresolved_migrates_a_version_1_store(tmp_path: Path) -> None:

@@ -82,7 +82,9 @@ def places_command(
         rows = store.unresolved_places() if unresolved else store.places()
     events = len({row["event"] for row in rows})
     if unresolved:
-        emit(rows, STORE_COLUMNS, fmt, title=f"{len(rows)} unresolved place names in {events} stored events")
+        # (a table names each name's event, the key `marsad show` takes, not its 64-character document id)
+        names: tuple[str, ...] = STORE_COLUMNS[1:] if fmt is Format.table else STORE_COLUMNS
+        emit(rows, names, fmt, title=f"{len(rows)} unresolved place names in {events} stored events")
         return
     # (a table names each stored place's event, the key `marsad show` takes)
     columns = ("event", *TABLE_COLUMNS[1:]) if fmt is Format.table else STORED_PLACE_COLUMNS
