@@ -136,10 +136,8 @@ class TextChecks:
         if self._in_organisation(hit) or self._opener_before(hit):
             return False
         left, right = self._cue_names(hit)
-        if left is None and self._titled(hit):
-            return False
-        if left is None and self._speaks(hit):
-            return False
+        if left is None and (self._titled(hit) or self._speaks(hit)):
+            return False  # a person ("the commander Abu Obaida") or who speaks ("Zarif said"), no place
         if hit.first != hit.last:
             return not self._nisba_after(hit)
         words = self.tokens

@@ -454,8 +454,7 @@ class Reader(TextChecks):
         known = {row.id for row, _ in hit.candidates}
         joining = [(row, name) for row, name in towns if row.id not in known]
         if joining:
-            for row, _ in joining:
-                self.rows.setdefault(row.id, (row, layer))
+            self._remember(layer, joining)
             hit.candidates = hit.candidates + joining
 
     def _towns_alike(self, layer: Layer, key: str, words: str) -> tuple[tuple[Row, str], ...]:
@@ -717,7 +716,11 @@ class Reader(TextChecks):
         """Make ``key``'s places (``candidates``) the namesakes of ``hit``, in the reading's table of places."""
         hit.keys.add(key)
         hit.candidates = candidates
-        for row, _ in candidates:
+        self._remember(layer, candidates)
+
+    def _remember(self, layer: Layer, places: list[tuple[Row, str]]) -> None:
+        """Put ``places`` of ``layer`` in the reading's table of places."""
+        for row, _ in places:
             self.rows.setdefault(row.id, (row, layer))
 
     def _drop_consumed(self, hits: list[_Hit]) -> list[_Hit]:
@@ -1009,10 +1012,16 @@ class Reader(TextChecks):
             self._take_spelled(hit, found)
             return
         assert hit.best is not None
-        row = hit.best[1]
-        span = Span.of(self.text, hit.start, hit.end)
-        self.unresolved.append(Unresolved(span, unresolved.CONFLICT, f"{row.name} ({row.admin1})"))
+        self._record_conflict(hit, hit.best[1])
         conflicted |= hit.keys
+
+    def _record(self, hit: _Hit, reason: str, nearest: str | None) -> None:
+        """Keep the name unresolved, with why and the closest gazetteer name considered."""
+        self.unresolved.append(Unresolved(Span.of(self.text, hit.start, hit.end), reason, nearest))
+
+    def _record_conflict(self, hit: _Hit, row: Row) -> None:
+        """Keep the name unresolved: its only namesakes (``row`` the best) lie outside the region named."""
+        self._record(hit, unresolved.CONFLICT, f"{row.name} ({row.admin1})")
 
     def _conflicting_region(self, hit: _Hit, following: _Hit | None) -> str | None:
         """The province the text says holds the name, where none of its namesakes lies ("Jaghatu district,
@@ -1054,8 +1063,7 @@ class Reader(TextChecks):
             if cue_name is not None or (holding is not None and self.text[hit.start].isascii()):
                 # (a name the text says a governorate holds is a place: "Tayba in the countryside of Daraa"; an
                 # Arabic word before the Latin name of a list of strike locations, "تل", is part of that name)
-                span = Span.of(self.text, hit.start, hit.end)
-                self.unresolved.append(Unresolved(span, unresolved.FAR_SPELLING, row.name))
+                self._record(hit, unresolved.FAR_SPELLING, row.name)
             return None
         small = row.feature in _POPULATED and row.feature != "city" and row.population < 50_000
         if holding is not None and not hit.quarter and small and not self._lies_in(row, holding):
@@ -1070,8 +1078,7 @@ class Reader(TextChecks):
             if held is None:
                 # "Samra village, near Tabaqa, Raqqa governorate": no Samra of Raqqa is known, nor one spelled
                 # like it, and the one in Hama is not it
-                span = Span.of(self.text, hit.start, hit.end)
-                self.unresolved.append(Unresolved(span, unresolved.CONFLICT, f"{row.name} ({row.admin1})"))
+                self._record_conflict(hit, row)
                 return None
             # "Al Safsafa near Tahtani, Raqqa governorate": Raqqa's Sefsafa, not Tartus's Safsafah
             row, spelled = held, hit.spelled.get(held.id, spelled)
