@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 
 from marsad.errors import MarsadError
-from marsad.gazetteer import build
+from marsad.gazetteer import build, sources
 from marsad.gazetteer.build import build_gazetteer, ensure_gazetteer, fingerprint, read_meta
+from marsad.gazetteer.collection import Places
 from marsad.gazetteer.match import Gazetteer
+from marsad.gazetteer.rec import Rec, distance_km
 from marsad.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "gazetteer"
@@ -96,12 +98,57 @@ def test_gazetteer_build_merges_sources(
         assert row[5] == where_prec
 
 
-def test_gazetteer_build_ocha_only_village_gets_subdistrict_centre(small_gaz: Gazetteer) -> None:
-    # Tromba has no GeoNames town and no UCDP point in the fixtures: the point honestly says "within ~25 km"
+def test_gazetteer_build_ocha_only_village_is_placed_in_its_subdistrict(small_gaz: Gazetteer) -> None:
+    # Tromba has no GeoNames town and no UCDP point in the fixtures: it is placed by its subdistrict (Saraqab),
+    # nearer the subdistrict's towns than the centre of its area is, and the point honestly says "within ~25 km"
     [tromba] = small_gaz.find("Shelling hit the village of Tromba in Idlib countryside.", "SY")[:1]
-    assert tromba.place.name == "Tromba" and tromba.place.pcode == "C3917"
-    assert (tromba.place.latitude, tromba.place.longitude) == (35.83, 36.82)
-    assert (tromba.place.geo_precision, tromba.place.where_prec) == (2, 2)
+    place = tromba.place
+    assert place.name == "Tromba" and place.pcode == "C3917" and place.approx
+    assert (place.geo_precision, place.where_prec) == (2, 2)
+    assert place.latitude is not None and place.longitude is not None
+    area = next(p for p in small_gaz.lookup("Saraqab", "SY") if p.feature == "admin3")
+    town = next(
+        p for p in small_gaz.lookup("Saraqib", "SY") if p.feature in ("town", "city") and not p.approx
+    )
+    assert area.latitude is not None and area.longitude is not None and town.latitude is not None
+    assert (place.latitude, place.longitude) != (area.latitude, area.longitude)
+    from_area = distance_km(area.latitude, area.longitude, town.latitude, town.longitude)  # type: ignore[arg-type]
+    assert distance_km(place.latitude, place.longitude, town.latitude, town.longitude) < from_area  # type: ignore[arg-type]
+    assert distance_km(place.latitude, place.longitude, area.latitude, area.longitude) < 25
+
+
+def _settlement(
+    name: str, lat: float, lon: float, subdistrict: str, *sources: str, approx: bool = False
+) -> Rec:
+    rec = Rec(name, "SY", "village", lat, lon, admin3_pcode=subdistrict, approx=approx)
+    for source in sources:
+        rec.add_source(source)
+    return rec
+
+
+def test_gazetteer_build_unplaced_village_goes_where_its_subdistricts_towns_are() -> None:
+    """Mansura's area centre lies in the desert south of the Euphrates; its villages lie on the river. A village
+    no source places goes to the mean of the subdistrict's GeoNames towns, the centre counted as two of them.
+    UCDP's points (where fighting was) and towns further than any village of a subdistrict lie (a build with few
+    subdistricts gives far towns the nearest one) do not count; with no town, the area centre stays."""
+    places = Places()
+    places.add(Rec("Mansura", "SY", "admin3", 35.60, 38.60, pcode="SY110300"))
+    places.add(Rec("Empty", "SY", "admin3", 34.00, 38.00, pcode="SY110400"))
+    on_the_river = [
+        _settlement("Al-Mansura", 35.82, 38.70, "SY110300", "geonames", "ocha"),
+        _settlement("Hunaida", 35.86, 38.50, "SY110300", "geonames"),
+    ]
+    ignored = [
+        _settlement("Bir", 35.40, 38.80, "SY110300", "ucdp"),  # UCDP's point only
+        _settlement("Far", 36.20, 38.60, "SY110300", "geonames"),  # 67 km from the centre
+    ]
+    unplaced = _settlement("Ratla", 35.60, 38.60, "SY110300", "ocha", approx=True)
+    alone = _settlement("Lone", 34.00, 38.00, "SY110400", "ocha", approx=True)
+    for rec in [*on_the_river, *ignored, unplaced, alone]:
+        places.add(rec)
+    assert sources.centre_approx_villages(places) == 1
+    assert (unplaced.lat, unplaced.lon) == ((35.82 + 35.86 + 2 * 35.60) / 4, (38.70 + 38.50 + 2 * 38.60) / 4)
+    assert unplaced.approx and (alone.lat, alone.lon, alone.approx) == (34.00, 38.00, True)
 
 
 def test_gazetteer_build_ucdp_point_for_a_village_spelled_otherwise(small_gaz: Gazetteer) -> None:
@@ -115,12 +162,14 @@ def test_gazetteer_build_ucdp_point_for_a_village_spelled_otherwise(small_gaz: G
 
 
 def test_gazetteer_build_ucdp_point_far_from_the_subdistrict_is_a_namesake(small_gaz: Gazetteer) -> None:
-    # OCHA's Kafraya of Saraqab subdistrict is known only at the subdistrict's centre; UCDP's "Kafraya village"
-    # lies 48 km south of it, further than any village of a subdistrict from its centre: another Kafraya, which
-    # gets a record of its own instead of lending the OCHA village its point
+    # OCHA's Kafraya of Saraqab subdistrict is known only by its subdistrict (at the centre of 35.83 N 36.82 E);
+    # UCDP's "Kafraya village" lies 48 km south of that centre, further than any village of a subdistrict: another
+    # Kafraya, which gets a record of its own instead of lending the OCHA village its point, and the OCHA village
+    # is placed as its subdistrict's other unplaced villages are (Tromba)
     # (the supplement's Kafraya, another OCHA village the fixtures lack, is a third record)
+    [tromba] = small_gaz.lookup("Tromba", "SY")
     found = {(p.pcode, p.latitude, p.longitude, p.approx) for p in small_gaz.lookup("Kafraya", "SY")}
-    assert {("C3918", 35.83, 36.82, True), (None, 35.4, 36.8, False)} <= found
+    assert {("C3918", tromba.latitude, tromba.longitude, True), (None, 35.4, 36.8, False)} <= found
 
 
 def test_gazetteer_build_seed_sentence_on_fixture_data(small_gaz: Gazetteer) -> None:

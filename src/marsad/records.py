@@ -132,7 +132,7 @@ class Place:
     span: Span | None = None  # the words in the text
     admin3: str | None = None  # the subdistrict (Syria's OCHA admin 3), when known
     admin3_pcode: str | None = None
-    approx: bool = False  # the point is the centre of the place's subdistrict, not the place's own
+    approx: bool = False  # the point is estimated from the place's subdistrict, not the place's own
 
 
 @dataclass(frozen=True, slots=True)

@@ -292,7 +292,7 @@ def _far(x: tuple[float, float], y: tuple[float, float]) -> bool:
 
 def _point(mention: Any) -> tuple[float, float] | None:
     """Where a town or village named is; None for anything vaguer (a district, a governorate, a region, a village
-    known only by its subdistrict's centre)."""
+    known only by its subdistrict)."""
     place = mention.place
     if (place.where_prec or 9) > 2 or place.approx or place.latitude is None or place.longitude is None:
         return None

@@ -75,7 +75,7 @@ CREATE TABLE places (
     country TEXT NOT NULL,          -- ISO 3166 alpha-2
     feature TEXT NOT NULL,          -- city, town, village, admin1, admin2, admin3, country, desert, road, ...
     lat REAL, lon REAL,
-    approx INTEGER NOT NULL,        -- 1: the point is the centre of the place's subdistrict, not the place
+    approx INTEGER NOT NULL,        -- 1: the point is estimated from the place's subdistrict, not the place
     admin1 TEXT, admin2 TEXT, admin3 TEXT,
     admin1_pcode TEXT, admin2_pcode TEXT, admin3_pcode TEXT, pcode TEXT,
     admin1_code TEXT,               -- GeoNames "CC.code" of the first-order division
@@ -166,6 +166,7 @@ def collect(
     counts["supplement"] = curated.add_supplement(places, curated.read_supplement())
     counts["part_word_orders"] = sources.drop_taken_part_word_orders(places, part_words)
     sources.fill_syria_admin(places)
+    counts["approx_centred"] = sources.centre_approx_villages(places)
     sources.fill_centroids(places)
     return places, counts
 

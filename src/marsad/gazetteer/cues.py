@@ -333,7 +333,7 @@ def precision(feature: str, cue: Cue, approx: bool, geo: int | None, where: int 
     """(geo_precision, where_prec) for a place of ``feature`` named with ``cue``.
 
     ``geo``/``where`` are the codes a source gave the place (UCDP coded Eastern Ghouta 2); ``approx`` says the
-    point is the place's subdistrict centre, which is never better than "within about 25 km" (2/2).
+    point is estimated from the place's subdistrict, which is never better than "within about 25 km" (2/2).
     """
     base = _FEATURE_PRECISION.get(feature, (1, 1))
     code = (geo or base[0], where or base[1])

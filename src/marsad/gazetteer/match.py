@@ -226,7 +226,8 @@ class Gazetteer:
         key = name_key(name)
         code = self.country_code(country)
         layer = self.layer(code) if code else self.layer("world")
-        rows = [layer.rows[place_id] for place_id, _ in layer.names.get(key, ())]
+        # (one row per place, though a place may hold several names under one key)
+        rows = [layer.rows[place_id] for place_id in dict.fromkeys(i for i, _ in layer.names.get(key, ()))]
         rows.sort(key=lambda r: (-scoring.importance(r), r.id))
         return [self.place(r, None, cues.Cue(None, 0), layer) for r in rows]
 

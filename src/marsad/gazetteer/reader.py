@@ -46,7 +46,7 @@ _COUNTRYSIDE_WORDS = re.compile(r"countryside|rural", re.IGNORECASE)
 
 
 def _is_town(row: Row) -> bool:
-    """A town or city with a point of its own (no village known only at its subdistrict's centre)."""
+    """A town or city with a point of its own (no village known only by its subdistrict)."""
     return row.feature in ("town", "city") and not row.approx
 
 
@@ -914,7 +914,7 @@ class Reader(TextChecks):
     def _scores(self, hit: _Hit) -> list[tuple[float, int, Row]]:
         """Each namesake's score before the regions named around it (the best scored: ``hit.top``): spelling
         first (a namesake spelled exactly beats one spelled nearly), then the kind of place the cue asks for,
-        and size; a village known only at its subdistrict's centre yields to one with a point of its own."""
+        and size; a village known only by its subdistrict yields to one with a point of its own."""
         left, right = self._cue_names(hit)
         feature_cue = right or left
         if any(c is not None and c.direction is not None for c in (hit.left, hit.right)):
