@@ -56,6 +56,21 @@ SAME_PLACE = [
     ("Western Ghouta", "Ghouta West", "SY"),
     ("Moadamiyat al-Sham", "Muadamiya", "SY"),
     ("Kafraya", "Kafriya", "SY"),
+    # Kurdish (Kurmanji) names, as Kurdish agencies write them, and Turkish ones, as Anadolu does
+    ("Tell Abyad", "Girê Spî", "SY"),
+    ("Al-Qahtaniyah", "Tirbespî", "SY"),
+    ("Jindires", "Cindirês", "SY"),
+    ("Jindires", "Cinderes", "SY"),
+    ("Rajo", "Reco", "SY"),
+    ("Rajo", "Raco", "SY"),  # Raqqa's key: the letters tell them apart
+    ("Bulbul", "Bilbilê", "SY"),
+    ("Sheikh al-Hadid", "Şêxê Hedîd", "SY"),
+    ("Maabatli", "Mabeta", "SY"),
+    ("Sharran", "Şera", "SY"),
+    ("Al-Yarubiyah", "Til Koçer", "SY"),
+    ("Al-Muabbadah", "Girkê Legê", "SY"),
+    ("Ras al-Ain", "Resulayn", "SY"),
+    ("Tal Hamis", "Til Hemîs", "SY"),
     # a part word in either language's order (OCHA: "Eastern X"; reports: "X al-Sharqiya")
     ("Eastern Ghariyeh", "al-Ghariya al-Sharqiya", "SY"),
     ("Lower Baqras", "Bokros Tahtani", "SY"),
