@@ -614,6 +614,8 @@ def test_places_namesakes_no_region_named_vouches_for_nothing(
         # not them)
         ("(S388a) Kabish village and Zor Shamr, Raqqa governorate, Syria", "Kabish", False),
         ("(S600) Samra ﺍﻟﻄﺒﻘﺔ, Raqqa governorate, Syria", "Samra", False),
+        # ... and both: an Arabic name, then a town of the governorate (Suwayda's Karis is not Tabaqa's al Qariya)
+        ("(S663a) al Qariya district ﺍﻟﻄﺒﻘﺔ, al Tabaqa, Raqqa, Syria", "al Qariya", False),
         ("Clashes in Jabali, 10 killed in Raqqa", "Jabali", True),
     ],
 )

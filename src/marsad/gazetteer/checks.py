@@ -30,7 +30,9 @@ _LISTED_NEXT = re.compile(r"(?:[A-Z][\w'’-]*\s+)+(?:and|or)\s+(?:the\s+)?[A-Z]
 # town it lies near ("Al Safsaf village, near Tabaqa, Raqqa governorate"; not "..., 10 killed in Aleppo")
 _HELD_BY = re.compile(
     r"(?:\s+(?:village|town|city|area|camp|farms?|sub-?district|district))?\s*,?\s*"
-    r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF\s]*"
+    # words in Arabic, as lists of strike locations write them between names ("al Qariya district الطبقة, al
+    # Tabaqa, Raqqa")
+    r"(?:[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF][\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF\s]*,?\s*)?"
     # "X, Raqqa governorate", "X village in the Idlib countryside", "X town of Edlib countryside"
     r"(?:(?:(?:near|close\s+to|in)\s+)?[^,;]{1,30},\s*)?(?:(?:in|of)\s+)?(?:the\s+)?"
     # "X in the northern countryside of Hama"
