@@ -996,9 +996,10 @@ class Reader(TextChecks):
     def _settle_conflict(
         self, hit: _Hit, following: _Hit | None, conflicted: set[str], respelled: dict[str, _Spelled]
     ) -> None:
-        """A name the text places in a province none of its namesakes lies in is that province's place spelled
-        like it, if one is ("Musherfa, Raqqa governorate": Raqqa's Al Mushayrfah, not Aleppo's Shurfah), else
-        unresolved; and so wherever the text names it again (``respelled``, ``conflicted``: keys)."""
+        """A name the text places in a province its best namesake does not lie in is its namesake there, for a
+        small place ("Hazzeh in Rif Dimashq": Hezzeh), else that province's place spelled like it, if one is
+        ("Musherfa, Raqqa governorate": Raqqa's Al Mushayrfah, not Aleppo's Shurfah), else unresolved; and so
+        wherever the text names it again (``respelled``, ``conflicted``: keys)."""
         again = hit.keys & respelled.keys()
         if again:
             self._take_spelled(hit, respelled[min(again)])
@@ -1006,12 +1007,18 @@ class Reader(TextChecks):
         region = self._conflicting_region(hit, following)
         if region is None:
             return
-        found = self._spelled_in_region(hit, region, fuzzy.IN_REGION_OVER_CONFLICT)
+        assert hit.best is not None
+        held = self._held_namesake(hit, region) if _small(hit.best[1]) else None
+        if held is not None:
+            # "Hazzeh in Rif Dimashq": its namesake there (Hezzeh), though Homs's Hazzeh is spelled closer, as
+            # ``_mention`` reads a small place its governorate is said to hold
+            found: _Spelled | None = (hit.spelled.get(held.id, 0.0), min(hit.keys), hit.candidates, held)
+        else:
+            found = self._spelled_in_region(hit, region, fuzzy.IN_REGION_OVER_CONFLICT)
         if found is not None:
             respelled.update(dict.fromkeys(hit.keys, found))
             self._take_spelled(hit, found)
             return
-        assert hit.best is not None
         self._record_conflict(hit, hit.best[1])
         conflicted |= hit.keys
 
@@ -1065,8 +1072,7 @@ class Reader(TextChecks):
                 # Arabic word before the Latin name of a list of strike locations, "تل", is part of that name)
                 self._record(hit, unresolved.FAR_SPELLING, row.name)
             return None
-        small = row.feature in _POPULATED and row.feature != "city" and row.population < 50_000
-        if holding is not None and not hit.quarter and small and not self._lies_in(row, holding):
+        if holding is not None and not hit.quarter and _small(row) and not self._lies_in(row, holding):
             held = self._held_namesake(hit, holding)
             if held is None:
                 # "Al Safsaf village, near Tabaqa, Raqqa governorate": Raqqa's Sefsafa, spelled alike under
@@ -1279,6 +1285,11 @@ def _glossed(text: str, mention: PlaceMention) -> bool:
     end = text.find("\n", mention.span.end)
     line = text[start : end if end >= 0 else len(text)]
     return len(_LATIN_LETTER.findall(line)) > len(_ARABIC.findall(line))
+
+
+def _small(row: Row) -> bool:
+    """A village or town, no city: the governorate said to hold it may pick its namesake there."""
+    return row.feature in _POPULATED and row.feature != "city" and row.population < 50_000
 
 
 def _within(row: Row, town: Row, km: float) -> bool:
