@@ -42,9 +42,8 @@ class Rec:
     pcode: str | None = None
     population: int = 0
     geonameid: int | None = None
-    approx: bool = (
-        False  # the point is estimated from a parent region (its centre, its towns), not the place itself
-    )
+    # the point is estimated from a parent region (its centre, its towns), not the place itself
+    approx: bool = False
     geo_precision: int | None = None  # overrides the feature's default when a source says so
     where_prec: int | None = None
     admin1_code: str | None = None  # GeoNames "CC.code" of the first-order division, for joins

@@ -19,7 +19,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from marsad.gazetteer.collection import Places
+from marsad.gazetteer.collection import SUBDISTRICT_KM, Places
 from marsad.gazetteer.normalise import light_key, name_key
 from marsad.gazetteer.rec import ADMIN, POPULATED, Rec, ascii_name, clean_name, distance_km, populated_feature
 
@@ -380,10 +380,10 @@ def centre_approx_villages(places: Places) -> int:
 
 def _peopled_centre(area: Rec | None, towns: list[Rec]) -> tuple[float, float] | None:
     """The mean of ``towns``' points and ``area``'s centre counted ``_AREA_WEIGHT`` times; None when no town lies
-    within ``_TOWN_KM`` of that centre (a build with few subdistricts gives far towns the nearest one)."""
+    within ``SUBDISTRICT_KM`` of that centre (a build with few subdistricts gives far towns the nearest one)."""
     if area is None or area.lat is None or area.lon is None:
         return None
-    near = [r for r in towns if distance_km(r.lat, r.lon, area.lat, area.lon) <= _TOWN_KM]  # type: ignore[arg-type]
+    near = [r for r in towns if distance_km(r.lat, r.lon, area.lat, area.lon) <= SUBDISTRICT_KM]  # type: ignore[arg-type]
     if not near:
         return None
     weight = len(near) + _AREA_WEIGHT
@@ -395,9 +395,6 @@ def _peopled_centre(area: Rec | None, towns: list[Rec]) -> tuple[float, float] |
 # Left out one at a time, the villages UCDP placed (1,225) lie within 25 km of this estimate for 0.914 of them,
 # of the area's centre alone for 0.896 (the centre counted once: 0.918, four times: 0.909; docs/places.md).
 _AREA_WEIGHT = 2
-_TOWN_KM = (
-    40.0  # no village of a subdistrict lies further from its centre (see curated._SPELLED_OTHERWISE_KM)
-)
 
 
 def fill_centroids(places: Places) -> None:
