@@ -45,7 +45,7 @@ def test_gazetteer_build_counts_every_layer(small: tuple[Path, dict[str, int]]) 
     assert counts["countries"] >= 240  # every country keeps its name, whatever ``countries`` says
     assert counts["syria_admin"] == 9
     assert counts["ocha_linked"] + counts["ocha_added"] == 8
-    assert counts["ucdp_merged"] + counts["ucdp_added"] == 6  # governorate and road rows are not places
+    assert counts["ucdp_merged"] + counts["ucdp_added"] == 8  # governorate and road rows are not places
     assert counts["names"] > counts["places"]
 
 
@@ -159,6 +159,17 @@ def test_gazetteer_build_ucdp_point_for_a_village_spelled_otherwise(small_gaz: G
         assert (village.place.name, village.place.pcode) == ("Jdidet Bakara", "C5095")
         assert (village.place.latitude, village.place.longitude) == (35.331, 40.301)
         assert not village.place.approx and village.place.where_prec == 1
+
+
+def test_gazetteer_build_ucdp_brackets_hold_another_name_of_a_village_only(small_gaz: Gazetteer) -> None:
+    # "Aaliyah (Qurujah) village": the village's other name; "Taybah farms (Mayadin)": the town the farms lie
+    # near, no name of theirs
+    [village] = small_gaz.lookup("Qurujah", "SY")
+    assert (village.name, village.feature) == ("Aaliyah", "village")
+    assert (village.latitude, village.longitude) == (35.76264, 36.0919)
+    [farms] = small_gaz.lookup("Taybah farms", "SY")
+    assert farms.feature == "farm" and farms.admin1 == "Deir ez-Zor"
+    assert all(p.feature != "farm" for p in small_gaz.lookup("Mayadin", "SY"))
 
 
 def test_gazetteer_build_ucdp_point_far_from_the_subdistrict_is_a_namesake(small_gaz: Gazetteer) -> None:

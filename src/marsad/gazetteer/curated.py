@@ -94,8 +94,28 @@ _DESCRIPTIVE = re.compile(r"\b(?:governorate|district|between|border|near|in|roa
 
 
 def _ucdp_names(description: str) -> list[str]:
-    parts = [p.strip() for p in description.split("/")] if description.count("/") == 1 else [description]
-    return [clean_name(_GENERIC_SUFFIX.sub("", p)) for p in parts if clean_name(_GENERIC_SUFFIX.sub("", p))]
+    """The names in a UCDP place description. Brackets hold another name of a town or village ("Al-Rai town
+    (Choban Bey)", "Aaliyah (Qurujah) village"), and what else lies near ("Taybah farms (Mayadin)") or a code
+    ("Tiyas Military Airbase (T4)"), no name, after anything else."""
+    bracketed = [b.strip() for b in _BRACKETED.findall(description)]
+    plain = " ".join(_BRACKETED.sub(" ", description).split())
+    # "Toubal/Shalaf castle", "Ayuj/al-Awaj village": two names; "Jihar oil/gas field" one
+    two = plain.count("/") == 1 and _CAPITALISED.match(plain.split("/")[1].strip()) is not None
+    parts = [p.strip() for p in plain.split("/")] if two else [plain]
+    if _UCDP_FEATURE.get(_last_word(plain)) in _SETTLEMENTS:
+        parts += bracketed
+    names = (clean_name(_GENERIC_SUFFIX.sub("", p)) for p in parts)
+    return [n for n in names if n]
+
+
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+_CAPITALISED = re.compile(r"(?:(?:al|el|an|ar|as|ash|ad|at|az)-)?[A-Z]")
+
+
+def _last_word(description: str) -> str:
+    """The word a UCDP description ends with, saying what the place is, brackets left out ("village")."""
+    words = _BRACKETED.sub(" ", description).split()
+    return words[-1].lower() if words else ""
 
 
 def add_ucdp(places: Places, path: Path) -> tuple[int, int]:
@@ -210,7 +230,7 @@ def _place_sectors(places: Places, sectors: dict[tuple[str, int], list[dict[str,
 def _ucdp_rec(
     places: Places, description: str, names: list[str], adm1: str, adm2: str, rows: list[dict[str, str]]
 ) -> Rec:
-    last = description.split()[-1].lower()
+    last = _last_word(description)
     precision = int(Counter(r["where_prec"] for r in rows).most_common(1)[0][0])
     feature = _UCDP_FEATURE.get(last, "area" if precision == 5 else "place")
     rec = Rec(
