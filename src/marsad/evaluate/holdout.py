@@ -7,7 +7,7 @@ and scores only the groups of that year, as the hidden half will be read: some o
 some only in GeoNames and OCHA's lists.
 
 The folder it scores is written under a temporary directory: UCDP's two files filtered, every other folder of
-the shared data linked (nothing of the shared data is copied into the repository).
+the shared data linked (copied where the system allows no links; never into the repository).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def hold_out_data(data_dir: Path, year: int, into: Path) -> tuple[Path, int, int
     (folder / UCDP_DIR).mkdir(parents=True, exist_ok=True)
     for entry in sorted(data_dir.iterdir()):
         if entry.name != UCDP_DIR and not (folder / entry.name).exists():
-            (folder / entry.name).symlink_to(entry.resolve(), target_is_directory=entry.is_dir())
+            _link(entry, folder / entry.name)
     events = _earlier_events(data_dir / EVENTS, folder / EVENTS, year)
     groups = _groups_of(data_dir / GROUPS, folder / GROUPS, year)
     if not events or not groups:
@@ -45,6 +46,17 @@ def hold_out_data(data_dir: Path, year: int, into: Path) -> tuple[Path, int, int
             "(the development half holds 2016 and 2017)"
         )
     return folder, events, groups
+
+
+def _link(entry: Path, at: Path) -> None:
+    """A link to ``entry`` at ``at``; a copy where the system allows no links (Windows without the right)."""
+    try:
+        at.symlink_to(entry.resolve(), target_is_directory=entry.is_dir())
+    except OSError:
+        if entry.is_dir():
+            shutil.copytree(entry, at)
+        else:
+            shutil.copy2(entry, at)
 
 
 def _earlier_events(path: Path, out: Path, year: int) -> int:
