@@ -61,3 +61,20 @@ def test_gazetteer_ocha_admin_districts_carry_pcodes(nodata: Gazetteer) -> None:
     assert (manbij.admin2_pcode, manbij.admin1) == ("SY0205", "Aleppo")
     # GeoNames' own names still find the unit
     assert any(p.admin1_pcode == "SY02" for p in nodata.lookup("Halab", "SY"))
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [("Serekaniye", "Ra's al 'Ayn"), ("Cindirês", "Jindayris"), ("Girê Spî", "Tall Abyad")],
+)
+def test_gazetteer_ocha_admin_supplement_names_a_town_without_shared_data(
+    nodata: Gazetteer, words: str, name: str
+) -> None:
+    # a supplement row that corrects an OCHA community (by its p-code) corrects the town GeoNames places where the
+    # communities are missing: its other names find the town's own point, never a record without one coded to
+    # the governorate's centre
+    [place] = [m.place for m in nodata.find(f"Shelling hit {words} on Monday", "SY")]
+    assert place.name == name and place.source is not None and "geonames" in place.source
+    assert place.where_prec == 1 and place.latitude is not None
+    [looked_up] = [p for p in nodata.lookup(name, "SY") if p.feature in ("town", "village")]
+    assert (looked_up.latitude, looked_up.longitude) == (place.latitude, place.longitude)

@@ -301,6 +301,8 @@ def add_supplement(places: Places, rows: list[dict[str, str]]) -> int:
         names = [row["name"], *split_aliases(row["aliases"])]
         rec = _supplement_rec(places, row, names)
         target = _supplement_target(places, row, names, rec)
+        if target is None and rec.lat is None and row["pcode"]:
+            continue  # an OCHA community this build lacks, no namesake either: a record with no point is no place
         if target is None:
             places.add(rec)
             continue
@@ -319,7 +321,8 @@ def add_supplement(places: Places, rows: list[dict[str, str]]) -> int:
 def _supplement_target(places: Places, row: dict[str, str], names: list[str], rec: Rec) -> Rec | None:
     """The record a supplement row corrects: by p-code, the country itself, or a namesake close by."""
     if row["pcode"]:
-        return places.by_pcode.get(row["pcode"])
+        # a build without the shared data has none of OCHA's communities: the row corrects the namesake there
+        return places.by_pcode.get(row["pcode"]) or places.nearby_place(row["country"], names, rec)
     if row["feature"] == "country":
         return places.countries.get(row["country"])
     if row["feature"] in ("admin1", "admin2", "admin3"):
