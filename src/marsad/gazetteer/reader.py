@@ -1008,13 +1008,8 @@ class Reader(TextChecks):
         if region is None:
             return
         assert hit.best is not None
-        held = self._held_namesake(hit, region) if _small(hit.best[1]) else None
-        if held is not None:
-            # "Hazzeh in Rif Dimashq": its namesake there (Hezzeh), though Homs's Hazzeh is spelled closer, as
-            # ``_mention`` reads a small place its governorate is said to hold
-            found: _Spelled | None = (hit.spelled.get(held.id, 0.0), min(hit.keys), hit.candidates, held)
-        else:
-            found = self._spelled_in_region(hit, region, fuzzy.IN_REGION_OVER_CONFLICT)
+        # "Hazzeh in Rif Dimashq": its namesake there (Hezzeh), though Homs's Hazzeh is spelled closer
+        found = self._in_region(hit, region, _small(hit.best[1]))
         if found is not None:
             respelled.update(dict.fromkeys(hit.keys, found))
             self._take_spelled(hit, found)
@@ -1073,21 +1068,14 @@ class Reader(TextChecks):
                 self._record(hit, unresolved.FAR_SPELLING, row.name)
             return None
         if holding is not None and not hit.quarter and _small(row) and not self._lies_in(row, holding):
-            held = self._held_namesake(hit, holding)
-            if held is None:
-                # "Al Safsaf village, near Tabaqa, Raqqa governorate": Raqqa's Sefsafa, spelled alike under
-                # another key than the text's spelling
-                spelled_in = self._spelled_in_region(hit, holding, fuzzy.IN_REGION_OVER_CONFLICT)
-                if spelled_in is not None:
-                    self._take_spelled(hit, spelled_in)
-                    held = spelled_in[3]
-            if held is None:
+            found = self._in_region(hit, holding, small=True)
+            if found is None:
                 # "Samra village, near Tabaqa, Raqqa governorate": no Samra of Raqqa is known, nor one spelled
                 # like it, and the one in Hama is not it
                 self._record_conflict(hit, row)
                 return None
-            # "Al Safsafa near Tahtani, Raqqa governorate": Raqqa's Sefsafa, not Tartus's Safsafah
-            row, spelled = held, hit.spelled.get(held.id, spelled)
+            self._take_spelled(hit, found)
+            spelled, row = hit.best
         named_right = hit.right if hit.right is not None and hit.right.name else None
         precision_cue = (
             hit.left if left in ("distance", "outskirts", "near", "direction") else (named_right or hit.left)
@@ -1111,6 +1099,16 @@ class Reader(TextChecks):
                 place, name=name, feature="neighbourhood", pcode=None, geonameid=None, source="derived"
             )
         return PlaceMention(span, place, cue_name, round(min(1.0, spelled), 3))
+
+    def _in_region(self, hit: _Hit, region: str, small: bool) -> _Spelled | None:
+        """The place of ``region``, which the text says holds the name, that the name stands for: for a small
+        place, its best namesake there ("Al Safsafa near Tahtani, Raqqa governorate": Raqqa's Sefsafa, not
+        Tartus's As Safsafah), else the place of the region spelled like it under another key ("Al Safsaf village,
+        near Tabaqa, Raqqa governorate": Sefsafa too); None when there is neither."""
+        held = self._held_namesake(hit, region) if small else None
+        if held is not None:
+            return hit.spelled.get(held.id, 0.0), min(hit.keys), hit.candidates, held
+        return self._spelled_in_region(hit, region, fuzzy.IN_REGION_OVER_CONFLICT)
 
     def _held_namesake(self, hit: _Hit, region: str) -> Row | None:
         """The best-scored settlement among the namesakes that lies in the governorate the text says holds the
