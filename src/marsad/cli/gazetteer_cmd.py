@@ -1,6 +1,7 @@
-"""`marsad gazetteer`: build the place gazetteer and import GeoNames dumps into it.
+"""`marsad gazetteer`: build the place gazetteer, import GeoNames dumps into it, look names up in it.
 
-Thin wrappers over :mod:`marsad.gazetteer.build` and :mod:`marsad.gazetteer.geonames_import`.
+Thin wrappers over :mod:`marsad.gazetteer.build`, :mod:`marsad.gazetteer.geonames_import` and
+:class:`marsad.gazetteer.match.Gazetteer`.
 """
 
 from __future__ import annotations
@@ -10,12 +11,17 @@ from typing import Annotated
 
 import typer
 
+from marsad.cli.output import Format, emit
 from marsad.errors import MarsadError
 from marsad.gazetteer.build import ATTRIBUTION, default_path, ensure_gazetteer, rebuild
 from marsad.gazetteer.geonames_import import import_file
+from marsad.gazetteer.places import PLACE_FIELDS
 from marsad.settings import Settings
 
-app = typer.Typer(help="Build the place gazetteer and extend it with GeoNames dumps.", no_args_is_help=True)
+app = typer.Typer(
+    help="Build the place gazetteer, extend it with GeoNames dumps, look names up in it.",
+    no_args_is_help=True,
+)
 
 _DEFAULT_FILE = "[default: <cache_dir>/gazetteer-v1.sqlite]"
 
@@ -91,3 +97,54 @@ def import_command(
     except MarsadError as exc:
         raise _fail(exc) from exc
     typer.echo(f"imported {file} into {target}: {counts['places']:,} places, {counts['names']:,} names added")
+
+
+LOOKUP_COLUMNS = ("query", "match", "spelled", *PLACE_FIELDS)
+# what a table shows of a place found (CSV and JSON have every column)
+_LOOKUP_TABLE = ("query", "match", "spelled", "name", "feature", "latitude", "longitude", "admin1", "admin2", "pcode",
+                 "where_prec", "approx", "source")  # fmt: skip
+
+
+@app.command("lookup")
+def lookup_command(
+    names: Annotated[list[str], typer.Argument(help="Place names, as a report writes them.")],
+    country: Annotated[
+        str | None,
+        typer.Option(
+            "--country",
+            "-c",
+            help="Country (name or ISO code) whose places are searched; without it, the world's cities and "
+            "provinces only.",
+        ),
+    ] = None,
+    close: Annotated[
+        int,
+        typer.Option("--close", help="Also list up to this many names spelled closest (0: exact keys only)."),
+    ] = 5,
+    fmt: Annotated[Format, typer.Option("--format", help="table, csv or json.")] = Format.table,
+) -> None:
+    """The gazetteer's places for each name: those whose name shares its key ("Deir Ezzor" is "Deir ez-Zor"),
+    then the names spelled closest with their 0-100 score, to see why a report's name was read as it was."""
+    from marsad.gazetteer.match import default_gazetteer
+
+    try:
+        gazetteer = default_gazetteer(Settings())
+    except MarsadError as exc:
+        raise _fail(exc) from exc
+    rows = []
+    for name in names:
+        exact = gazetteer.lookup(name, country)
+        seen = {(p.name, p.latitude, p.longitude, p.feature) for p in exact}
+        rows += [{"query": name, "match": "same key", "spelled": None, **_fields(p)} for p in exact]
+        for score, spelled, place in gazetteer.spelled_like(name, country, close):
+            if (place.name, place.latitude, place.longitude, place.feature) not in seen:
+                rows.append({"query": name, "match": score, "spelled": spelled, **_fields(place)})
+    if not rows and fmt is Format.table:
+        typer.echo(
+            f"no place spelled like {', '.join(names)}" + (f" in {country}" if country else ""), err=True
+        )
+    emit(rows, LOOKUP_COLUMNS if fmt is not Format.table else _LOOKUP_TABLE, fmt, title="gazetteer places")
+
+
+def _fields(place: object) -> dict[str, object]:
+    return {f: getattr(place, f) for f in PLACE_FIELDS}

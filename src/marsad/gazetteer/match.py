@@ -19,6 +19,8 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from marsad.errors import DataMissingError
 from marsad.gazetteer import cues, fuzzy, scoring
 from marsad.gazetteer.layers import Layer, Row, load_layer, stored_index
@@ -45,6 +47,8 @@ _NAMES = [f.name for f in fields(Place)]
 _BEFORE_SPAN, _AFTER_SPAN = _NAMES[: _NAMES.index("span")], _NAMES[_NAMES.index("span") + 1 :]
 _Fields = tuple[tuple[Any, ...], tuple[Any, ...]]
 _new_place: Callable[..., Place] = Place  # called with the fields in order, which mypy cannot check
+# names spelled less alike than this (0-100, keys compared) are no answer to "what did you mean"
+_SPELLED_LIKE = 60.0
 _MAX_PLACES = 50_000  # (place, cue) pairs remembered per layer
 
 
@@ -230,6 +234,29 @@ class Gazetteer:
         rows = [layer.rows[place_id] for place_id in dict.fromkeys(i for i, _ in layer.names.get(key, ()))]
         rows.sort(key=lambda r: (-scoring.importance(r), r.id))
         return [self.place(r, None, cues.Cue(None, 0), layer) for r in rows]
+
+    def spelled_like(
+        self, name: str, country: str | None = None, limit: int = 5
+    ) -> list[tuple[float, str, Place]]:
+        """(0-100 score, the name spelled so, place) of the ``limit`` places whose names are spelled closest to
+        ``name``, closest first: what a reviewer asks when a name was left unresolved. Names are compared by
+        their keys (articles, vowels and doubled letters folded), as the reader compares them."""
+        code = self.country_code(country)
+        layer = self.layer(code) if code else self.layer("world")
+        key = name_key(name)
+        if not key or limit <= 0:
+            return []
+        every = self.fuzzy_index(layer).every
+        found = process.extract(key, every, scorer=fuzz.ratio, limit=limit, score_cutoff=_SPELLED_LIKE)
+        best: dict[int, tuple[float, str]] = {}  # place id -> its name closest to ``name``
+        for other, score, _ in found:  # (closest first: a place's first name found is its closest)
+            for place_id, spelled in layer.names[other]:
+                best.setdefault(place_id, (score, spelled))
+        rows = sorted(best.items(), key=lambda kv: (-kv[1][0], -scoring.importance(layer.rows[kv[0]]), kv[0]))
+        return [
+            (round(score, 1), spelled, self.place(layer.rows[i], None, cues.Cue(None, 0), layer))
+            for i, (score, spelled) in rows[:limit]
+        ]
 
     def place(self, row: Row, span: Span | None, cue: cues.Cue, layer: Layer) -> Place:
         """The place of ``row`` named at ``span`` with ``cue``. Reports name the same places with the same cues
