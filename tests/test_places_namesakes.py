@@ -45,8 +45,8 @@ NAMESAKES = [
         "Rif Dimashq",
         "Khirbat Tin Nur",
     ),
-    # a big town's name followed by its quarter's ("Daraa al-Balad") is still the town
-    ("Clashes in Manshiya in Daraa al-Balad", "Daraa", "Daraa", "Darayya"),
+    # a town's quarter named after the town ("Daraa al-Balad", the supplement's) is the quarter, in that town
+    ("Clashes in Manshiya in Daraa al-Balad", "Daraa al-Balad", "Daraa", "Darayya"),
     # a governorate's city in a list ("X, Quneitra and Y") does not say it holds the name before it
     ("Bombardment targets Khan Shekhon, Quneitra and Dahya al-Assad", "Khan Shekhon", "Idlib", "Quneitra"),
     # "ay" and "ai" are one diphthong: "Saida" is OCHA's Sayda in the Daraa countryside named beside it, not
@@ -120,6 +120,8 @@ QUARTERS = [
     ("Clashes continued in Jobar and Qaboun", "Jobar", "Damascus"),
     ("Warplanes carry out a massacre in the Barza neighborhood", "Barza", "Damascus"),
     ("Shells target Sheikh Maksoud neighborhood", "Sheikh Maksoud", "Aleppo"),
+    # a quarter named after its city, with no cue: the quarter, not a city whose name "goes on"
+    ("Warplanes bombard Daraa al-Balad", "Daraa al-Balad", "Dar'a"),
     # a neighbourhood of "Raqqa governorate" lies in its capital
     ("(S1060) Al Dariya neighbourhood, Raqqa governorate, Syria", "Al Dariya", "Ar Raqqah"),
     # two quarters of two cities in one sentence: each run's city is the first place after it, the second

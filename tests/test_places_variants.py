@@ -71,6 +71,11 @@ SAME_PLACE = [
     ("Al-Muabbadah", "Girkê Legê", "SY"),
     ("Ras al-Ain", "Resulayn", "SY"),
     ("Tal Hamis", "Til Hemîs", "SY"),
+    # quarters and hills reports name on their own (the supplement)
+    ("Daraa al-Balad", "درعا البلد", "SY"),
+    ("Daraa al-Balad", "Dara'a al-Balad", "SY"),
+    ("Daraa al-Mahatta", "Deraa al-Mahatta", "SY"),
+    ("Tal al-Hara", "Tell al-Harra", "SY"),
     # a part word in either language's order (OCHA: "Eastern X"; reports: "X al-Sharqiya")
     ("Eastern Ghariyeh", "al-Ghariya al-Sharqiya", "SY"),
     ("Lower Baqras", "Bokros Tahtani", "SY"),
