@@ -182,3 +182,13 @@ def test_places_variants_afghan_provinces(gaz: Gazetteer, province: str) -> None
     found = gaz.find(f"An insurgent was detained in {province} province.", "AF")
     assert found and found[0].place.feature == "admin1" and found[0].place.admin1_pcode, province
     assert found[0].place.where_prec == 4 and found[0].place.latitude is not None
+
+
+def test_places_ocha_population_says_which_settlements_are_towns(gaz: Gazetteer) -> None:
+    # GeoNames records Ariha with no population; OCHA counts 30,537 people there: a town, not a village (the
+    # kind the reader weighs, and the kind a user reads in `marsad places`)
+    [ariha] = [p for p in gaz.lookup("Ariha", "SY") if p.pcode == "C4278"]
+    assert ariha.feature == "town" and ariha.admin1 == "Idlib"
+    # a village OCHA counts 280 people in stays a village; a city GeoNames counts as one stays a city
+    assert [p.feature for p in gaz.lookup("Kabajib", "SY")] == ["village"]
+    assert "city" in {p.feature for p in gaz.lookup("Aleppo", "SY")}
