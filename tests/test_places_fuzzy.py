@@ -126,11 +126,20 @@ def test_places_unresolved_names_are_kept_with_span_and_reason(gaz: Gazetteer) -
 
 
 def test_places_unresolved_a_name_a_governorate_holds_is_kept_when_spelled_too_far(gaz: Gazetteer) -> None:
-    # no cue before it, but the text says Daraa holds it: a place, kept unresolved with the reason (the only
-    # close name, Tiba, is spelled too far), not dropped as a weak word
+    # no cue before it, but the text says Quneitra holds it: a place, kept unresolved with the reason (the
+    # closest name, Ghaytun, is spelled too far), not dropped as a weak word (a SOHR headline's village)
+    reading = gaz.read("Regime forces shelled Ghoutain in the countryside of Quneitra.", "SY")
+    assert [(u.raw, u.reason) for u in reading.unresolved] == [("Ghoutain", unresolved.FAR_SPELLING)]
+    assert [m.place.admin1 for m in reading.mentions] == ["Quneitra"]
+
+
+def test_places_a_town_spelled_as_reports_spell_it_is_found_in_the_governorate_named(gaz: Gazetteer) -> None:
+    # OCHA's "Tiba (Dar'a)" is the town reports call al-Tayba or al-Taiba (the supplement says so): "Tayba in the
+    # countryside of Daraa" is that town, not left unresolved beside the Tibas of five other governorates
     reading = gaz.read("Regime forces shelled Tayba in the countryside of Daraa.", "SY")
-    assert [(u.raw, u.reason) for u in reading.unresolved] == [("Tayba", unresolved.FAR_SPELLING)]
-    assert [m.place.admin1 for m in reading.mentions] == ["Daraa"]
+    assert reading.unresolved == []
+    tayba = reading.mentions[0].place
+    assert (tayba.name, tayba.admin1, tayba.pcode) == ("Al-Taybah", "Daraa", "C5992")
 
 
 def test_places_unresolved_namesake_outside_the_named_province(gaz: Gazetteer) -> None:
