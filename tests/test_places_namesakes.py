@@ -47,6 +47,14 @@ NAMESAKES = [
     ),
     # a town's quarter named after the town ("Daraa al-Balad", the supplement's) is the quarter, in that town
     ("Clashes in Manshiya in Daraa al-Balad", "Daraa al-Balad", "Daraa", "Darayya"),
+    # a part of the governorate named after the name holds it too ("X village, western Raqqa countryside"):
+    # Raqqa's Sefsafa, not the larger As Safsafah of Tartus
+    (
+        "(S568) Al Safsaf village, western Raqqa countryside, Raqqa governorate, Syria",
+        "Al Safsaf",
+        "Raqqa",
+        "As Safsafah",
+    ),
     # a governorate's city in a list ("X, Quneitra and Y") does not say it holds the name before it
     ("Bombardment targets Khan Shekhon, Quneitra and Dahya al-Assad", "Khan Shekhon", "Idlib", "Quneitra"),
     # "ay" and "ai" are one diphthong: "Saida" is OCHA's Sayda in the Daraa countryside named beside it, not

@@ -36,7 +36,9 @@ _HELD_BY = re.compile(
     # "X, Raqqa governorate", "X village in the Idlib countryside", "X town of Edlib countryside"
     r"(?:(?:(?:near|close\s+to|in)\s+)?[^,;]{1,30},\s*)?(?:(?:in|of)\s+)?(?:the\s+)?"
     # "X in the northern countryside of Hama"
-    r"(?:(?:\w+ern\s+)?countryside\s+of\s+(?:the\s+)?)?",
+    r"(?:(?:\w+ern\s+)?countryside\s+of\s+(?:the\s+)?)?"
+    # "X village, western Raqqa countryside", "X, eastern Deir Ezzor": a part of the governorate holds it
+    r"(?:(?:north|south|east|west)\w*\s+)?",
     re.IGNORECASE,
 )
 _LETTER = re.compile(r"[^\W\d_]")
