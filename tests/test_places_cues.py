@@ -71,7 +71,7 @@ CASES = [
     ("Patrols combed the Badia.", "SY", "Badia", "Syrian Desert", "desert", None, 3, 5),
     ("A bus was ambushed in al-Shula desert.", "SY", "al-Shula", "Ash Shula", "village", "desert", 2, 2),
     ("Attacks in the Deir ez-Zor desert.", "SY", "Deir ez-Zor", "Deir ez-Zor", "admin1", "desert", 3, 4),
-    ("Airstrikes on Eastern Ghouta.", "SY", "Eastern Ghouta", "Eastern Ghouta", "region", None, 2, 2),
+    ("Airstrikes on Eastern Ghouta.", "SY", "Eastern Ghouta", "Eastern Ghouta", "region", "struck", 2, 2),
     ("Shelling in Jabal al-Zawiya.", "SY", "Jabal al-Zawiya", "Jabal al-Zawiya", "region", "in", 2, 2),
     ("Boats crossed the Euphrates river.", "SY", "Euphrates river", "Euphrates", "river", None, 3, 5),
     (
@@ -162,6 +162,42 @@ def test_places_cues_between_two_places(gaz: Gazetteer, text: str, feature: str,
     assert mention.place.feature == feature and mention.place.where_prec == where
     assert mention.place.latitude is not None
     assert mention.place.admin1 is not None or where == 5  # a long road crosses governorates
+
+
+# What is done to a place names it, as "in" does: headlines write "Warplanes target X" and "shelling on X"
+STRUCK = [
+    ("Warplanes target Kafr Nabudah", "Kafr Nabudah", "Hama"),
+    ("Regime forces shelled al-Lataminah on Monday", "al-Lataminah", "Hama"),
+    (
+        "Aerial bombardments target Al-Latamneh and a bomb kills a fighter in Daraa countryside",
+        "Al-Latamneh",
+        "Hama",
+    ),
+    ("More martyrs in raids on Hass and air strikes targeting the city of Sokhna", "Hass", "Idlib"),
+    ("Aerial bombardment targets Shefonia and more losses in Aleppo", "Shefonia", "Rif Dimashq"),
+    ("The SDF stormed Hajin", "Hajin", "Deir ez-Zor"),
+    ("Dozens of civilians died during the siege of Madaya", "Madaya", "Rif Dimashq"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "admin1"), STRUCK)
+def test_places_cues_what_is_done_to_a_place_names_it(
+    gaz: Gazetteer, text: str, words: str, admin1: str
+) -> None:
+    found = {m.span.text: m for m in gaz.find(text, "SY")}
+    assert words in found, list(found)
+    assert (found[words].place.admin1, found[words].cue) == (admin1, "struck")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Airstrikes on the School killed four",  # a word that is a place only after "in" ("school": not_alone)
+        "Shelling on Monday killed two",  # "on" alone is no cue ("on Monday")
+    ],
+)
+def test_places_cues_what_is_done_is_a_weaker_cue_than_in(gaz: Gazetteer, text: str) -> None:
+    assert [m.span.text for m in gaz.find(text, "SY")] == []
 
 
 def test_places_cues_shared_by_coordinated_names(gaz: Gazetteer) -> None:

@@ -47,6 +47,13 @@ NAMESAKES = [
     ),
     # a town's quarter named after the town ("Daraa al-Balad", the supplement's) is the quarter, in that town
     ("Clashes in Manshiya in Daraa al-Balad", "Daraa al-Balad", "Daraa", "Darayya"),
+    # the Eastern Ghouta's farmland (the supplement), not Idlib's village Marj
+    (
+        "Raids on Deir Ezzor and 8 airstrikes target al-Marj in the Eastern Ghouta",
+        "al-Marj",
+        "Rif Dimashq",
+        "Marj",
+    ),
     # a part of the governorate named after the name holds it too ("X village, western Raqqa countryside"):
     # Raqqa's Sefsafa, not the larger As Safsafah of Tartus
     (
@@ -780,15 +787,16 @@ def test_places_namesakes_the_capital_named_or_of_something(gaz: Gazetteer, text
 
 def test_places_namesakes_remembered_scores_leave_the_regions_to_each_text(gaz: Gazetteer) -> None:
     # a name's namesakes are scored once for all texts; the regions each text names still choose among them
-    # (with no namesake in the region named, the best is a village known only at its subdistrict's centre
-    # and spelled otherwise, Za'ra of Afrin: not read alone)
+    # (with no namesake in the region named, the best of them all: Hama's Az-Zara, as "struck" names a place)
     def zara(province: str) -> str | None:
         text = f"Regime jets struck Zara and clashes went on in {province} province"
         return next((m.place.admin1 for m in gaz.find(text, "SY") if m.span.text == "Zara"), None)
 
-    assert [zara(p) for p in ("Hama", "Homs", "Raqqa", "Hama", "Raqqa", "Homs")] == [
-        "Hama", "Homs", None, "Hama", None, "Homs"
+    assert [zara(p) for p in ("Homs", "Hama", "Raqqa", "Homs", "Raqqa", "Hama")] == [
+        "Homs", "Hama", "Hama", "Homs", "Hama", "Hama"
     ]  # fmt: skip
+    # with no cue, a short name that only small villages have is no place alone
+    assert gaz.find("Clashes went on as Zara burned", "SY") == []
 
 
 def test_places_namesakes_part_word_in_the_other_order_joins_a_source_to_its_village(gaz: Gazetteer) -> None:
@@ -796,3 +804,13 @@ def test_places_namesakes_part_word_in_the_other_order_joins_a_source_to_its_vil
     # the names meet, and the village gets UCDP's point with OCHA's p-code
     (found,) = gaz.find("More casualties in the massacre of Deir Sharqi", "SY")
     assert (found.place.admin1, found.place.pcode, found.place.approx) == ("Idlib", "C3962", False)
+
+
+def test_places_namesakes_a_neighbourhood_with_no_city_is_no_village_elsewhere(gaz: Gazetteer) -> None:
+    # Aleppo's al-Sakhour quarter, its city unnamed: al-Hasakah's village Sikhur is not it; the name is kept
+    reading = gaz.read("8 killed by aerial bombardment on al-Sakhour neighborhood", "SY")
+    assert reading.mentions == []
+    assert [(u.raw, u.reason) for u in reading.unresolved] == [("al-Sakhour", unresolved.NOT_FOUND)]
+    # a town near a city that a report calls its neighbourhood stays that town
+    [batna] = gaz.find("Bodies were brought to a field hospital in Kafr Batna neighborhood", "SY")
+    assert (batna.place.name, batna.place.admin1) == ("Kafr Batna", "Rif Dimashq")

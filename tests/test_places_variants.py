@@ -76,6 +76,8 @@ SAME_PLACE = [
     ("Daraa al-Balad", "Dara'a al-Balad", "SY"),
     ("Daraa al-Mahatta", "Deraa al-Mahatta", "SY"),
     ("Tal al-Hara", "Tell al-Harra", "SY"),
+    ("Taiba", "al-Tayba", "SY"),  # Daraa's town, OCHA's "Tiba"
+    ("Hadar", "Hodr", "SY"),  # Quneitra's, as SOHR writes it
     # a part word in either language's order (OCHA: "Eastern X"; reports: "X al-Sharqiya")
     ("Eastern Ghariyeh", "al-Ghariya al-Sharqiya", "SY"),
     ("Lower Baqras", "Bokros Tahtani", "SY"),

@@ -26,6 +26,22 @@ BEARINGS = {
     "northwest": 315,
 }
 _SETTLEMENT = r"(?:(?:city|town|village|hamlet|township)\s+of\s+)?"
+# What is done to a place, as headlines write it: "Warplanes target Kafr Nabudah", "regime forces shelled
+# al-Lataminah", "SDF stormed Hajin" (the verb), "shelling on Khan Sheikhoun", "the siege of Madaya" (the act): a
+# name after them is a place, as after "in", though a weaker cue than "in" for words that are seldom one ("strikes
+# on the School"). A person or group after such a verb is an actor's name, which the actor stage finds and the
+# places stage leaves out.
+_STRUCK_WORDS = (
+    "shell", "shells", "shelled", "bomb", "bombs", "bombed", "bombard", "bombards", "bombarded", "target",
+    "targets", "targeted", "targeting", "strike", "strikes", "struck", "raid", "raids", "raided", "storm",
+    "storms", "stormed", "capture", "captures", "captured", "recapture", "recaptures", "recaptured", "seize",
+    "seizes", "seized", "besiege", "besieges", "besieged", "pound", "pounds", "pounded",
+)  # fmt: skip
+_STRUCK = "(?:" + "|".join(_STRUCK_WORDS) + ")"
+_STRIKES = (
+    r"(?:shelling|bombardment|bombing|(?:air\s*)?strikes?|airstrikes|(?:air\s+)?raids?|attacks?|assault|offensive|"
+    r"shells|rockets?|missiles?|barrels?|bombs?|siege|capture|storming)"
+)
 _WINDOW = 90  # characters of context read on each side; cues are short phrases
 
 # Checked in order against the text just before a name (anchored at its end).
@@ -79,6 +95,7 @@ _LEFT = (
     ("direction", re.compile(rf"\b(?P<dir>{_DIRECTION})(?:ern)?\s+(?:of\s+)?(?:the\s+)?$", re.I)),
     ("settlement", re.compile(r"\b(?P<word>village|town|city|hamlet|township|camp)s?\s+of\s+$", re.I)),
     ("in", re.compile(r"\b(?:in|at|inside|within|into)\s+(?:the\s+)?$", re.I)),
+    ("struck", re.compile(rf"\b(?:{_STRUCK}|{_STRIKES}\s+(?:on|of|against))\s+(?:the\s+)?$", re.I)),
 )
 # Checked in order against the text just after a name (anchored at its start); the match is consumed.
 _RIGHT = (
@@ -144,7 +161,7 @@ _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CUE_ENDINGS = (
     frozenset(
         {"of", "the", "in", "at", "inside", "within", "into", "near", "nearby", "to", "around", "outside"}
-        | {"surrounding", "between", "from", "rural"}
+        | {"surrounding", "between", "from", "rural", "on", "against", *_STRUCK_WORDS}
     )
     | frozenset(f"{d}{e}" for d in BEARINGS for e in ("", "ern"))
     | frozenset(f"{a}-{b}{e}" for a in ("north", "south") for b in ("east", "west") for e in ("", "ern"))
@@ -154,6 +171,9 @@ _CUE_ENDINGS = (
 # Which patterns a last word can end: "in", "near", "between" end one each; "of" and "the" may end any.
 _ONLY = {
     **dict.fromkeys(("in", "at", "inside", "within", "into"), ("in",)),
+    **dict.fromkeys(_STRUCK_WORDS, ("struck",)),
+    # "shelling on X", "attacks against X": read by the pattern, never alone ("on Monday")
+    **dict.fromkeys(("on", "against"), ("struck",)),
     **dict.fromkeys(("near", "nearby", "around", "outside", "surrounding", "to"), ("near",)),
     "between": ("between",),
     "from": ("near", "between"),  # "15 km away from Manbij" (no bearing: near it), "road from X"
@@ -161,7 +181,10 @@ _ONLY = {
 }
 
 
-_ONLY_IN = frozenset(w for w, only in _ONLY.items() if only == ("in",))
+# The words that are a cue alone, before spaces only ("in X", "shelled X"), read without their pattern
+_ALONE = {
+    w: only[0] for w, only in _ONLY.items() if only in (("in",), ("struck",)) and w not in ("on", "against")
+}
 
 # A word (or part of one) every match of each left pattern contains.
 _NEEDS = {
@@ -176,7 +199,9 @@ _NEEDS = {
     "direction": ("north", "south", "east", "west"),
     "settlement": ("village", "town", "city", "hamlet", "camp"),
     "in": ("in", "at"),
-}
+    "struck": ("shell", "bomb", "target", "strike", "struck", "raid", "storm", "captur", "seiz", "besieg", "pound",
+               "attack", "assault", "offensive", "rocket", "missile", "barrel", "siege"),
+}  # fmt: skip
 
 
 # "in"'s pattern ends with in/at/inside/within/into or "the", never "of"; the province's, district's and
@@ -205,10 +230,11 @@ def left_cue(text: str, start: int) -> Cue:
     word = tail[begin:end].lower()
     if word not in _CUE_ENDINGS:
         return no_cue(start)
-    if word in _ONLY_IN and begin > 0:
+    cue = _ALONE.get(word)
+    if cue is not None and begin > 0:
         # "in X", the commonest cue, read without its pattern: the word alone before spaces only
         alone = tail[end:].isspace() and not (tail[begin - 1].isalnum() or tail[begin - 1] == "_")
-        return Cue("in", start) if alone else no_cue(start)
+        return Cue(cue, start) if alone else no_cue(start)
     window = text[max(0, start - _WINDOW) : start]
     lower = window.lower()
     ascii_only = window.isascii()

@@ -79,6 +79,7 @@ _THE_CAPITAL = re.compile(
     r"\b[Tt]he (?P<capital>[Cc]apital)\b(?![,\s]*(?:city\s+)?(?:of\b|al-|[A-Z\u0600-\u06FF]))"
 )
 _VILLAGES = frozenset({"village", "town"})
+_NEIGHBOURHOOD = frozenset({"neighbourhood", "neighborhood", "quarter"})
 _STRETCH = 150  # characters: about a clause ("besieging al-Tabaqa area… forces of ... take Safsafa area")
 _OWN_TOWN = 10_000  # people: a place this large named before a city is listed beside it, not inside it
 _BROAD = frozenset({"countryside", "desert", "outskirts", "near", "direction", "distance"})
@@ -257,6 +258,16 @@ class Reader(TextChecks):
         return (
             after < len(words)
             and words.folded[after].removesuffix("s") in quarters.QUARTERS
+            and self.text[hit.end : words.starts[after]].isspace()
+        )
+
+    def _names_a_neighbourhood(self, hit: _Hit) -> bool:
+        """Whether "neighbourhood" or "quarter" follows the name: a city's quarter ("al-Wa'er neighborhood"), not
+        a suburb or area, which may be a community of its own ("Al-Assad suburb")."""
+        words, after = self.tokens, hit.last + 1
+        return (
+            after < len(words)
+            and words.folded[after].removesuffix("s") in _NEIGHBOURHOOD
             and self.text[hit.end : words.starts[after]].isspace()
         )
 
@@ -1066,6 +1077,12 @@ class Reader(TextChecks):
                 # (a name the text says a governorate holds is a place: "Tayba in the countryside of Daraa"; an
                 # Arabic word before the Latin name of a list of strike locations, "تل", is part of that name)
                 self._record(hit, unresolved.FAR_SPELLING, row.name)
+            return None
+        if not hit.quarter and row.feature == "village" and self._names_a_neighbourhood(hit):
+            # "al-Sakhour neighborhood" with no city named: a quarter of some city, which no village elsewhere
+            # that shares its name is (Sikhur of al-Hasakah is not Aleppo's Sakhour); reports call towns near a
+            # city its neighbourhoods too ("Kafr Batna neighborhood", "Marea neighborhood"): a town stays
+            self._record(hit, unresolved.NOT_FOUND, row.name)
             return None
         if holding is not None and not hit.quarter and _small(row) and not self._lies_in(row, holding):
             found = self._in_region(hit, holding, small=True)
