@@ -312,14 +312,12 @@ def _add_community(places: Places, row: dict[str, str], town: Rec | None) -> Non
     places.set_pcode(rec, row["PP_PCODE"])
     places.add_names(rec, [row["PP_NAME_EN"], row["ADM4_EN"]])
     rec.population = max(rec.population, int(float(row["Population"] or 0)))
-    if rec.feature in _SETTLEMENT_RANK:
+    if rec.feature == "village" and populated_feature(rec.population) != "village":
         # OCHA counts the people of towns that GeoNames records without a population (Ariha: 30,537 people,
-        # none in GeoNames, where it was a "village"): the larger count says what kind of settlement it is
-        rec.feature = max(rec.feature, populated_feature(rec.population), key=_SETTLEMENT_RANK.__getitem__)
+        # none in GeoNames, where it was a "village"): a town. No further: OCHA's counts of 2019 hold the
+        # displaced, and a city is what GeoNames says is one (A'zaz, a town that OCHA counts 100,000 in)
+        rec.feature = "town"
     rec.add_source("ocha")
-
-
-_SETTLEMENT_RANK = {"village": 0, "town": 1, "city": 2}
 
 
 def _links(subdistrict: Rec, rec: Rec) -> bool:
