@@ -176,6 +176,7 @@ STRUCK = [
     ("More martyrs in raids on Hass and air strikes targeting the city of Sokhna", "Hass", "Idlib"),
     ("Aerial bombardment targets Shefonia and more losses in Aleppo", "Shefonia", "Rif Dimashq"),
     ("The SDF stormed Hajin", "Hajin", "Deir ez-Zor"),
+    ("The forces of Al-Jazeera Storm operation completely control Al-Sor", "Al-Sor", "Deir ez-Zor"),
     ("Dozens of civilians died during the siege of Madaya", "Madaya", "Rif Dimashq"),
 ]
 

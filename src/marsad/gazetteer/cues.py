@@ -35,12 +35,14 @@ _STRUCK_WORDS = (
     "shell", "shells", "shelled", "bomb", "bombs", "bombed", "bombard", "bombards", "bombarded", "target",
     "targets", "targeted", "targeting", "strike", "strikes", "struck", "raid", "raids", "raided", "storm",
     "storms", "stormed", "capture", "captures", "captured", "recapture", "recaptures", "recaptured", "seize",
-    "seizes", "seized", "besiege", "besieges", "besieged", "pound", "pounds", "pounded",
+    "seizes", "seized", "besiege", "besieges", "besieged", "pound", "pounds", "pounded", "enter", "enters",
+    "entered", "retake", "retakes", "retook", "control", "controls", "controlled", "liberate", "liberates",
+    "liberated", "towards", "toward",
 )  # fmt: skip
 _STRUCK = "(?:" + "|".join(_STRUCK_WORDS) + ")"
 _STRIKES = (
     r"(?:shelling|bombardment|bombing|(?:air\s*)?strikes?|airstrikes|(?:air\s+)?raids?|attacks?|assault|offensive|"
-    r"shells|rockets?|missiles?|barrels?|bombs?|siege|capture|storming)"
+    r"shells|rockets?|missiles?|barrels?|bombs?|siege|capture|storming|control)"
 )
 _WINDOW = 90  # characters of context read on each side; cues are short phrases
 
@@ -200,7 +202,7 @@ _NEEDS = {
     "settlement": ("village", "town", "city", "hamlet", "camp"),
     "in": ("in", "at"),
     "struck": ("shell", "bomb", "target", "strike", "struck", "raid", "storm", "captur", "seiz", "besieg", "pound",
-               "attack", "assault", "offensive", "rocket", "missile", "barrel", "siege"),
+               "attack", "assault", "offensive", "rocket", "missile", "barrel", "siege", "control"),
 }  # fmt: skip
 
 
