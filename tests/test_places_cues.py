@@ -281,6 +281,9 @@ def _left_cue_by_patterns(text: str, start: int) -> cues.Cue:
 
 
 _CUE_WORDS = [
+    "shelled",
+    "shelling",
+    "on",
     "in",
     "In",
     "at",

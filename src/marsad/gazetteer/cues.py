@@ -45,6 +45,8 @@ _STRIKES = (
     r"shells|rockets?|missiles?|barrels?|bombs?|siege|capture|storming|control)"
 )
 _WINDOW = 90  # characters of context read on each side; cues are short phrases
+# how far back a match of a left pattern can begin, for those much shorter than the window ("air raids on the ")
+_REACH = {"struck": 64}
 
 # Checked in order against the text just before a name (anchored at its end).
 _LEFT = (
@@ -246,7 +248,10 @@ def left_cue(text: str, start: int) -> Cue:
                 break
         else:
             continue  # a word every match of the pattern holds is absent: no need to run it
-        found = _LOWER_CASE[name].search(lower) if ascii_only else pattern.search(window)
+        # (a pattern whose matches are short is searched from where its longest could begin: the characters
+        # before stay in view, so a word boundary there reads as in the whole window)
+        at = max(0, len(window) - _REACH.get(name, len(window)))
+        found = _LOWER_CASE[name].search(lower, at) if ascii_only else pattern.search(window, at)
         if found is None:
             continue
         if name == "distance":
