@@ -79,6 +79,8 @@ _THE_CAPITAL = re.compile(
     r"\b[Tt]he (?P<capital>[Cc]apital)\b(?![,\s]*(?:city\s+)?(?:of\b|al-|[A-Z\u0600-\u06FF]))"
 )
 _VILLAGES = frozenset({"village", "town"})
+# the words after a name that make it a city's quarter (a suburb or area may be a community of its own: "Al-Assad
+# suburb")
 _NEIGHBOURHOOD = frozenset({"neighbourhood", "neighborhood", "quarter"})
 _STRETCH = 150  # characters: about a clause ("besieging al-Tabaqa area… forces of ... take Safsafa area")
 _OWN_TOWN = 10_000  # people: a place this large named before a city is listed beside it, not inside it
@@ -251,23 +253,13 @@ class Reader(TextChecks):
             return False
         return first != last or bool(inside) or not self._opens_sentence(first)
 
-    def _names_a_quarter(self, hit: _Hit) -> bool:
-        """Whether a quarter word follows the name ("Tal Abyad Street", "Bab al-Nairab neighbourhood"): it is then
-        a quarter's or a street's name, not a city's."""
+    def _names_a_quarter(self, hit: _Hit, kinds: frozenset[str] = quarters.QUARTERS) -> bool:
+        """Whether a quarter word (one of ``kinds``) follows the name ("Tal Abyad Street", "Bab al-Nairab
+        neighbourhood"): it is then a quarter's or a street's name, not a city's."""
         words, after = self.tokens, hit.last + 1
         return (
             after < len(words)
-            and words.folded[after].removesuffix("s") in quarters.QUARTERS
-            and self.text[hit.end : words.starts[after]].isspace()
-        )
-
-    def _names_a_neighbourhood(self, hit: _Hit) -> bool:
-        """Whether "neighbourhood" or "quarter" follows the name: a city's quarter ("al-Wa'er neighborhood"), not
-        a suburb or area, which may be a community of its own ("Al-Assad suburb")."""
-        words, after = self.tokens, hit.last + 1
-        return (
-            after < len(words)
-            and words.folded[after].removesuffix("s") in _NEIGHBOURHOOD
+            and words.folded[after].removesuffix("s") in kinds
             and self.text[hit.end : words.starts[after]].isspace()
         )
 
@@ -1078,7 +1070,7 @@ class Reader(TextChecks):
                 # Arabic word before the Latin name of a list of strike locations, "تل", is part of that name)
                 self._record(hit, unresolved.FAR_SPELLING, row.name)
             return None
-        if not hit.quarter and row.feature == "village" and self._names_a_neighbourhood(hit):
+        if not hit.quarter and row.feature == "village" and self._names_a_quarter(hit, _NEIGHBOURHOOD):
             # "al-Sakhour neighborhood" with no city named: a quarter of some city, which no village elsewhere
             # that shares its name is (Sikhur of al-Hasakah is not Aleppo's Sakhour); reports call towns near a
             # city its neighbourhoods too ("Kafr Batna neighborhood", "Marea neighborhood"): a town stays
