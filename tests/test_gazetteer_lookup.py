@@ -27,7 +27,7 @@ def _lookup(*args: str) -> list[dict[str, object]]:
     return rows
 
 
-def test_a_spelling_finds_the_place_its_key_names(gazetteer: Gazetteer) -> None:
+def test_gazetteer_lookup_a_spelling_finds_the_place_its_key_names(gazetteer: Gazetteer) -> None:
     rows = _lookup("Deir Ezzor", "--country", "Syria", "--close", "0")
     # the city and the governorate: both are named "Deir ez-Zor", and nothing spelled otherwise is listed
     assert {(r["feature"], r["admin1"]) for r in rows} >= {("city", "Deir ez-Zor"), ("admin1", "Deir ez-Zor")}
@@ -36,7 +36,9 @@ def test_a_spelling_finds_the_place_its_key_names(gazetteer: Gazetteer) -> None:
     assert abs(city["latitude"] - 35.336) < 0.05 and abs(city["longitude"] - 40.141) < 0.05  # type: ignore[operator]
 
 
-def test_a_name_spelled_otherwise_lists_the_closest_names_with_their_scores(gazetteer: Gazetteer) -> None:
+def test_gazetteer_lookup_a_name_spelled_otherwise_lists_the_closest_names_with_their_scores(
+    gazetteer: Gazetteer,
+) -> None:
     # "Sraqib" shares no key with Saraqib's names: the close spellings say what the reader could have meant,
     # and which of the place's names is spelled so
     rows = _lookup("Sraqib", "--country", "SY", "--close", "3")
@@ -49,7 +51,7 @@ def test_a_name_spelled_otherwise_lists_the_closest_names_with_their_scores(gaze
     assert {r["query"] for r in rows} == {"Sraqib"}
 
 
-def test_the_places_of_every_name_asked_are_listed_as_csv(gazetteer: Gazetteer) -> None:
+def test_gazetteer_lookup_the_places_of_every_name_asked_are_listed_as_csv(gazetteer: Gazetteer) -> None:
     result = CliRunner().invoke(
         gazetteer_cmd.app, ["lookup", "Kabajib", "al-Sukhna", "-c", "SY", "--close", "0", "--format", "csv"]
     )
@@ -64,13 +66,13 @@ def test_the_places_of_every_name_asked_are_listed_as_csv(gazetteer: Gazetteer) 
     assert ("Sokhneh", "admin3") in {(r["name"], r["feature"]) for r in rows if r["query"] == "al-Sukhna"}
 
 
-def test_without_a_country_only_the_worlds_cities_are_searched(gazetteer: Gazetteer) -> None:
+def test_gazetteer_lookup_without_a_country_only_the_worlds_cities_are_searched(gazetteer: Gazetteer) -> None:
     world = _lookup("Kabajib", "--close", "0")
     assert world == []  # a village of Deir ez-Zor is in Syria's places, not the world's cities
     assert {r["country"] for r in _lookup("Damascus", "--close", "0")} >= {"Syria"}
 
 
-def test_a_name_with_nothing_spelled_like_it_says_so(gazetteer: Gazetteer) -> None:
+def test_gazetteer_lookup_a_name_with_nothing_spelled_like_it_says_so(gazetteer: Gazetteer) -> None:
     result = CliRunner().invoke(gazetteer_cmd.app, ["lookup", "Xqzzv", "-c", "SY"])
     assert result.exit_code == 0
     assert "no place spelled like Xqzzv in SY" in result.output
