@@ -47,6 +47,10 @@ NAMESAKES = [
     ),
     # a town's quarter named after the town ("Daraa al-Balad", the supplement's) is the quarter, in that town
     ("Clashes in Manshiya in Daraa al-Balad", "Daraa al-Balad", "Daraa", "Darayya"),
+    # the town of the 2019 battle, as reports write it (the supplement): Idlib's Hbit, not Latakia's Hbeit, and
+    # Latakia's when the text says so
+    ("Regime forces advance in Hbeit", "Hbeit", "Idlib", "Hbeit"),
+    ("Clashes in Hbeit in Latakia countryside", "Hbeit", "Latakia", "Hbit"),
     # the Eastern Ghouta's farmland (the supplement), not Idlib's village Marj
     (
         "Raids on Deir Ezzor and 8 airstrikes target al-Marj in the Eastern Ghouta",

@@ -78,6 +78,10 @@ SAME_PLACE = [
     ("Tal al-Hara", "Tell al-Harra", "SY"),
     ("Taiba", "al-Tayba", "SY"),  # Daraa's town, OCHA's "Tiba"
     ("Hadar", "Hodr", "SY"),  # Quneitra's, as SOHR writes it
+    # towns of the 2018-19 campaigns as reports write them, each also a village's name elsewhere
+    ("Hbit", "al-Hobait", "SY"),  # Idlib's, not Latakia's Hbeit
+    ("Hezzeh", "Hazzeh", "SY"),  # the Eastern Ghouta's, not Homs's Hazzeh
+    ("Jbine", "al-Jabin", "SY"),  # Hama's
     # a part word in either language's order (OCHA: "Eastern X"; reports: "X al-Sharqiya")
     ("Eastern Ghariyeh", "al-Ghariya al-Sharqiya", "SY"),
     ("Lower Baqras", "Bokros Tahtani", "SY"),
