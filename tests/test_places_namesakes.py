@@ -139,6 +139,8 @@ QUARTERS = [
     ("Clashes continued in Jobar and Qaboun", "Jobar", "Damascus"),
     ("Warplanes carry out a massacre in the Barza neighborhood", "Barza", "Damascus"),
     ("Shells target Sheikh Maksoud neighborhood", "Sheikh Maksoud", "Aleppo"),
+    ("A mortar attack on Al Qousour district killed three civilians", "Al Qousour", "Deir ez-Zor"),
+    ("ISIS renews its shelling on al-Jura neighborhood", "al-Jura", "Deir ez-Zor"),
     # a quarter named after its city, with no cue: the quarter, not a city whose name "goes on"
     ("Warplanes bombard Daraa al-Balad", "Daraa al-Balad", "Dar'a"),
     # a neighbourhood of "Raqqa governorate" lies in its capital

@@ -82,6 +82,9 @@ SAME_PLACE = [
     ("Hbit", "al-Hobait", "SY"),  # Idlib's, not Latakia's Hbeit
     ("Hezzeh", "Hazzeh", "SY"),  # the Eastern Ghouta's, not Homs's Hazzeh
     ("Jbine", "al-Jabin", "SY"),  # Hama's
+    # quarters of Deir ez-Zor reports name without the city (the supplement): not Homs's al-Qusayr, not Aleppo's Jaara
+    ("Al-Qusour", "Al Qousour", "SY"),
+    ("Al-Joura", "al-Jura", "SY"),
     # a part word in either language's order (OCHA: "Eastern X"; reports: "X al-Sharqiya")
     ("Eastern Ghariyeh", "al-Ghariya al-Sharqiya", "SY"),
     ("Lower Baqras", "Bokros Tahtani", "SY"),
