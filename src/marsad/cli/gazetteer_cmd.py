@@ -15,7 +15,7 @@ from marsad.cli.output import Format, emit
 from marsad.errors import MarsadError
 from marsad.gazetteer.build import ATTRIBUTION, default_path, ensure_gazetteer, rebuild
 from marsad.gazetteer.geonames_import import import_file
-from marsad.gazetteer.places import PLACE_FIELDS
+from marsad.gazetteer.places import PLACE_FIELDS, place_fields
 from marsad.settings import Settings
 
 app = typer.Typer(
@@ -135,16 +135,12 @@ def lookup_command(
     for name in names:
         exact = gazetteer.lookup(name, country)
         seen = {(p.name, p.latitude, p.longitude, p.feature) for p in exact}
-        rows += [{"query": name, "match": "same key", "spelled": None, **_fields(p)} for p in exact]
+        rows += [{"query": name, "match": "same key", "spelled": None, **place_fields(p)} for p in exact]
         for score, spelled, place in gazetteer.spelled_like(name, country, close):
             if (place.name, place.latitude, place.longitude, place.feature) not in seen:
-                rows.append({"query": name, "match": score, "spelled": spelled, **_fields(place)})
+                rows.append({"query": name, "match": score, "spelled": spelled, **place_fields(place)})
     if not rows and fmt is Format.table:
         typer.echo(
             f"no place spelled like {', '.join(names)}" + (f" in {country}" if country else ""), err=True
         )
     emit(rows, LOOKUP_COLUMNS if fmt is not Format.table else _LOOKUP_TABLE, fmt, title="gazetteer places")
-
-
-def _fields(place: object) -> dict[str, object]:
-    return {f: getattr(place, f) for f in PLACE_FIELDS}

@@ -228,12 +228,11 @@ class Gazetteer:
     def lookup(self, name: str, country: str | None = None) -> list[Place]:
         """Places whose names share ``name``'s key, most important first (for other stages and tests)."""
         key = name_key(name)
-        code = self.country_code(country)
-        layer = self.layer(code) if code else self.layer("world")
+        layer = self._hinted_layer(country)
         # (one row per place, though a place may hold several names under one key)
         rows = [layer.rows[place_id] for place_id in dict.fromkeys(i for i, _ in layer.names.get(key, ()))]
         rows.sort(key=lambda r: (-scoring.importance(r), r.id))
-        return [self.place(r, None, cues.Cue(None, 0), layer) for r in rows]
+        return [self._named(r, layer) for r in rows]
 
     def spelled_like(
         self, name: str, country: str | None = None, limit: int = 5
@@ -241,8 +240,7 @@ class Gazetteer:
         """(0-100 score, the name spelled so, place) of the ``limit`` places whose names are spelled closest to
         ``name``, closest first: what a reviewer asks when a name was left unresolved. Names are compared by
         their keys (articles, vowels and doubled letters folded), as the reader compares them."""
-        code = self.country_code(country)
-        layer = self.layer(code) if code else self.layer("world")
+        layer = self._hinted_layer(country)
         key = name_key(name)
         if not key or limit <= 0:
             return []
@@ -254,9 +252,18 @@ class Gazetteer:
                 best.setdefault(place_id, (score, spelled))
         rows = sorted(best.items(), key=lambda kv: (-kv[1][0], -scoring.importance(layer.rows[kv[0]]), kv[0]))
         return [
-            (round(score, 1), spelled, self.place(layer.rows[i], None, cues.Cue(None, 0), layer))
+            (round(score, 1), spelled, self._named(layer.rows[i], layer))
             for i, (score, spelled) in rows[:limit]
         ]
+
+    def _hinted_layer(self, country: str | None) -> Layer:
+        """The layer of the country a hint names, else the world's cities and provinces."""
+        code = self.country_code(country)
+        return self.layer(code) if code else self.layer("world")
+
+    def _named(self, row: Row, layer: Layer) -> Place:
+        """The place of ``row`` as a name alone, with no text around it, names it."""
+        return self.place(row, None, cues.Cue(None, 0), layer)
 
     def place(self, row: Row, span: Span | None, cue: cues.Cue, layer: Layer) -> Place:
         """The place of ``row`` named at ``span`` with ``cue``. Reports name the same places with the same cues

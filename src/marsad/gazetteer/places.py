@@ -16,6 +16,7 @@ from typing import Any
 
 from marsad.gazetteer.reader import PlaceMention
 from marsad.gazetteer.unresolved import Unresolved
+from marsad.records import Place
 
 COLUMNS = ("document", "raw", "start", "end", "reason", "nearest")
 # the fields of a place named that are listed, in this order (see ``records.Place``)
@@ -65,9 +66,14 @@ def place_rows(document: str, mentions: Iterable[PlaceMention]) -> Iterator[dict
             "start": span.start,
             "end": span.end,
             "cue": mention.cue,
-            **{c: getattr(place, c) for c in PLACE_FIELDS},
+            **place_fields(place),
             "score": mention.score,
         }
+
+
+def place_fields(place: Place) -> dict[str, Any]:
+    """A place's ``PLACE_FIELDS`` as a row's columns (what `marsad places` and `marsad gazetteer lookup` list)."""
+    return {c: getattr(place, c) for c in PLACE_FIELDS}
 
 
 def unresolved_rows(document: str, names: Iterable[Unresolved]) -> Iterator[UnresolvedRow]:
