@@ -201,6 +201,15 @@ def test_places_cues_what_is_done_is_a_weaker_cue_than_in(gaz: Gazetteer, text: 
     assert [m.span.text for m in gaz.find(text, "SY")] == []
 
 
+@pytest.mark.parametrize("word", [*cues._STRUCK_WORDS, *cues._STRIKE_WORDS])
+def test_places_cues_every_word_of_what_is_done_is_looked_for(word: str) -> None:
+    # the cue is read by its pattern only where the window holds one of these parts: each word must hold one,
+    # or "entered the X" would read no cue while "entered X" does
+    assert any(stem in word for stem in cues._NEEDS["struck"]), word
+    before = f"regime forces {word} the " if word in cues._STRUCK_WORDS else f"{word} on the "
+    assert cues.left_cue(before + "Hajin", len(before)).name == "struck"
+
+
 def test_places_cues_shared_by_coordinated_names(gaz: Gazetteer) -> None:
     found = gaz.find("clashes in the deserts of Homs and Deir Ezzor", "SY")
     assert [(m.place.name, m.cue, m.place.where_prec) for m in found] == [

@@ -39,11 +39,20 @@ _STRUCK_WORDS = (
     "entered", "retake", "retakes", "retook", "control", "controls", "controlled", "liberate", "liberates",
     "liberated", "towards", "toward",
 )  # fmt: skip
+# ... and the acts, before "on", "of" or "against" ("air strikes on X": "strikes" after its own boundary)
+_STRIKE_WORDS = (
+    "shelling", "bombardment", "bombing", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "attack",
+    "attacks", "assault", "offensive", "shells", "rocket", "rockets", "missile", "missiles", "barrel", "barrels",
+    "bomb", "bombs", "siege", "capture", "storming", "control",
+)  # fmt: skip
 _STRUCK = "(?:" + "|".join(_STRUCK_WORDS) + ")"
-_STRIKES = (
-    r"(?:shelling|bombardment|bombing|(?:air\s*)?strikes?|airstrikes|(?:air\s+)?raids?|attacks?|assault|offensive|"
-    r"shells|rockets?|missiles?|barrels?|bombs?|siege|capture|storming|control)"
-)
+_STRIKES = "(?:" + "|".join(_STRIKE_WORDS) + ")"
+# A part of every word above: a window holding none of them cannot end with the cue (tests hold the list to it)
+_STRUCK_STEMS = (
+    "shell", "bomb", "target", "strik", "struck", "raid", "storm", "captur", "seiz", "besieg", "pound", "enter",
+    "retak", "retook", "control", "liberat", "toward", "attack", "assault", "offensive", "rocket", "missile",
+    "barrel", "siege",
+)  # fmt: skip
 _WINDOW = 90  # characters of context read on each side; cues are short phrases
 # how far back a match of a left pattern can begin, for those much shorter than the window ("air raids on the ")
 _REACH = {"struck": 64}
@@ -203,9 +212,8 @@ _NEEDS = {
     "direction": ("north", "south", "east", "west"),
     "settlement": ("village", "town", "city", "hamlet", "camp"),
     "in": ("in", "at"),
-    "struck": ("shell", "bomb", "target", "strike", "struck", "raid", "storm", "captur", "seiz", "besieg", "pound",
-               "attack", "assault", "offensive", "rocket", "missile", "barrel", "siege", "control"),
-}  # fmt: skip
+    "struck": _STRUCK_STEMS,
+}
 
 
 # "in"'s pattern ends with in/at/inside/within/into or "the", never "of"; the province's, district's and
