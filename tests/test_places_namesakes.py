@@ -820,3 +820,15 @@ def test_places_namesakes_a_neighbourhood_with_no_city_is_no_village_elsewhere(g
     # a town near a city that a report calls its neighbourhood stays that town
     [batna] = gaz.find("Bodies were brought to a field hospital in Kafr Batna neighborhood", "SY")
     assert (batna.place.name, batna.place.admin1) == ("Kafr Batna", "Rif Dimashq")
+
+
+def test_places_namesakes_a_land_form_is_no_village_of_its_name_elsewhere(gaz: Gazetteer) -> None:
+    # the Shomariyyeh Mountains east of Homs are not Suwayda's village Al-Shomarah, 200 km south: the name is kept
+    reading = gaz.read("Regime forces advance in Al-Shomariyyeh Mountains east of Homs", "SY")
+    assert [m.place.name for m in reading.mentions] == ["Homs"]
+    assert [(u.raw, u.reason) for u in reading.unresolved] == [("Al-Shomariyyeh", unresolved.NOT_FOUND)]
+    # the village itself, and a town's mountains, are still read
+    [village] = gaz.find("Shelling on Al-Shomariyyeh village", "SY")
+    assert (village.place.name, village.place.admin1) == ("Al-Shomarah", "As-Suwayda")
+    [town] = gaz.find("Warplanes carry out 10 raids on Zabadani Mountains", "SY")
+    assert (town.place.name, town.place.feature) == ("Az Zabadani", "town")
