@@ -832,3 +832,10 @@ def test_places_namesakes_a_land_form_is_no_village_of_its_name_elsewhere(gaz: G
     assert (village.place.name, village.place.admin1) == ("Al-Shomarah", "As-Suwayda")
     [town] = gaz.find("Warplanes carry out 10 raids on Zabadani Mountains", "SY")
     assert (town.place.name, town.place.feature) == ("Az Zabadani", "town")
+
+
+def test_places_namesakes_a_numbered_base_is_no_village(gaz: Gazetteer) -> None:
+    # "Base 46" is an army base west of Aleppo, not Latakia's village Basa, whose key "Base" shares, even after
+    # a verb that names a place ("captured")
+    found = gaz.find('Fighting for Base 46 west of Aleppo. "Al-Nusra captured Base 46" said the director', "SY")
+    assert [m.place.name for m in found] == ["Aleppo"]
