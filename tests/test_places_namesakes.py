@@ -839,3 +839,21 @@ def test_places_namesakes_a_numbered_base_is_no_village(gaz: Gazetteer) -> None:
     # a verb that names a place ("captured")
     found = gaz.find('Fighting for Base 46 west of Aleppo. "Al-Nusra captured Base 46" said the director', "SY")
     assert [m.place.name for m in found] == ["Aleppo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "is_place"),
+    [
+        # a word that heads a channel's or an alliance's name when capitalised is an everyday word after a place
+        # in lower case: "today" was read as "Aleppo Today" the channel, and the place dropped
+        ("Russian airstrikes kill 14 civilians in Aleppo today", "Aleppo", True),
+        ("Bombing in the Eastern Ghouta today kills 9", "Eastern Ghouta", True),
+        ("Clashes continue in Kabbana front and bombardment targets Rastan", "Kabbana", True),
+        ("Aleppo Today reported the shelling", "Aleppo", False),
+        ("The Southern Front and the Hama Brigade issued a statement", "Hama", False),
+    ],
+)
+def test_places_namesakes_a_lower_case_head_word_is_no_organisation(
+    gaz: Gazetteer, text: str, words: str, is_place: bool
+) -> None:
+    assert (words in _found(gaz, text)) is is_place

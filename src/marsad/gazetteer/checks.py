@@ -21,6 +21,9 @@ _NEAR_CHARS = scoring.NEAR_CHARS
 _LOCATIVE = frozenset(
     {"in", "near", "outskirts", "village", "town", "city", "distance", "direction", "between", "camp"}
 )
+# Organisation heads that are everyday words after a place when written in lower case ("Aleppo Today", the
+# channel; "bombing in Douma today"; "the Southern Front", "the Hama front" where fighting is)
+_CAPITALISED_HEADS = frozenset({"today", "times", "post", "front", "spring"})
 # What may stand between a name and a word next to it for both to be one name: spaces, hyphens, a particle.
 # A hyphen alone does not join: "Raqqa-Tabqa road" names two places.
 _JOINER = re.compile(r"\s+(?:(?:al|el|as|ash|ad|ar|at|az|bin|ibn|abu|bint|umm)[\s-]+)?", re.I)
@@ -339,7 +342,8 @@ class TextChecks:
             if index >= len(words) or starts[index] != end + 1 or text[end] != " ":
                 return False
             if words.folded[index] in self.stop["organisation_heads"]:
-                return True
+                # "Aleppo Today" is a channel; "bombing in Douma today" names Douma
+                return words.capital[index] or words.folded[index] not in _CAPITALISED_HEADS
             if not words.capital[index]:
                 return False
             index, end = index + 1, words.ends[index]
