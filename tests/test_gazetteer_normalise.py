@@ -91,6 +91,11 @@ SAME_KEY = [
     ("Sukhnah", "Soukhne"),
     ("Salamiyah", "Salamieh"),
     ("Salamiyah", "Salamiyeh"),
+    # -eyeh and -eyat at the end are the same endings (SOHR's "Al-Hamameyat", "Sukkareyeh")
+    ("Hamamiyat", "Al-Hamameyat"),
+    ("Sukkariyeh", "Sukkareyeh"),
+    ("Al Hamidiyah", "Hamideyeh"),
+    ("Al Mayadin", "Al-Meyadeen"),  # but not "ey" inside a word
     ("Tadmur", "Tadmor"),
     ("Tell Abyad", "Tal Abyad"),
     ("Tell Abyad", "Tall Abyad"),

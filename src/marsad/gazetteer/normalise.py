@@ -62,8 +62,9 @@ _DOUBLE = re.compile(r"(.)\1+")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")  # Hamah/Hama, Raqqah/Raqqa, Sukhnah/Sukhna
 # y/w are vowels after a vowel before a consonant or at the end (Dayr/Deir, Zawr/Zor, Khowst/Khost).
 _GLIDE_AFTER_VOWEL = re.compile(r"(?<=[aeiou])[yw](?![aeiou])")
-# -iya/-iyah/-ieh/-ia are one ending (Salamiyah, Salamieh, Salamiyeh); Paktya/Paktia likewise.
-_IY = re.compile(r"(?<=i)y(?=[aeiou])|(?<=[^aeiouy])y(?=[aeiou])(?!^)")
+# -iya/-iyah/-ieh/-ia are one ending (Salamiyah, Salamieh, Salamiyeh); Paktya/Paktia likewise; and so is -eyeh,
+# -eyat at a word's end (Hamideyeh, Hamameyat), though not "ey" inside it (Meyadin is Mayadin).
+_IY = re.compile(r"(?<=i)y(?=[aeiou])|(?<=[^aeiouy])y(?=[aeiou])(?!^)|(?<=[^aeiouy]e)y(?=(?:a|e|ah|eh|at)$)")
 _FINAL_Y = re.compile(r"(?<=[^aeiou])y$")
 _VOWELS = re.compile(r"[aeiou]+")
 
