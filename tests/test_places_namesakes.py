@@ -837,7 +837,9 @@ def test_places_namesakes_a_land_form_is_no_village_of_its_name_elsewhere(gaz: G
 def test_places_namesakes_a_numbered_base_is_no_village(gaz: Gazetteer) -> None:
     # "Base 46" is an army base west of Aleppo, not Latakia's village Basa, whose key "Base" shares, even after
     # a verb that names a place ("captured")
-    found = gaz.find('Fighting for Base 46 west of Aleppo. "Al-Nusra captured Base 46" said the director', "SY")
+    found = gaz.find(
+        'Fighting for Base 46 west of Aleppo. "Al-Nusra captured Base 46" said the director', "SY"
+    )
     assert [m.place.name for m in found] == ["Aleppo"]
 
 
@@ -857,3 +859,20 @@ def test_places_namesakes_a_lower_case_head_word_is_no_organisation(
     gaz: Gazetteer, text: str, words: str, is_place: bool
 ) -> None:
     assert (words in _found(gaz, text)) is is_place
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # "at" and "as" are the English words between two names, not the articles of a longer name ("Salma
+        # at-Jabal"), which are written only before their own letter
+        ("Factions target regime forces in Salma at Jabal al-Akrad", ["Salma", "Jabal al-Akrad"]),
+        ("Clashes in Kabani at Jabal al-Akrad", ["Kabani", "Jabal al-Akrad"]),
+        # before its own letter the article joins: one village, not Salim and another
+        ("Clashes near Salim at Tahtani village", ["Salim at Tahtani"]),
+    ],
+)
+def test_places_namesakes_an_article_joins_only_its_own_letter(
+    gaz: Gazetteer, text: str, places: list[str]
+) -> None:
+    assert [m.place.name for m in gaz.find(text, "SY")] == places

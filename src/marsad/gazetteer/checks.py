@@ -51,6 +51,19 @@ _NOT_CAPITAL = bytes(b for b in range(128) if not "A" <= chr(b) <= "Z")
 _WELL_KNOWN = frozenset({"city", "admin1", "admin2", "country"})  # named first in a longer run all the same
 # a space, or an article between spaces or after a hyphen: "Bab al-Nairab", "Sheikh Maqsoud"
 _SAME_NAME = re.compile(r" (?:(?:al|el|ad|ar|as|ash|at|az|ez|bin|ibn|abu|umm)[ -])?", re.IGNORECASE)
+# A sun letter's article is written only before a word that starts with that letter ("as-Suwayda", "Salim at
+# Tahtani"): "Salma at Jabal al-Akrad" and "Douma as Russian jets" hold the English words, between two names.
+_SUN_ARTICLES = {"ad": "d", "ar": "r", "as": "s", "ash": "sh", "at": "t", "az": "z", "ez": "z"}
+
+
+def joined(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, between two words, joins them into one name as ``pattern`` says (a space,
+    an article): a sun letter's article joins only a word that starts with its letter."""
+    found = pattern.fullmatch(text, start, end)
+    if found is None:
+        return False
+    letter = _SUN_ARTICLES.get(text[start:end].replace("-", " ").strip().lower())
+    return letter is None or text[end : end + len(letter)].lower() == letter
 # a verb of speech right after a name no cue locates: who speaks is a person, or a government ("Moscow said")
 _SPEAKS = re.compile(
     r"\s+(?:said|says|told|added|stated|explained|pointed\s+out|noted|stressed|announced|warned|urged)\b"
@@ -209,7 +222,7 @@ class TextChecks:
             index = -1 if found is None else found
         if index < 0 or not self._opens_name(index):
             return False
-        return bool(_SAME_NAME.fullmatch(self.text, words.ends[index], hit.start))
+        return joined(_SAME_NAME, self.text, words.ends[index], hit.start)
 
     def _titled(self, hit: Hit) -> bool:
         """Whether a person's title stands right before the name ("the commander Abu Obaida", "emir Abu
@@ -232,7 +245,7 @@ class TextChecks:
         before = self._neighbour(index - 1, -1)
         if before is None or not words.capital[before]:
             return True
-        return not _SAME_NAME.fullmatch(self.text, words.ends[before], words.starts[index])
+        return not joined(_SAME_NAME, self.text, words.ends[before], words.starts[index])
 
     def _nisba_after(self, hit: Hit) -> bool:
         """Whether a nisba follows the name (of two words or more), making it a person's: an article and a
@@ -247,7 +260,7 @@ class TextChecks:
         if not words.capital[index] or folded[-1] not in "iy" or folded in self.stop["descriptors"]:
             return False
         # (an article stands between: ``_neighbour`` stepped over it)
-        if not _SAME_NAME.fullmatch(self.text, hit.end, words.starts[index]):
+        if not joined(_SAME_NAME, self.text, hit.end, words.starts[index]):
             return False
         return not any(words.keys[index] in layer.names for layer in self.layers)
 
@@ -258,8 +271,7 @@ class TextChecks:
         if index is None:
             return False
         words = self.tokens
-        gap = self.text[hit.end : words.starts[index]]
-        if not words.capital[index] or not _SAME_NAME.fullmatch(gap):
+        if not words.capital[index] or not joined(_SAME_NAME, self.text, hit.end, words.starts[index]):
             return False
         return (
             words.folded[index] not in self.stop["never"]
@@ -321,7 +333,7 @@ class TextChecks:
         if not words.capital[found] or words.folded[found] in self.stop["never"] or found in self._divisions:
             return False
         first, second = (found, index - step) if step < 0 else (index - step, found)
-        return bool(_JOINER.fullmatch(self.text[words.ends[first] : words.starts[second]]))
+        return joined(_JOINER, self.text, words.ends[first], words.starts[second])
 
     def _in_organisation(self, hit: Hit) -> bool:
         """A name inside an organisation's name ("Liwaa Al-Quds", "Deir ez-Zor Military Council"), or the word
@@ -330,11 +342,11 @@ class TextChecks:
         words = self.tokens
         openers = self.stop["organisation_openers"]
         if before is not None and words.folded[before] in openers:
-            return bool(_JOINER.fullmatch(self.text[words.ends[before] : hit.start]))
+            return joined(_JOINER, self.text, words.ends[before], hit.start)
         if hit.first == hit.last and words.folded[hit.first] in openers:
             after = self._neighbour(hit.last + 1, 1)
             if after is not None and words.capital[after]:
-                return bool(_JOINER.fullmatch(self.text[hit.end : words.starts[after]]))
+                return joined(_JOINER, self.text, hit.end, words.starts[after])
         index, end = hit.last + 1, hit.end
         text, starts = self.text, words.starts
         for _ in range(3):
