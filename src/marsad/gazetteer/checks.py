@@ -64,6 +64,8 @@ def joined(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
         return False
     letter = _SUN_ARTICLES.get(text[start:end].replace("-", " ").strip().lower())
     return letter is None or text[end : end + len(letter)].lower() == letter
+
+
 # a verb of speech right after a name no cue locates: who speaks is a person, or a government ("Moscow said")
 _SPEAKS = re.compile(
     r"\s+(?:said|says|told|added|stated|explained|pointed\s+out|noted|stressed|announced|warned|urged)\b"

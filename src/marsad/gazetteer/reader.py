@@ -85,6 +85,7 @@ _NEIGHBOURHOOD = frozenset({"neighbourhood", "neighborhood", "quarter"})
 # the words after a name that make it a land form's ("Shomariyyeh Mountains", "the Mastama hill"): named after a
 # village perhaps, but not always after one that bears the name elsewhere
 _LAND_FORMS = frozenset({"mountain", "mount", "hill", "plain", "valley", "height"})
+_NO_VILLAGE_BEFORE = _NEIGHBOURHOOD | _LAND_FORMS
 _STRETCH = 150  # characters: about a clause ("besieging al-Tabaqa area… forces of ... take Safsafa area")
 _OWN_TOWN = 10_000  # people: a place this large named before a city is listed beside it, not inside it
 _BROAD = frozenset({"countryside", "desert", "outskirts", "near", "direction", "distance"})
@@ -1073,7 +1074,7 @@ class Reader(TextChecks):
                 # Arabic word before the Latin name of a list of strike locations, "تل", is part of that name)
                 self._record(hit, unresolved.FAR_SPELLING, row.name)
             return None
-        if not hit.quarter and row.feature == "village" and self._names_a_quarter(hit, _NEIGHBOURHOOD | _LAND_FORMS):
+        if not hit.quarter and row.feature == "village" and self._names_a_quarter(hit, _NO_VILLAGE_BEFORE):
             # "al-Sakhour neighborhood" with no city named: a quarter of some city, which no village elsewhere
             # that shares its name is (Sikhur of al-Hasakah is not Aleppo's Sakhour); reports call towns near a
             # city its neighbourhoods too ("Kafr Batna neighborhood", "Marea neighborhood"): a town stays. So for
