@@ -876,3 +876,20 @@ def test_places_namesakes_an_article_joins_only_its_own_letter(
     gaz: Gazetteer, text: str, places: list[str]
 ) -> None:
     assert [m.place.name for m in gaz.find(text, "SY")] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "admin1"),
+    [
+        # a governorate's name right after a town's says where the town is, as a comma would: "Jasim Daraa" is no
+        # longer unknown name hiding the town
+        ("Explosion in Jasim Daraa kills 3", "Jasim", "Daraa"),
+        ("Regime Chlorine Attacks on Saraqib Idlib", "Saraqib", "Idlib"),
+        ("A child injured in a mortar attack on al-Fouaa Idleb", "Al-Fu'ah", "Idlib"),
+    ],
+)
+def test_places_namesakes_a_governorate_after_a_town_ends_its_name(
+    gaz: Gazetteer, text: str, town: str, admin1: str
+) -> None:
+    found = {m.place.name: m.place.admin1 for m in gaz.find(text, "SY")}
+    assert found.get(town) == admin1, found

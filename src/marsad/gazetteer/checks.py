@@ -110,6 +110,7 @@ class TextChecks:
     stop: dict[str, frozenset[str]]
     _regions: list[tuple[int, str]]  # (position, governorate) of the divisions a text names
     _divisions: set[int]  # words naming a country or governorate
+    _governorates: set[int]  # words that may name a governorate
     _titles: dict[int, bool]  # line start -> written in Title Case
 
     def _acceptable(self, first: int, last: int) -> bool:
@@ -275,9 +276,11 @@ class TextChecks:
         words = self.tokens
         if not words.capital[index] or not joined(_SAME_NAME, self.text, hit.end, words.starts[index]):
             return False
+        # "Explosion in Jasim Daraa": a governorate's name after a town's says where the town is
         return (
             words.folded[index] not in self.stop["never"]
             and words.folded[index] not in self.stop["descriptors"]
+            and index not in self._governorates
         )
 
     def _region_right_after(self, hit: Hit) -> str | None:

@@ -146,6 +146,7 @@ class Reader(TextChecks):
         self.unresolved: list[Unresolved] = []
         self._titles: dict[int, bool] = {}  # line start -> written in Title Case
         self._divisions: set[int] = set()  # words naming a country or governorate (see _beside_name)
+        self._governorates: set[int] = set()  # words that may name a governorate (see _name_goes_on)
 
     def mentions(self) -> list[PlaceMention]:
         hits = self._towns_spelled_alike(self._fuzzy(self._select(self._hits())))
@@ -162,6 +163,14 @@ class Reader(TextChecks):
             i
             for h in hits
             if h.best is not None and h.best[1].feature in ("country", "admin1")
+            for i in range(h.first, h.last + 1)
+        }
+        # ... and the words that may name a governorate of the country in play ("Daraa", the city too; in the
+        # world's layer most words name a province somewhere)
+        self._governorates = {
+            i
+            for h in hits
+            if self.country is not None and any(row.feature == "admin1" for row, _ in h.candidates)
             for i in range(h.first, h.last + 1)
         }
         hits = [h for h in hits if self._plausible(h)]
