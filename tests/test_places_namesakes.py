@@ -881,8 +881,8 @@ def test_places_namesakes_an_article_joins_only_its_own_letter(
 @pytest.mark.parametrize(
     ("text", "town", "admin1"),
     [
-        # a governorate's name right after a town's says where the town is, as a comma would: "Jasim Daraa" is no
-        # longer unknown name hiding the town
+        # a governorate's name right after a town's says where the town is, as a comma would: "Jasim Daraa" is not
+        # one unknown name hiding the town
         ("Explosion in Jasim Daraa kills 3", "Jasim", "Daraa"),
         ("Regime Chlorine Attacks on Saraqib Idlib", "Saraqib", "Idlib"),
         ("A child injured in a mortar attack on al-Fouaa Idleb", "Al-Fu'ah", "Idlib"),
