@@ -38,6 +38,8 @@ SAME_PLACE = [
     ("Jarabulus", "Jarablus", "SY"),
     ("Harasta", "Harista", "SY"),
     ("Kabajeb", "Kaba Jeb", "SY"),  # one word or two
+    ("T4 airbase", "Taifor military airport", "SY"),  # the airbase's names, each in the supplement
+    ("T4 airbase", "Tiyas military airport", "SY"),
     ("Euphrates", "Furat", "SY"),
     ("Syrian desert", "Badia", "SY"),
     ("Eastern Ghouta", "East Ghouta", "SY"),
