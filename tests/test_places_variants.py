@@ -40,6 +40,11 @@ SAME_PLACE = [
     ("Kabajeb", "Kaba Jeb", "SY"),  # one word or two
     ("T4 airbase", "Taifor military airport", "SY"),  # the airbase's names, each in the supplement
     ("T4 airbase", "Tiyas military airport", "SY"),
+    # an airbase's name with any of the words reports put after it, whichever forms the sources list
+    ("Menagh military airport", "Menagh air base", "SY"),
+    ("Abu al-Duhur military airport", "Abu al-Duhur military base", "SY"),
+    ("Hmeimim airbase", "Khmeimim military airport", "SY"),
+    ("Tabqa military airbase", "al-Tabaqa air base", "SY"),  # UCDP's record and the supplement's, one place
     ("Euphrates", "Furat", "SY"),
     ("Syrian desert", "Badia", "SY"),
     ("Eastern Ghouta", "East Ghouta", "SY"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import functools
 import math
+import re
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -524,6 +525,41 @@ def add_part_word_orders(places: Places, country: str = "SY") -> list[tuple[Rec,
                     # indexed: the sources merged in later look names up by key
                     places.add_names(rec, [other])
                     added.append((rec, other))
+    return added
+
+
+# What reports write after an airbase's name, any of which may stand for another ("Tiyas airbase", "T4 military
+# airport", "Hmeimim air base"); the longer forms first, so that "military airport" is not read as "airport"
+_AIRBASE_WORDS = ("military airbase", "military airport", "military base", "air base", "airbase", "airport")
+_AIRBASE_NAME = re.compile(rf"^(.+?)\s+(?:{'|'.join(_AIRBASE_WORDS)})$", re.IGNORECASE)
+
+
+def airbase_names(names: Iterable[str]) -> list[str]:
+    """``names`` of an airbase, and each "<X> airbase", "<X> military airport", ... one of them has, with every
+    other of those words ("Menagh military airport": "Menagh air base" too)."""
+    heads = sorted({m.group(1) for name in names if (m := _AIRBASE_NAME.match(name))})
+    return list(dict.fromkeys([*names, *(f"{head} {word}" for head in heads for word in _AIRBASE_WORDS)]))
+
+
+def add_airbase_names(places: Places) -> int:
+    """Each airbase gets its names with every other word reports put after them (:func:`airbase_names`),
+    unless another place already bears the name: the sources list a few of the forms, reports use them all.
+    Returns the names added."""
+    airbases = [rec for rec in places.recs if rec.feature == "airbase"]
+    countries = {rec.country for rec in airbases}
+    taken = {
+        (rec.country, key) for rec in places.recs if rec.country in countries for key in rec.names.values()
+    }
+    added = 0
+    for rec in airbases:
+        fresh = [
+            name
+            for name in airbase_names(rec.names)[len(rec.names) :]
+            if (rec.country, name_key(name)) not in taken
+        ]
+        places.add_names(rec, fresh)
+        taken.update((rec.country, name_key(name)) for name in fresh)
+        added += len(fresh)
     return added
 
 
