@@ -70,6 +70,15 @@ def test_places_fuzzy_first_word_of_a_sentence_is_no_close_spelling(gaz: Gazette
     ]
 
 
+def test_places_fuzzy_no_close_spelling_inside_a_name_found_whole(gaz: Gazetteer) -> None:
+    # "Tanak oil field" is found whole; its one capitalised word, spelled like Tartus's village Tanaka, is part
+    # of it and no close spelling of another place
+    found = gaz.find("Clashes in Tanak oil field", "SY")
+    assert [(m.span.text, m.place.feature, m.place.admin1) for m in found] == [
+        ("Tanak oil field", "field", "Deir ez-Zor")
+    ]
+
+
 def test_places_lower_case_descriptor_is_not_read_into_a_name(gaz: Gazetteer) -> None:
     # "Houla area" is not the village "Helleh Ara": the word "area" describes Houla
     found = {m.span.text: m.place for m in gaz.find("Air strikes on Houla area cause casualties", "SY")}

@@ -45,6 +45,9 @@ SAME_PLACE = [
     ("Abu al-Duhur military airport", "Abu al-Duhur military base", "SY"),
     ("Hmeimim airbase", "Khmeimim military airport", "SY"),
     ("Tabqa military airbase", "al-Tabaqa air base", "SY"),  # UCDP's record and the supplement's, one place
+    ("Jazal field", "Jazl oil field", "SY"),  # and so for oil and gas fields and camps
+    ("Al-Mahr field", "Maher oilfield", "SY"),
+    ("Al-Hol camp", "al-Hawl IDP camp", "SY"),
     ("Euphrates", "Furat", "SY"),
     ("Syrian desert", "Badia", "SY"),
     ("Eastern Ghouta", "East Ghouta", "SY"),

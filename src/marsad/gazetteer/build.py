@@ -165,7 +165,7 @@ def collect(
     progress(f"GeoNames cities: {counts['geonames_cities']}")
     part_words = _add_syria(places, data, counts, progress)
     counts["supplement"] = curated.add_supplement(places, curated.read_supplement())
-    counts["airbase_names"] = sources.add_airbase_names(places)
+    counts["site_names"] = sources.add_site_names(places)
     counts["part_word_orders"] = sources.drop_taken_part_word_orders(places, part_words)
     sources.fill_syria_admin(places)
     counts["approx_centred"] = sources.centre_approx_villages(places)

@@ -15,7 +15,7 @@ from marsad.gazetteer import fuzzy
 from marsad.gazetteer.collection import Places
 from marsad.gazetteer.normalise import name_key
 from marsad.gazetteer.rec import Rec, clean_name, distance_km
-from marsad.gazetteer.sources import airbase_names, read_csv, split_aliases
+from marsad.gazetteer.sources import read_csv, site_names, split_aliases
 
 SUPPLEMENT_COLUMNS = (
     "name",
@@ -299,9 +299,8 @@ def _supplement_problem(row: dict[str, str]) -> str | None:
 def add_supplement(places: Places, rows: list[dict[str, str]]) -> int:
     for row in rows:
         names = [row["name"], *split_aliases(row["aliases"])]
-        if row["feature"] == "airbase":
-            # every form reports write, so that the place another source names one way is found and corrected
-            names = airbase_names(names)
+        # every form reports write, so that the site another source names one way is found and corrected
+        names = site_names(row["feature"], names)
         rec = _supplement_rec(places, row, names)
         target = _supplement_target(places, row, names, rec)
         if target is None and rec.lat is None and row["pcode"]:

@@ -439,9 +439,12 @@ class Reader(TextChecks):
         )
         # a run of more capitalised words than a name has is a heading in Title Case, not a name
         runs = [r for r in self._runs if r is not None and r[1] - r[0] < fuzzy.MAX_RUN]
+        # a name found whole that goes on past the run's capitals holds it ("Tanak oil field": not the village
+        # Tanaka, spelled like "Tanak")
+        longer = [(h.first, h.last) for h in hits if h.last > h.first]
         found: list[_Hit] = []
         for first, last in runs:
-            if (first, last) not in whole:
+            if (first, last) not in whole and not any(a <= first and last <= b for a, b in longer):
                 found.extend(self._fuzzy_run(layer, first, last, whole))
         if found:
             taken = {i for h in found for i in range(h.first, h.last + 1)}

@@ -528,33 +528,57 @@ def add_part_word_orders(places: Places, country: str = "SY") -> list[tuple[Rec,
     return added
 
 
-# What reports write after an airbase's name, any of which may stand for another ("Tiyas airbase", "T4 military
-# airport", "Hmeimim air base"); the longer forms first, so that "military airport" is not read as "airport"
-_AIRBASE_WORDS = ("military airbase", "military airport", "military base", "air base", "airbase", "airport")
-_AIRBASE_NAME = re.compile(rf"^(.+?)\s+(?:{'|'.join(_AIRBASE_WORDS)})$", re.IGNORECASE)
+# What reports write after the name of a site of these kinds, any of which may stand for another ("Tiyas
+# airbase", "T4 military airport", "Hmeimim air base"; "Jazal field", "Jazl oil field"; "al-Hol camp", "al-Hol
+# IDP camp"); the longer forms first, so that "military airport" is not read as "airport"
+_SITE_WORDS = {
+    "airbase": ("military airbase", "military airport", "military base", "air base", "airbase", "airport"),
+    "field": (
+        "oil fields",
+        "gas fields",
+        "oil field",
+        "gas field",
+        "oilfields",
+        "oilfield",
+        "fields",
+        "field",
+    ),
+    "camp": ("refugee camp", "IDP camp", "displacement camp", "camp"),
+}
+_SITE_NAME = {
+    feature: re.compile(rf"^(.+?)\s+(?:{'|'.join(words)})$", re.IGNORECASE)
+    for feature, words in _SITE_WORDS.items()
+}
 
 
-def airbase_names(names: Iterable[str]) -> list[str]:
-    """``names`` of an airbase, and each "<X> airbase", "<X> military airport", ... one of them has, with every
-    other of those words ("Menagh military airport": "Menagh air base" too)."""
-    heads = sorted({m.group(1) for name in names if (m := _AIRBASE_NAME.match(name))})
-    return list(dict.fromkeys([*names, *(f"{head} {word}" for head in heads for word in _AIRBASE_WORDS)]))
+def site_names(feature: str, names: Iterable[str]) -> list[str]:
+    """``names`` of a site of ``feature`` (an airbase, an oil or gas field, a camp), and each "<X> airbase",
+    "<X> military airport", ... one of them has, with every other word of its kind ("Menagh military airport":
+    "Menagh air base" too)."""
+    names = list(names)
+    pattern = _SITE_NAME.get(feature)
+    if pattern is None:
+        return names
+    heads = sorted({m.group(1) for name in names if (m := pattern.match(name))})
+    return list(
+        dict.fromkeys([*names, *(f"{head} {word}" for head in heads for word in _SITE_WORDS[feature])])
+    )
 
 
-def add_airbase_names(places: Places) -> int:
-    """Each airbase gets its names with every other word reports put after them (:func:`airbase_names`),
-    unless another place already bears the name: the sources list a few of the forms, reports use them all.
-    Returns the names added."""
-    airbases = [rec for rec in places.recs if rec.feature == "airbase"]
-    countries = {rec.country for rec in airbases}
+def add_site_names(places: Places) -> int:
+    """Each airbase, field and camp gets its names with every other word reports put after them
+    (:func:`site_names`), unless another place already bears the name: the sources list a few of the forms,
+    reports use them all. Returns the names added."""
+    sites = [rec for rec in places.recs if rec.feature in _SITE_WORDS]
+    countries = {rec.country for rec in sites}
     taken = {
         (rec.country, key) for rec in places.recs if rec.country in countries for key in rec.names.values()
     }
     added = 0
-    for rec in airbases:
+    for rec in sites:
         fresh = [
             name
-            for name in airbase_names(rec.names)[len(rec.names) :]
+            for name in site_names(rec.feature, rec.names)[len(rec.names) :]
             if (rec.country, name_key(name)) not in taken
         ]
         places.add_names(rec, fresh)
