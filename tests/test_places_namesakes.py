@@ -823,11 +823,14 @@ def test_places_namesakes_a_neighbourhood_with_no_city_is_no_village_elsewhere(g
 
 
 def test_places_namesakes_a_land_form_is_no_village_of_its_name_elsewhere(gaz: Gazetteer) -> None:
-    # the Shomariyyeh Mountains east of Homs are not Suwayda's village Al-Shomarah, 200 km south: the name is kept
-    reading = gaz.read("Regime forces advance in Al-Shomariyyeh Mountains east of Homs", "SY")
-    assert [m.place.name for m in reading.mentions] == ["Homs"]
-    assert [(u.raw, u.reason) for u in reading.unresolved] == [("Al-Shomariyyeh", unresolved.NOT_FOUND)]
-    # the village itself, and a town's mountains, are still read
+    # "Al-Shamiyyah Mountains" in the Homs desert are not Raqqa's village Al-Hama ("Shamiyah"): the name is kept
+    reading = gaz.read("Warplanes shell Al-Shamiyyah Mountains in the eastern countryside of Homs", "SY")
+    assert [m.place.name for m in reading.mentions] == ["Eastern Homs"]
+    assert [(u.raw, u.reason) for u in reading.unresolved] == [("Al-Shamiyyah", unresolved.NOT_FOUND)]
+    # the mountains a source knows as "Jabal X" are those ("Shomariyyeh Mountains" east of Homs, not Suwayda's
+    # village Al-Shomarah); the village itself, and a town's mountains, are still read
+    [mountains, _] = gaz.find("Regime forces advance in Al-Shomariyyeh Mountains east of Homs", "SY")
+    assert (mountains.place.name, mountains.place.admin1) == ("Jabal Ash Shawmariyah", "Homs")
     [village] = gaz.find("Shelling on Al-Shomariyyeh village", "SY")
     assert (village.place.name, village.place.admin1) == ("Al-Shomarah", "As-Suwayda")
     [town] = gaz.find("Warplanes carry out 10 raids on Zabadani Mountains", "SY")

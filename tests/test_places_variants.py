@@ -48,6 +48,10 @@ SAME_PLACE = [
     ("Jazal field", "Jazl oil field", "SY"),  # and so for oil and gas fields and camps
     ("Al-Mahr field", "Maher oilfield", "SY"),
     ("Al-Hol camp", "al-Hawl IDP camp", "SY"),
+    # a mountain a source names "Jabal X" is the English reports' "X Mountain(s)", "X Mount", "Mount X"
+    ("Jabal al-Zawiya", "Zawiya Mountain", "SY"),
+    ("Jabal Abd al Aziz", "Abdul Aziz Mount", "SY"),
+    ("Jabal Shashabo", "Mount Shashabo", "SY"),
     ("Euphrates", "Furat", "SY"),
     ("Syrian desert", "Badia", "SY"),
     ("Eastern Ghouta", "East Ghouta", "SY"),

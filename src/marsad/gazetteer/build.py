@@ -166,6 +166,7 @@ def collect(
     part_words = _add_syria(places, data, counts, progress)
     counts["supplement"] = curated.add_supplement(places, curated.read_supplement())
     counts["site_names"] = sources.add_site_names(places)
+    counts["mountain_names"] = sources.add_mountain_names(places)
     counts["part_word_orders"] = sources.drop_taken_part_word_orders(places, part_words)
     sources.fill_syria_admin(places)
     counts["approx_centred"] = sources.centre_approx_villages(places)

@@ -587,6 +587,38 @@ def add_site_names(places: Places) -> int:
     return added
 
 
+# "Jabal X" is also "Mount X" and "the X Mountains" in English reports ("Shomariyyeh Mountains" is UCDP's "Jabal Ash
+# Shawmariyah", "Abdul Aziz Mount" its "Jabal Abd al Aziz")
+_JABAL = re.compile(r"^(?:jabal|jebel|jabel|jbal)\s+(.+)$", re.IGNORECASE)
+_MOUNTAIN_FORMS = ("{} Mountain", "{} Mountains", "{} Mount", "Mount {}")
+_MAX_HEAD_WORDS = 2  # "Jabal al-Zawiya", not the "Jabal X-Y-Z triangle" UCDP names an area by
+_SETTLED = POPULATED - {"place"}  # villages named "Jabal X" keep their names
+
+
+def add_mountain_names(places: Places) -> int:
+    """Each mountain or area named "Jabal X" (no village, town or camp) gets the English names of the same mountain, unless
+    another place bears them. Returns the names added."""
+    taken = {(rec.country, key) for rec in places.recs for key in rec.names.values()}
+    added = 0
+    for rec in places.recs:
+        if rec.feature in _SETTLED:
+            continue  # (a UCDP "place" named "Jabal X" is the mountain)
+        heads = {
+            m.group(1)
+            for name in rec.names
+            if (m := _JABAL.match(name)) and len(name_key(m.group(1)).split()) <= _MAX_HEAD_WORDS
+        }
+        fresh = [
+            name
+            for name in (form.format(head) for head in sorted(heads) for form in _MOUNTAIN_FORMS)
+            if (rec.country, name_key(name)) not in taken
+        ]
+        places.add_names(rec, fresh)
+        taken.update((rec.country, name_key(name)) for name in fresh)
+        added += len(fresh)
+    return added
+
+
 def drop_taken_part_word_orders(places: Places, added: list[tuple[Rec, str]], country: str = "SY") -> int:
     """Drop the names :func:`add_part_word_orders` gave that another place of the country bears as its own: a
     name a source wrote beats one derived from another place's name. Returns the names kept."""
