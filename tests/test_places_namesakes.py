@@ -896,3 +896,24 @@ def test_places_namesakes_a_governorate_after_a_town_ends_its_name(
 ) -> None:
     found = {m.place.name: m.place.admin1 for m in gaz.find(text, "SY")}
     assert found.get(town) == admin1, found
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a city beside a name, or any place beside a governorate's name, is a place and where it lies: not a
+        # person's two names, as "Vladimir Putin" is
+        ("Last updated at Jul 28 2016 QAMISHLI Syria A massive bomb blast claimed by Daesh", "Syria"),
+        ("A child injured in a mortar attack on al-Fouaa Idleb A girl child was injured", "Idleb"),
+        ("Shelling targets Damascus Ghouta and Martyrs of Rural Idlib", "Ghouta"),
+        # a dateline's month after a name is no part of it
+        ("Regime forces shell the northern countryside of Homs  July 21, 2016", "Homs"),
+    ],
+)
+def test_places_namesakes_a_place_beside_a_city_is_no_person(gaz: Gazetteer, text: str, words: str) -> None:
+    assert words in _found(gaz, text)
+
+
+def test_places_namesakes_two_given_names_stay_a_person(gaz: Gazetteer) -> None:
+    # villages bear both names, but neither is a city or a governorate
+    assert _found(gaz, "Hassan Nasrallah said the attack failed") == {}

@@ -48,7 +48,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _CAPITAL = re.compile(r"[A-Z]")
 _NOT_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
 _NOT_CAPITAL = bytes(b for b in range(128) if not "A" <= chr(b) <= "Z")
-_WELL_KNOWN = frozenset({"city", "admin1", "admin2", "country"})  # named first in a longer run all the same
+WELL_KNOWN = frozenset({"city", "admin1", "admin2", "country"})  # named first in a longer run all the same
 # a space, or an article between spaces or after a hyphen: "Bab al-Nairab", "Sheikh Maqsoud"
 _SAME_NAME = re.compile(r" (?:(?:al|el|ad|ar|as|ash|at|az|ez|bin|ibn|abu|umm)[ -])?", re.IGNORECASE)
 # A sun letter's article is written only before a word that starts with that letter ("as-Suwayda", "Salim at
@@ -111,6 +111,8 @@ class TextChecks:
     _regions: list[tuple[int, str]]  # (position, governorate) of the divisions a text names
     _divisions: set[int]  # words naming a country or governorate
     _governorates: set[int]  # words that may name a governorate
+    _named: set[int]  # words of the names found
+    _well_known: set[int]  # ... of those naming a city, a district, a governorate or a country
     _titles: dict[int, bool]  # line start -> written in Title Case
 
     def _acceptable(self, first: int, last: int) -> bool:
@@ -177,9 +179,7 @@ class TextChecks:
         # "in Sheikh Maqsoud", "in Tal al-Hara": a village's name that is only the first word of a longer name
         # the gazetteer lacks; a word that opens many names ("Bab al-Nairab" is no Al-Bab) whatever its size
         small = words.folded[hit.first] in self.stop["name_openers"] or (
-            hit.best is not None
-            and hit.best[1].feature not in _WELL_KNOWN
-            and hit.best[1].population < 50_000
+            hit.best is not None and hit.best[1].feature not in WELL_KNOWN and hit.best[1].population < 50_000
         )
         if right is None and small and self._name_goes_on(hit) and not self._title_case(hit.first):
             return False
@@ -336,6 +336,10 @@ class TextChecks:
         # with Iraq al-Tanf": a country or governorate beside the name is a place, not a person (the word is read
         # before what stands between: most words beside a name are in lower case)
         if not words.capital[found] or words.folded[found] in self.stop["never"] or found in self._divisions:
+            return False
+        # "QAMISHLI Syria", "al-Fouaa Idleb": a city beside the name, or any place beside a governorate's name,
+        # is a place and where it lies, not a person's two names
+        if found in self._well_known or (found in self._named and index - step in self._governorates):
             return False
         first, second = (found, index - step) if step < 0 else (index - step, found)
         return joined(_JOINER, self.text, words.ends[first], words.starts[second])

@@ -23,8 +23,8 @@ import yaml
 from rapidfuzz import fuzz
 
 from marsad.gazetteer import cues, fuzzy, quarters, scoring, unresolved
+from marsad.gazetteer.checks import WELL_KNOWN, TextChecks
 from marsad.gazetteer.checks import Hit as _Hit
-from marsad.gazetteer.checks import TextChecks
 from marsad.gazetteer.layers import BESIDE, OWN, KeyFinder, Layer, Row
 from marsad.gazetteer.normalise import ARTICLES, fold, light_key, name_key
 from marsad.gazetteer.rec import distance_km
@@ -147,6 +147,10 @@ class Reader(TextChecks):
         self._titles: dict[int, bool] = {}  # line start -> written in Title Case
         self._divisions: set[int] = set()  # words naming a country or governorate (see _beside_name)
         self._governorates: set[int] = set()  # words that may name a governorate (see _name_goes_on)
+        self._named: set[int] = set()  # words of the names found (see _beside_name)
+        self._well_known: set[int] = (
+            set()
+        )  # ... of those naming a city, a district, a governorate or a country
 
     def mentions(self) -> list[PlaceMention]:
         hits = self._towns_spelled_alike(self._fuzzy(self._select(self._hits())))
@@ -171,6 +175,16 @@ class Reader(TextChecks):
             i
             for h in hits
             if self.country is not None and any(row.feature == "admin1" for row, _ in h.candidates)
+            for i in range(h.first, h.last + 1)
+        }
+        # ... and the words of every name found, and of those naming a city or a region, in the country in play
+        # (in the world's layer "Deer" and "Park" are cities somewhere)
+        known = hits if self.country is not None else []
+        self._named = {i for h in known for i in range(h.first, h.last + 1)}
+        self._well_known = {
+            i
+            for h in known
+            if h.best is not None and h.best[1].feature in WELL_KNOWN
             for i in range(h.first, h.last + 1)
         }
         hits = [h for h in hits if self._plausible(h)]
@@ -612,13 +626,16 @@ class Reader(TextChecks):
         return self._capital_runs()
 
     def _capital_runs(self) -> list[tuple[int, int] | None]:
-        """Runs of capitalised words, without the function words a sentence starts with ("In Jaghatu")."""
+        """Runs of capitalised words, without the function words a sentence starts with ("In Jaghatu") nor the
+        month or day a dateline puts after a name ("the countryside of Homs  July 21, 2016")."""
         folded = self.tokens.folded
         never = self.stop["never"]
         out: list[tuple[int, int] | None] = []
         for first, last in self.tokens.capital_runs():
             while first <= last and folded[first] in never:
                 first += 1
+            while last > first and folded[last] in never:
+                last -= 1
             out.append((first, last) if first <= last else None)
         return out
 
