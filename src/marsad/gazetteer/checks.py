@@ -59,6 +59,8 @@ _SUN_ARTICLES = {"ad": "d", "ar": "r", "as": "s", "ash": "sh", "at": "t", "az": 
 def joined(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, between two words, joins them into one name as ``pattern`` says (a space,
     an article): a sun letter's article joins only a word that starts with its letter."""
+    if end == start + 1 and text[start] == " ":
+        return True  # (most words are one space apart: both patterns take it)
     found = pattern.fullmatch(text, start, end)
     if found is None:
         return False

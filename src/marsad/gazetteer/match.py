@@ -76,6 +76,7 @@ class Gazetteer:
         self.towns_alike: dict[tuple[str, str], tuple[tuple[Row, str], ...]] = {}
         # layer -> the skeletons of its towns' keys (reader.py)
         self.town_bones: dict[str, frozenset[str]] = {}
+        self.region_keys: dict[str, frozenset[str]] = {}  # layer -> its keys naming a governorate (reader.py)
         # (layer, words of a run of capitalised words) -> its spans a close spelling may match (reader.py)
         self.fuzzy_spans: dict[tuple[str, tuple[str, ...]], tuple[tuple[int, int, bool], ...]] = {}
         self._lock = threading.Lock()

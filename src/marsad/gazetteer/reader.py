@@ -171,11 +171,9 @@ class Reader(TextChecks):
         }
         # ... and the words that may name a governorate of the country in play ("Daraa", the city too; in the
         # world's layer most words name a province somewhere)
+        regions = self._region_keys(self.layers[-1]) if self.country is not None else frozenset()
         self._governorates = {
-            i
-            for h in hits
-            if self.country is not None and any(row.feature == "admin1" for row, _ in h.candidates)
-            for i in range(h.first, h.last + 1)
+            i for h in hits if not regions.isdisjoint(h.keys) for i in range(h.first, h.last + 1)
         }
         # ... and the words of every name found, and of those naming a city or a region, in the country in play
         # (in the world's layer "Deer" and "Park" are cities somewhere)
@@ -458,7 +456,9 @@ class Reader(TextChecks):
         longer = [(h.first, h.last) for h in hits if h.last > h.first]
         found: list[_Hit] = []
         for first, last in runs:
-            if (first, last) not in whole and not any(a <= first and last <= b for a, b in longer):
+            if (first, last) not in whole and not (
+                longer and any(a <= first and last <= b for a, b in longer)
+            ):
                 found.extend(self._fuzzy_run(layer, first, last, whole))
         if found:
             taken = {i for h in found for i in range(h.first, h.last + 1)}
@@ -514,6 +514,17 @@ class Reader(TextChecks):
             if len(memo) >= _MAX_SCORES:
                 memo.clear()
             found = memo[(layer.name, words)] = tuple(towns)
+        return found
+
+    def _region_keys(self, layer: Layer) -> frozenset[str]:
+        """The keys of ``layer`` that name a governorate (among other places, perhaps): remembered per layer."""
+        found = self.gaz.region_keys.get(layer.name)
+        if found is None:
+            found = self.gaz.region_keys[layer.name] = frozenset(
+                key
+                for key, places in layer.names.items()
+                if any(layer.rows[i].feature == "admin1" for i, _ in places)
+            )
         return found
 
     def _town_bones(self, layer: Layer) -> frozenset[str]:
