@@ -52,6 +52,9 @@ SAME_PLACE = [
     ("Jabal al-Zawiya", "Zawiya Mountain", "SY"),
     ("Jabal Abd al Aziz", "Abdul Aziz Mount", "SY"),
     ("Jabal Shashabo", "Mount Shashabo", "SY"),
+    # names reports use that no source gives (supplement rows on OCHA's communities)
+    ("Tal Salhab", "Salhab", "SY"),
+    ("Thiban", "Ziban", "SY"),
     ("Euphrates", "Furat", "SY"),
     ("Syrian desert", "Badia", "SY"),
     ("Eastern Ghouta", "East Ghouta", "SY"),
