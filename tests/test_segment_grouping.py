@@ -429,3 +429,17 @@ def test_segment_incident_placed_only_by_its_country_takes_the_next_place() -> N
     killed = incident.total("killed")
     assert killed is not None and killed.best == 2
     assert incident.location is not None and incident.location.admin1 == "Helmand"
+
+
+def test_segment_a_country_named_without_a_locating_word_is_no_other_scene() -> None:
+    """ "A credible threat to attack the U.S. Embassy" names a country as a qualifier, not where anything happened:
+    the operation in Kabul goes on, and its two dead, told again, are counted once."""
+    text = (
+        "KABUL, Afghanistan (Dec. 24, 2010) - A joint patrol killed two men during an operation in Kabul today. "
+        "After receiving a credible threat to attack the U.S. Embassy, ISAF coordinated with Afghan security forces "
+        "to move on an area of interest. The force returned fire, killing two of the shooters."
+    )
+    events = extract(Document.from_text(text, published=date(2010, 12, 24)))
+    incidents = [e for e in events if e.kind == "incident"]
+    assert [(e.location.name if e.location else None) for e in incidents] == ["Kabul"]
+    assert sum(s.best or 0 for e in incidents for s in e.sides if s.kind == "killed") == 2

@@ -427,11 +427,18 @@ def _continues(group: Group, a: Annotated) -> bool:
         # no day, no figure and no new act of its own ("Sources attributed the strikes to Russian aircraft, citing
         # observers at Hmeimim airbase"): it tells more of the same, whatever other place it names
         return True
-    named = {_place_key(p.place) for p in a.places} | a.named
+    named = {_place_key(p.place) for p in a.places if _below_country(p.place) or p.cue in _LOCATING} | a.named
     # an incident placed only by its country ("killed two insurgents in southern Afghanistan") has no place yet:
     # the place a later sentence names is its own
     before = group.gathered("places", _places_named)
     return not named or not before or bool(named & before)
+
+
+# A country named with no word that puts something there qualifies a noun ("a credible threat to attack the U.S.
+# Embassy"): no other scene, as "killed two in Iraq" is
+_LOCATING = frozenset(
+    {"in", "near", "outskirts", "direction", "distance", "between", "struck", "countryside"}
+)
 
 
 def _places_named(a: Annotated) -> set[str]:
