@@ -114,7 +114,7 @@ class TextChecks:
     _divisions: set[int]  # words naming a country or governorate
     _governorates: set[int]  # words that may name a governorate
     _named: set[int]  # words of the names found
-    _well_known: set[int]  # ... of those naming a city, a district, a governorate or a country
+    _well_known: set[int]  # ... of those naming a city, a district or a region
     _titles: dict[int, bool]  # line start -> written in Title Case
 
     def _acceptable(self, first: int, last: int) -> bool:

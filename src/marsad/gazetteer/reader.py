@@ -82,7 +82,7 @@ _VILLAGES = frozenset({"village", "town"})
 # the words after a name that make it a city's quarter (a suburb or area may be a community of its own: "Al-Assad
 # suburb")
 _NEIGHBOURHOOD = frozenset({"neighbourhood", "neighborhood", "quarter"})
-# the words after a name that make it a land form's ("Shomariyyeh Mountains", "the Mastama hill"): named after a
+# the words after a name that make it a land form's ("Al-Shamiyyah Mountains", "the Mastama hill"): named after a
 # village perhaps, but not always after one that bears the name elsewhere
 _LAND_FORMS = frozenset({"mountain", "mount", "hill", "plain", "valley", "height"})
 _NO_VILLAGE_BEFORE = _NEIGHBOURHOOD | _LAND_FORMS
@@ -148,9 +148,7 @@ class Reader(TextChecks):
         self._divisions: set[int] = set()  # words naming a country or governorate (see _beside_name)
         self._governorates: set[int] = set()  # words that may name a governorate (see _name_goes_on)
         self._named: set[int] = set()  # words of the names found (see _beside_name)
-        self._well_known: set[int] = (
-            set()
-        )  # ... of those naming a city, a district, a governorate or a country
+        self._well_known: set[int] = set()  # ... of those naming a city, a district or a region
 
     def mentions(self) -> list[PlaceMention]:
         hits = self._towns_spelled_alike(self._fuzzy(self._select(self._hits())))
@@ -1118,7 +1116,7 @@ class Reader(TextChecks):
             # "al-Sakhour neighborhood" with no city named: a quarter of some city, which no village elsewhere
             # that shares its name is (Sikhur of al-Hasakah is not Aleppo's Sakhour); reports call towns near a
             # city its neighbourhoods too ("Kafr Batna neighborhood", "Marea neighborhood"): a town stays. So for
-            # a land form: "Shomariyyeh Mountains east of Homs" are not Suwayda's village Al-Shomarah, while "the
+            # a land form: "Al-Shamiyyah Mountains" in the Homs desert are not a Raqqa village, while "the
             # Zabadani Mountains" are the town's
             self._record(hit, unresolved.NOT_FOUND, row.name)
             return None

@@ -570,17 +570,17 @@ def add_site_names(places: Places) -> int:
     (:func:`site_names`), unless another place already bears the name: the sources list a few of the forms,
     reports use them all. Returns the names added."""
     sites = [rec for rec in places.recs if rec.feature in _SITE_WORDS]
-    countries = {rec.country for rec in sites}
-    taken = {
-        (rec.country, key) for rec in places.recs if rec.country in countries for key in rec.names.values()
-    }
+    offers = ((rec, site_names(rec.feature, rec.names)[len(rec.names) :]) for rec in sites)
+    return _add_untaken(places, offers)
+
+
+def _add_untaken(places: Places, offers: Iterable[tuple[Rec, list[str]]]) -> int:
+    """Give each record the names offered to it whose keys no place of its country holds yet (a name a source
+    wrote beats one derived); how many were given."""
+    taken = {(rec.country, key) for rec in places.recs for key in rec.names.values()}
     added = 0
-    for rec in sites:
-        fresh = [
-            name
-            for name in site_names(rec.feature, rec.names)[len(rec.names) :]
-            if (rec.country, name_key(name)) not in taken
-        ]
+    for rec, names in offers:
+        fresh = [name for name in names if (rec.country, name_key(name)) not in taken]
         places.add_names(rec, fresh)
         taken.update((rec.country, name_key(name)) for name in fresh)
         added += len(fresh)
@@ -596,10 +596,9 @@ _SETTLED = POPULATED - {"place"}  # villages named "Jabal X" keep their names
 
 
 def add_mountain_names(places: Places) -> int:
-    """Each mountain or area named "Jabal X" (no village, town or camp) gets the English names of the same mountain, unless
-    another place bears them. Returns the names added."""
-    taken = {(rec.country, key) for rec in places.recs for key in rec.names.values()}
-    added = 0
+    """Each mountain or area named "Jabal X" (no village, town or camp) gets the English names of the same
+    mountain, unless another place bears them. Returns the names added."""
+    offers = []
     for rec in places.recs:
         if rec.feature in _SETTLED:
             continue  # (a UCDP "place" named "Jabal X" is the mountain)
@@ -608,15 +607,9 @@ def add_mountain_names(places: Places) -> int:
             for name in rec.names
             if (m := _JABAL.match(name)) and len(name_key(m.group(1)).split()) <= _MAX_HEAD_WORDS
         }
-        fresh = [
-            name
-            for name in (form.format(head) for head in sorted(heads) for form in _MOUNTAIN_FORMS)
-            if (rec.country, name_key(name)) not in taken
-        ]
-        places.add_names(rec, fresh)
-        taken.update((rec.country, name_key(name)) for name in fresh)
-        added += len(fresh)
-    return added
+        if heads:
+            offers.append((rec, [form.format(head) for head in sorted(heads) for form in _MOUNTAIN_FORMS]))
+    return _add_untaken(places, offers)
 
 
 def drop_taken_part_word_orders(places: Places, added: list[tuple[Rec, str]], country: str = "SY") -> int:
