@@ -443,3 +443,16 @@ def test_segment_a_country_named_without_a_locating_word_is_no_other_scene() -> 
     incidents = [e for e in events if e.kind == "incident"]
     assert [(e.location.name if e.location else None) for e in incidents] == ["Kabul"]
     assert sum(s.best or 0 for e in incidents for s in e.sides if s.kind == "killed") == 2
+
+
+def test_segment_an_act_told_as_coming_later_is_another_event() -> None:
+    """The air strikes that followed an ambush, with no toll of their own, are another event than the ambush:
+    its type stays the ambush's."""
+    text = (
+        "Islamic State militants ambushed an army convoy on Sunday on the road between Ithriya and al-Rasafa, "
+        "killing 11 soldiers. A monitoring group put the toll at 14 soldiers. Russian warplanes later carried out "
+        "dozens of air strikes on suspected militant hideouts in the area, without giving a casualty figure."
+    )
+    events = extract(Document.from_text(text, published=date(2021, 3, 2)))
+    incidents = [e for e in events if e.kind == "incident"]
+    assert [e.event_type for e in incidents] == ["Battles", "Explosions/Remote violence"]

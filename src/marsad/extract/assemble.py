@@ -416,7 +416,7 @@ def effective_role(a: Annotated) -> str:
 
 
 def _continues(group: Group, a: Annotated) -> bool:
-    if starts_new_incident(a.sentence.span.text):
+    if starts_new_incident(a.sentence.span.text) or _sequel(group, a):
         return False
     own = best(_incident_dates(a))
     if own is not None and own.date.start != _group_day(group) and _another_scene(group, a):
@@ -432,6 +432,21 @@ def _continues(group: Group, a: Annotated) -> bool:
     # the place a later sentence names is its own
     before = group.gathered("places", _places_named)
     return not named or not before or bool(named & before)
+
+
+# "Russian warplanes later carried out dozens of air strikes": what followed the incident, told as such
+_SEQUEL = re.compile(r"\b(?:later|afterwards|subsequently|in\s+(?:response|retaliation))\b", re.IGNORECASE)
+
+
+def _sequel(group: Group, a: Annotated) -> bool:
+    """An act of another kind than the incident's, with no toll of its own, that the sentence says came after
+    it ("ambushed a convoy ... Russian warplanes later carried out air strikes"): another event."""
+    if a.typed is None or a.figures:
+        return False
+    types = group.gathered("types", lambda m: (m.typed.event_type,) if m.typed else ())
+    if not types or a.typed.event_type in types:
+        return False
+    return bool(_SEQUEL.search(a.sentence.span.text))
 
 
 # A country named with no word that puts something there qualifies a noun ("a credible threat to attack the U.S.
