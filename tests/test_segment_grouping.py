@@ -456,3 +456,8 @@ def test_segment_an_act_told_as_coming_later_is_another_event() -> None:
     events = extract(Document.from_text(text, published=date(2021, 3, 2)))
     incidents = [e for e in events if e.kind == "incident"]
     assert [e.event_type for e in incidents] == ["Battles", "Explosions/Remote violence"]
+    # the monitor's toll revises the state's: 14 killed, by side as in all
+    ambush = incidents[0]
+    total = ambush.total("killed")
+    assert total is not None and total.best == 14
+    assert sum(s.best or 0 for s in ambush.sides if s.kind == "killed") == 14

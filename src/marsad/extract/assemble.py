@@ -511,9 +511,13 @@ def event_id(doc: Document, kind: str, first: Span) -> str:
 
 
 def _sides(figures: Sequence[Figure]) -> tuple[SideCount, ...]:
+    """The figures' counts per side and kind, added as ``Event.total`` adds them: a toll revision ("put the toll
+    at 14") replaces the figures of its kind told before it, whatever their side."""
+    counted = [f for f in figures if not NOT_ADDED & set(f.flags) and f.best is not None]
+    last_revision = {f.kind: i for i, f in enumerate(counted) if "revision" in f.flags}
     totals: dict[tuple[str, str], list[int]] = {}
-    for f in figures:
-        if NOT_ADDED & set(f.flags) or f.best is None:
+    for i, f in enumerate(counted):
+        if i < last_revision.get(f.kind, -1):
             continue
         t = totals.setdefault((f.side or "unknown", f.kind), [0, 0, 0])
         t[0] += f.low or 0
