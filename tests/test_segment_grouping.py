@@ -17,7 +17,7 @@ from marsad.extract.dates import DateContext, find_dates, is_dateline
 from marsad.extract.segment import sentences
 from marsad.extract.typing import Typed
 from marsad.pipeline import extract
-from marsad.records import Document, Figure, Place, Span
+from marsad.records import Document, Event, Figure, Place, Span
 
 
 @dataclass
@@ -55,6 +55,11 @@ def _annotate(paragraphs: list[list[S]], published: date) -> tuple[Document, lis
 def _groups(paragraphs: list[list[S]], published: date) -> list[tuple[Group, Document]]:
     doc, annotated = _annotate(paragraphs, published)
     return [(g, doc) for g in group_sentences(annotated)]
+
+
+def _incidents(text: str, published: date) -> list[Event]:
+    """The incidents the whole pipeline reads in ``text``."""
+    return [e for e in extract(Document.from_text(text, published=published)) if e.kind == "incident"]
 
 
 def _summary(paragraphs: list[list[S]], published: date) -> list[tuple[str, int, str, str]]:
@@ -370,8 +375,7 @@ def test_segment_newest_first_roundup_keeps_its_older_entries(name: str) -> None
     ],
 )  # fmt: skip
 def test_segment_roundup_through_the_pipeline(published: date, text: str, days: list[str]) -> None:
-    events = extract(Document.from_text(text, published=published))
-    assert [str(e.date.start) for e in events if e.kind == "incident" and e.date] == days
+    assert [str(e.date.start) for e in _incidents(text, published) if e.date] == days
 
 
 def test_segment_roundup_rule_keeps_recaps_out() -> None:
@@ -439,8 +443,7 @@ def test_segment_a_country_named_without_a_locating_word_is_no_other_scene() -> 
         "After receiving a credible threat to attack the U.S. Embassy, ISAF coordinated with Afghan security forces "
         "to move on an area of interest. The force returned fire, killing two of the shooters."
     )
-    events = extract(Document.from_text(text, published=date(2010, 12, 24)))
-    incidents = [e for e in events if e.kind == "incident"]
+    incidents = _incidents(text, date(2010, 12, 24))
     assert [(e.location.name if e.location else None) for e in incidents] == ["Kabul"]
     assert sum(s.best or 0 for e in incidents for s in e.sides if s.kind == "killed") == 2
 
@@ -453,8 +456,7 @@ def test_segment_an_act_told_as_coming_later_is_another_event() -> None:
         "killing 11 soldiers. A monitoring group put the toll at 14 soldiers. Russian warplanes later carried out "
         "dozens of air strikes on suspected militant hideouts in the area, without giving a casualty figure."
     )
-    events = extract(Document.from_text(text, published=date(2021, 3, 2)))
-    incidents = [e for e in events if e.kind == "incident"]
+    incidents = _incidents(text, date(2021, 3, 2))
     assert [e.event_type for e in incidents] == ["Battles", "Explosions/Remote violence"]
     # the monitor's toll revises the state's: 14 killed, by side as in all
     ambush = incidents[0]

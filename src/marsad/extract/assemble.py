@@ -519,10 +519,11 @@ def _sides(figures: Sequence[Figure]) -> tuple[SideCount, ...]:
     for i, f in enumerate(counted):
         if i < last_revision.get(f.kind, -1):
             continue
+        best = f.best or 0  # (never None: left out above)
         t = totals.setdefault((f.side or "unknown", f.kind), [0, 0, 0])
         t[0] += f.low or 0
-        t[1] += f.best
-        t[2] += f.high or f.best
+        t[1] += best
+        t[2] += f.high or best
     return tuple(SideCount(who, kind, lo, best, hi) for (who, kind), (lo, best, hi) in totals.items())
 
 
