@@ -78,3 +78,22 @@ def test_batch_run_records_the_failed_report_and_stores_the_rest(
     assert failure.code == "extract-error" and "report-33.txt" in failure.source
     assert "ValueError" in failure.message
     assert [f["source"] for f in store.failures()] == [failure.source]
+
+
+def test_batch_run_counts_reports_read_again_by_another_extractor(tmp_path: Path) -> None:
+    inputs = tmp_path / "reports"
+    inputs.mkdir()
+    for n in range(3):
+        text = f"Shelling killed {n + 2} civilians in Douma on 3 March 2018."
+        (inputs / f"report-{n}.txt").write_text(text, encoding="utf-8")
+    store = Store.open(tmp_path / "marsad.db")
+    first = local.run([inputs], store, country="Syria")
+    assert (first.new, first.reread, first.events) == (3, 0, {"incident": 3})
+    events = sorted(e["id"] for e in store.events())
+    again = local.run([inputs], store, country="Syria")
+    assert (again.new, again.reread, again.events) == (0, 0, {})
+    # one report as an older marsad stored it
+    store.connection.execute("UPDATE documents SET extractor = 'marsad 0.0.9+old' WHERE rowid = 1")
+    later = local.run([inputs], store, country="Syria")
+    assert (later.new, later.reread, later.events) == (0, 1, {"incident": 1})
+    assert sorted(e["id"] for e in store.events()) == events

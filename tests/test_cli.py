@@ -249,3 +249,31 @@ def test_cli_extract_with_a_user_actor_dictionary(tmp_path: Path) -> None:
         "extract", "-", "--actors", str(ROOT / "tests/fixtures/actors/bad_inter.yaml"), stdin=text
     )
     assert broken.returncode == 2 and "bad_inter.yaml" in broken.stderr and "Traceback" not in broken.stderr
+
+
+def test_cli_run_rereads_reports_another_extractor_read(tmp_path: Path) -> None:
+    """A report stored before the user added an actor dictionary (as before an upgrade of marsad) is read again by
+    the next run over it: the store shows what the extractor now reads, not the old events."""
+    report = tmp_path / "reports" / "kafr-nabl.txt"
+    report.parent.mkdir()
+    report.write_text(
+        "FIA fighters shelled a regime checkpoint near Kafr Nabl, Idlib, on 18 August 2021, killing two soldiers.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "marsad.db")
+    user = str(ROOT / "tests" / "fixtures" / "actors" / "extra_valid.yaml")
+
+    def actors1() -> set[str | None]:
+        rows = json.loads(marsad("events", "--db", db, "--format", "json").stdout)
+        return {(e["actor1"] or {}).get("name") for e in rows}
+
+    assert marsad("run", str(report.parent), "--db", db).returncode == 0
+    assert "Free Idlib Army" not in actors1()
+    again = marsad("run", str(report.parent), "--db", db, "--actors", user)
+    assert again.returncode == 0, again.stderr
+    assert "were read again" in again.stdout
+    assert actors1() == {"Free Idlib Army"}
+    same = marsad("run", str(report.parent), "--db", db, "--actors", user)
+    assert "were read again" not in same.stdout
+    counts = json.loads(marsad("events", "--db", db, "--format", "json").stdout)
+    assert len({e["document"]["id"] for e in counts}) == 1

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from marsad.errors import StoreError
-from marsad.store import MIGRATIONS, SCHEMA_VERSION, Migration, Store, migrate
+from marsad.store import MIGRATIONS, SCHEMA_VERSION, Migration, Store, Stored, migrate
 from marsad.store.migrations import APPLICATION_ID, sql
 from store_helpers import REPORT, sample
 
@@ -59,7 +59,7 @@ def test_store_reopen_keeps_data_and_version(tmp_path: Path) -> None:
         store.add(doc, events)
     with Store.open(path) as store:
         assert store.counts()["events_total"] == 3
-        assert store.add(doc, events) is False
+        assert store.add(doc, events) is Stored.KEPT
         # A second connection (another process) reads while this one is open: WAL allows it.
         with Store.open(path) as reader:
             assert len(reader.events()) == 3
@@ -78,6 +78,26 @@ def test_store_opening_an_older_database_applies_the_newer_migrations(tmp_path: 
         assert "reviewed" in cols
         assert store.counts()["events_total"] == 3
     assert _version(path) == SCHEMA_VERSION + 1
+
+
+def test_store_documents_stored_before_extractors_were_recorded_are_read_again(tmp_path: Path) -> None:
+    """A store of schema 2 (no extractor per document), upgraded: the next run over its reports replaces their
+    events, since no one knows which marsad read them."""
+    path = tmp_path / "marsad.db"
+    doc, events = sample()
+    with Store.open(path, migrations=MIGRATIONS[:2]) as old:
+        old.connection.execute(
+            "INSERT INTO documents (id, text, ingested_at) VALUES (?, ?, '2026-01-01')", (doc.id, doc.text)
+        )
+        old.connection.execute(
+            "INSERT INTO events (id, document_id, kind, json) VALUES ('stale', ?, 'incident', '{}')",
+            (doc.id,),
+        )
+    with Store.open(path) as store:
+        assert _version(path) == SCHEMA_VERSION
+        assert store.add(doc, events, "marsad 0.1.0+abc") is Stored.REPLACED
+        assert sorted(e["id"] for e in store.events()) == sorted(e.id for e in events)
+        assert store.add(doc, events, "marsad 0.1.0+abc") is Stored.KEPT
 
 
 def test_store_failed_migration_leaves_the_previous_version(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 from marsad.errors import StoreError
 from marsad.export.jsonout import SCHEMA_ID, document_to_dict, event_to_dict, validate
 from marsad.records import Failure
-from marsad.store import Store
+from marsad.store import Store, Stored
 from store_helpers import REPORT, make_document, mayadin_attack, other_report, sample
 
 
@@ -28,7 +28,7 @@ def _rows(store: Store, sql: str, *params: object) -> list[dict[str, object]]:
 
 def test_store_round_trip_keeps_every_field(store: Store) -> None:
     doc, events = sample()
-    assert store.add(doc, events) is True
+    assert store.add(doc, events) is Stored.ADDED
     for event in events:
         got = store.event(event.id)
         assert got is not None
@@ -100,13 +100,51 @@ def test_store_round_trip_fills_the_normalised_tables(store: Store) -> None:
 
 def test_store_readd_adds_nothing(store: Store) -> None:
     doc, events = sample()
-    assert store.add(doc, events) is True
+    assert store.add(doc, events) is Stored.ADDED
     before = store.counts()
     # The same report again (whitespace differs: same normalised text, same id) adds nothing.
     again, again_events = sample(REPORT.replace("\n", "\r\n  "))
     assert again.id == doc.id
-    assert store.add(again, again_events) is False
+    assert store.add(again, again_events) is Stored.KEPT
     assert store.counts() == before
+
+
+def test_store_keeps_a_document_its_extractor_read_and_rereads_one_another_read(store: Store) -> None:
+    doc, events = sample()
+    assert store.add(doc, events, "marsad 0.1.0+old") is Stored.ADDED
+    assert store.add(doc, events, "marsad 0.1.0+old") is Stored.KEPT
+    # a newer extractor reads the report as one attack with 9 killed: the three old events go, with their figures,
+    # evidence, places and actors; the document and its raw bytes stay, once
+    newer = replace(mayadin_attack(doc), id="newer-reading", figures=(replace(events[0].figures[0], best=9),))
+    assert store.add(doc, [newer], "marsad 0.2.0+new") is Stored.REPLACED
+    assert [e["id"] for e in store.events()] == ["newer-reading"]
+    assert store.events()[0]["casualties"]["killed"]["best"] == 9
+    assert store.document(doc.id)["event_ids"] == ["newer-reading"]
+    assert store.counts()["documents"] == 1
+    for table in ("figures", "evidence", "places", "actors"):
+        ids = {r["event_id"] for r in _rows(store, f"SELECT event_id FROM {table}")}
+        assert ids <= {"newer-reading"}, table
+    assert _rows(store, "SELECT extractor FROM documents") == [{"extractor": "marsad 0.2.0+new"}]
+    # without an extractor named (as before stores recorded one), a stored document is never replaced
+    assert store.add(doc, events) is Stored.KEPT
+    assert [e["id"] for e in store.events()] == ["newer-reading"]
+
+
+def test_store_rereading_is_one_transaction(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc, events = sample()
+    store.add(doc, events, "old")
+    before = _rows(store, "SELECT id FROM events ORDER BY id")
+
+    def failing_figures(event: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store, "_insert_figures", failing_figures)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        store.add(doc, events, "new")
+    # the old reading is whole, and still marked as the old extractor's: the next run tries again
+    assert _rows(store, "SELECT id FROM events ORDER BY id") == before
+    assert store.counts()["events_total"] == 3
+    assert _rows(store, "SELECT extractor FROM documents") == [{"extractor": "old"}]
 
 
 def test_store_add_is_one_transaction(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -133,7 +171,7 @@ def test_store_add_is_one_transaction(store: Store, monkeypatch: pytest.MonkeyPa
     ):
         assert store.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
     monkeypatch.undo()
-    assert store.add(doc, events) is True  # the failed attempt left no "already stored" mark
+    assert store.add(doc, events) is Stored.ADDED  # the failed attempt left no "already stored" mark
     assert store.counts()["events_total"] == 3
 
 

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from marsad.extract.identity import extractor_id
 from marsad.extract.stages import default_resources
 from marsad.ingest import read_sources
 from marsad.pipeline import batches, extract_batch
 from marsad.records import Document, Event, Failure
 from marsad.settings import Settings
-from marsad.store.sqlite import Store
+from marsad.store.sqlite import Store, Stored
 
 logger = logging.getLogger(__name__)
 
@@ -25,8 +26,9 @@ logger = logging.getLogger(__name__)
 @dataclass
 class RunSummary:
     documents: int = 0  # documents read
-    new: int = 0  # documents stored by this run (the rest were already there)
-    events: dict[str, int] = field(default_factory=dict)  # new events by kind
+    new: int = 0  # documents stored by this run for the first time
+    reread: int = 0  # documents stored before by another extractor (an older marsad): their events replaced
+    events: dict[str, int] = field(default_factory=dict)  # events stored by kind (new and re-read documents')
     failures: list[Failure] = field(default_factory=list)
 
     @property
@@ -53,34 +55,42 @@ def run(
 ) -> RunSummary:
     summary = RunSummary()
     # loaded once, before any input: a missing gazetteer is the user's to fix, not a failure of every report
-    resources = default_resources(settings.actor_files if settings else None)
+    actor_files = (settings or Settings()).actor_files
+    resources = default_resources(actor_files)
+    extractor = extractor_id(resources.gazetteer, actor_files)
     run_id = store.begin_run()
     inputs = read_sources(paths, published=published, country=country, settings=settings)
     # extracted a batch at a time, each stage over the whole batch (pipeline.extract_batch); stored one by one
     for batch in batches(inputs):
         results = iter(extract_batch([i for i in batch if isinstance(i, Document)], resources=resources))
         for item in batch:
-            item_failure = item if isinstance(item, Failure) else _store(item, next(results), store, summary)
+            if isinstance(item, Failure):
+                item_failure: Failure | None = item
+            else:
+                item_failure = _store(item, next(results), store, summary, extractor)
             if item_failure is not None:
                 store.record_failure(item_failure)
                 summary.failures.append(item_failure)
             if on_item:
                 on_item(item)
-    store.finish_run(run_id, {"documents": summary.documents, "new": summary.new, "failures": len(summary.failures),
+    store.finish_run(run_id, {"documents": summary.documents, "new": summary.new, "reread": summary.reread,
+                              "failures": len(summary.failures),
                               **{f"events_{k}": v for k, v in summary.events.items()}})  # fmt: skip
     return summary
 
 
 def _store(
-    doc: Document, result: list[Event] | Exception, store: Store, summary: RunSummary
+    doc: Document, result: list[Event] | Exception, store: Store, summary: RunSummary, extractor: str
 ) -> Failure | None:
-    """Store one document with its events (a document already stored is kept as it was); the failure, if its
-    extraction raised."""
+    """Store one document with its events (a document already stored by this extractor is kept as it was; one
+    another extractor read has its events replaced); the failure, if its extraction raised."""
     summary.documents += 1
     if isinstance(result, Exception):
         return extraction_failure(doc, result)
-    if store.add(doc, result):
-        summary.new += 1
+    stored = store.add(doc, result, extractor)
+    summary.new += stored == Stored.ADDED
+    summary.reread += stored == Stored.REPLACED
+    if stored:
         for e in result:
             summary.events[e.kind] = summary.events.get(e.kind, 0) + 1
     return None

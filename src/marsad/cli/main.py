@@ -92,16 +92,20 @@ def run(
     for col in (
         "documents read",
         "new documents",
-        "new incidents",
-        "new tallies",
-        "new developments",
+        "re-read documents",
+        "incidents stored",
+        "tallies stored",
+        "developments stored",
         "failed",
     ):
         table.add_column(col, justify="right")
     ev = summary.events
-    table.add_row(str(summary.documents), str(summary.new), str(ev.get("incident", 0)), str(ev.get("tally", 0)),
-                  str(ev.get("development", 0)), str(len(summary.failures)))  # fmt: skip
+    table.add_row(str(summary.documents), str(summary.new), str(summary.reread), str(ev.get("incident", 0)),
+                  str(ev.get("tally", 0)), str(ev.get("development", 0)), str(len(summary.failures)))  # fmt: skip
     console.print(table)
+    if summary.reread:
+        console.print(f"{summary.reread} documents stored by another marsad (or with another gazetteer or actor "
+                      "dictionary) were read again: their events are replaced")  # fmt: skip
     console.print(f"store now holds {counts['documents']} documents and {counts['events_total']} events")
     for f in summary.failures:
         err_console.print(f"[red]failed[/red] {escape(f.source)}: {escape(f.message)} [dim]({f.code})[/dim]")

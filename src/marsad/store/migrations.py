@@ -228,9 +228,16 @@ CREATE TABLE unresolved_places (
 CREATE INDEX unresolved_places_text ON unresolved_places(text COLLATE NOCASE);
 """
 
+# Version 3: the extractor that read each document (``marsad.extract.identity``), so that a run over reports an
+# older marsad stored reads them again. Documents stored before it have none: any extractor reads them again.
+SCHEMA_V3 = """
+ALTER TABLE documents ADD COLUMN extractor TEXT;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", sql(SCHEMA_V1)),
     Migration(2, "unresolved place names per event", sql(SCHEMA_V2)),
+    Migration(3, "the extractor that read each document", sql(SCHEMA_V3)),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from enum import IntEnum
 from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple, Self
@@ -31,6 +32,14 @@ BUSY_TIMEOUT_MS = 10_000
 # zlib is fast and ample for a typical page; lzma's better ratio is worth its slowness only on large inputs.
 LZMA_FROM_BYTES = 64 * 1024
 MIN_PREFIX = 6
+
+
+class Stored(IntEnum):
+    """What :meth:`Store.add` did with a document; false when nothing was written."""
+
+    KEPT = 0  # stored already, by the same extractor (or none was named): nothing written
+    ADDED = 1
+    REPLACED = 2  # stored already, read by another extractor: its events replaced
 
 
 class SearchHit(NamedTuple):
@@ -166,8 +175,10 @@ class Store:
             self._conn.execute("COMMIT")
 
     # -- writing --
-    def add(self, doc: Document, events: Sequence[Event]) -> bool:
-        """Store ``doc`` with its events, all or nothing. False (adding nothing) when it is already stored."""
+    def add(self, doc: Document, events: Sequence[Event], extractor: str | None = None) -> Stored:
+        """Store ``doc`` with its events, all or nothing: ``Stored.ADDED``. When it is stored already, nothing is
+        added (``Stored.KEPT``, false), unless ``extractor`` (``marsad.extract.identity``) is given and another
+        extractor read it: its events are then replaced by ``events`` (``Stored.REPLACED``)."""
         for event in events:
             if event.document_id != doc.id:
                 raise StoreError(
@@ -176,13 +187,18 @@ class Store:
                     code="store-mismatch",
                 )
         with self._transaction(f"document {doc.id}"):
-            if self._conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
-                return False
-            raw_sha = self._archive_raw(doc)
-            self._insert_document(doc, raw_sha)
+            row = self._conn.execute("SELECT extractor FROM documents WHERE id = ?", (doc.id,)).fetchone()
+            if row is not None and (extractor is None or row["extractor"] == extractor):
+                return Stored.KEPT
+            if row is not None:
+                # (their figures, evidence, places, actors and unresolved names go with them: ON DELETE CASCADE)
+                self._conn.execute("DELETE FROM events WHERE document_id = ?", (doc.id,))
+                self._conn.execute("UPDATE documents SET extractor = ? WHERE id = ?", (extractor, doc.id))
+            else:
+                self._insert_document(doc, self._archive_raw(doc), extractor)
             for event in events:
                 self._insert_event(event)
-        return True
+        return Stored.ADDED if row is None else Stored.REPLACED
 
     def _archive_raw(self, doc: Document) -> str | None:
         if not doc.raw:
@@ -210,8 +226,8 @@ class Store:
         sql = f"INSERT INTO {table} ({cols}) VALUES ({marks})"
         self._conn.executemany(sql, [tuple(r.values()) for r in rows])
 
-    def _insert_document(self, doc: Document, raw_sha: str | None) -> None:
-        self._insert("documents", [_document_row(doc, raw_sha)])
+    def _insert_document(self, doc: Document, raw_sha: str | None, extractor: str | None) -> None:
+        self._insert("documents", [{**_document_row(doc, raw_sha), "extractor": extractor}])
 
     def _insert_event(self, event: Event) -> None:
         self._insert("events", [_event_row_for(event)])
