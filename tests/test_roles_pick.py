@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from marsad.actors import ActorDictionary, load_dictionary
@@ -113,3 +115,17 @@ def test_roles_nothing_named(actors: ActorDictionary) -> None:
 def test_roles_keep_actor_records(actors: ActorDictionary) -> None:
     a1, _, _ = pick_actors(members("ISIS members attacked SDF positions.", actors), [])
     assert isinstance(a1, Actor) and a1.inter == 2 and a1.side == "islamic-state"
+
+
+def test_roles_others_also_killed_are_not_the_side_acted_on(actors: ActorDictionary) -> None:
+    """ "4 militants were also killed" counts the attackers' own dead, besides the incident's victims: the side
+    the ambush hit is the convoy of the first sentence, not the militants."""
+    text = (
+        "Islamic State militants ambushed a Syrian army convoy on Sunday in the desert of Raqqa province. "
+        "A monitoring group put the toll at 14 soldiers and said 4 militants were also killed in the fighting."
+    )
+    plain = figure(text, "4 militants were also killed", None, 4)
+    also = replace(plain, flags=("additional",))
+    assert roles(text, actors, [also])[:2] == ("Islamic State", "Military Forces of Syria")
+    # counted as the incident's victims (no "also"), the militants would be the side acted on
+    assert roles(text, actors, [plain])[1] != "Military Forces of Syria"

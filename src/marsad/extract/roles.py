@@ -78,7 +78,10 @@ def pick_actors(
     """(actor1, actor2, associated actors) of the event told by ``members``."""
     mentions = [m for a in members for m in a.actors]
     actor1 = _agent(members, figures)
-    actor2 = _victim_actor(mentions, figures, actor1)
+    # the people an "also killed" counts are others than the incident's victims ("ambushed a Syrian army convoy
+    # ... 4 militants were also killed"): the side acted on is named elsewhere, when it is
+    counted = [f for f in figures if "additional" not in f.flags]
+    actor2 = _victim_actor(mentions, counted, actor1)
     if actor1 is None and actor2 is None:
         actor1, actor2 = _between(members)
     actor2 = actor2 or _target(members, actor1) or _civilians(figures, actor1)
