@@ -129,3 +129,13 @@ def test_roles_others_also_killed_are_not_the_side_acted_on(actors: ActorDiction
     assert roles(text, actors, [also])[:2] == ("Islamic State", "Military Forces of Syria")
     # counted as the incident's victims (no "also"), the militants would be the side acted on
     assert roles(text, actors, [plain])[1] != "Military Forces of Syria"
+
+
+def test_roles_victims_of_no_side_belong_to_the_target_named(actors: ActorDictionary) -> None:
+    text = "Iraqi warplanes carried out 4 air strikes on Islamic State hideouts in the Hamrin mountains, killing 6 militants."
+    killed = figure(text, "6 militants", None, 6)
+    assert roles(text, actors, [killed])[:2] == ("Military Forces of Iraq", "Islamic State")
+    # victims of a side named stay the side acted on, whatever target the sentence marks
+    text = "Militants attacked a checkpoint on the Kirkuk road, killing 3 Iraqi soldiers."
+    soldiers = figure(text, "3 Iraqi soldiers", "government", 3)
+    assert roles(text, actors, [soldiers])[1] == "Military Forces of Iraq"

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 CIVILIANS = "Civilians"  # the dictionary's canonical name of unarmed victims (global.civilians)
 CIVILIANS_INTER = 7
+UNKNOWN_SIDE = "unknown"  # the side of actors known only as armed ("gunmen", "militants"): global.unidentified-armed-group
 # the crowd that ACLED names as actor1 of every protest and riot (the dictionary's global.protesters, global.rioters)
 CROWDS = {"Protests": ("Protesters", 6, "protesters"), "Riots": ("Rioters", 5, "rioters")}
 EXCESSIVE_FORCE = "Excessive force against protesters"
@@ -82,6 +83,10 @@ def pick_actors(
     # ... 4 militants were also killed"): the side acted on is named elsewhere, when it is
     counted = [f for f in figures if "additional" not in f.flags]
     actor2 = _victim_actor(mentions, counted, actor1)
+    if actor2 is not None and actor2.side == UNKNOWN_SIDE:
+        # "air strikes on Islamic State hideouts, killing 6 militants": victims named by no side are the named
+        # target's
+        actor2 = _marked(_others(members, actor1)) or actor2
     if actor1 is None and actor2 is None:
         actor1, actor2 = _between(members)
     actor2 = actor2 or _target(members, actor1) or _civilians(figures, actor1)
@@ -170,19 +175,29 @@ def _victim_actor(mentions: Sequence[Any], figures: Sequence[Figure], actor1: Ac
 def _target(members: Sequence[Annotated], actor1: Actor | None) -> Actor | None:
     """The actor acted on: one marked as the target ("against the SDF", "targeting regime positions"), else the
     first actor of another side than the agent's."""
-    others = [
+    others = _others(members, actor1)
+    return _marked(others) or (others[0][1].actor if others else None)
+
+
+def _others(members: Sequence[Annotated], actor1: Actor | None) -> list[tuple[Annotated, Any]]:
+    """(sentence, mention) of the actors named that are not the agent nor on its side."""
+    return [
         (a, m)
         for a in members
         for m in a.actors
         if actor1 is None
         or (_key(m.actor) != _key(actor1) and (m.actor.side != actor1.side or not m.actor.side))
     ]
+
+
+def _marked(others: Sequence[tuple[Annotated, Any]]) -> Actor | None:
+    """The first of ``others`` marked as the target ("against the SDF", "strikes on Islamic State hideouts")."""
     for a, m in others:
         s = a.sentence.span
         head = s.text[max(0, m.span.start - s.start - 14) : m.span.start - s.start]
         if getattr(m, "role_hint", None) == "target" or _AGAINST.search(head):
             return m.actor  # type: ignore[no-any-return]
-    return others[0][1].actor if others else None
+    return None
 
 
 def _civilians(figures: Sequence[Figure], actor1: Actor | None) -> Actor | None:
