@@ -341,3 +341,22 @@ def test_typing_crime_words_do_not_cancel_an_armed_groups_event() -> None:
     text = "Forces detained a Taliban facilitator and seized 700 pounds of narcotics during the operation."
     assert sub(text) == "Arrests"
     assert sub("Police detained a man and seized 700 pounds of narcotics at the port.") == NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Israeli missiles struck military positions near Damascus, killing two soldiers. The missiles were "
+            "fired from the Golan Heights, and air defences had intercepted most of them.",
+            "Shelling/artillery/missile attack",
+        ),
+        # every missile stopped, no one hurt: the attack was disrupted
+        (
+            "Israeli missiles were fired at positions near Damascus. Air defences intercepted all of them.",
+            "Disrupted weapons use",
+        ),
+    ],
+)
+def test_typing_an_interception_that_let_a_strike_kill_is_the_strike(text: str, expected: str) -> None:
+    assert sub(text) == expected

@@ -615,7 +615,13 @@ def _by_family(
     actor1: Actor | None,
 ) -> str | None:
     family = hit.family
-    if "intercept" in families and (family in REMOTE or family == "intercept"):
+    # air defences that stopped some of the missiles did not stop the strike that killed ("missiles struck ...,
+    # killing two soldiers ... air defences had intercepted most of them"): ACLED codes the strike
+    if (
+        "intercept" in families
+        and (family in REMOTE or family == "intercept")
+        and not _struck_home(sentences)
+    ):
         return FAMILIES["intercept"]
     if family == "disrupt":
         return _gone_off(_with_causes(sentences)) or FAMILIES["disrupt"]
@@ -649,6 +655,17 @@ def _by_family(
     if family == "riot":
         return _riot(sentence, hit, families)
     return FAMILIES.get(family)
+
+
+def _struck_home(sentences: list[_Sentence]) -> bool:
+    """Whether a main clause tells of a remote weapon that killed or wounded: a harm word after a strike's or a
+    shell's cue in the same sentence ("Israeli missiles struck military positions, killing two soldiers")."""
+    for s in sentences:
+        main = s.foreground()
+        weapon = next((h.end for h in main if h.family in REMOTE and h.strength == 3), None)
+        if weapon is not None and any(h.family == "harm" and h.start > weapon for h in main):
+            return True
+    return False
 
 
 def _by_air_arm(text: str, hit: Hit) -> bool:
