@@ -68,3 +68,38 @@ def test_places_document_country_no_syrian_namesake_in_an_iraqi_report() -> None
     locations = [loc for loc in _locations(text) if loc]
     assert locations and all(loc.get("country") == "Iraq" for loc in locations)
     assert any(loc.get("admin1") == "Salah ad Din" for loc in locations)
+
+
+def _actors1(text: str) -> list[tuple[str | None, bool | None]]:
+    result = pipeline.extract_record({"id": "t", "text": text, "published": "2021-06-08"})
+    return [
+        ((e.get("actor1") or {}).get("name"), (e.get("actor1") or {}).get("known")) for e in result["events"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # the country the places settle decides whose forces "security forces" are
+        (
+            "KIRKUK, Iraq (Wire) - Security forces arrested two suspects in a raid on a village south-west of "
+            "Kirkuk on Tuesday.",
+            ("Military Forces of Iraq", True),
+        ),
+        # a country the dictionary lists no forces of: state forces named as written, not Syria's
+        (
+            "BEIRUT, Lebanon (Wire) - Security forces fired tear gas at protesters who threw stones in central "
+            "Beirut on Saturday, wounding 12 people.",
+            ("Security forces", False),
+        ),
+        # the countries whose forces the name stands for keep them
+        (
+            "Security forces arrested two young men at a checkpoint in Jasim, in the Daraa countryside.",
+            ("Security Forces of Syria", True),
+        ),
+    ],
+)
+def test_places_document_country_decides_whose_forces_a_generic_name_means(
+    text: str, actor1: tuple[str, bool]
+) -> None:
+    assert actor1 in _actors1(text)

@@ -119,6 +119,31 @@ class ActorDictionary:
     def get(self, actor_id: str) -> ActorEntry | None:
         return self.by_id.get(actor_id)
 
+    def at_home(self, mentions: Sequence[ActorMention], country: str) -> list[ActorMention]:
+        """``mentions`` of a report about ``country`` (ISO alpha-2), with the generic names that the state forces of
+        several other countries share ("security forces": Syria's, Afghanistan's) read as ``country``'s own forces
+        ("Security forces arrested two suspects" in a report from Kirkuk, Iraq). Found before the report's country
+        was known (its places settle it), such a name took the forces of the country the dictionary lists first.
+        Where the dictionary has no forces of ``country``, they are state forces named as written."""
+        home = self._forces.get(country)
+        out = []
+        for m in mentions:
+            entry = self.by_id.get(m.actor_id or "")
+            if entry is not None and entry.country != country and self._generic_forces(m.span.text, country):
+                if home is not None:
+                    m = ActorMention(m.span, home.actor(m.span), m.role_hint, home.id)
+                else:
+                    unknown = Actor(m.span.text, m.span.text, entry.inter, None, False, m.span)
+                    m = ActorMention(m.span, unknown, m.role_hint, None)
+            out.append(m)
+        return out
+
+    def _generic_forces(self, words: str, country: str) -> bool:
+        """Whether ``words`` are an alias of the state forces of two countries or more, none of them ``country``."""
+        entries = [self.by_id[t.ref] for t in self._index.get(key(words), ()) if t.kind == "actor"]
+        countries = {e.country for e in entries if e.inter in STATE_INTERS}
+        return len(countries) > 1 and country not in countries
+
     def _build_automaton(self) -> ahocorasick.Automaton:
         """One automaton over every spelling, and over the group words the unknown-group reading needs (one
         pass over the text finds both). It holds the marked forms (see :func:`marsad.actors.text.marked`), so

@@ -113,18 +113,38 @@ def actors_stage(draft: Draft) -> Draft:
 
 @register("marsad.extract.places.v1")
 def places_stage(draft: Draft) -> Draft:
-    found, draft.unresolved_places = _places_of(draft)
+    country = _country(draft)
+    found, draft.unresolved_places = _places_of(draft, country)
     _assign(found, draft, "places")
+    if country is not None and draft.resources.actors is not None:
+        _actors_at_home(draft, draft.resources.actors, country)
     return draft
 
 
-def _places_of(draft: Draft) -> tuple[list[Any], list[Any]]:
-    """The places a draft's text names and the names left unresolved, read with the country its hint, its local
-    actors or its places settle (``_document_country``); none inside an actor's name."""
+def _country(draft: Draft) -> str | None:
+    """The country the report is about: its hint, else what its local actors or its places settle."""
+    if draft.resources.gazetteer is None:
+        return None
+    found = draft.doc.country or _document_country(draft)
+    return draft.resources.gazetteer.country_code(found) if found else None
+
+
+def _actors_at_home(draft: Draft, actors: Any, country: str) -> None:
+    """The generic names of state forces read as the report's country's own (``ActorDictionary.at_home``)."""
+    mentions = actors.at_home(draft.actor_mentions, country)
+    if any(new is not old for new, old in zip(mentions, draft.actor_mentions, strict=True)):
+        draft.actor_mentions = mentions
+        for a in draft.sentences:
+            a.actors.clear()
+        _assign(mentions, draft, "actors")
+
+
+def _places_of(draft: Draft, country: str | None) -> tuple[list[Any], list[Any]]:
+    """The places a draft's text names and the names left unresolved, read with ``country`` (see ``_country``);
+    none inside an actor's name."""
     gazetteer = draft.resources.gazetteer
     if gazetteer is None:
         return [], []
-    country = draft.doc.country or _document_country(draft)
     taken = _Covers([m.span for m in draft.actor_mentions])
     # a place name inside an actor's name ("Hayat" in "Hayat Tahrir al-Sham") is not a place
     reading = gazetteer.read(draft.doc.text, country=country)
@@ -139,7 +159,7 @@ def read_places(doc: Document, resources: Resources) -> tuple[list[Any], list[An
     draft = Draft(doc, resources)
     for name in DEFAULT_CHAIN[: DEFAULT_CHAIN.index("marsad.extract.places.v1")]:
         draft = registry.get(name)(draft)
-    return _places_of(draft)
+    return _places_of(draft, _country(draft))
 
 
 # "clashes south of Damascus and bombing": a name a direction or distance points to is a place, even where the
