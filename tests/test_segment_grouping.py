@@ -463,3 +463,21 @@ def test_segment_an_act_told_as_coming_later_is_another_event() -> None:
     total = ambush.total("killed")
     assert total is not None and total.best == 14
     assert sum(s.best or 0 for s in ambush.sides if s.kind == "killed") == 14
+
+
+def test_segment_an_act_told_as_coming_later_happened_where_the_first_did() -> None:
+    """ "... later carried out air strikes in the area", paragraphs after the ambush: the strikes are placed where
+    the ambush was, unless their sentence names a place of its own."""
+    text = (
+        "Islamic State militants ambushed an army convoy on Sunday in the desert near al-Rasafa, Raqqa province, "
+        "killing 11 soldiers.\n\nThe group claimed responsibility in a statement on its Amaq news agency.\n\n"
+        "A monitoring group put the toll at 14 soldiers.\n\nRussian warplanes later carried out dozens of air "
+        "strikes on suspected militant hideouts in the area."
+    )
+    ambush, strikes = _incidents(text, date(2021, 3, 2))
+    assert ambush.location is not None and strikes.location is not None
+    assert strikes.location.name == ambush.location.name
+    elsewhere = text.replace("in the area", "near Maadan")
+    ambush, strikes = _incidents(elsewhere, date(2021, 3, 2))
+    assert ambush.location is not None and strikes.location is not None
+    assert strikes.location.name != ambush.location.name

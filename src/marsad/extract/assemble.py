@@ -79,6 +79,9 @@ class Group:
     # a day told between its sentences by one of its story that is not its own (see _told_within)
     within: DateMention | None = None
     log: LogEntry | None = None  # the incident-log line it was read from (see incident_log.py)
+    # the incident this one is told as following ("Russian warplanes later carried out air strikes in the area",
+    # see _sequel): where it names no place, it happened at that incident's
+    follows: Group | None = None
     # name -> (members read, what they gave): see gathered
     _gathered: dict[str, tuple[int, set[Any]]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -128,8 +131,13 @@ def group_sentences(
             if current is not None and current.log is None and not a.clause and _continues(current, a):
                 current.members.append(a)
             else:
+                follows = current if current is not None and current.log is None and _sequel(current, a) else None
                 current = Group(
-                    "incident", [a], inherited=story.date, before=annotated[max(0, i - CARRY_SENTENCES) : i]
+                    "incident",
+                    [a],
+                    inherited=story.date,
+                    before=annotated[max(0, i - CARRY_SENTENCES) : i],
+                    follows=follows,
                 )
                 groups.append(current)
             window = _window(window, a) if not chronicle else None
@@ -626,6 +634,8 @@ def build_event(doc: Document, group: Group) -> Event | None:
         typed = None
     # a log line's place list is all the place it has: a place named on the lines before is another incident's
     place = pick_place(_in_listed_region(group), () if group.log else group.before)
+    if place is None and group.follows is not None:
+        place = pick_place(_in_listed_region(group.follows), group.follows.before)
     when = event_date(group, doc)
     evidence = _evidence(typed, place, when, actor1, actor2, group, figures)
     found = sum(x is not None for x in (typed, place, actor1, when and when.span)) + bool(figures)
