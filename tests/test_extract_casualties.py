@@ -600,3 +600,18 @@ def test_casualties_adversarial_input_is_bounded(text: str) -> None:
     find_figures(text, Span(0, len(text), text))
     # a generous bound: the goal is <= 50 ms on a quiet machine; shared CI machines are noisy
     assert time.perf_counter() - start < 0.5
+
+
+def test_casualties_a_bracketed_aside_between_the_victims_and_their_verb() -> None:
+    text = (
+        "SFM activists say that two fighters of the Syrian Democratic Forces (SDF) were killed at dawn today."
+    )
+    (killed,) = find_figures(text, Span.of(text, 0, len(text)))
+    assert (killed.kind, killed.best, killed.span.text) == (
+        "killed",
+        2,
+        "two fighters of the Syrian Democratic Forces (SDF) were killed",
+    )
+    text = "Three civilians (two women and a child) were killed in the shelling."
+    (killed,) = find_figures(text, Span.of(text, 0, len(text)))
+    assert (killed.best, killed.side) == (3, "civilians")

@@ -360,3 +360,13 @@ def test_typing_crime_words_do_not_cancel_an_armed_groups_event() -> None:
 )
 def test_typing_an_interception_that_let_a_strike_kill_is_the_strike(text: str, expected: str) -> None:
     assert sub(text) == expected
+
+
+def test_typing_the_act_that_caused_the_harm_before_what_followed() -> None:
+    """The harm is told with its cause in a time clause ("were killed when ISIS cells attacked"), what followed in
+    the next sentence ("The attackers withdrew"): the event is the attack."""
+    text = (
+        "Two fighters of the SDF were killed at dawn when ISIS cells attacked a checkpoint with machine guns. "
+        "The attackers withdrew towards the desert after a short exchange of fire."
+    )
+    assert sub(text) == "Armed clash"

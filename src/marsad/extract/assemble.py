@@ -131,7 +131,9 @@ def group_sentences(
             if current is not None and current.log is None and not a.clause and _continues(current, a):
                 current.members.append(a)
             else:
-                follows = current if current is not None and current.log is None and _sequel(current, a) else None
+                follows = (
+                    current if current is not None and current.log is None and _sequel(current, a) else None
+                )
                 current = Group(
                     "incident",
                     [a],

@@ -663,8 +663,9 @@ class _Sentence(_Grammar):
             return True
         if any(k in self.anchor_tokens for k in range(end, t)) or any(w in (".", ";") for w in gap):
             return False
-        if gap[0] == "," and gap[-1] == "," and len(gap) <= 12:
-            return True  # a parenthesis: ", aged 12 and 14,", ", one of them the commander,"
+        if (gap[0], gap[-1]) in ((",", ","), ("(", ")")) and len(gap) <= 12:
+            # a parenthesis: ", aged 12 and 14,", ", one of them the commander,", "(SDF)"
+            return True
         if any(self.count_at(k) for k in range(end, t)):
             return (
                 False  # "the Observatory for Human Rights says 34 people were killed": the 34 are the subject

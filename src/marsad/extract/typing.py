@@ -476,16 +476,29 @@ def _decide(sentences: list[_Sentence], victims_civilian: bool, actor1: Actor | 
 
 def _main(sentences: list[_Sentence]) -> tuple[_Sentence, Hit] | None:
     """The earliest decisive cue of the first sentence that has one, strong before weak; cues of cause and time
-    clauses only when no sentence has one in a main clause."""
-    for depth in (FOREGROUND, CAUSE):
-        for s in sentences:
-            best: Hit | None = None  # the first of the strongest
-            for h in s.hits:
-                if h.background <= depth and h.strength >= 2 and (best is None or h.strength > best.strength):
-                    best = h
-            if best is not None:
-                return s, best
+    clauses only when no sentence has one in a main clause, or in the sentence whose main clause tells the harm
+    they caused ("two fighters were killed when ISIS cells attacked a checkpoint. The attackers withdrew ...":
+    the attack, not the withdrawal)."""
+    for s in sentences:
+        best = _strongest(s, FOREGROUND)
+        if best is None and any(h.family == "harm" and h.background <= FOREGROUND for h in s.hits):
+            best = _strongest(s, CAUSE)
+        if best is not None:
+            return s, best
+    for s in sentences:
+        best = _strongest(s, CAUSE)
+        if best is not None:
+            return s, best
     return None
+
+
+def _strongest(s: _Sentence, depth: int) -> Hit | None:
+    """The first of the strongest decisive cues of ``s`` in clauses up to ``depth``."""
+    best: Hit | None = None
+    for h in s.hits:
+        if h.background <= depth and h.strength >= 2 and (best is None or h.strength > best.strength):
+            best = h
+    return best
 
 
 def _special(context: _Found, families: set[str]) -> _Decision | None:
