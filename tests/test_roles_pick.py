@@ -139,3 +139,25 @@ def test_roles_victims_of_no_side_belong_to_the_target_named(actors: ActorDictio
     text = "Militants attacked a checkpoint on the Kirkuk road, killing 3 Iraqi soldiers."
     soldiers = figure(text, "3 Iraqi soldiers", "government", 3)
     assert roles(text, actors, [soldiers])[1] == "Military Forces of Iraq"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the backer qualifies the forces it backs: neither the one who acted nor the one acted on
+        (
+            "Yesterday, SDF forces backed by the US-led International Coalition raided houses in al-Shuhail town "
+            "and arrested four persons suspected of belonging to ISIS cells.",
+            ("Syrian Democratic Forces", "Islamic State"),
+        ),
+        # how the attackers came stands between them and their verb
+        (
+            "Elsewhere, unidentified gunmen on a motorcycle shot dead a young man in al-Hawayij village.",
+            ("Unidentified armed group", "Civilians"),
+        ),
+    ],
+)
+def test_roles_backers_and_how_attackers_came(
+    text: str, expected: tuple[str | None, str | None], actors: ActorDictionary
+) -> None:
+    assert roles(text, actors)[:2] == expected

@@ -370,3 +370,11 @@ def test_typing_the_act_that_caused_the_harm_before_what_followed() -> None:
         "The attackers withdrew towards the desert after a short exchange of fire."
     )
     assert sub(text) == "Armed clash"
+
+
+def test_typing_the_coalition_raiding_houses_is_no_air_raid() -> None:
+    """ "Coalition raids" are air raids in SOHR's English; the verb is a raid on the ground."""
+    assert sub(
+        "SDF forces backed by the International Coalition raided houses and arrested four persons."
+    ) == ("Arrests")
+    assert sub("Coalition raids killed five civilians in the town.") == "Air/drone strike"

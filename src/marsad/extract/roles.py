@@ -49,7 +49,10 @@ _AGENT_VERBS = re.compile(
 _PASSIVE = re.compile(r"\s*(?:was|were|been|being|is|are|has\s+been|have\s+been|had\s+been)\b", re.IGNORECASE)
 # an actor followed by at most two words (an auxiliary, an adverb) and then an attack verb is its subject
 # (closing quotes and the word "organization" may stand between: "the “Islamic State” organization executes")
-_ACTIVE = re.compile(r"[\s\"”’']*(?:organi[sz]ation\s+)?(?:(?:have|has|had|also|reportedly|allegedly|then|again|"
+_ACTIVE = re.compile(r"[\s\"”’']*(?:organi[sz]ation\s+)?"
+                     # how they came: "gunmen on a motorcycle shot dead", "militants in a pickup truck opened fire"
+                     r"(?:(?:on|in|aboard|riding)\s+(?:a|an|the|two|their)\s+(?:\w+\s+)?\w+\s+)?"
+                     r"(?:(?:have|has|had|also|reportedly|allegedly|then|again|"
                      r"continu\w*|renew\w*|resum\w*|intensif\w*|to|on\s+\w+day)\s+){0,2}"
                      + _AGENT_VERBS.pattern, re.IGNORECASE)  # fmt: skip
 # what may stand before a sentence's subject, and the words after an actor that tell it was harmed, not acting
@@ -67,6 +70,11 @@ _WEAPON = re.compile(r"\b(?:air ?strikes?|strikes?|raids?|shelling|bombardment|b
                      r"planes|helicopters?|drones?|artillery|missiles?|rockets?|shells|mortars|tanks|snipers?)$",
                      re.IGNORECASE)  # fmt: skip
 _BY = re.compile(r"\bby\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+# an actor that qualifies the one before it: "SDF forces backed by the US-led coalition"
+_BACKED_BY = re.compile(
+    r"\b(?:backed|supported|assisted|aided|armed|funded|trained|accompanied)\s+by\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 _BETWEEN = re.compile(r"\b(?:between|pitting)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?", re.IGNORECASE)
 _AGAINST = re.compile(r"\b(?:against|targeting|targeted|on|at|attacked|shelled|struck|hit|ambushed)\s+(?:the\s+)?$",
@@ -122,12 +130,14 @@ def _agent(members: Sequence[Annotated], figures: Sequence[Figure]) -> Actor | N
                 return m.actor
         # the subject of an active verb acted, even when a figure misread it as its object; the owner of the
         # weapon named acted ("17 members in Russian airstrikes", "shelling by regime forces' artillery")
-        for m in armed:
+        for k, m in enumerate(armed):
             tail = s.text[m.span.end - s.start : m.span.end - s.start + 60]
             if _PASSIVE.match(tail) or _SUFFERED.match(tail):
                 continue
             if _ACTIVE.match(tail) or (_WEAPON.search(m.span.text) and not _in_figures(m.span, figures)):
-                return m.actor
+                # "SDF forces backed by the US-led coalition raided houses": the forces backed acted
+                backer = k > 0 and _BACKED_BY.search(s.text, 0, m.span.start - s.start)
+                return armed[k - 1].actor if backer else m.actor
     return _subject(members, figures)
 
 
@@ -180,13 +190,17 @@ def _target(members: Sequence[Annotated], actor1: Actor | None) -> Actor | None:
 
 
 def _others(members: Sequence[Annotated], actor1: Actor | None) -> list[tuple[Annotated, Any]]:
-    """(sentence, mention) of the actors named that are not the agent nor on its side."""
+    """(sentence, mention) of the actors named that are not the agent nor on its side, nor said to back another
+    ("backed by the US-led coalition")."""
     return [
         (a, m)
         for a in members
         for m in a.actors
-        if actor1 is None
-        or (_key(m.actor) != _key(actor1) and (m.actor.side != actor1.side or not m.actor.side))
+        if (
+            actor1 is None
+            or (_key(m.actor) != _key(actor1) and (m.actor.side != actor1.side or not m.actor.side))
+        )
+        and not _BACKED_BY.search(a.sentence.span.text, 0, m.span.start - a.sentence.span.start)
     ]
 
 
