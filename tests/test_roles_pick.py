@@ -161,3 +161,11 @@ def test_roles_backers_and_how_attackers_came(
     text: str, expected: tuple[str | None, str | None], actors: ActorDictionary
 ) -> None:
     assert roles(text, actors)[:2] == expected
+
+
+def test_roles_the_first_of_joined_attackers_leads() -> None:
+    text = (
+        "On 8 August, shelling reportedly originating from areas under the control of Turkish forces and "
+        "affiliated armed groups hit Umm al-Kayf village, resulting in six civilian casualties."
+    )
+    assert roles(text, load_dictionary())[0] == "Military Forces of Turkey"

@@ -17,7 +17,7 @@ from marsad.cli.places_cmd import places_command
 from marsad.export.jsonout import result_to_dict, validate
 from marsad.pipeline import document_from_record
 from marsad.records import Document, Event
-from marsad.store import MIGRATIONS, Store
+from marsad.store import MIGRATIONS, SCHEMA_VERSION, Store
 from store_helpers import sample
 
 # A village no source has, named beside a town every source has: the town still locates the event.
@@ -79,6 +79,6 @@ def test_store_unresolved_migrates_a_version_1_store(tmp_path: Path) -> None:
     with closing(sqlite3.connect(db)) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     with Store.open(db) as store:
-        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert store.unresolved_places() == []  # stored before version 2: nothing to list, nothing lost
         assert len(store.events()) == len(events)

@@ -378,3 +378,22 @@ def test_typing_the_coalition_raiding_houses_is_no_air_raid() -> None:
         "SDF forces backed by the International Coalition raided houses and arrested four persons."
     ) == ("Arrests")
     assert sub("Coalition raids killed five civilians in the town.") == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # areas said to be held are no change of hands
+        (
+            "Hostilities continued along the front lines around Tal Tamer, between areas under the control of the "
+            "SDF and areas under the control of Turkish forces.",
+            "Armed clash",
+        ),
+        (
+            "The town fell under the control of ISIS after a week of fighting.",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_typing_areas_under_control_are_no_capture(text: str, expected: str) -> None:
+    assert sub(text) == expected

@@ -70,6 +70,9 @@ _WEAPON = re.compile(r"\b(?:air ?strikes?|strikes?|raids?|shelling|bombardment|b
                      r"planes|helicopters?|drones?|artillery|missiles?|rockets?|shells|mortars|tanks|snipers?)$",
                      re.IGNORECASE)  # fmt: skip
 _BY = re.compile(r"\bby\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+# the actors that join the one before them: "Turkish forces and affiliated armed groups", "the SDF and its allies"
+_JOINED_BY = re.compile(r"\s+(?:and|&)\s+(?:the\s+|its\s+|their\s+)?(?:affiliated|allied|loyal|local|other)\s+",
+                        re.IGNORECASE)  # fmt: skip
 # an actor that qualifies the one before it: "SDF forces backed by the US-led coalition"
 _BACKED_BY = re.compile(
     r"\b(?:backed|supported|assisted|aided|armed|funded|trained|accompanied)\s+by\s+(?:the\s+)?(?:[\w-]+\s+)?$",
@@ -135,9 +138,15 @@ def _agent(members: Sequence[Annotated], figures: Sequence[Figure]) -> Actor | N
             if _PASSIVE.match(tail) or _SUFFERED.match(tail):
                 continue
             if _ACTIVE.match(tail) or (_WEAPON.search(m.span.text) and not _in_figures(m.span, figures)):
-                # "SDF forces backed by the US-led coalition raided houses": the forces backed acted
-                backer = k > 0 and _BACKED_BY.search(s.text, 0, m.span.start - s.start)
-                return armed[k - 1].actor if backer else m.actor
+                # "SDF forces backed by the US-led coalition raided houses": the forces backed acted; "Turkish
+                # forces and affiliated armed groups hit": the first named leads
+                first = armed[k - 1] if k > 0 else None
+                if first is not None and (
+                    _BACKED_BY.search(s.text, 0, m.span.start - s.start)
+                    or _JOINED_BY.fullmatch(s.text, first.span.end - s.start, m.span.start - s.start)
+                ):
+                    return first.actor  # type: ignore[no-any-return]
+                return m.actor
     return _subject(members, figures)
 
 
