@@ -169,3 +169,31 @@ def test_roles_the_first_of_joined_attackers_leads() -> None:
         "affiliated armed groups hit Umm al-Kayf village, resulting in six civilian casualties."
     )
     assert roles(text, load_dictionary())[0] == "Military Forces of Turkey"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Elsewhere, Turkish forces and their proxy factions fired more than 25 artillery shells on al-Muhsinli "
+            "village, where the SDF-affiliated Manbij Military Council is deployed.",
+            ("Military Forces of Turkey", "Manbij Military Council"),
+        ),
+        (
+            "On the ground, violent clashes are ongoing between regime forces, spearheaded by Division 25, on one "
+            "side, and Hayat Tahrir al-Sham on the other, on the outskirts of Jarjanaz.",
+            ("Military Forces of Syria", "Hay'at Tahrir al-Sham"),
+        ),
+    ],
+)
+def test_roles_sides_told_at_length(text: str, expected: tuple[str, str], actors: ActorDictionary) -> None:
+    assert roles(text, actors)[:2] == expected
+
+
+def test_roles_both_sides_of_a_fight_whose_dead_are_counted(actors: ActorDictionary) -> None:
+    text = (
+        "Violent clashes are ongoing between regime forces, spearheaded by Division 25, on one side, and Hayat "
+        "Tahrir al-Sham on the other, killing 42 regime soldiers."
+    )
+    dead = figure(text, "42 regime soldiers", "government", 42)
+    assert roles(text, actors, [dead])[:2] == ("Military Forces of Syria", "Hay'at Tahrir al-Sham")

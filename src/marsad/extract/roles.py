@@ -50,6 +50,9 @@ _PASSIVE = re.compile(r"\s*(?:was|were|been|being|is|are|has\s+been|have\s+been|
 # an actor followed by at most two words (an auxiliary, an adverb) and then an attack verb is its subject
 # (closing quotes and the word "organization" may stand between: "the “Islamic State” organization executes")
 _ACTIVE = re.compile(r"[\s\"”’']*(?:organi[sz]ation\s+)?"
+                     # with others that follow them: "Turkish forces and their proxy factions fired"
+                     r"(?:(?:and|&)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:factions|forces|militias|"
+                     r"militiamen|allies|groups|fighters|proxies)\s+)?"
                      # how they came: "gunmen on a motorcycle shot dead", "militants in a pickup truck opened fire"
                      r"(?:(?:on|in|aboard|riding)\s+(?:a|an|the|two|their)\s+(?:\w+\s+)?\w+\s+)?"
                      r"(?:(?:have|has|had|also|reportedly|allegedly|then|again|"
@@ -80,6 +83,7 @@ _BACKED_BY = re.compile(
 )
 _BETWEEN = re.compile(r"\b(?:between|pitting)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?", re.IGNORECASE)
+_ONE_SIDE = re.compile(r"\bon\s+(?:the\s+)?one\s+side,?\s+and\s+(?:the\s+)?$", re.IGNORECASE)
 _AGAINST = re.compile(r"\b(?:against|targeting|targeted|on|at|attacked|shelled|struck|hit|ambushed)\s+(?:the\s+)?$",
                       re.IGNORECASE)  # fmt: skip
 
@@ -98,8 +102,11 @@ def pick_actors(
         # "air strikes on Islamic State hideouts, killing 6 militants": victims named by no side are the named
         # target's
         actor2 = _marked(_others(members, actor1)) or actor2
-    if actor1 is None and actor2 is None:
-        actor1, actor2 = _between(members)
+    if actor1 is None:
+        # "clashes between regime forces ... and HTS" with the regime's dead counted: both sides, as named
+        first, second = _between(members)
+        if actor2 is None or (first and second and _key(actor2) in (_key(first), _key(second))):
+            actor1, actor2 = (first, second) if first else (None, actor2)
     actor2 = actor2 or _target(members, actor1) or _civilians(figures, actor1)
     actor1, actor2 = _implied(members, actor1, actor2)
     named = {_key(x) for x in (actor1, actor2) if x}
@@ -171,15 +178,18 @@ def _subject(members: Sequence[Annotated], figures: Sequence[Figure]) -> Actor |
 
 
 def _between(members: Sequence[Annotated]) -> tuple[Actor | None, Actor | None]:
-    """Two sides of a fight told without a direction ("clashes between the SDF and ISIS"): in the order named,
-    as ACLED codes them."""
+    """Two sides of a fight told without a direction ("clashes between the SDF and ISIS", "between regime forces,
+    spearheaded by Division 25, on one side, and HTS on the other"): in the order named, as ACLED codes them."""
     for a in members:
         s = a.sentence.span
-        for m1, m2 in zip(a.actors, a.actors[1:], strict=False):
+        for k, m1 in enumerate(a.actors):
             head = s.text[max(0, m1.span.start - s.start - 12) : m1.span.start - s.start]
-            gap = s.text[m1.span.end - s.start : m2.span.start - s.start]
-            if _BETWEEN.search(head) and _AND.fullmatch(gap):
-                return m1.actor, m2.actor
+            if not _BETWEEN.search(head):
+                continue
+            for m2 in a.actors[k + 1 :]:
+                gap = s.text[m1.span.end - s.start : m2.span.start - s.start]
+                if _AND.fullmatch(gap) or _ONE_SIDE.search(gap):
+                    return m1.actor, m2.actor
     return None, None
 
 
