@@ -105,8 +105,12 @@ def pick_actors(
     if actor1 is None:
         # "clashes between regime forces ... and HTS" with the regime's dead counted: both sides, as named
         first, second = _between(members)
-        if actor2 is None or (first and second and _key(actor2) in (_key(first), _key(second))):
-            actor1, actor2 = (first, second) if first else (None, actor2)
+        if (
+            first is not None
+            and second is not None
+            and (actor2 is None or _key(actor2) in (_key(first), _key(second)))
+        ):
+            actor1, actor2 = first, second
     actor2 = actor2 or _target(members, actor1) or _civilians(figures, actor1)
     actor1, actor2 = _implied(members, actor1, actor2)
     named = {_key(x) for x in (actor1, actor2) if x}
