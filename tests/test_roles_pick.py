@@ -163,12 +163,12 @@ def test_roles_backers_and_how_attackers_came(
     assert roles(text, actors)[:2] == expected
 
 
-def test_roles_the_first_of_joined_attackers_leads() -> None:
+def test_roles_the_first_of_joined_attackers_leads(actors: ActorDictionary) -> None:
     text = (
         "On 8 August, shelling reportedly originating from areas under the control of Turkish forces and "
         "affiliated armed groups hit Umm al-Kayf village, resulting in six civilian casualties."
     )
-    assert roles(text, load_dictionary())[0] == "Military Forces of Turkey"
+    assert roles(text, actors)[0] == "Military Forces of Turkey"
 
 
 @pytest.mark.parametrize(
