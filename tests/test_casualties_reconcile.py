@@ -8,7 +8,7 @@ import pytest
 
 from marsad.extract.casualties import find_figures, reconcile
 from marsad.extract.segment import sentences
-from marsad.records import Event, Figure
+from marsad.records import Event, Figure, Span, added_in
 
 REPORTS: list[tuple[str, str, int | None]] = [
     (
@@ -102,6 +102,19 @@ REPORTS: list[tuple[str, str, int | None]] = [
     ),
     ("No civilians were harmed during the operation.", "killed", 0),
     ("The soldiers were killed in an ambush on the road.", "killed", None),
+    # a toll revision told first counts the figures told after it of the same people, not those besides them
+    (
+        "The death toll of the attack launched by ISIS cells yesterday on positions of the NDF near al-Sukhnah "
+        "city in the eastern desert of Homs has risen to 9. SFM had reported yesterday that 7 NDF members were "
+        "killed.",
+        "killed",
+        9,
+    ),
+    (
+        "The monitor put the toll at 14 soldiers and said 4 militants were also killed in the fighting.",
+        "killed",
+        18,
+    ),
 ]
 
 
@@ -138,3 +151,27 @@ def test_casualties_reconcile_leaves_background_and_negations_alone() -> None:
     assert ["background" in f.flags for f in killed] == [True, False, False]
     assert "restatement" in killed[1].flags  # the same person told of again
     assert killed[2].flags == ("negated",)
+
+
+def test_casualties_a_revision_counts_its_own_side_not_the_other() -> None:
+    """ "The number of regime soldiers killed ... has risen to 83, while 37 ISIS members were killed": the other
+    side's dead add to the revision; the same side's told again ("SFM had reported that 70 were killed") do not."""
+    text = "83 soldiers; 37 ISIS members; 70 soldiers; 2 more soldiers"
+
+    def fig(words: str, side: str, flags: tuple[str, ...] = ()) -> Figure:
+        start = text.index(words)
+        count = int(words.split()[0])
+        return Figure(
+            "killed", count, count, count, Span.of(text, start, start + len(words)), None, side, flags
+        )
+
+    figures = (
+        fig("83 soldiers", "government", ("revision",)),
+        fig("37 ISIS members", "islamic-state"),
+        fig("70 soldiers", "government"),
+        fig("2 more soldiers", "government", ("additional",)),
+    )
+    assert [f.best for f in added_in(figures)] == [83, 37, 2]
+    event = Event("e", "d", "tally", None, None, None, None, None, None, figures=figures)
+    total = event.total("killed")
+    assert total is not None and total.best == 122

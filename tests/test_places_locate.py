@@ -173,3 +173,17 @@ def test_places_from_to_after_movement_is_the_destination(gaz: Gazetteer) -> Non
     assert [m.place.feature for m in gaz.find(text, "SY")] == ["city", "city"]
     place = pick_place(_sentences(gaz, text))
     assert place is not None and place.name == "Deir ez-Zor"
+
+
+def test_places_locate_a_toll_revision_at_its_toll_not_the_hospital_after_it() -> None:
+    """ "The death toll of the attack ... near al-Sukhnah city ... has risen to 9, after two of the wounded died in a
+    military hospital in Homs city": the attack was at al-Sukhnah, where the toll is named."""
+    text = (
+        "The death toll of the attack launched by ISIS cells yesterday on positions of the National Defence Forces "
+        "near al-Sukhnah city in the eastern desert of Homs has risen to 9, after two of the wounded died of their "
+        "injuries in a military hospital in Homs city."
+    )
+    result = pipeline.extract_record({"id": "t", "text": text, "published": "2023-03-09"})
+    (event,) = [e for e in result["events"] if e["kind"] == "incident"]
+    assert event["location"]["name"] == "As Sukhnah"
+    assert event["casualties"]["killed"]["best"] == 9

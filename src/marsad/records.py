@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -16,6 +17,9 @@ EventKind = Literal["incident", "tally", "development"]
 FigureKind = Literal["killed", "injured", "killed_or_injured", "captured", "abducted", "missing"]
 # figure flags that keep a figure out of event totals (it is kept, with its evidence, for review)
 NOT_ADDED = frozenset(("subcount", "review", "restatement", "background"))
+# figure flags of people besides those counted before ("4 militants were also killed", "a soldier died later"):
+# added in after a toll revision too
+BESIDES = frozenset(("additional", "indefinite"))
 FIGURE_KINDS: tuple[str, ...] = ("killed", "injured", "killed_or_injured", "captured", "abducted", "missing")
 
 
@@ -162,6 +166,27 @@ class Figure:
     claimant: str | None = None
 
 
+def added_in(figures: Sequence[Figure]) -> list[Figure]:
+    """The figures an event's totals add, in order: none of ``NOT_ADDED``, and per kind, from its last toll
+    revision ("the death toll rose to 20", "put the toll at 14") on, the revision and the people told as besides
+    it ("4 militants were also killed") or as of another side than its own ("the number of regime soldiers
+    killed has risen to 83, while 37 ISIS members were killed"). A revision counts everyone of its kind: the
+    figures before it, and those after it that tell its people again ("has risen to 9 ... SFM had reported
+    yesterday that 7 were killed"), are in it."""
+    counted = [f for f in figures if not NOT_ADDED & set(f.flags)]
+    last = {f.kind: i for i, f in enumerate(counted) if "revision" in f.flags}
+
+    def besides(f: Figure, revision: Figure) -> bool:
+        other_side = f.side is not None and revision.side is not None and f.side != revision.side
+        return other_side or not BESIDES.isdisjoint(f.flags)
+
+    return [
+        f
+        for i, f in enumerate(counted)
+        if f.kind not in last or i == last[f.kind] or (i > last[f.kind] and besides(f, counted[last[f.kind]]))
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class SideCount:
     """Per-side breakdown, UCDP's deaths_a / deaths_b / civilians / unknown idea, for each figure kind."""
@@ -230,10 +255,7 @@ class Event:
         """Per-event total of one figure kind, derived from the figures and never double-counted: sub-counts
         ("including 3 children"), restatements and absurd numbers flagged for review do not add in, and a toll
         revision ("the death toll rose to 20") replaces the figures before it."""
-        counted = [f for f in self.figures if f.kind == kind and not NOT_ADDED & set(f.flags)]
-        revisions = [i for i, f in enumerate(counted) if "revision" in f.flags]
-        if revisions:
-            counted = counted[revisions[-1] :]
+        counted = [f for f in added_in(self.figures) if f.kind == kind]
         if not counted:
             return None
         lows = [f.low for f in counted]

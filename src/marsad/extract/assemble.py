@@ -32,7 +32,6 @@ from marsad.extract.roles import pick_actors
 from marsad.extract.segment import Sentence, is_caption, starts_new_incident, starts_new_story
 from marsad.extract.typing import Typed, classify, type_of_violence
 from marsad.records import (
-    NOT_ADDED,
     Actor,
     Document,
     Event,
@@ -42,6 +41,7 @@ from marsad.records import (
     Place,
     SideCount,
     Span,
+    added_in,
 )
 
 EXTRACTOR_VERSION = "marsad.extract.rules.v1"
@@ -521,15 +521,13 @@ def event_id(doc: Document, kind: str, first: Span) -> str:
 
 
 def _sides(figures: Sequence[Figure]) -> tuple[SideCount, ...]:
-    """The figures' counts per side and kind, added as ``Event.total`` adds them: a toll revision ("put the toll
-    at 14") replaces the figures of its kind told before it, whatever their side."""
-    counted = [f for f in figures if not NOT_ADDED & set(f.flags) and f.best is not None]
-    last_revision = {f.kind: i for i, f in enumerate(counted) if "revision" in f.flags}
+    """The figures' counts per side and kind, added as ``Event.total`` adds them (``added_in``): a toll revision
+    ("put the toll at 14") counts everyone of its kind but those told as besides it, whatever their side."""
     totals: dict[tuple[str, str], list[int]] = {}
-    for i, f in enumerate(counted):
-        if i < last_revision.get(f.kind, -1):
+    for f in added_in(figures):
+        if f.best is None:
             continue
-        best = f.best or 0  # (never None: left out above)
+        best = f.best
         t = totals.setdefault((f.side or "unknown", f.kind), [0, 0, 0])
         t[0] += f.low or 0
         t[1] += best

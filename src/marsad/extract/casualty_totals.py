@@ -56,7 +56,10 @@ class RunningTotal(NamedTuple):
 
 
 TOLL = re.compile(
-    r"\b(?:death|casualty|the)\s+toll\b[^.;]{0,50}?\b(?:to|at|reached|hit|stands\s+at|stood\s+at)\s+"
+    r"\b(?:death|casualty|the)\s+toll\b(?:[^.;]{0,50}?\b(?:to|at|reached|hit|stands\s+at|stood\s+at)"
+    # ... or told at length before a verb of rising: "The death toll of the attack launched by ISIS cells yesterday
+    # on positions of the NDF near al-Sukhnah city in the eastern desert of Homs has risen to 9"
+    r"|[^.;]{0,250}?\b(?:risen|rose|rises|climbed|increased|jumped|grown|grew)\s+to)\s+"
     r"(?:about\s+|around\s+)?",
     re.IGNORECASE,
 )

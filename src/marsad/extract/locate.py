@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from marsad.records import Event, Place, Span, UnresolvedPlace
+from marsad.records import Event, Figure, Place, Span, UnresolvedPlace
 
 if TYPE_CHECKING:
     from marsad.extract.assemble import Annotated
@@ -134,14 +134,29 @@ def _dateline_city(mention: Any, a: Annotated) -> bool:
 
 
 def _anchor(a: Annotated) -> int | None:
-    """Where the sentence says what happened: its first counted casualty figure, else its attack word."""
+    """Where the sentence says what happened: its first counted casualty figure, else its attack word. A toll
+    revision's count ends a sentence that may name the hospital after the scene ("The death toll of the attack
+    ... near al-Sukhnah city ... has risen to 9, after two of the wounded died ... in Homs city"): it is read
+    where its toll is named."""
     counted = [f for f in a.figures if "negated" not in f.flags]
     killed = [f for f in counted if f.kind == "killed"]
     for figures in (killed, counted):
         if figures:
-            return min(f.span.start for f in figures)
+            return min(_told_at(a, f) for f in figures)
     typed = getattr(a, "typed", None)
     return typed.span.start if typed is not None else None
+
+
+def _told_at(a: Annotated, figure: Figure) -> int:
+    """Where the sentence tells ``figure``: its words, or for a toll revision the word "toll" before them."""
+    if "revision" not in figure.flags:
+        return figure.span.start
+    sentence = a.sentence.span
+    toll = _TOLL_WORD.search(sentence.text, 0, max(0, figure.span.start - sentence.start))
+    return sentence.start + toll.start() if toll else figure.span.start
+
+
+_TOLL_WORD = re.compile(r"\b(?:death\s+|casualty\s+)?toll\b", re.IGNORECASE)
 
 
 def _precision(c: _Candidate) -> int:
