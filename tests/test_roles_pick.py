@@ -10,6 +10,7 @@ from marsad.actors import ActorDictionary, load_dictionary
 from marsad.extract.assemble import Annotated
 from marsad.extract.roles import pick_actors
 from marsad.extract.segment import sentences
+from marsad.extract.typing import classify
 from marsad.records import Actor, Figure, Span
 
 
@@ -197,3 +198,15 @@ def test_roles_both_sides_of_a_fight_whose_dead_are_counted(actors: ActorDiction
     )
     dead = figure(text, "42 regime soldiers", "government", 42)
     assert roles(text, actors, [dead])[:2] == ("Military Forces of Syria", "Hay'at Tahrir al-Sham")
+
+
+def test_roles_the_residents_who_protest_are_the_crowd_not_its_target(actors: ActorDictionary) -> None:
+    text = (
+        "Yesterday, hundreds of residents of al-Bab took to the streets in a protest against the rise in "
+        "electricity prices. The protesters dispersed peacefully in the evening."
+    )
+    annotated = members(text, actors)
+    for a in annotated:
+        a.typed = classify(text, [a.sentence.span])
+    actor1, actor2, _ = pick_actors(annotated, [])
+    assert (actor1.name if actor1 else None, actor2) == ("Protesters", None)

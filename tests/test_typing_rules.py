@@ -397,3 +397,19 @@ def test_typing_the_coalition_raiding_houses_is_no_air_raid() -> None:
 )
 def test_typing_areas_under_control_are_no_capture(text: str, expected: str) -> None:
     assert sub(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the crowd went home: nobody intervened
+        (
+            "Hundreds of residents took to the streets in a protest against electricity prices. The protesters "
+            "dispersed peacefully in the evening.",
+            "Peaceful protest",
+        ),
+        ("Police dispersed the protesters with tear gas.", "Protest with intervention"),
+    ],
+)
+def test_typing_protesters_who_dispersed_were_not_dispersed(text: str, expected: str) -> None:
+    assert sub(text) == expected

@@ -271,6 +271,9 @@ def _implied(
         crowd_actor = Actor(name, typed.span.text, inter, side, True, typed.span)
         # the people who protest are the protesters ("students protested"): they stay associated
         return crowd_actor, None if actor2 is not None and actor2.side == "civilians" else actor2
+    if crowd is not None and actor1 is not None and actor1.side == crowd[2] and actor2 is not None:
+        # "residents of al-Bab took to the streets ... The protesters dispersed": the residents are the crowd
+        return actor1, None if actor2.side == "civilians" else actor2
     if actor2 is None and typed.civilian_targeting and (actor1 is None or actor1.side != "civilians"):
         return actor1, Actor(CIVILIANS, typed.span.text, CIVILIANS_INTER, "civilians", True, typed.span)
     return actor1, actor2
