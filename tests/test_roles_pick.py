@@ -210,3 +210,10 @@ def test_roles_the_residents_who_protest_are_the_crowd_not_its_target(actors: Ac
         a.typed = classify(text, [a.sentence.span])
     actor1, actor2, _ = pick_actors(annotated, [])
     assert (actor1.name if actor1 else None, actor2) == ("Protesters", None)
+
+
+def test_roles_co_agents_joined_by_and_are_not_the_side_acted_on(actors: ActorDictionary) -> None:
+    text = "The number of airstrikes carried out by Russian and regime warplanes on southern Idlib has risen to 73."
+    actor1, actor2, assoc = pick_actors(members(text, actors), [])
+    assert (actor1.name if actor1 else None, actor2) == ("Military Forces of Russia", None)
+    assert [a.name for a in assoc] == ["Syrian Arab Air Force"]

@@ -214,7 +214,7 @@ def _target(members: Sequence[Annotated], actor1: Actor | None) -> Actor | None:
 
 def _others(members: Sequence[Annotated], actor1: Actor | None) -> list[tuple[Annotated, Any]]:
     """(sentence, mention) of the actors named that are not the agent nor on its side, nor said to back another
-    ("backed by the US-led coalition")."""
+    ("backed by the US-led coalition"), nor joined to the agent by "and" ("by Russian and regime warplanes")."""
     return [
         (a, m)
         for a in members
@@ -224,7 +224,20 @@ def _others(members: Sequence[Annotated], actor1: Actor | None) -> list[tuple[An
             or (_key(m.actor) != _key(actor1) and (m.actor.side != actor1.side or not m.actor.side))
         )
         and not _BACKED_BY.search(a.sentence.span.text, 0, m.span.start - a.sentence.span.start)
+        and not (actor1 is not None and _joined_to(a, m, actor1))
     ]
+
+
+def _joined_to(a: Annotated, mention: Any, actor: Actor) -> bool:
+    """Whether ``mention`` is named right beside a mention of ``actor`` with only "and" between them."""
+    text, offset = a.sentence.span.text, a.sentence.span.start
+    for other in a.actors:
+        if other is mention or _key(other.actor) != _key(actor):
+            continue
+        first, second = sorted((other, mention), key=lambda x: x.span.start)
+        if _AND.fullmatch(text, first.span.end - offset, second.span.start - offset):
+            return True
+    return False
 
 
 def _marked(others: Sequence[tuple[Annotated, Any]]) -> Actor | None:
