@@ -181,6 +181,11 @@ def test_roles_the_first_of_joined_attackers_leads(actors: ActorDictionary) -> N
             ("Military Forces of Turkey", "Manbij Military Council"),
         ),
         (
+            "Four fighters were killed and wounded last night in clashes between two Turkish-backed factions, the "
+            "Sultan Murad Division and al-Jabha al-Shamiya, in Qabasin town.",
+            ("Sultan Murad Division", "Levant Front"),
+        ),
+        (
             "On the ground, violent clashes are ongoing between regime forces, spearheaded by Division 25, on one "
             "side, and Hayat Tahrir al-Sham on the other, on the outskirts of Jarjanaz.",
             ("Military Forces of Syria", "Hay'at Tahrir al-Sham"),

@@ -81,7 +81,8 @@ _BACKED_BY = re.compile(
     r"\b(?:backed|supported|assisted|aided|armed|funded|trained|accompanied)\s+by\s+(?:the\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
-_BETWEEN = re.compile(r"\b(?:between|pitting)\s+(?:the\s+)?$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:between|pitting)\s+(?:the\s+|two\s+|both\s+)?$", re.IGNORECASE)
+_APPOSITION = re.compile(r",\s+(?:the\s+|namely\s+)?", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?", re.IGNORECASE)
 _ONE_SIDE = re.compile(r"\bon\s+(?:the\s+)?one\s+side,?\s+and\s+(?:the\s+)?$", re.IGNORECASE)
 _AGAINST = re.compile(r"\b(?:against|targeting|targeted|on|at|attacked|shelled|struck|hit|ambushed)\s+(?:the\s+)?$",
@@ -190,7 +191,14 @@ def _between(members: Sequence[Annotated]) -> tuple[Actor | None, Actor | None]:
             head = s.text[max(0, m1.span.start - s.start - 12) : m1.span.start - s.start]
             if not _BETWEEN.search(head):
                 continue
-            for m2 in a.actors[k + 1 :]:
+            later = a.actors[k + 1 :]
+            # "between two Turkish-backed factions, the Sultan Murad Division and al-Jabha al-Shamiya": the two
+            # the apposition names
+            if len(later) >= 2 and _APPOSITION.fullmatch(
+                s.text, m1.span.end - s.start, later[0].span.start - s.start
+            ):
+                m1, later = later[0], later[1:]
+            for m2 in later:
                 gap = s.text[m1.span.end - s.start : m2.span.start - s.start]
                 if _AND.fullmatch(gap) or _ONE_SIDE.search(gap):
                     return m1.actor, m2.actor
