@@ -481,3 +481,15 @@ def test_segment_an_act_told_as_coming_later_happened_where_the_first_did() -> N
     ambush, strikes = _incidents(elsewhere, date(2021, 3, 2))
     assert ambush.location is not None and strikes.location is not None
     assert strikes.location.name != ambush.location.name
+
+
+def test_segment_an_act_told_as_near_the_incident_before_happened_there() -> None:
+    text = (
+        "KIRKUK, Iraq, June 8 (Wire) - A roadside bomb struck an Iraqi army patrol near Wadi al-Shay, south-west of "
+        "Kirkuk, late on Monday, killing three soldiers.\n\n"
+        "Iraqi officials blamed Islamic State for the attack.\n\n"
+        "Security forces arrested two suspects in a raid on a nearby village on Tuesday morning."
+    )
+    bomb, arrests = _incidents(text, date(2021, 6, 8))
+    assert bomb.location is not None and arrests.location is not None
+    assert arrests.location.name == bomb.location.name

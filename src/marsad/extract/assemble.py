@@ -80,7 +80,8 @@ class Group:
     within: DateMention | None = None
     log: LogEntry | None = None  # the incident-log line it was read from (see incident_log.py)
     # the incident this one is told as following ("Russian warplanes later carried out air strikes in the area",
-    # see _sequel): where it names no place, it happened at that incident's
+    # see _sequel) or as near ("a raid on a nearby village"): where it names no place, it happened at that
+    # incident's
     follows: Group | None = None
     # name -> (members read, what they gave): see gathered
     _gathered: dict[str, tuple[int, set[Any]]] = field(default_factory=dict, repr=False, compare=False)
@@ -132,7 +133,9 @@ def group_sentences(
                 current.members.append(a)
             else:
                 follows = (
-                    current if current is not None and current.log is None and _sequel(current, a) else None
+                    current
+                    if current is not None and current.log is None and (_sequel(current, a) or _near_there(a))
+                    else None
                 )
                 current = Group(
                     "incident",
@@ -457,6 +460,18 @@ def _sequel(group: Group, a: Annotated) -> bool:
     if not types or a.typed.event_type in types:
         return False
     return bool(_SEQUEL.search(a.sentence.span.text))
+
+
+# "a raid on a nearby village", "in the same area": a place told only as near the incident told before
+_NEAR_THERE = re.compile(
+    r"\b(?:nearby|near(?:by)?\s+there|in\s+the\s+same\s+(?:area|village|town|region))\b", re.I
+)
+
+
+def _near_there(a: Annotated) -> bool:
+    """Whether the sentence places its act only as near the incident told before it ("Security forces arrested
+    two suspects in a raid on a nearby village")."""
+    return bool(_NEAR_THERE.search(a.sentence.span.text))
 
 
 # A country named with no word that puts something there qualifies a noun ("a credible threat to attack the U.S.
