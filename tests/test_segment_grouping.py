@@ -493,3 +493,19 @@ def test_segment_an_act_told_as_near_the_incident_before_happened_there() -> Non
     bomb, arrests = _incidents(text, date(2021, 6, 8))
     assert bomb.location is not None and arrests.location is not None
     assert arrests.location.name == bomb.location.name
+    assert arrests.location.where_prec == arrests.location.geo_precision == 2  # near it, not at it
+
+
+def test_segment_a_place_carried_to_a_later_act_is_near_it() -> None:
+    text = (
+        "Islamic State militants ambushed a Syrian army convoy on Sunday in the town of Saraqib, Idlib, killing 11 soldiers."
+        "\n\nThe group claimed responsibility in a statement.\n\nA monitoring group put the toll at 14 soldiers."
+        "\n\nRussian warplanes later carried out dozens of air strikes on suspected militant hideouts in the area."
+    )
+    ambush, strikes = _incidents(text, date(2021, 3, 2))
+    assert ambush.location is not None and strikes.location is not None
+    assert ambush.location.where_prec == 1 and strikes.location.where_prec == 2
+    assert (strikes.location.latitude, strikes.location.longitude) == (
+        ambush.location.latitude,
+        ambush.location.longitude,
+    )

@@ -650,7 +650,7 @@ def build_event(doc: Document, group: Group) -> Event | None:
     # a log line's place list is all the place it has: a place named on the lines before is another incident's
     place = pick_place(_in_listed_region(group), () if group.log else group.before)
     if place is None and group.follows is not None:
-        place = pick_place(_in_listed_region(group.follows), group.follows.before)
+        place = _around(pick_place(_in_listed_region(group.follows), group.follows.before))
     when = event_date(group, doc)
     evidence = _evidence(typed, place, when, actor1, actor2, group, figures)
     found = sum(x is not None for x in (typed, place, actor1, when and when.span)) + bool(figures)
@@ -676,6 +676,21 @@ def build_event(doc: Document, group: Group) -> Event | None:
         civilian_targeting=bool(typed and typed.civilian_targeting),
         type_of_violence=type_of_violence(typed.sub_event_type, actor1, actor2) if typed else None,
     )
+
+
+def _around(place: Place | None) -> Place | None:
+    """The place of the incident an act followed or was near, as the act's place: near it (ACLED geo_precision 2,
+    UCDP where_prec 2), no nearer than it was known."""
+    if place is None:
+        return None
+    return replace(
+        place,
+        geo_precision=max(place.geo_precision or NEAR, NEAR),
+        where_prec=max(place.where_prec or NEAR, NEAR),
+    )
+
+
+NEAR = 2  # geo_precision and where_prec of "near X" (docs/places.md, precision codes)
 
 
 def _in_listed_region(group: Group) -> list[Annotated]:
