@@ -222,3 +222,14 @@ def test_roles_co_agents_joined_by_and_are_not_the_side_acted_on(actors: ActorDi
     actor1, actor2, assoc = pick_actors(members(text, actors), [])
     assert (actor1.name if actor1 else None, actor2) == ("Military Forces of Russia", None)
     assert [a.name for a in assoc] == ["Syrian Arab Air Force"]
+
+
+def test_roles_whose_attacks_killed_is_no_victim(actors: ActorDictionary) -> None:
+    text = (
+        "This brings to 97 the number of people killed in regime and Russian attacks on the de-escalation zone "
+        "since the start of June."
+    )
+    counted = figure(
+        text, "people killed in regime and Russian attacks on the de-escalation zone", "civilians", 97
+    )
+    assert roles(text, actors, [counted])[:2] == ("Military Forces of Syria", "Civilians")

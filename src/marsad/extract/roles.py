@@ -84,6 +84,12 @@ _BACKED_BY = re.compile(
 _BETWEEN = re.compile(r"\b(?:between|pitting)\s+(?:the\s+|two\s+|both\s+)?$", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:the\s+|namely\s+)?", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?", re.IGNORECASE)
+# the attacks an actor made, named right after it ("regime and Russian attacks", "Russian airstrikes")
+_ARMS_AFTER = re.compile(
+    r"(?:\s+(?:and|&)\s+[\w-]+)?['’]?s?\s+(?:air\s*strikes?|airstrikes?|strikes?|attacks?|shelling|bombardment|"
+    r"bombing|raids?|warplanes|artillery)\b",
+    re.IGNORECASE,
+)
 _ONE_SIDE = re.compile(r"\bon\s+(?:the\s+)?one\s+side,?\s+and\s+(?:the\s+)?$", re.IGNORECASE)
 _AGAINST = re.compile(r"\b(?:against|targeting|targeted|on|at|attacked|shelled|struck|hit|ambushed)\s+(?:the\s+)?$",
                       re.IGNORECASE)  # fmt: skip
@@ -149,7 +155,8 @@ def _agent(members: Sequence[Annotated], figures: Sequence[Figure]) -> Actor | N
             tail = s.text[m.span.end - s.start : m.span.end - s.start + 60]
             if _PASSIVE.match(tail) or _SUFFERED.match(tail):
                 continue
-            if _ACTIVE.match(tail) or (_WEAPON.search(m.span.text) and not _in_figures(m.span, figures)):
+            owner = _WEAPON.search(m.span.text) and not _in_figures(m.span, figures)
+            if _ACTIVE.match(tail) or owner or _ARMS_AFTER.match(tail):
                 # "SDF forces backed by the US-led coalition raided houses": the forces backed acted; "Turkish
                 # forces and affiliated armed groups hit": the first named leads
                 first = armed[k - 1] if k > 0 else None
@@ -206,9 +213,13 @@ def _between(members: Sequence[Annotated]) -> tuple[Actor | None, Actor | None]:
 
 
 def _victim_actor(mentions: Sequence[Any], figures: Sequence[Figure], actor1: Actor | None) -> Actor | None:
-    """The actor named among the people the figures count ("12 regime soldiers were killed")."""
+    """The actor named among the people the figures count ("12 regime soldiers were killed"); not one whose
+    attacks they name (``_ARMS_AFTER``: "the number of people killed in regime and Russian attacks")."""
     for m in mentions:
-        if _in_figures(m.span, figures) and (actor1 is None or _key(m.actor) != _key(actor1)):
+        inside = next((f for f in figures if f.span.start <= m.span.start < f.span.end), None)
+        if inside is None or (actor1 is not None and _key(m.actor) == _key(actor1)):
+            continue
+        if not _ARMS_AFTER.match(inside.span.text, m.span.end - inside.span.start):
             return m.actor  # type: ignore[no-any-return]
     return None
 
