@@ -40,7 +40,7 @@ def extractor_id(gazetteer: Any | None, actor_files: Sequence[Path] = ()) -> str
 
 @cache
 def _code_hash() -> str:
-    """Hash of marsad's own code and data files (hashed once per process: a few milliseconds)."""
+    """Hash of marsad's own code and data files (1.5 MB, hashed once per process: ~30 ms)."""
     package = Path(marsad.__file__).resolve().parent
     digest = hashlib.sha256(marsad.__version__.encode())
     for path in sorted(package.rglob("*")):
