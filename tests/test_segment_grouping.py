@@ -483,29 +483,38 @@ def test_segment_an_act_told_as_coming_later_happened_where_the_first_did() -> N
     assert strikes.location.name != ambush.location.name
 
 
-def test_segment_an_act_told_as_near_the_incident_before_happened_there() -> None:
-    text = (
-        "KIRKUK, Iraq, June 8 (Wire) - A roadside bomb struck an Iraqi army patrol near Wadi al-Shay, south-west of "
-        "Kirkuk, late on Monday, killing three soldiers.\n\n"
-        "Iraqi officials blamed Islamic State for the attack.\n\n"
-        "Security forces arrested two suspects in a raid on a nearby village on Tuesday morning."
+@pytest.mark.parametrize(
+    ("text", "published", "first_prec"),
+    [
+        # an act told as near the incident before it: "a raid on a nearby village"
+        (
+            "KIRKUK, Iraq, June 8 (Wire) - A roadside bomb struck an Iraqi army patrol near Wadi al-Shay, south-west "
+            "of Kirkuk, late on Monday, killing three soldiers.\n\n"
+            "Iraqi officials blamed Islamic State for the attack.\n\n"
+            "Security forces arrested two suspects in a raid on a nearby village on Tuesday morning.",
+            date(2021, 6, 8),
+            2,
+        ),
+        # an act told as coming later, "in the area" of a town named exactly: near the town, not at it
+        (
+            "Islamic State militants ambushed a Syrian army convoy on Sunday in the town of Saraqib, Idlib, killing "
+            "11 soldiers.\n\nThe group claimed responsibility in a statement.\n\nA monitoring group put the toll "
+            "at 14 soldiers.\n\nRussian warplanes later carried out dozens of air strikes on suspected militant "
+            "hideouts in the area.",
+            date(2021, 3, 2),
+            1,
+        ),
+    ],
+)
+def test_segment_a_place_carried_to_a_later_act_is_near_it(
+    text: str, published: date, first_prec: int
+) -> None:
+    first, later = _incidents(text, published)
+    assert first.location is not None and later.location is not None
+    assert later.location.name == first.location.name
+    assert (later.location.latitude, later.location.longitude) == (
+        first.location.latitude,
+        first.location.longitude,
     )
-    bomb, arrests = _incidents(text, date(2021, 6, 8))
-    assert bomb.location is not None and arrests.location is not None
-    assert arrests.location.name == bomb.location.name
-    assert arrests.location.where_prec == arrests.location.geo_precision == 2  # near it, not at it
-
-
-def test_segment_a_place_carried_to_a_later_act_is_near_it() -> None:
-    text = (
-        "Islamic State militants ambushed a Syrian army convoy on Sunday in the town of Saraqib, Idlib, killing 11 soldiers."
-        "\n\nThe group claimed responsibility in a statement.\n\nA monitoring group put the toll at 14 soldiers."
-        "\n\nRussian warplanes later carried out dozens of air strikes on suspected militant hideouts in the area."
-    )
-    ambush, strikes = _incidents(text, date(2021, 3, 2))
-    assert ambush.location is not None and strikes.location is not None
-    assert ambush.location.where_prec == 1 and strikes.location.where_prec == 2
-    assert (strikes.location.latitude, strikes.location.longitude) == (
-        ambush.location.latitude,
-        ambush.location.longitude,
-    )
+    assert first.location.where_prec == first_prec
+    assert later.location.where_prec == later.location.geo_precision == 2  # near it, not at it

@@ -17,8 +17,8 @@ EventKind = Literal["incident", "tally", "development"]
 FigureKind = Literal["killed", "injured", "killed_or_injured", "captured", "abducted", "missing"]
 # figure flags that keep a figure out of event totals (it is kept, with its evidence, for review)
 NOT_ADDED = frozenset(("subcount", "review", "restatement", "background"))
-# figure flags of people besides those counted before ("4 militants were also killed", "a soldier died later"):
-# added in after a toll revision too
+# figure flags of people besides those counted before ("4 militants were also killed", "one additional suspect", "a
+# suspected associate", "another commander"): new people to casualty_reconcile, added in after a toll revision too
 BESIDES = frozenset(("additional", "indefinite"))
 FIGURE_KINDS: tuple[str, ...] = ("killed", "injured", "killed_or_injured", "captured", "abducted", "missing")
 

@@ -31,6 +31,7 @@ from marsad.extract.locate import CARRY_SENTENCES, pick_place
 from marsad.extract.roles import pick_actors
 from marsad.extract.segment import Sentence, is_caption, starts_new_incident, starts_new_story
 from marsad.extract.typing import Typed, classify, type_of_violence
+from marsad.gazetteer.cues import near
 from marsad.records import (
     Actor,
     Document,
@@ -679,18 +680,12 @@ def build_event(doc: Document, group: Group) -> Event | None:
 
 
 def _around(place: Place | None) -> Place | None:
-    """The place of the incident an act followed or was near, as the act's place: near it (ACLED geo_precision 2,
-    UCDP where_prec 2), no nearer than it was known."""
+    """The place of the incident an act followed or was near, as the act's place: near it, no nearer than it was
+    known (``cues.near``)."""
     if place is None:
         return None
-    return replace(
-        place,
-        geo_precision=max(place.geo_precision or NEAR, NEAR),
-        where_prec=max(place.where_prec or NEAR, NEAR),
-    )
-
-
-NEAR = 2  # geo_precision and where_prec of "near X" (docs/places.md, precision codes)
+    geo, where = near((place.geo_precision or 2, place.where_prec or 2))
+    return replace(place, geo_precision=geo, where_prec=where)
 
 
 def _in_listed_region(group: Group) -> list[Annotated]:

@@ -12,13 +12,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from marsad.records import FIGURE_KINDS, NOT_ADDED, Figure
+from marsad.records import BESIDES, FIGURE_KINDS, NOT_ADDED, Figure
 
 # Figures reconcile leaves alone: they never add in, they replace (revision), or they are zeros (negated).
 _NOT_RECONCILED = frozenset((*NOT_ADDED, "background", "negated", "revision"))
 _Entry = tuple[int, Figure]  # (index among the incident's figures, the figure)
-# people introduced as new: "one additional suspect", "also detained", "a suspected associate", "another commander"
-_NEW = frozenset(("additional", "indefinite"))
 
 
 def _soft(f: Figure) -> bool:
@@ -80,7 +78,7 @@ class _Tally:
         leader was counted; not "several other militants were also captured" after several other militants were).
         More of the very people counted before is a fuller count of them ("one civilian was killed" ... "three
         civilian bodies were found": 3)."""
-        others = [(i, f) for i, f in new if _NEW & set(f.flags) and not self.heads & {_head(f.who), ""}]
+        others = [(i, f) for i, f in new if BESIDES & set(f.flags) and not self.heads & {_head(f.who), ""}]
         rest = [e for e in new if e not in others]
         told = sum(f.best or 0 for _, f in rest)
         heads = {_head(f.who) for _, f in rest}
@@ -102,7 +100,7 @@ class _Tally:
         return marks
 
     def _other_people(self, f: Figure) -> bool:
-        return bool(_NEW & set(f.flags)) and _head(f.who) not in self.heads | {""}
+        return bool(BESIDES & set(f.flags)) and _head(f.who) not in self.heads | {""}
 
     def finish(self) -> set[int]:
         # exact figures of the people the lead counted replace it; new people of another kind ("detaining numerous

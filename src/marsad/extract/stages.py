@@ -113,6 +113,9 @@ def actors_stage(draft: Draft) -> Draft:
 
 @register("marsad.extract.places.v1")
 def places_stage(draft: Draft) -> Draft:
+    """The places of the text, read with the country the report is about. That country is known only here (its
+    places may settle it): the generic names of state forces the actors stage read are made that country's here
+    too (``_actors_at_home``)."""
     country = _country(draft)
     found, draft.unresolved_places = _places_of(draft, country)
     _assign(found, draft, "places")

@@ -381,12 +381,18 @@ def precision(feature: str, cue: Cue, approx: bool, geo: int | None, where: int 
     if code[1] > 2:
         return code  # a district, governorate or region stays what it is, whatever the words around it
     if approx:
-        code = (max(code[0], 2), max(code[1], 2))
+        code = near(code)
     if cue.name == "distance" and cue.km is not None:
         return (2, 2) if cue.km <= NEAR_KM else (2, 5)
     if cue.name in _NEAR_CUES:
-        return (max(code[0], 2), max(code[1], 2))
+        return near(code)
     return code
+
+
+def near(code: tuple[int, int]) -> tuple[int, int]:
+    """(geo_precision, where_prec) of somewhere near a place coded ``code``: never better than "within about 25
+    km" (2/2)."""
+    return (max(code[0], 2), max(code[1], 2))
 
 
 def offset(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
