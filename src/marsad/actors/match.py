@@ -75,6 +75,9 @@ def _political_coalition(toks: Tokens, end: int, nxt: int) -> bool:
     return last < len(toks.ends) and toks.ends[last] == end and toks.words[last] in COALITION
 
 
+_MAX_FORCES_NAMED = 4096  # distinct words remembered by ``_generic_forces`` (a few hundred in a large run)
+
+
 class ActorDictionary:
     """Actors, sides and civilian words, with one automaton over all their spellings.
 
@@ -109,6 +112,9 @@ class ActorDictionary:
         )
         self._shared_countries = self._countries_sharing_aliases()
         self._automaton = self._build_automaton()
+        # words -> the countries whose state forces they name (see ``_generic_forces``): reports write the same
+        # few ("Russian forces", "regime forces") again and again, and folding them is most of what that costs
+        self._forces_named: dict[str, frozenset[str | None]] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -140,8 +146,13 @@ class ActorDictionary:
 
     def _generic_forces(self, words: str, country: str) -> bool:
         """Whether ``words`` are an alias of the state forces of two countries or more, none of them ``country``."""
-        entries = [self.by_id[t.ref] for t in self._index.get(key(words), ()) if t.kind == "actor"]
-        countries = {e.country for e in entries if e.inter in STATE_INTERS}
+        countries = self._forces_named.get(words)
+        if countries is None:
+            entries = [self.by_id[t.ref] for t in self._index.get(key(words), ()) if t.kind == "actor"]
+            countries = frozenset(e.country for e in entries if e.inter in STATE_INTERS)
+            if len(self._forces_named) >= _MAX_FORCES_NAMED:
+                self._forces_named.clear()
+            self._forces_named[words] = countries
         return len(countries) > 1 and country not in countries
 
     def _build_automaton(self) -> ahocorasick.Automaton:
