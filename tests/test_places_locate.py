@@ -168,6 +168,42 @@ def test_places_from_to_is_an_area(gaz: Gazetteer) -> None:
     assert place is not None and place.feature == "area"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Joint forces are combing the area from Kabajeb and Al-Shawla in the west of Deir Ezzor to Al-Sukhnah.",
+            "from Kabajeb and Ash Shula to As Sukhnah",
+        ),
+        (
+            "Forces combed areas from Kabajib, al-Shawla west of Deir Ezzor to al-Sukhna.",
+            "from Kabajeb and Ash Shula to As Sukhnah",
+        ),
+        (
+            "ISIS cells roam the desert from Kabajeb in Deir Ezzor countryside to Al-Sukhnah.",
+            "from Kabajeb to As Sukhnah",
+        ),
+    ],
+)
+def test_places_from_several_names_to_one_is_an_area(gaz: Gazetteer, text: str, name: str) -> None:
+    """The names an area runs from may be several, and said to lie in a place named after them: still one area,
+    from where they lie to the name after "to" (UCDP where_prec 5), not the village named first."""
+    (area,) = (m for m in gaz.find(text, "SY") if m.place.feature == "area")
+    assert (area.place.name, area.place.where_prec, area.place.admin1) == (name, 5, None)
+    assert area.span.text.startswith("Kabaj") and area.span.text.endswith(("Al-Sukhnah", "al-Sukhna"))
+    assert 34.9 < area.place.latitude < 35.1 and 39.2 < area.place.longitude < 39.4  # between the ends
+
+
+def test_places_from_several_names_after_movement_stay_places(gaz: Gazetteer) -> None:
+    text = "Reinforcements arrived from Kabajeb and Al-Shawla in the west of Deir Ezzor to Al-Sukhnah."
+    assert [m.place.name for m in gaz.find(text, "SY")] == [
+        "Kabajeb",
+        "Ash Shula",
+        "Deir ez-Zor",
+        "As Sukhnah",
+    ]
+
+
 def test_places_from_to_after_movement_is_the_destination(gaz: Gazetteer) -> None:
     text = "Regime reinforcements arrived from Damascus to Deir ez-Zor, where clashes killed 4."
     assert [m.place.feature for m in gaz.find(text, "SY")] == ["city", "city"]

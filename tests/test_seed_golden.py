@@ -96,6 +96,9 @@ def test_seed_campaign_is_one_development(seed: tuple[Document, dict[str, Any]])
     assert dev["date"]["start"] == "2021-01-16"
     names = {a["name"] for a in [dev["actor1"], dev["actor2"], *dev["assoc_actors"]] if a}
     assert {"National Defence Forces", "Liwa al-Quds", "5th Corps"} <= names
+    # a campaign "in the Syrian desert ... combing the area from Kabajeb and Al-Shawla ... to Al-Sukhnah" covers
+    # an area: no village's point
+    assert dev["location"]["where_prec"] == 5
 
 
 def test_seed_numbers_that_are_not_casualties(seed: tuple[Document, dict[str, Any]]) -> None:
@@ -120,9 +123,11 @@ def test_seed_spellings_resolve_to_one_entity(seed: tuple[Document, dict[str, An
     assert by_raw.get("5th Corps") == by_raw.get("Fifth Corps") == "5th Corps"
     places = default_gazetteer().find(doc.text, country="Syria")
     resolved = {p.span.text: p.place.name for p in places}
-    assert resolved.get("Kabajeb") == resolved.get("Kabajib") is not None
-    assert resolved.get("Al-Shawla") == resolved.get("al-Shawla") == resolved.get("al-Shula") is not None
-    assert resolved.get("Al-Sukhnah") == resolved.get("al-Sukhna") is not None
+    # "from Kabajeb and Al-Shawla in the west of Deir Ezzor to Al-Sukhnah", "from Kabajib and al-Shawla west of
+    # Deir Ezzor to al-Sukhna": one area each, named by the places both spellings resolve to
+    areas = [p.place.name for p in places if p.place.feature == "area"]
+    assert areas == ["from Kabajeb and Ash Shula to As Sukhnah"] * 2
+    assert resolved.get("al-Shula") == "Ash Shula"
     deir = {p.place.admin1 for p in places if p.span.text.startswith("Deir") and p.place.feature != "road"}
     assert deir == {"Deir ez-Zor"}
 

@@ -320,19 +320,39 @@ _MOVEMENT = re.compile(
     re.I,
 )
 _TO_JOIN = re.compile(r"^\s+(?:to|until|up\s+to)\s+(?:the\s+)?$", re.I)
+# "from Kabajeb and Al-Shawla in the west of Deir Ezzor to Al-Sukhnah": the words between the names an area
+# runs from and a place they are said to lie in
+_LYING_IN = re.compile(
+    r"^\s*,?\s+(?:(?:in|on|at)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?(?:\s+|-)?(?:east|west)?(?:ern)?\s+"
+    r"(?:part\s+|side\s+|countryside\s+)?of\s+(?:the\s+)?)?|(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+"
+    r"(?:the\s+)?)$",
+    re.I,
+)
 
 
 def from_to(text: str, first_start: int, first_end: int, second_start: int) -> bool:
     """Whether "from X to Y" spans an area (no movement words before it)."""
-    before = text[max(0, first_start - 60) : first_start]
-    # most pairs of names have no "from" before them: a substring test spares the search at every position
-    if (
-        "from" not in before.lower()
-        or not _FROM_BEFORE.search(before)
-        or not _TO_JOIN.match(text[first_end:second_start])
-    ):
-        return False
-    return not _MOVEMENT.search(before[: _FROM_BEFORE.search(before).start()])  # type: ignore[union-attr]
+    return spreads_from(text, first_start) and runs_to(text, first_end, second_start)
+
+
+def spreads_from(text: str, start: int) -> bool:
+    """Whether "from" stands right before the name at ``start``, with no movement words before it: the start
+    of "combing from X to Y", which covers the land between them, not of "reinforcements arrived from X"."""
+    before = text[max(0, start - 60) : start]
+    # most names have no "from" before them: a substring test spares the search at every position
+    found = _FROM_BEFORE.search(before) if "from" in before.lower() else None
+    return found is not None and not _MOVEMENT.search(before[: found.start()])
+
+
+def runs_to(text: str, end: int, start: int) -> bool:
+    """Whether "to" (or "until", "up to") alone joins the name ending at ``end`` to the next at ``start``."""
+    return bool(_TO_JOIN.match(text[end:start]))
+
+
+def lying_in(text: str, end: int, start: int) -> bool:
+    """Whether the words between two names say the first lies in the second ("Al-Shawla in the west of Deir
+    Ezzor", "Kabajib west of Deir Ezzor")."""
+    return bool(_LYING_IN.match(text[end:start]))
 
 
 def joined_by_word(text: str, end: int, start: int) -> bool:

@@ -1026,6 +1026,11 @@ class Reader(TextChecks):
         while index < len(hits):
             hit = hits[index]
             following = hits[index + 1] if index + 1 < len(hits) else None
+            spread = self._spread(hits, index)
+            if spread is not None:
+                mentions.append(spread[0])
+                index = spread[1]
+                continue
             pair = self._pair(hit, following) if following else None
             if pair is not None:
                 mentions.append(pair)
@@ -1281,24 +1286,70 @@ class Reader(TextChecks):
         feature = "road" if on_road else "between"
         if spread and not on_road:
             name, feature = f"from {a.name} to {b.name}", "area"
-        place = replace(
-            a,
-            name=name,
-            feature=feature,
-            span=span,
-            pcode=None,
-            geonameid=None,
-            source="derived",
-            latitude=scoring.mid(a.latitude, b.latitude),
-            longitude=scoring.mid(a.longitude, b.longitude),
-            admin1=a.admin1 if a.admin1 == b.admin1 else None,
-            admin1_pcode=a.admin1_pcode if a.admin1_pcode == b.admin1_pcode else None,
-            admin2=a.admin2 if a.admin2 == b.admin2 else None,
-            admin2_pcode=a.admin2_pcode if a.admin2_pcode == b.admin2_pcode else None,
-        )
-        close = scoring.close(a, b)
-        place = replace(place, geo_precision=2 if close else 3, where_prec=2 if close else 5)
-        return PlaceMention(span, place, feature, round(min(one.score, two.score), 3))
+        return _joined([one], two, span, name, feature)
+
+    def _spread(self, hits: list[_Hit], index: int) -> tuple[PlaceMention, int] | None:
+        """ "combing the area from Kabajeb and Al-Shawla in the west of Deir Ezzor to Al-Sukhnah": one area from
+        the names after "from" (joined by "and" or commas, and perhaps said to lie in a place named after them)
+        to the name after "to", and the index of the hit after it; None for anything else ("from X to Y" alone
+        is ``_pair``'s)."""
+        if not cues.spreads_from(self.text, hits[index].start):
+            return None
+        last = index  # the last name the area runs from
+        while last + 1 < len(hits) and cues.coordinated(self.text, hits[last].end, hits[last + 1].start):
+            last += 1
+        end, to = hits[last].end, last + 1
+        if to < len(hits) and cues.lying_in(self.text, end, hits[to].start):
+            held = hits[to]  # "in the west of Deir Ezzor", "in Deir Ezzor countryside"
+            end = held.right.end if held.right is not None and held.right.name else held.end
+            to += 1
+        if to == index + 1 or to >= len(hits) or not cues.runs_to(self.text, end, hits[to].start):
+            return None
+        origins = [self._mention(h) for h in hits[index : last + 1]]
+        destination = self._mention(hits[to])
+        if destination is None or any(m is None for m in origins):
+            return None
+        starts = [m for m in origins if m is not None]
+        span = Span.of(self.text, hits[index].start, hits[to].end)
+        name = f"from {' and '.join(m.place.name for m in starts)} to {destination.place.name}"
+        return _joined(starts, destination, span, name, "area"), to + 1
+
+
+def _joined(
+    origins: list[PlaceMention], other: PlaceMention, span: Span, name: str, feature: str
+) -> PlaceMention:
+    """One mention for places named together (the ends of a road, "between X and Y", an area "from X to Y"), at
+    the midpoint of where ``origins`` lie (their mean) and ``other``, with the admin regions they share: an
+    area (UCDP where_prec 5) unless all lie within ~25 km of each other."""
+    places = [m.place for m in origins]
+    first, last = places[0], other.place
+
+    def shared(field: str) -> str | None:
+        values = {getattr(p, field) for p in [*places, last]}
+        return values.pop() if len(values) == 1 else None
+
+    lats = [p.latitude for p in places if p.latitude is not None]
+    lons = [p.longitude for p in places if p.longitude is not None]
+    place = replace(
+        first,
+        name=name,
+        feature=feature,
+        span=span,
+        pcode=None,
+        geonameid=None,
+        source="derived",
+        latitude=scoring.mid(sum(lats) / len(lats) if lats else None, last.latitude),
+        longitude=scoring.mid(sum(lons) / len(lons) if lons else None, last.longitude),
+        admin1=shared("admin1"),
+        admin1_pcode=shared("admin1_pcode"),
+        admin2=shared("admin2"),
+        admin2_pcode=shared("admin2_pcode"),
+    )
+    together = [*places, last]
+    close = all(scoring.close(a, b) for a, b in itertools.combinations(together, 2))
+    place = replace(place, geo_precision=2 if close else 3, where_prec=2 if close else 5)
+    score = round(min(m.score for m in [*origins, other]), 3)
+    return PlaceMention(span, place, feature, score)
 
 
 def _one_script(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
