@@ -50,6 +50,7 @@ _NOT_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
 _NOT_CAPITAL = bytes(b for b in range(128) if not "A" <= chr(b) <= "Z")
 WELL_KNOWN = frozenset({"city", "admin1", "admin2", "country"})  # named first in a longer run all the same
 # a space, or an article between spaces or after a hyphen: "Bab al-Nairab", "Sheikh Maqsoud"
+_ARTICLE_JOINED = re.compile(r" (?:al|el|ad|ar|as|ash|at|az|ez)-[A-Z]")
 _SAME_NAME = re.compile(r" (?:(?:al|el|ad|ar|as|ash|at|az|ez|bin|ibn|abu|umm)[ -])?", re.IGNORECASE)
 # A sun letter's article is written only before a word that starts with that letter ("as-Suwayda", "Salim at
 # Tahtani"): "Salma at Jabal al-Akrad" and "Douma as Russian jets" hold the English words, between two names.
@@ -107,6 +108,7 @@ class TextChecks:
     """Checks on the words around a name, shared by every reading (see ``reader.Reader``)."""
 
     text: str
+    country: str | None  # the country whose layer is read; None: the world's
     tokens: Words
     layers: list[Layer]
     stop: dict[str, frozenset[str]]
@@ -180,8 +182,17 @@ class TextChecks:
             return False
         # "in Sheikh Maqsoud", "in Tal al-Hara": a village's name that is only the first word of a longer name
         # the gazetteer lacks; a word that opens many names ("Bab al-Nairab" is no Al-Bab) whatever its size
-        small = words.folded[hit.first] in self.stop["name_openers"] or (
-            hit.best is not None and hit.best[1].feature not in WELL_KNOWN and hit.best[1].population < 50_000
+        small = (
+            words.folded[hit.first] in self.stop["name_openers"]
+            or (
+                hit.best is not None
+                and hit.best[1].feature not in WELL_KNOWN
+                and hit.best[1].population < 50_000
+            )
+            # read against the world's cities (no country known yet), a name an Arabic article joins to the next
+            # word starts a longer name that layer lacks, whatever city it shares its first word with ("east of
+            # Busra al-Sham": no Basra, to make a Syrian report Iraq's)
+            or (self.country is None and _ARTICLE_JOINED.match(self.text, hit.end) is not None)
         )
         if right is None and small and self._name_goes_on(hit) and not self._title_case(hit.first):
             return False
