@@ -64,6 +64,9 @@ def _sentences(gaz: Gazetteer, text: str, country: str = "SY") -> list[Annotated
         # a distance from a town is no origin: the event is near the town
         ("An attack on villages about 15 km away from Manbij city killed 6 fighters.", "Manbij"),
         ("A convoy 20 kilometres from the town of Saraqib was hit and 4 were killed.", "Saraqib"),
+        # a list of places: the first named, not the one that happens to stand next to the figure
+        ("Regime artillery shelled Al-Bara, Kansafra and Fleifel, and a woman was killed.", "Bara"),
+        ("The roads between Manbej, Aleppo, Raqqa and Jarablos were cut and 190 were killed.", "Manbij"),
         # a foreign country named as a soldier's nationality is not where he was killed
         ("An Iran army engineer was killed in Syria.", "Syria"),
         # the capital says where a region of the governorate around it lies: the Ghouta is in Rif Dimashq

@@ -81,6 +81,7 @@ class _Candidate:
     mention: Any  # PlaceMention from the gazetteer: span, place, cue, score
     anchor: int | None  # where the event's figure or attack word starts, in the same sentence
     dateline: bool = False  # the city a report was filed from ("KIRKUK, Iraq, June 8 -")
+    listed: tuple[int, ...] = ()  # where the names of the list it is one of start ("shelled A, B and C")
 
 
 def pick_place(members: Sequence[Annotated], before: Sequence[Annotated] = ()) -> Place | None:
@@ -119,8 +120,34 @@ def _candidates(members: Sequence[Annotated]) -> list[_Candidate]:
     out: list[_Candidate] = []
     for order, a in enumerate(members):
         anchor = _anchor(a)
-        out.extend(_Candidate(order, m, anchor, _dateline_city(m, a)) for m in a.places)
+        lists = _lists(a)
+        out.extend(
+            _Candidate(order, m, anchor, _dateline_city(m, a), lists[i]) for i, m in enumerate(a.places)
+        )
     return out
+
+
+def _lists(a: Annotated) -> list[tuple[int, ...]]:
+    """For each place of the sentence, where the names of the list it is one of start: places only commas and
+    "and"/"or" join ("shelled the villages of Al-Bara, Kansafra and Fleifel"); its own start alone otherwise."""
+    text = a.sentence.span.text
+    offset = a.sentence.span.start
+    runs: list[list[int]] = []
+    previous = None
+    for m in a.places:
+        joined = previous is not None and _LISTED.fullmatch(
+            text, previous.span.end - offset, m.span.start - offset
+        )
+        if joined:
+            runs[-1].append(m.span.start)
+        else:
+            runs.append([m.span.start])
+        previous = m
+    return [tuple(run) for run in runs for _ in run]
+
+
+# what stands between two names of a list: a comma, "and", "or"
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?", re.I)
 
 
 def _dateline_city(mention: Any, a: Annotated) -> bool:
@@ -175,7 +202,10 @@ def _cost(c: _Candidate) -> tuple[float, int]:
     if c.dateline:
         cost += _DATELINE_COST
     if c.anchor is not None:
-        cost += min(abs(c.mention.span.start - c.anchor), 3 * _CHARS_PER_STEP) / _CHARS_PER_STEP * 0.15
+        # the names of a list are as close as its closest: the first named is the place, as coders take it, not
+        # the one that happens to stand next to the figure ("shelled Al-Bara, Kansafra and Fleifel, killing")
+        near = min(abs(start - c.anchor) for start in c.listed or (c.mention.span.start,))
+        cost += min(near, 3 * _CHARS_PER_STEP) / _CHARS_PER_STEP * 0.15
     return round(cost, 6), c.mention.span.start
 
 
