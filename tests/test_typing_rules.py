@@ -222,6 +222,29 @@ def test_typing_later_sentence_sharpens_a_vague_lead() -> None:
     assert sub(text) == "Grenade"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what killed is the event, not the deployment the sentence opens with
+        (
+            "Regime forces brought reinforcements to the desert, where ISIS cells attacked them and killed 5 soldiers.",
+            "Armed clash",
+        ),
+        (
+            "The army sent reinforcements to the town after militants shelled it, killing 3.",
+            "Shelling/artillery/missile attack",
+        ),
+        # no harm told: the deployment stays the event
+        (
+            "Regime forces brought reinforcements to the desert, where ISIS cells attacked them.",
+            "Change to group/activity",
+        ),
+    ],
+)
+def test_typing_a_deployments_sentence_that_tells_harm(text: str, expected: str) -> None:
+    assert sub(text) == expected
+
+
 def test_typing_statement_then_violence_is_the_violence() -> None:
     text = "The governor condemned the escalation. Regime shelling killed five civilians in the town."
     assert sub(text) == "Shelling/artillery/missile attack"

@@ -518,7 +518,13 @@ def _special(context: _Found, families: set[str]) -> _Decision | None:
 
 def _sharper(sentences: list[_Sentence], sentence: _Sentence, hit: Hit) -> tuple[_Sentence, Hit]:
     """A later sentence's weapon or fight, when the lead only says "attacks" or tells a deployment ("The attacks
-    - mostly using grenades - ...", "forces deploy on the highway ... Forces seized control of it")."""
+    - mostly using grenades - ...", "forces deploy on the highway ... Forces seized control of it"); or the
+    fight of the deployment's own sentence when that sentence tells harm: what killed is the event ("Regime forces
+    brought reinforcements to the desert, where ISIS cells attacked them and killed 5 soldiers")."""
+    if hit.family == "change" and any(h.family == "harm" for h in sentence.foreground()):
+        for h in sentence.foreground(CAUSE):  # ("... after militants shelled it, killing 3")
+            if h.start > hit.start and h.family in VIOLENT and h.strength >= 2:
+                return sentence, h
     wanted = REMOTE if hit.strength < 3 else VIOLENT if hit.family == "change" else frozenset()
     for s in sentences[sentence.index + 1 :]:
         for h in s.foreground():
