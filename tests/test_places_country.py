@@ -132,6 +132,15 @@ def test_places_country_a_longer_names_first_word_is_no_world_city(
     assert gaz.country_of(text) in (None, {"Syria": "SY", "Iraq": "IQ"}[country])
 
 
+def test_places_country_badia_of_a_town_is_no_world_city(gaz: Gazetteer) -> None:
+    """ "the Badia of Al-Mayadin" is the desert of a town the world's layer lacks, not Taiwan's Bade."""
+    text = "ISIS members executed 2 shepherds in the Badia of Al-Mayadin."
+    assert gaz.find(text, None) == []
+    assert [(m.span.text, m.place.name, m.cue) for m in gaz.find(text, "SY")] == [
+        ("Al-Mayadin", "Al Mayadin", "desert")
+    ]
+
+
 @pytest.mark.parametrize(
     "text", ["The Saudi-led coalition struck again.", "Forces backed by Saudi aggression warplanes advanced."]
 )

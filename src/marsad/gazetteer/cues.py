@@ -199,13 +199,15 @@ _ALONE = {
     w: only[0] for w, only in _ONLY.items() if only in (("in",), ("struck",)) and w not in ("on", "against")
 }
 
+# The words of a desert cue ("the Badia of Homs"), each a word of its own
+DESERT_WORDS = ("desert", "badia", "badiya", "steppe")
 # A word (or part of one) every match of each left pattern contains.
 _NEEDS = {
     "distance": ("km", "kilomet"),
     "outskirts": ("outskirts", "edge", "periphery", "entrance"),
     "near": ("near", "close", "around", "outside", "vicinity", "surround", "environs", "km", "kilomet"),
     "countryside": ("countryside", "rural", "rif", "suburbs", "farmland"),
-    "desert": ("desert", "badia", "badiya", "steppe"),
+    "desert": DESERT_WORDS,
     "between": ("between", "from"),
     "province": ("province", "governorate", "muhafaza", "wilayat"),
     "district": ("district",),

@@ -90,6 +90,7 @@ _STRETCH = 150  # characters: about a clause ("besieging al-Tabaqa area… force
 _OWN_TOWN = 10_000  # people: a place this large named before a city is listed beside it, not inside it
 _BROAD = frozenset({"countryside", "desert", "outskirts", "near", "direction", "distance"})
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_OF_A_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _DIRECTED = frozenset({"countryside", "desert"})  # cues that may name a part of a governorate
 _SETTLEMENT_WORDS = fuzzy.SETTLEMENT_WORDS
 # Words that describe the name before them when written in lower case ("Houla area", "Raqqa city"): a name the
@@ -775,10 +776,22 @@ class Reader(TextChecks):
         for hit in hits:
             if kept and kept[-1].right and kept[-1].right.name and hit.start < kept[-1].right.end:
                 continue
+            if self._desert_word_of(hit):
+                continue
             if kept and hit.left and hit.left.name == "desert" and self._cue_word(kept[-1], hit):
                 kept.pop()
             kept.append(hit)
         return kept
+
+    def _desert_word_of(self, hit: _Hit) -> bool:
+        """Whether the hit is "Badia" (or "desert", "steppe") before "of" and a name, read as a place that is no
+        desert: "the Badia of Al-Mayadin" is the desert of a town the layer may lack, never Taiwan's city Bade."""
+        return (
+            hit.first == hit.last
+            and self.tokens.folded[hit.first] in cues.DESERT_WORDS
+            and _OF_A_NAME.match(self.text, hit.end) is not None
+            and not any(row.feature == "desert" for row, _ in hit.candidates)
+        )
 
     def _cue_word(self, word: _Hit, hit: _Hit) -> bool:
         """Whether ``word`` is the "desert"/"Badia" of the left cue read before ``hit``."""
