@@ -80,6 +80,10 @@ def test_actors_kinds_in_common_words(text: str, kinds: list[str]) -> None:
         ("Rebel factions and Turkish troops advanced", "advanced", "armed", None, False),
         # "is advancing" is a progressive, not a passive: the subject acts
         ("ISIS is again advancing on the town", "advancing", "armed", None, False),
+        # the group a subject is part of: "of" makes it no object there
+        ("A member of the regime forces was killed by unknown gunmen", "killed", "armed", "state", True),
+        ("Two of the gunmen attacked civilians in a bakery", "attacked", "armed", "civilian", False),
+        ("Shells fell on the positions of the regime forces and killed", "killed", None, None, False),
     ],
 )
 def test_actors_parties_of_a_verb(

@@ -43,6 +43,13 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+
 _BY_AFTER = re.compile(r"^\W*(?:\w+\W+){0,4}?by\s+(?:the\s+|an?\s+)?", re.IGNORECASE)
 # a kind right after these words is not the subject of a later verb ("retook the town from government forces")
 _NOT_SUBJECT = re.compile(r"\b(?:from|against|on|by|of|with|at|to|into|for|near)\s+(?:the\s+|an?\s+)?$", re.I)
+# "A member of the regime forces was killed", "Two of the gunmen fled": the group a subject is part of is the
+# subject's kind, though "of" stands before it
+_PART_OF = re.compile(
+    r"\b(?:members?|elements?|fighters?|soldiers?|personnel|officers?|commanders?|leaders?|one|two|three|some|"
+    r"several|many|dozens|tens|hundreds|\d+)\s+of\s+(?:the\s+|an?\s+)?$",
+    re.I,
+)
 _PROGRESSIVE = re.compile(r"\w+ing\b", re.IGNORECASE)
 _JOINED_SUBJECT = re.compile(r",?\s+and\s+(?:the\s+)?", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?$", re.IGNORECASE)
@@ -219,6 +226,13 @@ def parties(text: str, start: int, end: int) -> Parties:
     return Parties(agent, target, False)
 
 
+def _not_subject(text: str, start: int) -> bool:
+    """Whether a preposition before the words at ``start`` makes them no verb's subject (but "members of")."""
+    return bool(_NOT_SUBJECT.search(text, max(0, start - 14), start)) and not _PART_OF.search(
+        text, max(0, start - 28), start
+    )
+
+
 def _after(hits: tuple[KindHit, ...], offset: int, reach: int) -> str | None:
     return next((h.kind for h in hits if offset <= h.start <= offset + reach), None)
 
@@ -228,7 +242,7 @@ def _first_subject(hits: tuple[KindHit, ...], text: str, start: int) -> KindHit 
     for h in hits:
         if h.end > start or start - h.end > AGENT_REACH:
             continue
-        if not _NOT_SUBJECT.search(text, max(0, h.start - 14), h.start):
+        if not _not_subject(text, h.start):
             return h
     return None
 
@@ -240,12 +254,12 @@ def _before(hits: tuple[KindHit, ...], text: str, start: int) -> KindHit | None:
         h = hits[i]
         if h.end > start or start - h.end > AGENT_REACH:
             continue
-        if _NOT_SUBJECT.search(text, max(0, h.start - 14), h.start):
+        if _not_subject(text, h.start):
             continue
         while (
             i > 0
             and _JOINED_SUBJECT.fullmatch(text, hits[i - 1].end, hits[i].start)
-            and not _NOT_SUBJECT.search(text, max(0, hits[i - 1].start - 14), hits[i - 1].start)
+            and not _not_subject(text, hits[i - 1].start)
         ):
             i -= 1
         return hits[i]
