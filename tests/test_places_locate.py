@@ -52,6 +52,9 @@ def _sentences(gaz: Gazetteer, text: str, country: str = "SY") -> list[Annotated
         # a place that only says where the one before it lies is not a second scene
         ("Gunmen attacked a checkpoint near Kafr Zita in Hama and killed 2.", "Kafr Zayta"),
         ("A raid on the village of Zara in Hama killed 19 civilians.", "Az-Zara"),
+        # ... and so does a town whose direction follows it
+        ("Fighting in the Al-Lajat area, northeast of Daraa, killed 2 fighters.", "Al Lajah"),
+        ("A bombing near Sheikh Yusef, northwest of Idlib, killed 10 fighters.", "Sheikh Yousef"),
         # forces are driven out of a place where the fighting is: "from" is no origin there
         ("Rebels expelled the regime forces from Kinsabba town; 4 were killed.", "Kinnsibba"),
         # the countryside of a town is the land around it, not a region yielding to a point named later

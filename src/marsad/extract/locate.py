@@ -50,6 +50,13 @@ _QUALIFIES = re.compile(
 # A capital whose countryside is a governorate of its own: "the Eastern Ghouta of Damascus" lies in Rif Dimashq,
 # the governorate around the city, and the city only says where it is
 _SURROUNDED_BY = {"Rif Dimashq": "Damascus"}
+_TOWNS = frozenset({"city", "town"})
+# ", northeast of", ", 10 km west of": a direction from a town after a place says where that place lies
+_LOCATED_BY = re.compile(
+    r"^\s*(?:area|village|town|region|plain|valley)?\s*,\s*(?:about\s+|some\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?)\s+)?"
+    r"(?:north|south|east|west)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _LISTED = re.compile(r"^\s*(?:,|and\b|or\b)\s*(?:the\s+)?$", re.IGNORECASE)
 _REGIONS = frozenset({"admin1", "admin2", "admin3", "sector", "region", "city"})
 # "the Britain-based Observatory", "Iranian-backed militias": the place qualifies an actor
@@ -229,7 +236,13 @@ def _qualifies_previous(c: _Candidate, a: Annotated) -> bool:
     """Whether the candidate only says where the place named just before it lies ("Kafr Zita in Hama")."""
     place = c.mention.place
     earlier = [m for m in a.places if m.span.end <= c.mention.span.start]
-    if not earlier or place.feature not in _REGIONS or not place.admin1:
+    if not earlier or not place.admin1:
+        return False
+    text, offset = a.sentence.span.text, a.sentence.span.start
+    between = text[earlier[-1].span.end - offset : c.mention.span.start - offset]
+    # "the Al-Lajat area, northeast of Daraa": a town whose direction says where the place before it lies
+    located_by = place.feature in _TOWNS and _LOCATED_BY.match(between) is not None
+    if place.feature not in _REGIONS and not located_by:
         return False
     previous = earlier[-1].place
     same_region = previous.admin1 == place.admin1 or _SURROUNDED_BY.get(previous.admin1 or "") == place.admin1
@@ -237,12 +250,10 @@ def _qualifies_previous(c: _Candidate, a: Annotated) -> bool:
         return False
     if previous.name == place.name:
         return False
-    text, offset = a.sentence.span.text, a.sentence.span.start
-    between = text[earlier[-1].span.end - offset : c.mention.span.start - offset]
     later = [m for m in a.places if m.span.start >= c.mention.span.end]
     # "between Manbij, Aleppo, Raqqa and Jarablos": a list of places, each a scene of its own
     listed = bool(later) and _LISTED.match(text[c.mention.span.end - offset : later[0].span.start - offset])
-    return _QUALIFIES.match(between) is not None and not listed
+    return (located_by or _QUALIFIES.match(between) is not None) and not listed
 
 
 def _is_dateline(c: _Candidate, after: str) -> bool:
