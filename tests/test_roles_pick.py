@@ -151,6 +151,12 @@ def test_roles_victims_of_no_side_belong_to_the_target_named(actors: ActorDictio
             "and arrested four persons suspected of belonging to ISIS cells.",
             ("Syrian Democratic Forces", "Islamic State"),
         ),
+        # ... set off by commas, "by" the backer is no passive's agent
+        (
+            "SDF, backed by the international coalition, launched a security campaign in Dhiban, arresting six "
+            "people accused of belonging to ISIS cells.",
+            ("Syrian Democratic Forces", "Islamic State"),
+        ),
         # how the attackers came stands between them and their verb
         (
             "Elsewhere, unidentified gunmen on a motorcycle shot dead a young man in al-Hawayij village.",

@@ -145,8 +145,12 @@ def _agent(members: Sequence[Annotated], figures: Sequence[Figure]) -> Actor | N
         armed = [m for m in a.actors if m.actor.side != "civilians"]
         for m in armed:
             head = s.text[max(0, m.span.start - s.start - 10) : m.span.start - s.start]
-            if not _in_figures(m.span, figures) and (
-                getattr(m, "role_hint", None) == "agent" or _BY.search(head)
+            # ("SDF, backed by the international coalition, launched": a backer is no passive's agent)
+            backer = _BACKED_BY.search(s.text, 0, m.span.start - s.start) is not None
+            if (
+                not _in_figures(m.span, figures)
+                and (getattr(m, "role_hint", None) == "agent" or _BY.search(head))
+                and not backer
             ):
                 return m.actor
         # the subject of an active verb acted, even when a figure misread it as its object; the owner of the
