@@ -197,6 +197,13 @@ def test_typing_background_clauses(text: str, expected: str) -> None:
     assert sub(text) == expected
 
 
+def test_typing_a_weapons_name_is_a_whole_word() -> None:
+    """ "found dead with gunshot wounds" found no guns: a man shot, an attack on a civilian."""
+    text = "A young man was found dead with gunshot wounds near Nawa."
+    t = classify(text, [s.span for s in sentences(text)], victims_civilian=True)
+    assert t is not None and t.sub_event_type == "Attack"
+
+
 def test_typing_negated_cues_do_not_count() -> None:
     assert sub("Shops were looted overnight; no arrests have been made.") == "Looting/property destruction"
 
@@ -211,6 +218,7 @@ def test_typing_negated_cues_do_not_count() -> None:
             "Remote explosive/landmine/IED",
         ),
         ("Turkish jets destroyed weapon depots used by the militants.", "Air/drone strike"),
+        ("Police found a cache with guns and ammunition.", "Disrupted weapons use"),
     ],
 )
 def test_typing_disrupted_weapons(text: str, expected: str) -> None:
