@@ -70,6 +70,8 @@ def _sentences(gaz: Gazetteer, text: str, country: str = "SY") -> list[Annotated
         # a list of places: the first named, not the one that happens to stand next to the figure
         ("Regime artillery shelled Al-Bara, Kansafra and Fleifel, and a woman was killed.", "Bara"),
         ("The roads between Manbej, Aleppo, Raqqa and Jarablos were cut and 190 were killed.", "Manbij"),
+        # a governorate heading a report ("Daraa: ...") is a label: the body says where
+        ("Daraa: gunmen kill a former commander\nGunmen killed a former commander in Tafas city.", "Tafas"),
         # a foreign country named as a soldier's nationality is not where he was killed
         ("An Iran army engineer was killed in Syria.", "Syria"),
         # the capital says where a region of the governorate around it lies: the Ghouta is in Rif Dimashq
