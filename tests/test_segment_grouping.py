@@ -435,6 +435,20 @@ def test_segment_incident_placed_only_by_its_country_takes_the_next_place() -> N
     assert incident.location is not None and incident.location.admin1 == "Helmand"
 
 
+def test_segment_a_governorate_heading_the_report_is_no_other_scene() -> None:
+    """ "Deir Ezzor: SDF arrests 6 in security campaign" heads the report with its governorate, a label: the
+    arrests the body places in Dhiban are the headline's, one incident."""
+    text = (
+        "Deir Ezzor: SDF arrests 6 in security campaign\n\nSDF, backed by the international coalition, launched a "
+        "security campaign in Dhiban, Al-Hawayij and Al-Shuhail towns in the eastern countryside of Deir Ezzor, "
+        "arresting six people accused of belonging to ISIS cells."
+    )
+    (incident,) = _incidents(text, date(2024, 5, 2))
+    assert incident.location is not None and incident.location.name == "Dhiban"
+    captured = incident.total("captured")
+    assert captured is not None and captured.best == 6
+
+
 def test_segment_a_country_named_without_a_locating_word_is_no_other_scene() -> None:
     """ "A credible threat to attack the U.S. Embassy" names a country as a qualifier, not where anything happened:
     the operation in Kabul goes on, and its two dead, told again, are counted once."""

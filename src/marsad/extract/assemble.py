@@ -27,7 +27,7 @@ from marsad.extract import clauses
 from marsad.extract.casualties import reconcile
 from marsad.extract.dates import CAMPAIGN_KINDS, DateMention, best, precision_of
 from marsad.extract.incident_log import LogEntry, describe, parse_entry
-from marsad.extract.locate import CARRY_SENTENCES, pick_place
+from marsad.extract.locate import CARRY_SENTENCES, labels_report, pick_place
 from marsad.extract.roles import pick_actors
 from marsad.extract.segment import Sentence, is_caption, starts_new_incident, starts_new_story
 from marsad.extract.typing import Typed, classify, type_of_violence
@@ -441,7 +441,11 @@ def _continues(group: Group, a: Annotated) -> bool:
         # no day, no figure and no new act of its own ("Sources attributed the strikes to Russian aircraft, citing
         # observers at Hmeimim airbase"): it tells more of the same, whatever other place it names
         return True
-    named = {_place_key(p.place) for p in a.places if _below_country(p.place) or p.cue in _LOCATING} | a.named
+    named = {
+        _place_key(p.place)
+        for p in a.places
+        if (_below_country(p.place) or p.cue in _LOCATING) and not labels_report(p, a)
+    } | a.named
     # an incident placed only by its country ("killed two insurgents in southern Afghanistan") has no place yet:
     # the place a later sentence names is its own
     before = group.gathered("places", _places_named)
@@ -483,7 +487,11 @@ _LOCATING = frozenset(
 
 
 def _places_named(a: Annotated) -> set[str]:
-    return {_place_key(p.place) for p in a.places if _below_country(p.place)} | a.named
+    """The places a sentence names as scenes: not the label heading a report ("Deir Ezzor: SDF arrests 6"), which
+    the body's places say more of ("in Dhiban ... in the eastern countryside of Deir Ezzor")."""
+    return {
+        _place_key(p.place) for p in a.places if _below_country(p.place) and not labels_report(p, a)
+    } | a.named
 
 
 def _below_country(place: Place) -> bool:

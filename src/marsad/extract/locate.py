@@ -129,7 +129,7 @@ def _candidates(members: Sequence[Annotated]) -> list[_Candidate]:
         anchor = _anchor(a)
         lists = _lists(a)
         out.extend(
-            _Candidate(order, m, anchor, _dateline_city(m, a), lists[i]) for i, m in enumerate(a.places)
+            _Candidate(order, m, anchor, labels_report(m, a), lists[i]) for i, m in enumerate(a.places)
         )
     return out
 
@@ -157,7 +157,7 @@ def _lists(a: Annotated) -> list[tuple[int, ...]]:
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?", re.I)
 
 
-def _dateline_city(mention: Any, a: Annotated) -> bool:
+def labels_report(mention: Any, a: Annotated) -> bool:
     """Whether the mention is a dateline's city: the first words of its sentence, in capitals, followed by a
     comma, a bracket or a dash ("KIRKUK, Iraq", "BEIRUT (AP)", "KABUL - "), or by a colon (a heading)."""
     span: Span = mention.span
