@@ -70,6 +70,8 @@ def _sentences(gaz: Gazetteer, text: str, country: str = "SY") -> list[Annotated
         # a list of places: the first named, not the one that happens to stand next to the figure
         ("Regime artillery shelled Al-Bara, Kansafra and Fleifel, and a woman was killed.", "Bara"),
         ("The roads between Manbej, Aleppo, Raqqa and Jarablos were cut and 190 were killed.", "Manbij"),
+        # a city opening its sentence as the setting ("In Idlib, ...") is where the places named next lie
+        ("In Idlib, regime forces shelled Al-Fteira and Sufuhun and killed 2.", "Ftireh"),
         # a governorate heading a report ("Daraa: ...") is a label: the body says where
         ("Daraa: gunmen kill a former commander\nGunmen killed a former commander in Tafas city.", "Tafas"),
         # a foreign country named as a soldier's nationality is not where he was killed

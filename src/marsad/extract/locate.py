@@ -73,6 +73,7 @@ _SPECIFICITY = {1: 0.0, 2: 0.05, 3: 0.45, 4: 0.6, 5: 0.7, 6: 3.0, 7: 3.0}
 # "the Latakia countryside" is coded around the town (where_prec 2) but names a region: it weighs like one
 # ("the capital", unnamed, is most often a landmark: "clashes east of the capital and in Ein Tarma")
 _REGIONAL_CUES = {"countryside": 0.6, "capital": 0.6}
+_SETTING = 0.6  # a city that opens its sentence as the setting ("In Idlib, ...") weighs as a region
 _LARGE = frozenset({"city", "admin1", "admin2", "admin3", "sector", "region", "desert"})
 # "clashes east of the Euphrates ... in al-Sh'aytat area": a river is 600 km of Syria, vaguer than any area it
 # shares a precision code with; it is the place only when nothing else is named
@@ -89,6 +90,9 @@ class _Candidate:
     anchor: int | None  # where the event's figure or attack word starts, in the same sentence
     dateline: bool = False  # the city a report was filed from ("KIRKUK, Iraq, June 8 -")
     listed: tuple[int, ...] = ()  # where the names of the list it is one of start ("shelled A, B and C")
+    setting: bool = (
+        False  # it opens its sentence as where the rest happens ("In Idlib, regime forces shelled")
+    )
 
 
 def pick_place(members: Sequence[Annotated], before: Sequence[Annotated] = ()) -> Place | None:
@@ -129,9 +133,28 @@ def _candidates(members: Sequence[Annotated]) -> list[_Candidate]:
         anchor = _anchor(a)
         lists = _lists(a)
         out.extend(
-            _Candidate(order, m, anchor, labels_report(m, a), lists[i]) for i, m in enumerate(a.places)
+            _Candidate(order, m, anchor, labels_report(m, a), lists[i], _setting(m, a))
+            for i, m in enumerate(a.places)
         )
     return out
+
+
+# "In Idlib, ...", "Meanwhile in Daraa province, ...": a sentence that opens with where the rest happens
+_SETTING_BEFORE = re.compile(
+    r"\s*(?:(?:meanwhile|also|elsewhere|separately),?\s+)?in\s+(?:the\s+)?", re.IGNORECASE
+)
+_SETTING_AFTER = re.compile(r"(?:\s+(?:province|governorate|city|countryside|district))?\s*,", re.IGNORECASE)
+
+
+def _setting(mention: Any, a: Annotated) -> bool:
+    """Whether the mention opens its sentence as the setting of what it tells ("In Idlib, regime forces shelled
+    Al-Fteira and Sufuhun"): a city or a region named so is where the places the sentence goes on to name lie."""
+    span: Span = mention.span
+    text, offset = a.sentence.span.text, a.sentence.span.start
+    return (
+        _SETTING_BEFORE.fullmatch(text, 0, span.start - offset) is not None
+        and _SETTING_AFTER.match(text, span.end - offset) is not None
+    )
 
 
 def _lists(a: Annotated) -> list[tuple[int, ...]]:
@@ -206,6 +229,8 @@ def _cost(c: _Candidate) -> tuple[float, int]:
     specificity = _SPECIFICITY.get(_precision(c), 1.0)
     # "the countryside of Aleppo" names a region; "the countryside of Tal Abyad" the land around a town
     regional = _REGIONAL_CUES.get(c.mention.cue, 0.0) if c.mention.place.feature in _LARGE else 0.0
+    if c.setting and c.mention.place.feature in _LARGE:
+        regional = max(regional, _SETTING)  # "In Idlib, regime forces shelled Al-Fteira": a region's name
     cost = max(specificity, regional) + _LATER_SENTENCE * min(c.order, 2)
     if c.mention.place.feature == "river":
         cost += _RIVER
