@@ -132,6 +132,18 @@ def test_places_country_a_longer_names_first_word_is_no_world_city(
     assert gaz.country_of(text) in (None, {"Syria": "SY", "Iraq": "IQ"}[country])
 
 
+@pytest.mark.parametrize("country", ["SY", None])
+def test_places_country_a_capital_named_for_its_government_is_no_place(
+    gaz: Gazetteer, country: str | None
+) -> None:
+    """ "Moscow defended its Damascus ally", "in support of the Damascus regime": the government, not the city
+    (no event happened there); a country's name before "regime" still says which country the report is about."""
+    text = "Moscow defended its Damascus ally. Russia struck in support of the Damascus regime."
+    assert "Damascus" not in [m.span.text for m in gaz.find(text, country)]
+    assert [m.place.name for m in gaz.find("Syria regime kills dozens in raids", country)] == ["Syria"]
+    assert [m.place.name for m in gaz.find("Clashes in Damascus killed 3.", country)] == ["Damascus"]
+
+
 def test_places_country_badia_of_a_town_is_no_world_city(gaz: Gazetteer) -> None:
     """ "the Badia of Al-Mayadin" is the desert of a town the world's layer lacks, not Taiwan's Bade."""
     text = "ISIS members executed 2 shepherds in the Badia of Al-Mayadin."

@@ -375,6 +375,9 @@ class TextChecks:
             # (one space between: read without cutting it out)
             if index >= len(words) or starts[index] != end + 1 or text[end] != " ":
                 return False
+            if index == hit.last + 1 and words.folded[index] in self.stop["governments"]:
+                # "its Damascus ally": the capital's government; "Syria regime" still names the country
+                return not any(row.feature == "country" for row, _ in hit.candidates)
             if words.folded[index] in self.stop["organisation_heads"]:
                 # "Aleppo Today" is a channel; "bombing in Douma today" names Douma
                 return words.capital[index] or words.folded[index] not in _CAPITALISED_HEADS
