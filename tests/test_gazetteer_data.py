@@ -100,6 +100,7 @@ def test_gazetteer_data_stopwords_schema() -> None:
         "not_alone",
         "organisation_openers",
         "organisation_heads",
+        "governments",
         "descriptors",
         "name_openers",
         "person_titles",
