@@ -166,8 +166,15 @@ def test_typing_attack_or_clash_by_target(text: str, expected: str) -> None:
     assert sub(text) == expected
 
 
-def test_typing_victims_civilian_make_an_attack() -> None:
-    text = "An attack on the village left several dead."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An attack on the village left several dead.",
+        # no event word, and the victims named by no word of a kind: the civilians counted say it
+        "Islamic State gunmen killed four shepherds in the Hamrin mountains.",
+    ],
+)
+def test_typing_victims_civilian_make_an_attack(text: str) -> None:
     spans = [s.span for s in sentences(text)]
     t = classify(text, spans, victims_civilian=True)
     assert t is not None and t.sub_event_type == "Attack"

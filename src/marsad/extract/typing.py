@@ -607,7 +607,8 @@ def _harm_only(sentences: list[_Sentence], victims_civilian: bool, actor1: Actor
             if _by_air_arm(s.span.text, h):
                 return FAMILIES["air"] or "", s, h
             p = parties(s.span.text, h.start, h.end)
-            if not p.passive and p.agent in COMBATANT and p.target is not None:
+            # ("Islamic State gunmen killed four shepherds": civilians counted, whatever word names them)
+            if not p.passive and p.agent in COMBATANT and (p.target is not None or victims_civilian):
                 sub = "Attack" if p.target in UNARMED or victims_civilian else "Armed clash"
                 return sub, s, h
             fallen = p.target if p.passive or p.target is not None else p.agent
