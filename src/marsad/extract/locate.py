@@ -57,7 +57,8 @@ _LOCATED_BY = re.compile(
     r"(?:north|south|east|west)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_LISTED = re.compile(r"^\s*(?:,|and\b|or\b)\s*(?:the\s+)?$", re.IGNORECASE)
+# what stands between two names of a list: a comma, "and", "or" ("Al-Bara, Kansafra and Fleifel")
+_LISTED = re.compile(r"^\s*(?:,\s*(?:and|or)\b|,|and\b|or\b)\s*(?:the\s+)?$", re.IGNORECASE)
 _REGIONS = frozenset({"admin1", "admin2", "admin3", "sector", "region", "city"})
 # "the Britain-based Observatory", "Iranian-backed militias": the place qualifies an actor
 _QUALIFIER_AFTER = re.compile(r"^[-‐–]?\s*(?:based|backed|led|affiliated|linked|born|made)\b", re.IGNORECASE)
@@ -90,9 +91,8 @@ class _Candidate:
     anchor: int | None  # where the event's figure or attack word starts, in the same sentence
     dateline: bool = False  # the city a report was filed from ("KIRKUK, Iraq, June 8 -")
     listed: tuple[int, ...] = ()  # where the names of the list it is one of start ("shelled A, B and C")
-    setting: bool = (
-        False  # it opens its sentence as where the rest happens ("In Idlib, regime forces shelled")
-    )
+    # it opens its sentence as where the rest happens ("In Idlib, regime forces shelled")
+    setting: bool = False
 
 
 def pick_place(members: Sequence[Annotated], before: Sequence[Annotated] = ()) -> Place | None:
@@ -165,8 +165,8 @@ def _lists(a: Annotated) -> list[tuple[int, ...]]:
     runs: list[list[int]] = []
     previous = None
     for m in a.places:
-        joined = previous is not None and _LISTED.fullmatch(
-            text, previous.span.end - offset, m.span.start - offset
+        joined = previous is not None and _LISTED.match(
+            text[previous.span.end - offset : m.span.start - offset]
         )
         if joined:
             runs[-1].append(m.span.start)
@@ -174,10 +174,6 @@ def _lists(a: Annotated) -> list[tuple[int, ...]]:
             runs.append([m.span.start])
         previous = m
     return [tuple(run) for run in runs for _ in run]
-
-
-# what stands between two names of a list: a comma, "and", "or"
-_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?", re.I)
 
 
 def labels_report(mention: Any, a: Annotated) -> bool:
