@@ -1286,8 +1286,10 @@ class Reader(TextChecks):
         spread = cues.from_to(self.text, first.start, first.end, second.start)
         if road_end is None and not between and not spread:
             return None
+        recorded = len(self.unresolved)
         one, two = self._mention(first), self._mention(second)
         if one is None or two is None:
+            del self.unresolved[recorded:]  # each is read again on its own, and recorded then
             return None
         end = road_end or second.end
         span = Span.of(self.text, first.start, end)
@@ -1318,9 +1320,11 @@ class Reader(TextChecks):
             to += 1
         if to == index + 1 or to >= len(hits) or not cues.runs_to(self.text, end, hits[to].start):
             return None
+        recorded = len(self.unresolved)
         origins = [self._mention(h) for h in hits[index : last + 1]]
         destination = self._mention(hits[to])
         if destination is None or any(m is None for m in origins):
+            del self.unresolved[recorded:]  # each is read again on its own, and recorded then
             return None
         starts = [m for m in origins if m is not None]
         span = Span.of(self.text, hits[index].start, hits[to].end)
