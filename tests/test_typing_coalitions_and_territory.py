@@ -102,6 +102,19 @@ def test_typing_territory_after_a_withdrawal(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian army said control was established over the hills west of the city after heavy clashes.",
+        "The army said full control has been imposed on the town.",
+    ],
+)
+def test_typing_control_told_in_the_passive_is_territory(text: str) -> None:
+    """ "control was established over": territory taken, not a group formed ("a new brigade was established")."""
+    assert sub(text) == "Government regains territory"
+    assert sub("A new brigade was established in Idlib.") == "Change to group/activity"
+
+
+@pytest.mark.parametrize(
     ("text", "span", "name"),
     [
         (
