@@ -115,6 +115,19 @@ REPORTS: list[tuple[str, str, int | None]] = [
         "killed",
         18,
     ),
+    # a later count with no noun after people of one noun counts them again, as another source does
+    (
+        "Shelling on the town of Musraba killed another three people including a child, according to the "
+        "Observatory. The Ghouta Media Center said four were killed including two children.",
+        "killed",
+        4,
+    ),
+    # ... but people of another noun are others
+    (
+        "Shelling on the town killed three civilians. Two soldiers were killed in clashes nearby.",
+        "killed",
+        5,
+    ),
 ]
 
 

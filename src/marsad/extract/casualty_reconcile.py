@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from marsad.actors.classes import COMBATANT, kinds_in
 from marsad.records import BESIDES, FIGURE_KINDS, NOT_ADDED, Figure
 
 # Figures reconcile leaves alone: they never add in, they replace (revision), or they are zeros (negated).
@@ -78,15 +79,19 @@ class _Tally:
         leader was counted; not "several other militants were also captured" after several other militants were).
         More of the very people counted before is a fuller count of them ("one civilian was killed" ... "three
         civilian bodies were found": 3)."""
-        others = [(i, f) for i, f in new if BESIDES & set(f.flags) and not self.heads & {_head(f.who), ""}]
+        others = [
+            (i, f)
+            for i, f in new
+            if (BESIDES & set(f.flags) and not self.heads & {_head(f.who), ""}) or self._unlike(f)
+        ]
         rest = [e for e in new if e not in others]
         told = sum(f.best or 0 for _, f in rest)
         heads = {_head(f.who) for _, f in rest}
         marks: set[int] = set()
         if rest and told <= self.total and self.elaborate:
             marks = {i for i, _ in rest}
-        elif rest and "" not in heads and heads <= self.heads and self.elaborate:
-            fuller = [(i, f) for i, f in self.counted if _head(f.who) in heads]
+        elif rest and self.elaborate and self._same_people(heads):
+            fuller = [(i, f) for i, f in self.counted if _head(f.who) in heads or heads == {""}]
             marks = {i for i, _ in fuller}
             self.total -= sum(f.best or 0 for _, f in fuller)
             self.total += told
@@ -98,6 +103,21 @@ class _Tally:
         self.counted += others
         self.heads |= {_head(f.who) for _, f in new}
         return marks
+
+    def _unlike(self, f: Figure) -> bool:
+        """Whether ``f`` counts people of another kind than all those counted: civilians after fighters, soldiers
+        after civilians ("Shelling killed three civilians. Two soldiers were killed in clashes nearby.")."""
+        mine = _kind(f)
+        kinds = {_kind(c) for _, c in self.counted}
+        return mine is not None and None not in kinds and mine not in kinds
+
+    def _same_people(self, heads: set[str]) -> bool:
+        """Whether a later statement's people (the nouns ``heads``) are those counted: the same nouns, or none
+        at all after people of one noun ("killed another three people ... The Ghouta Media Center said four were
+        killed": four of them, as another source counts them)."""
+        if "" not in heads:
+            return heads <= self.heads
+        return heads == {""} and len(self.heads - {""}) == 1
 
     def _other_people(self, f: Figure) -> bool:
         return bool(BESIDES & set(f.flags)) and _head(f.who) not in self.heads | {""}
@@ -118,6 +138,15 @@ class _Tally:
         for statement in self.later:
             marks |= details.read(statement)
         return marks
+
+
+def _kind(f: Figure) -> str | None:
+    """ "civilian" for the people the casualty stage judged civilians, "combatant" for soldiers, fighters and
+    militants, None when the words do not say ("people", "persons", "them")."""
+    if f.side == "civilians":
+        return "civilian"
+    kinds = {h.kind for h in kinds_in(f.who or "")}
+    return "combatant" if kinds and kinds <= COMBATANT else None
 
 
 def _head(who: str | None) -> str:
