@@ -226,6 +226,12 @@ def test_typing_negated_cues_do_not_count() -> None:
         ),
         ("Turkish jets destroyed weapon depots used by the militants.", "Air/drone strike"),
         ("Police found a cache with guns and ammunition.", "Disrupted weapons use"),
+        # people hurt: no disruption, whatever was destroyed besides
+        (
+            "The army said control was established over the hills. Army units carried out bombardments killing 48 "
+            "terrorists and destroying a tank and 6 machinegun-equipped vehicles.",
+            "Government regains territory",
+        ),
     ],
 )
 def test_typing_disrupted_weapons(text: str, expected: str) -> None:

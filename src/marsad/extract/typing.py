@@ -645,8 +645,14 @@ def _by_family(
         return FAMILIES["intercept"]
     if family == "disrupt":
         return _gone_off(_with_causes(sentences)) or FAMILIES["disrupt"]
-    # weapons seized or defused (not struck from the air or shelled): disrupted unless one went off
-    if "disrupt" in families and family in DISRUPTABLE and _gone_off(_with_causes(sentences)) is None:
+    # weapons seized or defused (not struck from the air or shelled): disrupted unless one went off, or people were
+    # hurt ("establishing control over the hills ... killing 48 terrorists and destroying a tank": a battle)
+    if (
+        "disrupt" in families
+        and family in DISRUPTABLE
+        and "harm" not in families
+        and _gone_off(_with_causes(sentences)) is None
+    ):
         return FAMILIES["disrupt"]
     if family == "capture":
         context = _with_causes(sentences)
