@@ -155,6 +155,9 @@ def _mentions(text: str, ctx: DateContext | None = None) -> list[DateMention]:
         ("they were reported killed yesterday", "yesterday", "event"),  # a participle, not a statement
         ("the deaths of 19 soldiers in the fighting since yesterday", "yesterday", "period"),
         ("since the start of the campaign on 16 December", "16 December", "period"),
+        # a war's toll counted from when it began: no event of that month
+        ("330000 people have been killed since the countrys conflict began in March 2011", "in March 2011", "period"),
+        ("The war has killed more than 350,000 people since it began in 2011.", "in 2011", "period"),
         ("a blast hit a bus on Sunday, a monitoring group said", "on Sunday", "event"),
         # the day of the statement, told before its verb: the detentions were "recently"
         ("Coalition forces today confirmed they recently detained two insurgents", "today", "report"),

@@ -151,9 +151,10 @@ _LOST_BEFORE = re.compile(
     r"\b(?:they|it|he|which|that)\s+(?:had\s+)?lost\b(?!\s+(?:their|his|her|its)\s+li(?:fe|ves))[^.;,]{0,30}$",
     re.IGNORECASE,
 )
+# ("since the start of the campaign on", "since the country's conflict began in", "since it erupted in")
 _SINCE_BEFORE = re.compile(
     r"\b(?:since|starting)\s+(?:the\s+(?:start|beginning|launch|outbreak)\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}"
-    r"(?:on|in)\s+)?$",
+    r"(?:on|in)\s+|(?:[\w'’]+\s+){1,4}(?:began|begun|started|erupted|broke\s+out)\s+(?:(?:on|in)\s+)?)?$",
     re.IGNORECASE,
 )
 _AND = re.compile(r"\band\b", re.IGNORECASE)
