@@ -52,6 +52,12 @@ def _sentences(gaz: Gazetteer, text: str, country: str = "SY") -> list[Annotated
         # a place that only says where the one before it lies is not a second scene
         ("Gunmen attacked a checkpoint near Kafr Zita in Hama and killed 2.", "Kafr Zayta"),
         ("A raid on the village of Zara in Hama killed 19 civilians.", "Az-Zara"),
+        # ... and so does a town whose possessive names it, or a region said to hold it and its countryside
+        ("Gunmen killed a man in Daraa's Nawa city.", "Nawa"),
+        (
+            "Turkish forces shelled Ain Issa and its countryside in northern Raqqa, and 2 were killed.",
+            "Ayn 'Isa",
+        ),
         # ... and so does a town whose direction follows it
         ("Fighting in the Al-Lajat area, northeast of Daraa, killed 2 fighters.", "Al Lajah"),
         ("A bombing near Sheikh Yusef, northwest of Idlib, killed 10 fighters.", "Sheikh Yousef"),
@@ -202,6 +208,15 @@ def test_places_from_several_names_to_one_is_an_area(gaz: Gazetteer, text: str, 
     assert (area.place.name, area.place.where_prec, area.place.admin1) == (name, 5, None)
     assert area.span.text.startswith("Kabaj") and area.span.text.endswith(("Al-Sukhnah", "al-Sukhna"))
     assert 34.9 < area.place.latitude < 35.1 and 39.2 < area.place.longitude < 39.4  # between the ends
+
+
+def test_places_a_road_out_of_a_town_to_a_place_unknown_is_near_the_town(gaz: Gazetteer) -> None:
+    """ "the Aleppo-Gaziantep road": Gaziantep is Turkey's, which a Syrian report's layer lacks; the road runs out
+    of Aleppo, somewhere near it (precision 2), not in the city."""
+    (road,) = gaz.find("A drone struck a vehicle on the Aleppo-Gaziantep road.", "SY")
+    assert (road.place.name, road.cue, road.place.where_prec) == ("Aleppo", "near", 2)
+    (town,) = gaz.find("A drone struck a vehicle in Aleppo.", "SY")
+    assert town.place.where_prec == 1
 
 
 def test_places_from_several_names_after_movement_stay_places(gaz: Gazetteer) -> None:

@@ -43,10 +43,14 @@ _TERRITORY_BEFORE = re.compile(
 # "Kafr Zita in Hama", "Tabqa, Raqqa governorate", "Maratah in the countryside of Aleppo": the second place
 # says where the first lies; it is not a second scene
 _QUALIFIES = re.compile(
-    r"^\s*(?:(?:village|town|city|area|camp|neighbou?rhood|district)\s*)?(?:,\s*(?:in\s+)?|in\s+|of\s+)"
-    r"(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|governorate|city|town)\s+of\s+(?:the\s+)?)?$",
+    r"^\s*(?:(?:village|town|city|area|camp|neighbou?rhood|district)\s*)?"
+    r"(?:and\s+its\s+(?:countryside|surroundings|outskirts|vicinity)\s+)?(?:,\s*(?:in\s+)?|in\s+|of\s+)"
+    r"(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|governorate|city|town)\s+of\s+(?:the\s+)?|"
+    r"(?:north|south|east|west)\w*\s+)?$",
     re.IGNORECASE,
 )
+# "in Daraa's Nawa city": a place whose possessive names the next says where that one lies
+_POSSESSIVE_OF_NEXT = re.compile(r"['’]s?\s+(?:the\s+)?$")
 # A capital whose countryside is a governorate of its own: "the Eastern Ghouta of Damascus" lies in Rif Dimashq,
 # the governorate around the city, and the city only says where it is
 _SURROUNDED_BY = {"Rif Dimashq": "Damascus"}
@@ -250,7 +254,9 @@ def _eligible(c: _Candidate, members: Sequence[Annotated]) -> bool:
         return True  # "from X to Y" covered an area, "15 km from X" is near X: their "from" is no origin
     before = text[max(0, span.start - offset - 30) : span.start - offset]
     after = text[span.end - offset : span.end - offset + 30]
-    if _QUALIFIER_AFTER.match(after) or _is_dateline(c, after) or _qualifies_previous(c, a):
+    if _QUALIFIER_AFTER.match(after) or _is_dateline(c, after):
+        return False
+    if _qualifies_previous(c, a) or _qualifies_next(c, a):
         return False
     return (
         not _FROM.search(before)
@@ -280,6 +286,18 @@ def _qualifies_previous(c: _Candidate, a: Annotated) -> bool:
     # "between Manbij, Aleppo, Raqqa and Jarablos": a list of places, each a scene of its own
     listed = bool(later) and _LISTED.match(text[c.mention.span.end - offset : later[0].span.start - offset])
     return (located_by or _QUALIFIES.match(between) is not None) and not listed
+
+
+def _qualifies_next(c: _Candidate, a: Annotated) -> bool:
+    """Whether the candidate's possessive says where the place named right after it lies ("in Daraa's Nawa
+    city", "Aleppo's Sheikh Maqsoud"): a town or region of the same governorate before a place of its own."""
+    later = [m for m in a.places if m.span.start >= c.mention.span.end]
+    if not later or c.mention.place.feature not in _REGIONS | _TOWNS:
+        return False
+    text, offset = a.sentence.span.text, a.sentence.span.start
+    between = text[c.mention.span.end - offset : later[0].span.start - offset]
+    same = later[0].place.admin1 == c.mention.place.admin1 and later[0].place.name != c.mention.place.name
+    return same and _POSSESSIVE_OF_NEXT.fullmatch(between) is not None
 
 
 def _is_dateline(c: _Candidate, after: str) -> bool:

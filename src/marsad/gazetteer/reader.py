@@ -90,6 +90,7 @@ _STRETCH = 150  # characters: about a clause ("besieging al-Tabaqa area… force
 _OWN_TOWN = 10_000  # people: a place this large named before a city is listed beside it, not inside it
 _BROAD = frozenset({"countryside", "desert", "outskirts", "near", "direction", "distance"})
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_ROAD_ON = re.compile(r"\s*[-–—]\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:road|highway|motorway)\b")
 _OF_A_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _DIRECTED = frozenset({"countryside", "desert"})  # cues that may name a part of a governorate
 _SETTLEMENT_WORDS = fuzzy.SETTLEMENT_WORDS
@@ -157,6 +158,13 @@ class Reader(TextChecks):
         for hit in hits:
             hit.left = cues.left_cue(self.text, hit.start)
             hit.right = cues.right_cue(self.text, hit.end)
+            if (
+                not hit.right.name
+                and self.text.startswith(("-", "–", "—"), hit.end)
+                and _ROAD_ON.match(self.text, hit.end)
+            ):
+                # "the Aleppo-Gaziantep road": a road out of the town to a place the layer lacks, near the town
+                hit.right = cues.Cue("near", hit.end)
         hits = self._drop_consumed(hits)
         self._share_cues(hits)
         self._districts_named(hits)
