@@ -204,6 +204,21 @@ def test_typing_background_clauses(text: str, expected: str) -> None:
     assert sub(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the disaster a weapon caused, with harm told, is the weapon's attack
+        (
+            "A fire broke out near the camp after a shell fell nearby, killing a woman.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("A fire broke out in a factory after an electrical fault, killing a worker.", NONE),
+    ],
+)
+def test_typing_a_disaster_a_weapon_caused(text: str, expected: str) -> None:
+    assert sub(text) == expected
+
+
 def test_typing_a_weapons_name_is_a_whole_word() -> None:
     """ "found dead with gunshot wounds" found no guns: a man shot, an attack on a civilian."""
     text = "A young man was found dead with gunshot wounds near Nawa."

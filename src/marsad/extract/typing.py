@@ -483,6 +483,11 @@ def _main(sentences: list[_Sentence]) -> tuple[_Sentence, Hit] | None:
         best = _strongest(s, FOREGROUND)
         if best is None and any(h.family == "harm" and h.background <= FOREGROUND for h in s.hits):
             best = _strongest(s, CAUSE)
+        if best is not None and best.family in DISASTERS and any(h.family == "harm" for h in s.foreground()):
+            # "A fire broke out ... after a shell fell nearby, killing a woman": the shelling caused it, and the harm
+            best = next(
+                (h for h in s.hits if h.background == CAUSE and h.family in REMOTE and h.strength == 3), best
+            )
         if best is not None:
             return s, best
     for s in sentences:
