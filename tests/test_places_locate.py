@@ -210,6 +210,17 @@ def test_places_from_several_names_to_one_is_an_area(gaz: Gazetteer, text: str, 
     assert 34.9 < area.place.latitude < 35.1 and 39.2 < area.place.longitude < 39.4  # between the ends
 
 
+@pytest.mark.parametrize("verb", ["linking", "connecting", "that links", "joining"])
+def test_places_the_road_linking_two_places_is_a_road(gaz: Gazetteer, verb: str) -> None:
+    text = f"Gunmen assassinated a man on the road {verb} Tafas and Al-Muzayrib in the western countryside of Daraa."
+    road = gaz.find(text, "SY")[0]
+    assert (road.place.name, road.place.feature, road.span.text) == (
+        "Tafas–Al Muzayrib road",
+        "road",
+        "Tafas and Al-Muzayrib",
+    )
+
+
 def test_places_a_road_out_of_a_town_to_a_place_unknown_is_near_the_town(gaz: Gazetteer) -> None:
     """ "the Aleppo-Gaziantep road": Gaziantep is Turkey's, which a Syrian report's layer lacks; the road runs out
     of Aleppo, somewhere near it (precision 2), not in the city."""

@@ -99,7 +99,8 @@ _LEFT = (
     (
         "between",
         re.compile(
-            r"\b(?:between|(?:road|highway|route)\s+from)\s+(?:the\s+)?(?:(?:towns?|villages?|cities)\s+of\s+)?$",
+            r"\b(?:between|(?:road|highway|route)\s+(?:from|(?:that\s+)?(?:link|connect|join)(?:s|ing)))\s+(?:the\s+)?"
+            r"(?:(?:towns?|villages?|cities)\s+of\s+)?$",
             re.I,
         ),
     ),
@@ -175,6 +176,7 @@ _CUE_ENDINGS = (
     frozenset(
         {"of", "the", "in", "at", "inside", "within", "into", "near", "nearby", "to", "around", "outside"}
         | {"surrounding", "between", "from", "rural", "on", "against", *_STRUCK_WORDS}
+        | {"linking", "links", "connecting", "connects", "joining", "joins"}
     )
     | frozenset(f"{d}{e}" for d in BEARINGS for e in ("", "ern"))
     | frozenset(f"{a}-{b}{e}" for a in ("north", "south") for b in ("east", "west") for e in ("", "ern"))
@@ -189,6 +191,8 @@ _ONLY = {
     **dict.fromkeys(("on", "against"), ("struck",)),
     **dict.fromkeys(("near", "nearby", "around", "outside", "surrounding", "to"), ("near",)),
     "between": ("between",),
+    # "the road linking Tafas and Al-Muzayrib"
+    **dict.fromkeys(("linking", "links", "connecting", "connects", "joining", "joins"), ("between",)),
     "from": ("near", "between"),  # "15 km away from Manbij" (no bearing: near it), "road from X"
     "rural": ("countryside",),  # "in rural Idlib"
 }
@@ -208,7 +212,7 @@ _NEEDS = {
     "near": ("near", "close", "around", "outside", "vicinity", "surround", "environs", "km", "kilomet"),
     "countryside": ("countryside", "rural", "rif", "suburbs", "farmland"),
     "desert": DESERT_WORDS,
-    "between": ("between", "from"),
+    "between": ("between", "from", "link", "connect", "join"),
     "province": ("province", "governorate", "muhafaza", "wilayat"),
     "district": ("district",),
     "direction": ("north", "south", "east", "west"),

@@ -58,7 +58,10 @@ _SHARED_LEFT = frozenset(
     {"desert", "countryside", "outskirts", "near", "province", "district", "village", "town"}
 )
 _SHARED_RIGHT = frozenset({"desert", "countryside", "province", "district"})
-_ROAD_BEFORE = re.compile(r"\b(?:road|highway|motorway|route)\s+(?:between|from)\s+(?:the\s+)?$", re.I)
+_ROAD_BEFORE = re.compile(
+    r"\b(?:road|highway|motorway|route)\s+(?:between|from|(?:that\s+)?(?:link|connect|join)(?:s|ing))\s+(?:the\s+)?$",
+    re.I,
+)
 _ENGLISH_ARTICLES = frozenset({"at", "as", "an", "en", "es", "et", "ed", "er", "e", "i", "l", "il"})
 # "X, Y province" / "X in Y governorate": what stands between a place and the division said to hold it
 _CONTAINED = re.compile(r"^\s*(?:,|\bin\b|,\s*in\b)\s*(?:the\s+)?$", re.I)
