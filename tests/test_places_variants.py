@@ -149,6 +149,13 @@ SAME_PLACE = [
 ]
 
 
+@pytest.mark.parametrize("words", ["Damascus International Airport", "Damascus airport"])
+def test_places_variants_damascus_airport_is_no_city(gaz: Gazetteer, words: str) -> None:
+    """Israel's strikes name the airport 20 km south-east of the city, in Rif Dimashq (the supplement's row)."""
+    (found,) = gaz.find(f"Israeli missiles hit {words} on Monday.", "SY")
+    assert (found.place.feature, found.place.admin1) == ("airbase", "Rif Dimashq")
+
+
 @pytest.mark.parametrize(("a", "b", "country"), SAME_PLACE)
 def test_places_variants_resolve_to_one_place(gaz: Gazetteer, a: str, b: str, country: str) -> None:
     first = gaz.find(f"Fighting was reported in {a} on Monday.", country)
