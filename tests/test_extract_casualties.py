@@ -443,6 +443,13 @@ CASES: list[tuple[str, list[str]]] = [
         ["captured 2/2/2"],
     ),
     ("The attack kills and injures more than 32 of the regime forces.", ["killed_or_injured 33/33/48"]),
+    # headlines tell arrests and abductions in the present tense
+    ("SDF arrests 5 young men in Al-Shaddadi for refusing to join its ranks", ["captured 5/5/5"]),
+    ("Turkish forces capture 4 SDF fighters near Manbij", ["captured 4/4/4"]),
+    ("HTS detains a media activist in Sarmada", ["captured 1/1/1"]),
+    ("ISIS kidnaps 3 shepherds in the Badia", ["abducted 3/3/3"]),
+    # ... not the wounds a man died of
+    ("Yesterday, a civilian died of wounds he had sustained a week earlier.", ["killed 1/1/1"]),
     (
         "The insurgents fired on the force and were subsequently killed, including Mullah Abdul Nafi.",
         ["killed 1/1/1"],
