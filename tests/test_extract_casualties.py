@@ -448,6 +448,10 @@ CASES: list[tuple[str, list[str]]] = [
     ("Turkish forces capture 4 SDF fighters near Manbij", ["captured 4/4/4"]),
     ("HTS detains a media activist in Sarmada", ["captured 1/1/1"]),
     ("ISIS kidnaps 3 shepherds in the Badia", ["abducted 3/3/3"]),
+    # a headline's participle after one person: that person ("A civilian killed in regime shelling")
+    ("A civilian killed in regime shelling on Al-Tamanah", ["killed 1/1/1"]),
+    ("A child killed by a landmine in Daraa", ["killed 1/1/1"]),
+    ("A gunman killed two people in the market.", ["killed 2/2/2"]),
     # ... not the wounds a man died of
     ("Yesterday, a civilian died of wounds he had sustained a week earlier.", ["killed 1/1/1"]),
     (

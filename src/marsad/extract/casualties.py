@@ -124,6 +124,10 @@ _PLURAL_WITHOUT_S = frozenset(("people", "children", "police", "personnel", "sta
 _STOP_ROLES = frozenset(("aux", "adverb", "negation", "prep", "clause", "definite", "indefinite", "possessive",
                          "pron_one", "pron_many", "time"))  # fmt: skip
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian")
+# the words after a participle that make "a civilian killed ..." a passive told of that person
+_PARTICIPLE_AFTER = frozenset(
+    ("in", "by", "near", "at", "on", "during", "after", "when", "while", "as", "from")
+)
 _DETERMINERS = ("definite", "indefinite", "possessive")
 _FAMILY = frozenset(("family", "families"))
 # the people of one family whose number is unstated: as many as "a group of" (quantities.csv), at least two
@@ -553,8 +557,16 @@ class _Sentence(_Grammar):
         end, head = self._head(a.end)
         if end > a.end and head is None:
             return []  # a thing follows: "executed IED attacks"
-        # a participle: "12 killed in strikes", "four insurgents killed", a headline's "Turkish soldier killed"
-        return [it for it in self.subject(a, loose=False) if it.counted or not it.flags]
+        # a participle: "12 killed in strikes", "four insurgents killed", a headline's "Turkish soldier killed", and
+        # "A civilian killed in regime shelling" (one person, when a preposition tells where or how)
+        passive = self.low(a.end) in _PARTICIPLE_AFTER
+        people = []
+        for it in self.subject(a, loose=False):
+            if passive and it.flags == ["indefinite"]:
+                it.flags = []  # told of, not introduced besides those counted ("a man injured in the strike died")
+            if it.counted or not it.flags:
+                people.append(it)
+        return people
 
     def _aux_start(self, a: _Anchor) -> int:
         t = a.start
