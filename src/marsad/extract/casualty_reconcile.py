@@ -78,7 +78,8 @@ class _Tally:
         and so do people said to be others than those counted ("also detained one suspected insurgent" after a
         leader was counted; not "several other militants were also captured" after several other militants were).
         More of the very people counted before is a fuller count of them ("one civilian was killed" ... "three
-        civilian bodies were found": 3)."""
+        civilian bodies were found": 3; a count with no noun after people of one noun too, see ``_same_people``).
+        People of another kind than all those counted are others, whatever their number (``_unlike``)."""
         others = [
             (i, f)
             for i, f in new
