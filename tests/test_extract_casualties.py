@@ -452,6 +452,12 @@ CASES: list[tuple[str, list[str]]] = [
     ("A civilian killed in regime shelling on Al-Tamanah", ["killed 1/1/1"]),
     ("A child killed by a landmine in Daraa", ["killed 1/1/1"]),
     ("A gunman killed two people in the market.", ["killed 2/2/2"]),
+    # a title that lost its comma: each count is its own harm word's
+    (
+        "10 civilians killed 15 injured in terrorist rocket attacks on Aleppo",
+        ["killed 10/10/10", "injured 15/15/15"],
+    ),
+    ("Gunmen killed 3 wounded 2 in the attack", ["killed 3/3/3", "injured 2/2/2"]),
     # ... not the wounds a man died of
     ("Yesterday, a civilian died of wounds he had sustained a week earlier.", ["killed 1/1/1"]),
     (

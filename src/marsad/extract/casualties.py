@@ -551,8 +551,15 @@ class _Sentence(_Grammar):
             for item in along if not people else ():  # "... were killed, including Mullah X": at least him
                 item.flags = [f for f in item.flags if f != "subcount"]
             return people + along
+        counted = self.count_at(a.end)
+        if counted is not None and counted[1] in self.anchor_tokens and a.position == "both":
+            # "10 civilians killed 15 injured" (a title without its comma): the count is the next harm word's, when
+            # people were counted before the participle
+            before = [it for it in self.subject(a, loose=False) if it.counted]
+            if before:
+                return before
         objects = self.np_list(a.end)[0]
-        if objects or a.position == "before" or self.count_at(a.end) or self.role(a.end) in _DETERMINERS:
+        if objects or a.position == "before" or counted or self.role(a.end) in _DETERMINERS:
             return objects  # an active verb with an object that names no one: "Israel seized 1200 km2"
         end, head = self._head(a.end)
         if end > a.end and head is None:
