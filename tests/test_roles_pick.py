@@ -157,6 +157,12 @@ def test_roles_victims_of_no_side_belong_to_the_target_named(actors: ActorDictio
             "people accused of belonging to ISIS cells.",
             ("Syrian Democratic Forces", "Islamic State"),
         ),
+        # ... and so does the acronym in brackets after the attackers' name
+        (
+            "Local media said on Sunday that the Israel Defense Forces (IDF) allegedly have struck the military base "
+            "of the National Defense Forces (NDF) in the Golan Heights, killing three fighters.",
+            ("Military Forces of Israel", "National Defence Forces"),
+        ),
         # how the attackers came stands between them and their verb
         (
             "Elsewhere, unidentified gunmen on a motorcycle shot dead a young man in al-Hawayij village.",

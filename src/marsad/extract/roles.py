@@ -50,6 +50,8 @@ _PASSIVE = re.compile(r"\s*(?:was|were|been|being|is|are|has\s+been|have\s+been|
 # an actor followed by at most two words (an auxiliary, an adverb) and then an attack verb is its subject
 # (closing quotes and the word "organization" may stand between: "the “Islamic State” organization executes")
 _ACTIVE = re.compile(r"[\s\"”’']*(?:organi[sz]ation\s+)?"
+                     # its acronym in brackets: "The Israel Defense Forces (IDF) allegedly have struck"
+                     r"(?:\([^()]{1,15}\)\s*)?"
                      # with others that follow them: "Turkish forces and their proxy factions fired"
                      r"(?:(?:and|&)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:factions|forces|militias|"
                      r"militiamen|allies|groups|fighters|proxies)\s+)?"
