@@ -452,6 +452,9 @@ CASES: list[tuple[str, list[str]]] = [
     ("A civilian killed in regime shelling on Al-Tamanah", ["killed 1/1/1"]),
     ("A child killed by a landmine in Daraa", ["killed 1/1/1"]),
     ("A gunman killed two people in the market.", ["killed 2/2/2"]),
+    # a village's headman and its notables are people
+    ("Unknown gunmen shot dead the mukhtar of Al-Hara town in front of his house.", ["killed 1/1/1"]),
+    ("Two notables were kidnapped in Jasim.", ["abducted 2/2/2"]),
     # a title that lost its comma: each count is its own harm word's
     (
         "10 civilians killed 15 injured in terrorist rocket attacks on Aleppo",
