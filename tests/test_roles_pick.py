@@ -11,7 +11,8 @@ from marsad.extract.assemble import Annotated
 from marsad.extract.roles import pick_actors
 from marsad.extract.segment import sentences
 from marsad.extract.typing import classify
-from marsad.records import Actor, Figure, Span
+from marsad.pipeline import extract
+from marsad.records import Actor, Document, Figure, Span
 
 
 @pytest.fixture(scope="module")
@@ -245,3 +246,28 @@ def test_roles_whose_attacks_killed_is_no_victim(actors: ActorDictionary) -> Non
         text, "people killed in regime and Russian attacks on the de-escalation zone", "civilians", 97
     )
     assert roles(text, actors, [counted])[:2] == ("Military Forces of Syria", "Civilians")
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "actor2"),
+    [
+        # victims named only as soldiers or policemen: the state forces of the country the incident is in
+        (
+            "Gunmen killed three soldiers at a checkpoint in Daraa countryside.",
+            "Syria",
+            "Military Forces of Syria",
+        ),
+        ("Two policemen were wounded by a bomb in Daraa city.", "Syria", "Police Forces of Syria"),
+        ("Militants ambushed a patrol near Kirkuk, killing two soldiers.", "Iraq", "Military Forces of Iraq"),
+        # ... not where the dictionary has no such force (Iraq's police), nor civilians
+        ("A roadside bomb struck a police vehicle near Tikrit, killing two policemen.", "Iraq", None),
+        ("Gunmen killed three farmers in Daraa countryside.", "Syria", "Civilians"),
+    ],
+)
+def test_roles_soldiers_of_no_side_are_the_countrys_forces(
+    text: str, country: str, actor2: str | None
+) -> None:
+    (event,) = [e for e in extract(Document.from_text(text, country=country)) if e.kind == "incident"]
+    assert (event.actor2.name if event.actor2 else None) == actor2
+    if actor2 and "Forces" in actor2:
+        assert any(ev.field == "actor2" for ev in event.evidence)  # the words that name the victims

@@ -144,6 +144,20 @@ class ActorDictionary:
             out.append(m)
         return out
 
+    def state_forces(self, country: str, police: bool = False) -> ActorEntry | None:
+        """The state forces of ``country`` (ISO alpha-2): its military, first in file order, or with ``police``
+        its police when the dictionary has them (else None)."""
+        if not police:
+            return self._forces.get(country)
+        return next(
+            (
+                e
+                for e in self.entries
+                if e.country == country and e.inter in STATE_INTERS and "police" in e.name.lower()
+            ),
+            None,
+        )
+
     def _generic_forces(self, words: str, country: str) -> bool:
         """Whether ``words`` are an alias of the state forces of two countries or more, none of them ``country``."""
         countries = self._forces_named.get(words)

@@ -22,9 +22,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from marsad.records import Actor, Figure, Span
+from marsad.actors.classes import kinds_in
+from marsad.extract.typing import type_of_violence
+from marsad.records import Actor, Event, Evidence, Figure, Span, added_in
 
 if TYPE_CHECKING:
     from marsad.extract.assemble import Annotated
@@ -315,3 +318,38 @@ def _implied(
     if actor2 is None and typed.civilian_targeting and (actor1 is None or actor1.side != "civilians"):
         return actor1, Actor(CIVILIANS, typed.span.text, CIVILIANS_INTER, "civilians", True, typed.span)
     return actor1, actor2
+
+
+_HARMED = frozenset(("killed", "injured", "killed_or_injured", "captured", "abducted"))
+
+
+def with_state_victims(events: Sequence[Event], actors: Any, gazetteer: Any) -> list[Event]:
+    """Each incident whose only victims are named as soldiers or policemen of no side ("killing two soldiers",
+    "two policemen were wounded") and that names no side acted on, with the state forces of the country it is in
+    as that side, as ACLED codes them: "Military Forces of Iraq", "Police Forces of Syria". The words that name the
+    victims are its evidence."""
+    if actors is None or gazetteer is None:
+        return list(events)
+    return [_state_victims(e, actors, gazetteer) for e in events]
+
+
+def _state_victims(event: Event, actors: Any, gazetteer: Any) -> Event:
+    if event.actor2 is not None or event.kind != "incident" or event.location is None:
+        return event
+    victims = [f for f in added_in(event.figures) if f.kind in _HARMED and f.side is None and f.best]
+    if not victims or any({h.kind for h in kinds_in(f.who or "")} != {"state"} for f in victims):
+        return event
+    code = gazetteer.country_code(event.location.country) if event.location.country else None
+    police = all("police" in (f.who or "").lower() for f in victims)
+    entry = actors.state_forces(code, police=police) if code else None
+    if entry is None or (event.actor1 is not None and event.actor1.name == entry.name):
+        return event
+    actor = entry.actor(victims[0].span)
+    return replace(
+        event,
+        actor2=actor,
+        evidence=(*event.evidence, Evidence("actor2", victims[0].span)),
+        type_of_violence=type_of_violence(event.sub_event_type, event.actor1, actor)
+        if event.sub_event_type
+        else None,
+    )

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad import registry
-from marsad.extract import assemble, casualties, dates, locate, segment, typing
+from marsad.extract import assemble, casualties, dates, locate, roles, segment, typing
 from marsad.records import Document, Event
 from marsad.registry import register
 from marsad.settings import Settings
@@ -238,6 +238,7 @@ def assemble_stage(draft: Draft) -> Draft:
     draft.events = [e for g in groups if (e := assemble.build_event(draft.doc, g)) is not None]
     draft.events = locate.with_unresolved(draft.events, draft.unresolved_places)
     draft.events = locate.in_theatres(draft.events, draft.resources.actors, draft.resources.gazetteer)
+    draft.events = roles.with_state_victims(draft.events, draft.resources.actors, draft.resources.gazetteer)
     return draft
 
 
