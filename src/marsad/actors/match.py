@@ -102,9 +102,12 @@ class ActorDictionary:
         self._position = {e.id: i for i, e in enumerate(self.entries)}
         # each country's own state forces, first in file order: "Iraqi government forces" are Iraq's
         self._forces: dict[str, ActorEntry] = {}
+        self._police: dict[str, ActorEntry] = {}  # ... and its police, where the dictionary has them
         for e in self.entries:
             if e.inter in STATE_INTERS and e.country:
                 self._forces.setdefault(e.country, e)
+                if "police" in e.name.lower():
+                    self._police.setdefault(e.country, e)
         self._index = self._build_index()
         # one-word side adjectives and nationalities, which may stand between "by" and the actor they qualify
         self._qualifiers = DEMONYMS | frozenset(
@@ -147,16 +150,7 @@ class ActorDictionary:
     def state_forces(self, country: str, police: bool = False) -> ActorEntry | None:
         """The state forces of ``country`` (ISO alpha-2): its military, first in file order, or with ``police``
         its police when the dictionary has them (else None)."""
-        if not police:
-            return self._forces.get(country)
-        return next(
-            (
-                e
-                for e in self.entries
-                if e.country == country and e.inter in STATE_INTERS and "police" in e.name.lower()
-            ),
-            None,
-        )
+        return (self._police if police else self._forces).get(country)
 
     def _generic_forces(self, words: str, country: str) -> bool:
         """Whether ``words`` are an alias of the state forces of two countries or more, none of them ``country``."""

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from marsad.actors.classes import kinds_in
 from marsad.extract.typing import type_of_violence
-from marsad.records import Actor, Event, Evidence, Figure, Span, added_in
+from marsad.records import FIGURE_KINDS, Actor, Event, Evidence, Figure, Span, added_in
 
 if TYPE_CHECKING:
     from marsad.extract.assemble import Annotated
@@ -320,7 +320,7 @@ def _implied(
     return actor1, actor2
 
 
-_HARMED = frozenset(("killed", "injured", "killed_or_injured", "captured", "abducted"))
+_HARMED = frozenset(FIGURE_KINDS) - {"missing"}  # people harmed by someone (not those missing)
 
 
 def with_state_victims(events: Sequence[Event], actors: Any, gazetteer: Any) -> list[Event]:

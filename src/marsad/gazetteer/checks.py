@@ -49,9 +49,11 @@ _CAPITAL = re.compile(r"[A-Z]")
 _NOT_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
 _NOT_CAPITAL = bytes(b for b in range(128) if not "A" <= chr(b) <= "Z")
 WELL_KNOWN = frozenset({"city", "admin1", "admin2", "country"})  # named first in a longer run all the same
+_ARABIC_ARTICLES = "al|el|ad|ar|as|ash|at|az|ez"
 # a space, or an article between spaces or after a hyphen: "Bab al-Nairab", "Sheikh Maqsoud"
-_ARTICLE_JOINED = re.compile(r" (?:al|el|ad|ar|as|ash|at|az|ez)-[A-Z]")
-_SAME_NAME = re.compile(r" (?:(?:al|el|ad|ar|as|ash|at|az|ez|bin|ibn|abu|umm)[ -])?", re.IGNORECASE)
+_SAME_NAME = re.compile(rf" (?:(?:{_ARABIC_ARTICLES}|bin|ibn|abu|umm)[ -])?", re.IGNORECASE)
+# an article a hyphen joins to a capitalised word: the name goes on ("Busra al-Sham")
+_ARTICLE_JOINED = re.compile(rf" (?:{_ARABIC_ARTICLES})-[A-Z]")
 # A sun letter's article is written only before a word that starts with that letter ("as-Suwayda", "Salim at
 # Tahtani"): "Salma at Jabal al-Akrad" and "Douma as Russian jets" hold the English words, between two names.
 _SUN_ARTICLES = {"ad": "d", "ar": "r", "as": "s", "ash": "sh", "at": "t", "az": "z", "ez": "z"}
