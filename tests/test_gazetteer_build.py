@@ -44,8 +44,8 @@ def test_gazetteer_build_counts_every_layer(small: tuple[Path, dict[str, int]]) 
         assert counts[layer] > 0, layer
     assert counts["countries"] >= 240  # every country keeps its name, whatever ``countries`` says
     assert counts["syria_admin"] == 9
-    assert counts["ocha_linked"] + counts["ocha_added"] == 8
-    assert counts["ucdp_merged"] + counts["ucdp_added"] == 8  # governorate and road rows are not places
+    assert counts["ocha_linked"] + counts["ocha_added"] == 9
+    assert counts["ucdp_merged"] + counts["ucdp_added"] == 9  # governorate and road rows are not places
     assert counts["names"] > counts["places"]
 
 
@@ -170,6 +170,23 @@ def test_gazetteer_build_ucdp_brackets_hold_another_name_of_a_village_only(small
     [farms] = small_gaz.lookup("Taybah farms", "SY")
     assert farms.feature == "farm" and farms.admin1 == "Deir ez-Zor"
     assert all(p.feature != "farm" for p in small_gaz.lookup("Mayadin", "SY"))
+
+
+def test_gazetteer_build_ucdp_locality_is_the_village_of_that_name(small_gaz: Gazetteer) -> None:
+    # UCDP's "Maar Dibsi locality" is the place Maar Dibsi, as its "... village" would be: OCHA's village (known only
+    # by its subdistrict) takes UCDP's point, and no place is named with the word "locality"
+    [village] = small_gaz.find("Airstrikes hit Maar Dibsi.", "SY")
+    assert (village.place.name, village.place.pcode, village.place.feature) == (
+        "Maar Dibsi",
+        "C3919",
+        "village",
+    )
+    assert (village.place.latitude, village.place.longitude, village.place.approx) == (
+        35.7816,
+        36.7689,
+        False,
+    )
+    assert small_gaz.lookup("Maar Dibsi locality", "SY") == []
 
 
 def test_gazetteer_build_ucdp_point_far_from_the_subdistrict_is_a_namesake(small_gaz: Gazetteer) -> None:

@@ -97,6 +97,9 @@ SAME_KEY = [
     ("Al Hamidiyah", "Hamideyeh"),
     ("Al Mayadin", "Al-Meyadeen"),  # but not "ey" inside a word
     ("Tadmur", "Tadmor"),
+    # a feature word in the plural is the same word (UCDP's "Al Ashari farm" is SOHR's "Ashari Farms")
+    ("Al Ashari farm", "Ashari Farms"),
+    ("Tabqa oil field", "Tabqa Oil Fields"),
     ("Tell Abyad", "Tal Abyad"),
     ("Tell Abyad", "Tall Abyad"),
     ("Ras al-Ain", "Ras al-Ayn"),

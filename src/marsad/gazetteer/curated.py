@@ -65,6 +65,7 @@ FEATURES = frozenset(
 _UCDP_FEATURE = {
     "town": "town",
     "village": "village",
+    "locality": "village",
     "city": "city",
     "suburb": "neighbourhood",
     "neighbourhood": "neighbourhood",
@@ -86,7 +87,7 @@ _UCDP_FEATURE = {
 }
 _SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood"})
 _GENERIC_SUFFIX = re.compile(
-    r"\s+(?:town|village|city|suburb|neighbou?rhood|area|mountain|mount|hill)$", re.I
+    r"\s+(?:town|village|city|suburb|neighbou?rhood|locality|area|mountain|mount|hill)$", re.I
 )
 # Descriptions of relations rather than names ("Road between X and Y", "X/Y border", "Eastern Homs
 # Governorate").
