@@ -151,6 +151,40 @@ def test_places_country_a_capital_named_for_its_government_is_no_place(
     assert [m.place.name for m in gaz.find("Clashes in Damascus killed 3.", country)] == ["Damascus"]
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # India's Khardah has the alternate name "Khardaha": the Arabic article says the name is not it
+        ("Shelling on al-Qardaha killed two.", None, []),
+        ("Shelling on al-Qardaha killed two.", "SY", [("al-Qardaha", "Al Qardahah", "Syria")]),
+        ("Fighting in El Paso and al-Qaim.", None, [("El Paso", "El Paso", "United States")]),
+        ("Airstrikes on al-Qaim, Iraq.", None, [("al-Qaim", "Al Qa'im", "Iraq"), ("Iraq", "Iraq", "Iraq")]),
+        # a quarter of Raqqa, not the country Romania
+        (
+            "Clashes in the west of Al-Raqqah city and in al Romania.",
+            "SY",
+            [("Al-Raqqah", "Ar Raqqah", "Syria")],
+        ),
+        (
+            "Airstrikes hit Al Bab and al-Raqqa.",
+            None,
+            [("Al Bab", "Al Bab", "Syria"), ("al-Raqqa", "Ar Raqqah", "Syria")],
+        ),
+    ],
+)
+def test_places_country_a_name_the_arabic_article_opens_is_in_a_country_that_names_places_so(
+    gaz: Gazetteer, text: str, country: str | None, expected: list[tuple[str, str, str]]
+) -> None:
+    """A name written with the Arabic article ("al-Qardaha", "al Romania") is no place of a country whose places
+    bear no Arabic names: it stays unresolved rather than India's Khardah, Germany's Hamm or Romania."""
+    reading = gaz.read(text, country)
+    assert [(m.span.text, m.place.name, m.place.country) for m in reading.mentions] == expected
+    found = {m.span.text for m in reading.mentions}
+    for name in ("al-Qardaha", "al-Qaim", "al Romania"):
+        if name in text and name not in found:
+            assert name in [u.raw for u in reading.unresolved]
+
+
 def test_places_country_badia_of_a_town_is_no_world_city(gaz: Gazetteer) -> None:
     """ "the Badia of Al-Mayadin" is the desert of a town the world's layer lacks, not Taiwan's Bade."""
     text = "ISIS members executed 2 shepherds in the Badia of Al-Mayadin."

@@ -1141,6 +1141,9 @@ class Reader(TextChecks):
                 # Arabic word before the Latin name of a list of strike locations, "تل", is part of that name)
                 self._record(hit, unresolved.FAR_SPELLING, row.name)
             return None
+        if self._article_abroad(hit, row.country):
+            self._record(hit, unresolved.NOT_FOUND, row.name)
+            return None
         if not hit.quarter and row.feature == "village" and self._names_a_quarter(hit, _NO_VILLAGE_BEFORE):
             # "al-Sakhour neighborhood" with no city named: a quarter of some city, which no village elsewhere
             # that shares its name is (Sikhur of al-Hasakah is not Aleppo's Sakhour); reports call towns near a
