@@ -144,6 +144,28 @@ def test_places_locate_a_foreign_force_in_a_country_named_alone_fights_in_its_th
     assert (location["name"], location["where_prec"], location["text"]) == where
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # no scene named: the home of the people harmed, as near it
+        ("A man from the city of Al-Raqqah was killed by ISIS.", ("Ar Raqqah", 2, 2)),
+        ("Two children from Saraqib were killed in an air strike in Syria.", ("Saraqib", 2, 2)),
+        # a scene named: there, whatever the home
+        ("A man from Saraqib was killed by a sniper in Maarat al-Numan.", ("Ma'arrat an Nu'man", 1, 1)),
+    ],
+)
+def test_places_locate_the_home_of_the_people_harmed_when_no_scene_is_named(
+    gaz: Gazetteer, text: str, where: tuple[str, int, int]
+) -> None:
+    place = pick_place(_sentences(gaz, text))
+    assert place is not None and (place.name, place.geo_precision, place.where_prec) == where
+
+
+def test_places_locate_where_things_came_from_is_never_the_place(gaz: Gazetteer) -> None:
+    # an origin that is no one's home stays out, scene or none
+    assert pick_place(_sentences(gaz, "Regime reinforcements from Saraqib arrived, 2 killed.")) is None
+
+
 def test_places_locate_carries_the_place_of_the_sentence_before(gaz: Gazetteer) -> None:
     text = "In Sangin district, Helmand province, insurgents attacked a patrol.\nCoalition forces killed two."
     before, event = _sentences(gaz, text, "AF")

@@ -116,7 +116,36 @@ def pick_place(members: Sequence[Annotated], before: Sequence[Annotated] = ()) -
         carried = _best([a])
         if carried is not None and _precision(carried) < 6:
             return carried.mention.place
+    home = _hometown(members)
+    if home is not None:
+        return home
     return chosen.mention.place if chosen is not None else None
+
+
+# "A man from the city of Al-Raqqah was executed by ISIS": where the people harmed came from is the nearest place
+# the report gives when it names no scene (as ACLED codes an unknown location to the nearest one named)
+_HOMETOWN_BEFORE = re.compile(
+    r"\b(?:man|woman|men|women|boys?|girls?|child|children|youths?|citizens?|civilians?|persons?|famil(?:y|ies)|"
+    r"shepherds?)\s+from\s+(?:the\s+)?(?:(?:towns?|city|villages?|area)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _hometown(members: Sequence[Annotated]) -> Place | None:
+    """The first place below the country the event's sentences give as the home of the people harmed, coded as
+    near it (ACLED ``geo_precision`` 2, UCDP ``where_prec`` 2 at least): they may have been harmed elsewhere."""
+    for c in _candidates(members):
+        a = members[c.order]
+        text, offset = a.sentence.span.text, a.sentence.span.start
+        before = text[max(0, c.mention.span.start - offset - 60) : c.mention.span.start - offset]
+        place = c.mention.place
+        if _precision(c) < 6 and _HOMETOWN_BEFORE.search(before):
+            return replace(
+                place,
+                geo_precision=max(place.geo_precision or 2, 2),
+                where_prec=max(place.where_prec or 2, 2),
+            )
+    return None
 
 
 CARRY_SENTENCES = 2
