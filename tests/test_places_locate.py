@@ -161,6 +161,30 @@ def test_places_locate_the_home_of_the_people_harmed_when_no_scene_is_named(
     assert place is not None and (place.name, place.geo_precision, place.where_prec) == where
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # harmed on their way out: near where they fled, not where they were heading
+        (
+            "Mines killed 25 displaced people during their escape from Saraqib to Maarat al-Numan.",
+            ("Saraqib", 2, 2),
+        ),
+        ("Civilians fleeing from the town of Saraqib were killed by a landmine.", ("Saraqib", 2, 2)),
+        # where people are to be taken is no scene while one is named; it is the nearest place when none is
+        (
+            "Clashes in Saraqib killed 3 before a deal to evacuate the fighters to Maarat al-Numan.",
+            ("Saraqib", 1, 1),
+        ),
+        ("Families fled to Maarat al-Numan after shelling killed 2.", ("Ma'arrat an Nu'man", 2, 2)),
+    ],
+)
+def test_places_locate_people_leaving_a_place_were_harmed_near_it(
+    gaz: Gazetteer, text: str, where: tuple[str, int, int]
+) -> None:
+    place = pick_place(_sentences(gaz, text))
+    assert place is not None and (place.name, place.geo_precision, place.where_prec) == where
+
+
 def test_places_locate_where_things_came_from_is_never_the_place(gaz: Gazetteer) -> None:
     # an origin that is no one's home stays out, scene or none
     assert pick_place(_sentences(gaz, "Regime reinforcements from Saraqib arrived, 2 killed.")) is None

@@ -27,6 +27,19 @@ from marsad.records import Event, Figure, Place, Span, UnresolvedPlace
 if TYPE_CHECKING:
     from marsad.extract.assemble import Annotated
 
+# "during their escape from Deir Ezzor", "civilians fleeing from Raqqa": people harmed on their way out of a place
+# were harmed near it; where they fled or were taken to ("to evacuate them to Idlib", "from Deir Ezzor to
+# Al-Hasakah") they had not reached
+_LEAVING = r"(?:escap\w*|fle(?:e|d)\w*|flight|evacuat\w*|deport\w*|relocat\w*)"
+_FLIGHT_FROM = re.compile(
+    rf"\b{_LEAVING}\s+from\s+(?:the\s+)?(?:(?:towns?|city|villages?|areas?)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+_AWAY_TO = re.compile(
+    rf"\b{_LEAVING}\b[^.;]{{0,60}}?\b(?:to|towards)\s+(?:the\s+)?(?:(?:towns?|city|villages?|areas?|province)\s+of\s+"
+    r"(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 # "from Damascus", "from the town of Saraqib": an origin ("reinforcements from Damascus"), not the event's place
 _FROM = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:(?:towns?|city|villages?|areas?|direction|countryside)\s+of\s+(?:the\s+)?)?$",
@@ -109,16 +122,18 @@ def pick_place(members: Sequence[Annotated], before: Sequence[Annotated] = ()) -
     """
     chosen = _best(members)
     if chosen is not None and _precision(chosen) < 6:
-        return chosen.mention.place
+        fled = _FLIGHT_FROM.search(_before(chosen, members[chosen.order], 90)) is not None
+        return _near(chosen.mention.place) if fled else chosen.mention.place
     for offset, a in enumerate(reversed(before[-CARRY_SENTENCES:])):
         if offset and a.sentence.paragraph != before[-offset].sentence.paragraph:
             break  # a place named in an earlier paragraph belongs to what that paragraph told
         carried = _best([a])
         if carried is not None and _precision(carried) < 6:
             return carried.mention.place
-    home = _hometown(members)
-    if home is not None:
-        return home
+    # the home of the people harmed, else where people were taken or fled to: the nearest places the report gives
+    fallback = _named_after(members, _HOMETOWN_BEFORE) or _named_after(members, _AWAY_TO)
+    if fallback is not None:
+        return _near(fallback)
     return chosen.mention.place if chosen is not None else None
 
 
@@ -131,21 +146,26 @@ _HOMETOWN_BEFORE = re.compile(
 )
 
 
-def _hometown(members: Sequence[Annotated]) -> Place | None:
-    """The first place below the country the event's sentences give as the home of the people harmed, coded as
-    near it (ACLED ``geo_precision`` 2, UCDP ``where_prec`` 2 at least): they may have been harmed elsewhere."""
+def _named_after(members: Sequence[Annotated], words: re.Pattern[str]) -> Place | None:
+    """The first place below the country in the event's sentences that ``words`` end right before."""
     for c in _candidates(members):
-        a = members[c.order]
-        text, offset = a.sentence.span.text, a.sentence.span.start
-        before = text[max(0, c.mention.span.start - offset - 60) : c.mention.span.start - offset]
-        place = c.mention.place
-        if _precision(c) < 6 and _HOMETOWN_BEFORE.search(before):
-            return replace(
-                place,
-                geo_precision=max(place.geo_precision or 2, 2),
-                where_prec=max(place.where_prec or 2, 2),
-            )
+        if _precision(c) < 6 and words.search(_before(c, members[c.order], 90)):
+            return c.mention.place  # type: ignore[no-any-return]
     return None
+
+
+def _near(place: Place) -> Place:
+    """``place`` coded as near it (ACLED ``geo_precision`` 2, UCDP ``where_prec`` 2 at least): the people harmed
+    may have been harmed elsewhere, on their way out of it."""
+    return replace(
+        place, geo_precision=max(place.geo_precision or 2, 2), where_prec=max(place.where_prec or 2, 2)
+    )
+
+
+def _before(c: _Candidate, a: Annotated, width: int) -> str:
+    """The ``width`` characters of its sentence before the candidate's name."""
+    text, offset = a.sentence.span.text, a.sentence.span.start
+    return text[max(0, c.mention.span.start - offset - width) : c.mention.span.start - offset]
 
 
 CARRY_SENTENCES = 2
@@ -285,6 +305,13 @@ def _eligible(c: _Candidate, members: Sequence[Annotated]) -> bool:
     after = text[span.end - offset : span.end - offset + 30]
     if _QUALIFIER_AFTER.match(after) or _is_dateline(c, after):
         return False
+    wider = text[max(0, span.start - offset - 90) : span.start - offset]
+    if _AWAY_TO.search(wider):
+        return (
+            False  # "to evacuate them to Idlib", "their escape from Deir Ezzor to Al-Hasakah": not there yet
+        )
+    if _FLIGHT_FROM.search(before):
+        return True  # "Mines of ISIS kill 25 displaced citizens during their escape from Deir Ezzor"
     if _qualifies_previous(c, a) or _qualifies_next(c, a):
         return False
     return (
