@@ -1144,6 +1144,11 @@ class Reader(TextChecks):
         if self._article_abroad(hit, row.country):
             self._record(hit, unresolved.NOT_FOUND, row.name)
             return None
+        if self.country is None and spelled < 1.0 and not self._like_own_name(hit, row, far):
+            # against the world's cities a near miss must be near the city's own name, not only one of the
+            # hundred forms GeoNames lists in other languages: "Tafas" is no Ta'if through its form "Taifas"
+            self._record(hit, unresolved.FAR_SPELLING, row.name)
+            return None
         if not hit.quarter and row.feature == "village" and self._names_a_quarter(hit, _NO_VILLAGE_BEFORE):
             # "al-Sakhour neighborhood" with no city named: a quarter of some city, which no village elsewhere
             # that shares its name is (Sikhur of al-Hasakah is not Aleppo's Sakhour); reports call towns near a
@@ -1184,6 +1189,11 @@ class Reader(TextChecks):
                 place, name=name, feature="neighbourhood", pcode=None, geonameid=None, source="derived"
             )
         return PlaceMention(span, place, cue_name, round(min(1.0, spelled), 3))
+
+    def _like_own_name(self, hit: _Hit, row: Row, need: float) -> bool:
+        """Whether the name is spelled at least ``need`` (0-1) like the place's own name."""
+        words = fuzzy.spelling(self.text[hit.start : hit.end])
+        return fuzz.ratio(words, fuzzy.spelling(row.name)) >= need * 100
 
     def _in_region(self, hit: _Hit, region: str, small: bool) -> _Spelled | None:
         """The place of ``region``, which the text says holds the name, that the name stands for: for a small
