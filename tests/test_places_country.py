@@ -192,13 +192,53 @@ def test_places_country_a_name_the_arabic_article_opens_is_in_a_country_that_nam
             assert name in [u.raw for u in reading.unresolved]
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("ISIS members executed 2 shepherds in the Badia.", "Syrian Desert"),
+        ("Shelling on the Eastern Ghouta killed 5 civilians.", "Eastern Ghouta"),
+        ("Clashes in Jabal al-Zawiya killed 3 fighters.", "Jabal al-Zawiya"),
+    ],
+)
+def test_places_country_curated_regions_are_read_without_a_country(
+    gaz: Gazetteer, text: str, place: str
+) -> None:
+    """The regions and deserts of the curated supplement are read against the world's cities too: a report that
+    names only "the Badia" is in the Syrian desert, not Taiwan's Bade (GeoNames' alternate name "Badia")."""
+    assert [(m.place.name, m.place.country) for m in gaz.find(text, None)] == [(place, "Syria")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "places"),
+    [
+        # two villages too small for the world's cities, both Syrian, and no other country has both
+        ("A man from Dael was killed by a sniper in Tafas.", "SY", ["Da'il", "Tafas"]),
+        ("Turkish forces shelled villages near Tal Rifaat and Marea.", "SY", ["Tall Rif'at", "Mari"]),
+        # one village's name is found in many countries; a sentence's first word ("Media") is no village
+        (
+            "Media allied with the ISIS group said the militants seized a site less than 40 miles from Palmyra.",
+            None,
+            [],
+        ),
+    ],
+)
+def test_places_country_the_country_whose_villages_a_text_names(
+    gaz: Gazetteer, text: str, country: str | None, places: list[str]
+) -> None:
+    """A report that names no country, province, city or local actor settles the one country whose villages
+    and towns bear two of its names or more, more than any other country's do, and is read against it."""
+    assert gaz.country_of(text) == country
+    assert [m.place.name for m in gaz.find(text, None)] == places
+
+
 def test_places_country_badia_of_a_town_is_no_world_city(gaz: Gazetteer) -> None:
-    """ "the Badia of Al-Mayadin" is the desert of a town the world's layer lacks, not Taiwan's Bade."""
+    """ "the Badia of Al-Mayadin" is the desert of a town the world's layer lacks, not Taiwan's Bade; named
+    with "Badia", a Syrian village's name too, the town settles Syria."""
     text = "ISIS members executed 2 shepherds in the Badia of Al-Mayadin."
-    assert gaz.find(text, None) == []
-    assert [(m.span.text, m.place.name, m.cue) for m in gaz.find(text, "SY")] == [
-        ("Al-Mayadin", "Al Mayadin", "desert")
-    ]
+    for country in ("SY", None):
+        assert [(m.span.text, m.place.name, m.cue) for m in gaz.find(text, country)] == [
+            ("Al-Mayadin", "Al Mayadin", "desert")
+        ]
 
 
 @pytest.mark.parametrize(
@@ -218,7 +258,11 @@ def test_places_country_world_cities_without_machine_spellings(gaz: Gazetteer) -
     """GeoNames lists letter-for-letter transliterations among a city's names ("an kang" for Anqing): the world's
     cities are read without them, as their keys are English words' ("King")."""
     found = gaz.find("A man was walking near King Place in Sydney's Sunshine West.", None)
-    assert [(m.span.text, m.place.name) for m in found] == [("Sydney", "Sydney")]
+    # (Sydney and Sunshine West, a town of the same country, settle Australia, where its layer reads both)
+    assert [(m.span.text, m.place.country) for m in found] == [
+        ("Sydney", "Australia"),
+        ("Sunshine West", "Australia"),
+    ]
 
 
 def test_places_country_headlines_run_together(gaz: Gazetteer) -> None:

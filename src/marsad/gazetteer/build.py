@@ -38,8 +38,12 @@ log = logging.getLogger(__name__)
 
 BUILD_VERSION = "1"
 FILE_NAME = "gazetteer-v1.sqlite"
-# Places shown to a document whose country is unknown: countries, provinces and cities of this size.
+# Places shown to a document whose country is unknown: countries, provinces and cities of this size, and the
+# regions and deserts the curated supplement names (reports name "the Eastern Ghouta", "the Badia", "Jabal
+# al-Zawiya" with no city or province beside them, and in the Syrian Desert's case the word that otherwise makes
+# the world's cities read Taiwan's Bade, "Badia" in GeoNames' alternate names).
 WORLD_POPULATION = 100_000
+_WORLD_AREAS = frozenset({"region", "desert"})
 ATTRIBUTION = (
     "GeoNames (geonames.org, CC BY 4.0); OCHA common operational datasets (p-codes, Syrian communities); "
     "OpenSyria data-geography (CC BY 4.0); UCDP GED 19.1 (Sundberg & Melander 2013, CC BY 4.0); "
@@ -197,7 +201,11 @@ def _add_syria(
 
 
 def _row(place_id: int, rec: Rec) -> tuple[Any, ...]:
-    world = rec.feature in ("country", "admin1") or rec.population >= WORLD_POPULATION
+    world = (
+        rec.feature in ("country", "admin1")
+        or rec.population >= WORLD_POPULATION
+        or (rec.feature in _WORLD_AREAS and "supplement" in rec.sources)
+    )
     return (
         place_id,
         rec.name,

@@ -14,6 +14,7 @@ import json
 import logging
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import fields
 from pathlib import Path
@@ -50,6 +51,8 @@ _new_place: Callable[..., Place] = Place  # called with the fields in order, whi
 # names spelled less alike than this (0-100, keys compared) are no answer to "what did you mean"
 _SPELLED_LIKE = 60.0
 _MAX_PLACES = 50_000  # (place, cue) pairs remembered per layer
+_SETTLEMENTS = tuple(sorted(scoring.POPULATED))
+_HOME_NAMES = 2  # the names a country must hold to be a text's home when the world's cities settle none
 
 
 class Gazetteer:
@@ -220,11 +223,43 @@ class Gazetteer:
             world = Reader(self, text, [self.layer("world")], None)
             found = world.mentions()
             votes = scoring.people_votes(world.tokens.folded)
-            code = scoring.dominant_country(found, self._country_names, votes)
+            code = scoring.dominant_country(found, self._country_names, votes) or self._home_of(
+                world.run_keys(found), found
+            )
             if code is None:
                 return Reading(found, world.unresolved), None
         reader = Reader(self, text, [self.layer("countries"), self.layer(code)], code)
         return Reading(reader.mentions(), reader.unresolved), code
+
+    def _home_of(self, runs: list[tuple[str, str]], found: list[PlaceMention]) -> str | None:
+        """The one country that holds the most of a text's names, when the world's cities settle none: the
+        places it found (``found``) and the villages and towns too small for that layer that bear the names no
+        world city matched (``runs``: the key and the words of each run of capitalised words). "A man from Dael
+        was killed by a sniper in Tafas": both are Syrian villages and no other country has both. A name counts
+        for a country where a place of it is spelled as the text spells it (a key alone is shared across the
+        world: Davos is "Tafaas" in Romansh). At least one such village and two names in all, more than any
+        other country holds: one village's name is found in many countries."""
+        if not runs:
+            return None
+        spelled = {key: fuzzy.spelling(words) for key, words in runs}
+        marks = ",".join("?" * len(spelled))
+        rows = self._conn.execute(
+            f"SELECT DISTINCT n.key, n.name, p.country FROM names n JOIN places p ON p.id = n.place_id "
+            f"WHERE n.key IN ({marks}) AND p.world = 0 AND p.feature IN ({','.join('?' * len(_SETTLEMENTS))})",
+            [*spelled, *_SETTLEMENTS],
+        ).fetchall()
+        named = Counter(
+            country for key, country in {(k, c) for k, n, c in rows if fuzzy.spelling(n) == spelled[k]}
+        )
+        if not named:
+            return None
+        codes = {name: code for code, name in self._country_names.items()}
+        for mention in found:
+            code = codes.get(mention.place.country or "")
+            if code and mention.place.feature != "country" and mention.score >= 1.0:
+                named[code] += 1
+        (top, most), *rest = named.most_common(2)
+        return top if most >= _HOME_NAMES and (not rest or most > rest[0][1]) else None
 
     def lookup(self, name: str, country: str | None = None) -> list[Place]:
         """Places whose names share ``name``'s key, most important first (for other stages and tests)."""

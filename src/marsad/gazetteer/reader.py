@@ -68,6 +68,9 @@ _CONTAINED = re.compile(r"^\s*(?:,|\bin\b|,\s*in\b)\s*(?:the\s+)?$", re.I)
 _BEARING_WORDS = {0: "Northern", 90: "Eastern", 180: "Southern", 270: "Western"}
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:north|east|south|west)ern\s+$", re.IGNORECASE)  # "eastern Qalamoun"
 _ARABIC = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+# what stands before a sentence's first word: nothing, or the end of the sentence before it and a quote
+_SENTENCE_END = re.compile(r"(?:^|[.!?:\n])[\s\"'“‘(]*$")
+_LOOSE_KEY = 3  # a shorter key ("ab") names a village in too many countries to say anything
 _BETWEEN_SCRIPTS = re.compile(r"[\s,;:()/-]{1,4}")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 # An Arabic word right after an Arabic name that is no direction ("الشرقي", eastern) and not "old" ("مدينة الرقة
@@ -203,6 +206,30 @@ class Reader(TextChecks):
         mentions = _one_script(self.text, self._build(hits))
         # "the capital", "the Capital" (a headline's capitals)
         return self._the_capital(mentions) if "apital" in self.text else mentions
+
+    def run_keys(self, found: list[PlaceMention], most: int = 40) -> list[tuple[str, str]]:
+        """The key and the words of each run of capitalised words that may name a village of some country's
+        own layer ("Dael", "Tafas") where the world's cities name none (at most ``most``, each key once): no
+        run a world city is spelled exactly in, no acronym ("TAF"), no lone word that opens its sentence
+        ("Media allied with ISIS said", "Road sealed off")."""
+        words = self.tokens
+        taken = sorted((m.span.start, m.span.end) for m in found if m.score >= 1.0)
+        out: dict[str, str] = {}
+        for run in self._runs:
+            if run is None:
+                continue
+            start, end = words.starts[run[0]], words.ends[run[1]]
+            name = self.text[start:end]
+            if name.isupper() or any(a < end and start < b for a, b in taken):
+                continue
+            if run[0] == run[1] and _SENTENCE_END.search(self.text, 0, start) is not None:
+                continue
+            key = " ".join(k for k in words.keys[run[0] : run[1] + 1] if k)
+            if len(key) >= _LOOSE_KEY and key not in out:
+                out[key] = name
+                if len(out) >= most:
+                    break
+        return list(out.items())
 
     def _the_capital(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """ "Shells fell on the capital": the capital of the country in play (GeoNames), where no name follows
