@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from marsad.errors import MarsadError
-from marsad.gazetteer import build, sources
+from marsad.gazetteer import build, cues, sources
 from marsad.gazetteer.build import build_gazetteer, ensure_gazetteer, fingerprint, read_meta
 from marsad.gazetteer.collection import Places
 from marsad.gazetteer.match import Gazetteer
@@ -115,6 +115,22 @@ def test_gazetteer_build_ocha_only_village_is_placed_in_its_subdistrict(small_ga
     from_area = distance_km(area.latitude, area.longitude, town.latitude, town.longitude)  # type: ignore[arg-type]
     assert distance_km(place.latitude, place.longitude, town.latitude, town.longitude) < from_area  # type: ignore[arg-type]
     assert distance_km(place.latitude, place.longitude, area.latitude, area.longitude) < 25
+
+
+@pytest.mark.parametrize("words", ["west of", "village, west of", ", west of the town of"])
+def test_gazetteer_build_ocha_only_village_said_to_lie_one_way_from_a_town(
+    small_gaz: Gazetteer, words: str
+) -> None:
+    # "Tromba, west of Saraqib": the village is put 10 km west of the town, not at its subdistrict's estimate; a
+    # town's own point stays its own
+    [tromba, saraqib] = small_gaz.find(f"Shelling hit Tromba {words} Saraqib.", "SY")
+    town = saraqib.place
+    assert town.latitude is not None and town.longitude is not None and not town.approx
+    west = cues.offset(town.latitude, town.longitude, 10.0, 270.0)
+    assert tromba.place.name == "Tromba" and tromba.place.approx
+    assert (tromba.place.latitude, tromba.place.longitude) == (round(west[0], 5), round(west[1], 5))
+    [alone] = small_gaz.find("Shelling hit Tromba.", "SY")
+    assert (alone.place.latitude, alone.place.longitude) != (tromba.place.latitude, tromba.place.longitude)
 
 
 def _settlement(

@@ -70,6 +70,17 @@ _ADJECTIVE_BEFORE = re.compile(r"\b(?:north|east|south|west)ern\s+$", re.IGNOREC
 _ARABIC = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 # what stands before a sentence's first word: nothing, or the end of the sentence before it and a quote
 _SENTENCE_END = re.compile(r"(?:^|[.!?:\n])[\s\"'“‘(]*$")
+# "Debsi Afnan west of Tabaqa", "Ratla village, south of Raqqa": what says a village lies one way from a town.
+# Placed 10 km that way from the town, the 2017 UCDP groups' villages OCHA knows only by their subdistrict (UCDP
+# layer of 2016) lie within 25 km of UCDP's point for 9 of 10 such phrases, against 4 of 10 at the
+# subdistrict's estimate (5 to 20 km out do about as well: the distance matters less than the side)
+_LIES_TOWARDS = re.compile(
+    r"\s*(?:(?:village|town|area)\s*)?,?\s*(?P<dir>(?:north|south)[- ]?(?:east|west)|north|south|east|west)\s+of\s+"
+    r"(?:the\s+)?(?:(?:city|town)\s+of\s+)?",
+    re.IGNORECASE,
+)
+_TOWARDS_KM = 10.0
+_FROM_TOWNS = frozenset({"city", "town", "village"})
 _LOOSE_KEY = 3  # a shorter key ("ab") names a village in too many countries to say anything
 _BETWEEN_SCRIPTS = re.compile(r"[\s,;:()/-]{1,4}")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -203,7 +214,7 @@ class Reader(TextChecks):
         self._beside_each_other(hits)
         if quarters.mentioned(self.text, self.tokens.plain):
             hits = self._quarters(hits)
-        mentions = _one_script(self.text, self._build(hits))
+        mentions = self._placed_by_direction(_one_script(self.text, self._build(hits)))
         # "the capital", "the Capital" (a headline's capitals)
         return self._the_capital(mentions) if "apital" in self.text else mentions
 
@@ -230,6 +241,30 @@ class Reader(TextChecks):
                 if len(out) >= most:
                     break
         return list(out.items())
+
+    def _placed_by_direction(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """A village known only by its subdistrict (``approx``) that the text says lies one way from a town
+        ("Debsi Afnan west of Tabaqa", "Ratla village, south of Raqqa") is put that way from the town, a short
+        way out (``_TOWARDS_KM``): nearer where it is than its subdistrict's estimate."""
+        out = mentions
+        for index, (named, town) in enumerate(itertools.pairwise(mentions)):
+            village, point = named.place, town.place
+            if (
+                not village.approx
+                or point.approx
+                or point.feature not in _FROM_TOWNS
+                or point.latitude is None
+            ):
+                continue
+            found = _LIES_TOWARDS.fullmatch(self.text, named.span.end, town.span.start)
+            if found is None:
+                continue
+            bearing = cues.BEARINGS[found["dir"].lower().replace("-", "").replace(" ", "")]
+            lat, lon = cues.offset(point.latitude, point.longitude, _TOWARDS_KM, bearing)  # type: ignore[arg-type]
+            moved = replace(village, latitude=round(lat, 5), longitude=round(lon, 5))
+            out = out if out is not mentions else list(mentions)
+            out[index] = replace(named, place=moved)
+        return out
 
     def _the_capital(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """ "Shells fell on the capital": the capital of the country in play (GeoNames), where no name follows
