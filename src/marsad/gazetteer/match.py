@@ -243,8 +243,10 @@ class Gazetteer:
             return None
         spelled = {key: fuzzy.spelling(words) for key, words in runs}
         marks = ",".join("?" * len(spelled))
+        # (CROSS JOIN keeps SQLite's order, names by key first: with bound values it would scan every place
+        # outside the world's layer, ~100 times slower)
         rows = self._conn.execute(
-            f"SELECT DISTINCT n.key, n.name, p.country FROM names n JOIN places p ON p.id = n.place_id "
+            f"SELECT DISTINCT n.key, n.name, p.country FROM names n CROSS JOIN places p ON p.id = n.place_id "
             f"WHERE n.key IN ({marks}) AND p.world = 0 AND p.feature IN ({','.join('?' * len(_SETTLEMENTS))})",
             [*spelled, *_SETTLEMENTS],
         ).fetchall()
