@@ -42,6 +42,9 @@ def sub(text: str) -> str | None:
             "Two children were killed when they stepped on a landmine near their home.",
             "Remote explosive/landmine/IED",
         ),
+        # mines named as what killed, no explosion word ("Mines of ISIS kill 25 displaced citizens")
+        ("Mines of ISIS kill 25 displaced citizens during their escape.", "Remote explosive/landmine/IED"),
+        ("Mines planted by the militants killed three shepherds.", "Remote explosive/landmine/IED"),
         ("A suicide bomber blew himself up at a checkpoint, killing six policemen.", "Suicide bomb"),
         ("Unknown men threw a grenade into a crowded cafe on Friday.", "Grenade"),
         (
