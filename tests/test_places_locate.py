@@ -152,18 +152,6 @@ def test_places_locate_a_foreign_force_in_a_country_named_alone_fights_in_its_th
         ("Two children from Saraqib were killed in an air strike in Syria.", ("Saraqib", 2, 2)),
         # a scene named: there, whatever the home
         ("A man from Saraqib was killed by a sniper in Maarat al-Numan.", ("Ma'arrat an Nu'man", 1, 1)),
-    ],
-)
-def test_places_locate_the_home_of_the_people_harmed_when_no_scene_is_named(
-    gaz: Gazetteer, text: str, where: tuple[str, int, int]
-) -> None:
-    place = pick_place(_sentences(gaz, text))
-    assert place is not None and (place.name, place.geo_precision, place.where_prec) == where
-
-
-@pytest.mark.parametrize(
-    ("text", "where"),
-    [
         # harmed on their way out: near where they fled, not where they were heading
         (
             "Mines killed 25 displaced people during their escape from Saraqib to Maarat al-Numan.",
@@ -178,9 +166,11 @@ def test_places_locate_the_home_of_the_people_harmed_when_no_scene_is_named(
         ("Families fled to Maarat al-Numan after shelling killed 2.", ("Ma'arrat an Nu'man", 2, 2)),
     ],
 )
-def test_places_locate_people_leaving_a_place_were_harmed_near_it(
+def test_places_locate_where_the_people_harmed_came_from_or_went(
     gaz: Gazetteer, text: str, where: tuple[str, int, int]
 ) -> None:
+    """With no scene named, the home of the people harmed is the nearest place the report gives; people harmed
+    on their way out of a place were harmed near it. Both are coded as near the place."""
     place = pick_place(_sentences(gaz, text))
     assert place is not None and (place.name, place.geo_precision, place.where_prec) == where
 
