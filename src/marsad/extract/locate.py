@@ -118,7 +118,9 @@ def pick_place(members: Sequence[Annotated], before: Sequence[Annotated] = ()) -
     ``before`` are the document's sentences before the event's first, in text order: reports often name the
     place in one sentence and tell what happened there in the next ("In Sangin district, Helmand province,
     insurgents attacked a patrol. Coalition forces returned fire, killing two."). Only the last
-    ``CARRY_SENTENCES`` of them that name a place below the country are read.
+    ``CARRY_SENTENCES`` of them that name a place below the country are read. When none names one, the home of
+    the people harmed ("a man from the city of Al-Raqqah"), else where people fled or were taken to, is the
+    place, as near it.
     """
     chosen = _best(members)
     if chosen is not None and _precision(chosen) < 6:
@@ -305,11 +307,9 @@ def _eligible(c: _Candidate, members: Sequence[Annotated]) -> bool:
     after = text[span.end - offset : span.end - offset + 30]
     if _QUALIFIER_AFTER.match(after) or _is_dateline(c, after):
         return False
-    wider = text[max(0, span.start - offset - 90) : span.start - offset]
-    if _AWAY_TO.search(wider):
-        return (
-            False  # "to evacuate them to Idlib", "their escape from Deir Ezzor to Al-Hasakah": not there yet
-        )
+    # "to evacuate them to Idlib", "their escape from Deir Ezzor to Al-Hasakah": they were not there yet
+    if _AWAY_TO.search(text[max(0, span.start - offset - 90) : span.start - offset]):
+        return False
     if _FLIGHT_FROM.search(before):
         return True  # "Mines of ISIS kill 25 displaced citizens during their escape from Deir Ezzor"
     if _qualifies_previous(c, a) or _qualifies_next(c, a):

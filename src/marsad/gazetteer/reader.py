@@ -68,7 +68,8 @@ _CONTAINED = re.compile(r"^\s*(?:,|\bin\b|,\s*in\b)\s*(?:the\s+)?$", re.I)
 _BEARING_WORDS = {0: "Northern", 90: "Eastern", 180: "Southern", 270: "Western"}
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:north|east|south|west)ern\s+$", re.IGNORECASE)  # "eastern Qalamoun"
 _ARABIC = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]")
-# what stands before a sentence's first word: nothing, or the end of the sentence before it and a quote
+# what stands before a sentence's first word: nothing, or the end of the sentence before it and a quote (read in
+# the few characters before the word: "^" matches only at the text's own start)
 _SENTENCE_END = re.compile(r"(?:^|[.!?:\n])[\s\"'“‘(]*$")
 # "Debsi Afnan west of Tabaqa", "Ratla village, south of Raqqa": what says a village lies one way from a town.
 # Placed 10 km that way from the town, the 2017 UCDP groups' villages OCHA knows only by their subdistrict (UCDP
@@ -233,7 +234,7 @@ class Reader(TextChecks):
             name = self.text[start:end]
             if name.isupper() or any(a < end and start < b for a, b in taken):
                 continue
-            if run[0] == run[1] and _SENTENCE_END.search(self.text, 0, start) is not None:
+            if run[0] == run[1] and _SENTENCE_END.search(self.text, max(0, start - 12), start) is not None:
                 continue
             key = " ".join(k for k in words.keys[run[0] : run[1] + 1] if k)
             if len(key) >= _LOOSE_KEY and key not in out:
@@ -262,7 +263,8 @@ class Reader(TextChecks):
             bearing = cues.BEARINGS[found["dir"].lower().replace("-", "").replace(" ", "")]
             lat, lon = cues.offset(point.latitude, point.longitude, _TOWARDS_KM, bearing)  # type: ignore[arg-type]
             moved = replace(village, latitude=round(lat, 5), longitude=round(lon, 5))
-            out = out if out is not mentions else list(mentions)
+            if out is mentions:
+                out = list(mentions)  # (most texts move none: the list is copied only when one moves)
             out[index] = replace(named, place=moved)
         return out
 
