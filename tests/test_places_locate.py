@@ -150,6 +150,10 @@ def test_places_locate_a_foreign_force_in_a_country_named_alone_fights_in_its_th
         # no scene named: the home of the people harmed, as near it
         ("A man from the city of Al-Raqqah was killed by ISIS.", ("Ar Raqqah", 2, 2)),
         ("Two children from Saraqib were killed in an air strike in Syria.", ("Saraqib", 2, 2)),
+        (
+            "A casualty under torture from Saraqib in the regime's prisons, killed on Monday.",
+            ("Saraqib", 2, 2),
+        ),
         # a scene named: there, whatever the home
         ("A man from Saraqib was killed by a sniper in Maarat al-Numan.", ("Ma'arrat an Nu'man", 1, 1)),
         # harmed on their way out: near where they fled, not where they were heading

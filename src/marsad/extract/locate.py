@@ -143,7 +143,8 @@ def pick_place(members: Sequence[Annotated], before: Sequence[Annotated] = ()) -
 # the report gives when it names no scene (as ACLED codes an unknown location to the nearest one named)
 _HOMETOWN_BEFORE = re.compile(
     r"\b(?:man|woman|men|women|boys?|girls?|child|children|youths?|citizens?|civilians?|persons?|famil(?:y|ies)|"
-    r"shepherds?)\s+from\s+(?:the\s+)?(?:(?:towns?|city|villages?|area)\s+of\s+(?:the\s+)?)?$",
+    r"shepherds?|casualt(?:y|ies)|martyrs?|victims?|detainees?)\s+(?:\w+\s+){0,2}?"  # "a casualty under torture"
+    r"from\s+(?:the\s+)?(?:(?:towns?|city|villages?|area)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 
