@@ -84,6 +84,10 @@ def test_actors_kinds_in_common_words(text: str, kinds: list[str]) -> None:
         ("A member of the regime forces was killed by unknown gunmen", "killed", "armed", "state", True),
         ("Two of the gunmen attacked civilians in a bakery", "attacked", "armed", "civilian", False),
         ("Shells fell on the positions of the regime forces and killed", "killed", None, None, False),
+        # a side whose prison it happened in is where, not who was acted on
+        ("A young man died under torture in regime prisons", "torture", None, None, False),
+        ("Three men were tortured to death in ISIS jails", "tortured", None, "civilian", True),
+        ("Regime forces tortured rebel fighters in Saydnaya", "tortured", "state", "armed", False),
     ],
 )
 def test_actors_parties_of_a_verb(

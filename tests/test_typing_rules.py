@@ -45,6 +45,8 @@ def sub(text: str) -> str | None:
         # mines named as what killed, no explosion word ("Mines of ISIS kill 25 displaced citizens")
         ("Mines of ISIS kill 25 displaced citizens during their escape.", "Remote explosive/landmine/IED"),
         ("Mines planted by the militants killed three shepherds.", "Remote explosive/landmine/IED"),
+        # the side whose prison it was is no one fought: a death under torture is an attack
+        ("A young man from Daraa died under torture in regime prisons.", "Attack"),
         ("A suicide bomber blew himself up at a checkpoint, killing six policemen.", "Suicide bomb"),
         ("Unknown men threw a grenade into a crowded cafe on Friday.", "Grenade"),
         (
