@@ -259,8 +259,13 @@ def test_roles_whose_attacks_killed_is_no_victim(actors: ActorDictionary) -> Non
         ),
         ("Two policemen were wounded by a bomb in Daraa city.", "Syria", "Police Forces of Syria"),
         ("Militants ambushed a patrol near Kirkuk, killing two soldiers.", "Iraq", "Military Forces of Iraq"),
-        # ... not where the dictionary has no such force (Iraq's police), nor civilians
-        ("A roadside bomb struck a police vehicle near Tikrit, killing two policemen.", "Iraq", None),
+        (
+            "A roadside bomb struck a police vehicle near Tikrit, killing two policemen.",
+            "Iraq",
+            "Police Forces of Iraq",
+        ),
+        # ... not where the dictionary has no such force (Jordan's police), nor civilians
+        ("A roadside bomb struck a police vehicle near Irbid, killing two policemen.", "Jordan", None),
         ("Gunmen killed three farmers in Daraa countryside.", "Syria", "Civilians"),
     ],
 )
