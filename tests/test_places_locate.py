@@ -194,6 +194,20 @@ def test_places_locate_carries_the_place_of_the_sentence_before(gaz: Gazetteer) 
     assert place is not None and place.admin1 == "Helmand"
 
 
+def test_places_locate_does_not_carry_a_place_into_another_country(gaz: Gazetteer) -> None:
+    text = "In Sangin district, Helmand province, insurgents attacked a patrol.\nIn Pakistan meanwhile, a bomb killed two."
+    before, event = _sentences(gaz, text, "AF")
+    before.sentence = Sentence(before.sentence.span, 0, 0)
+    event.sentence = Sentence(event.sentence.span, 0, 1)  # one paragraph
+    place = pick_place([event], [before])
+    assert place is not None and (place.name, place.where_prec) == ("Pakistan", 6)
+    same = "In Sangin district, Helmand province, insurgents attacked a patrol.\nIn Afghanistan, a bomb killed two."
+    before, event = _sentences(gaz, same, "AF")
+    event.sentence = Sentence(event.sentence.span, 0, 1)
+    place = pick_place([event], [before])
+    assert place is not None and place.admin1 == "Helmand"
+
+
 def test_places_locate_does_not_carry_across_paragraphs(gaz: Gazetteer) -> None:
     text = "Clashes in Sangin district, Helmand province.\nSomething else.\nCoalition forces killed two."
     first, other, event = _sentences(gaz, text, "AF")

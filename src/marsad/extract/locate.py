@@ -130,7 +130,7 @@ def pick_place(members: Sequence[Annotated], before: Sequence[Annotated] = ()) -
         if offset and a.sentence.paragraph != before[-offset].sentence.paragraph:
             break  # a place named in an earlier paragraph belongs to what that paragraph told
         carried = _best([a])
-        if carried is not None and _precision(carried) < 6:
+        if carried is not None and _precision(carried) < 6 and _in_country_named(carried, chosen):
             return carried.mention.place
     # the home of the people harmed, else where people were taken or fled to: the nearest places the report gives
     fallback = _named_after(members, _HOMETOWN_BEFORE) or _named_after(members, _AWAY_TO)
@@ -172,6 +172,12 @@ def _before(c: _Candidate, a: Annotated, width: int) -> str:
 
 
 CARRY_SENTENCES = 2
+
+
+def _in_country_named(carried: _Candidate, chosen: _Candidate | None) -> bool:
+    """Whether a place carried from the sentences before lies in the country the event's own sentences name, if
+    they name one: "In Iraq meanwhile at least 17 people were killed" after paragraphs on Kobani is in Iraq."""
+    return chosen is None or carried.mention.place.country == chosen.mention.place.country
 
 
 def _best(members: Sequence[Annotated]) -> _Candidate | None:
