@@ -368,6 +368,12 @@ class _Grammar(_Reader):
         if self.is_mod(j):
             while j < self.n and j - k < 7 and self.is_mod(j):
                 j += 1
+            # "jihadists from the Islamic State and Al-Nusra Front": the victims' groups, joined; never another
+            # list item of people ("fighters of the FSA and three civilians")
+            if self.low(j) == "and" and self.in_actor(j + 1, j + 2):
+                j += 1
+                while j < self.n and j - k < 12 and self.is_mod(j):
+                    j += 1
             item.end = item.who_end = j
         return item
 
@@ -826,9 +832,28 @@ def find_figures(text: str, sentence: Span, mentions: Sequence[Mention] = ()) ->
         r.used.update(range(a.start, a.end))
     if _SUMMARY.search(sentence.text):
         figures = [f if "negated" in f.flags else replace(f, flags=(*f.flags, "summary")) for f in figures]
+    if "toll" in sentence.text:
+        figures = [_superseded(text, f) for f in figures]
     if figures and _is_headline(text, sentence):
         figures = _headline(text, sentence, figures, lex)
     return sorted(figures, key=lambda f: f.span.start)
+
+
+# "126 people were killed ..., updating a previous toll of 112 dead": the toll an update replaced counts no one
+# besides (background, as a harm in someone's past is)
+_PREVIOUS_TOLL = re.compile(
+    r"\b(?:previous|earlier|initial|former|last)\s+(?:death\s+|casualty\s+)?tolls?\s+(?:of|was|stood\s+at|at)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _superseded(text: str, figure: Figure) -> Figure:
+    """``figure`` flagged background when it is the toll an update replaced ("a previous toll of 112 dead")."""
+    if "background" in figure.flags or not _PREVIOUS_TOLL.search(
+        text, max(0, figure.span.start - 40), figure.span.start
+    ):
+        return figure
+    return replace(figure, flags=(*figure.flags, "background"))
 
 
 def _headline(text: str, sentence: Span, figures: list[Figure], lex: Lexicon) -> list[Figure]:

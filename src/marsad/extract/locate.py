@@ -42,7 +42,8 @@ _AWAY_TO = re.compile(
 )
 # "from Damascus", "from the town of Saraqib": an origin ("reinforcements from Damascus"), not the event's place
 _FROM = re.compile(
-    r"\bfrom\s+(?:the\s+)?(?:(?:towns?|city|villages?|areas?|direction|countryside)\s+of\s+(?:the\s+)?)?$",
+    r"\bfrom\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:towns?|city|villages?|areas?|direction|countryside)\s+of\s+"
+    r"(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 # "expelled the regime forces from Kinsabba", "withdrew from Dabiq": taking or leaving ground happens at the
@@ -310,7 +311,12 @@ def _eligible(c: _Candidate, members: Sequence[Annotated]) -> bool:
     text, offset = a.sentence.span.text, a.sentence.span.start
     if c.mention.cue in ("between", "area", "road", "near"):
         return True  # "from X to Y" covered an area, "15 km from X" is near X: their "from" is no origin
-    before = text[max(0, span.start - offset - 30) : span.start - offset]
+    # (the names of a list are where the words before its first name say: "from the besieged towns of Fua and
+    # Kefraya" are both origins; not after a road or an area, whose "from" is no origin)
+    first = min(c.listed, default=span.start)
+    if any(m.span.start == first and m.cue in ("between", "area", "road", "near") for m in a.places):
+        first = span.start
+    before = text[max(0, first - offset - 45) : first - offset]
     after = text[span.end - offset : span.end - offset + 30]
     if _QUALIFIER_AFTER.match(after) or _is_dateline(c, after):
         return False

@@ -145,16 +145,22 @@ def _ends_with_abbreviation(chunk: str) -> bool:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Sentences of ``text`` with offsets; every line break ends a sentence (paragraphs are lines after ingest)."""
+    """Sentences of ``text`` with offsets; every line break ends a sentence (paragraphs are lines after ingest).
+    A paragraph that repeats the headline as its first words with no full stop after them starts after them."""
     out: list[Sentence] = []
     pos = 0
+    title: str | None = None
     for para_no, line in enumerate(text.split("\n")):
         start = pos
         pos += len(line) + 1
         if not line.strip():
             continue
-        cursor = 0
-        for m in _BOUNDARY.finditer(line):
+        # (a paragraph that opens with the headline again, running on without a full stop: the repeat is no
+        # sentence of its own, or the headline's figures count twice and its words tell a second incident)
+        cursor = _after_title(line, title) if title else 0
+        if title is None:
+            title = _title_of(line)
+        for m in _BOUNDARY.finditer(line, cursor):
             stop = m.start() + 1  # after the punctuation
             if _ends_with_abbreviation(line[cursor:stop]):
                 continue
@@ -162,6 +168,30 @@ def sentences(text: str) -> list[Sentence]:
             cursor = m.end()
         _add(out, text, start + cursor, start + len(line), para_no)
     return out
+
+
+# A headline a paragraph repeats as its first words ("16 dead in heavy bombardment on Syrias Idlib Monitor  16
+# dead in heavy bombardment on Syrias Idlib Monitor AFP Monday 24 Oct 2016 Sixteen civilians ... were killed", as
+# pages saved without their markup run on) is left out of that paragraph's first sentence: read with it, its
+# figure counted as the body's again. A first line of a few words at least is a headline; shorter ones (a
+# dateline, a name) may open anything.
+_TITLE_WORDS = 4
+_TITLE_LONGEST = 300
+
+
+def _title_of(line: str) -> str:
+    """The first line as a headline a later paragraph may repeat, or "" when it is none (too short, too long)."""
+    title = line.strip()
+    return title if len(title.split()) >= _TITLE_WORDS and len(title) <= _TITLE_LONGEST else ""
+
+
+def _after_title(line: str, title: str) -> int:
+    """Where the headline ends in a paragraph that opens with it and runs on without a full stop; else 0."""
+    at = len(line) - len(line.lstrip())
+    end = at + len(title)
+    if line.startswith(title, at) and end < len(line) and line[end].isspace() and line[end:].strip():
+        return end
+    return 0
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
