@@ -461,6 +461,12 @@ CASES: list[tuple[str, list[str]]] = [
         ["killed 10/10/10", "injured 15/15/15"],
     ),
     ("Gunmen killed 3 wounded 2 in the attack", ["killed 3/3/3", "injured 2/2/2"]),
+    ("One person killed 16 others injured in rocket attacks in Aleppo", ["killed 1/1/1", "injured 16/16/16"]),
+    # the toll an update replaced counts no one besides
+    (
+        "126 people were killed in the attack, the Observatory said, updating a previous toll of 112 dead.",
+        ["killed 126/126/126", "killed 112/112/112 background"],
+    ),
     # ... not the wounds a man died of
     ("Yesterday, a civilian died of wounds he had sustained a week earlier.", ["killed 1/1/1"]),
     (

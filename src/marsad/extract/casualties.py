@@ -558,9 +558,9 @@ class _Sentence(_Grammar):
                 item.flags = [f for f in item.flags if f != "subcount"]
             return people + along
         counted = self.count_at(a.end)
-        if counted is not None and counted[1] in self.anchor_tokens and a.position == "both":
-            # "10 civilians killed 15 injured" (a title without its comma): the count is the next harm word's, when
-            # people were counted before the participle
+        if counted is not None and a.position == "both" and self._next_harm_counted(counted[1]):
+            # "10 civilians killed 15 injured", "One person killed 16 others injured" (a title without its comma):
+            # the count is the next harm word's, when people were counted before the participle
             before = [it for it in self.subject(a, loose=False) if it.counted]
             if before:
                 return before
@@ -654,6 +654,10 @@ class _Sentence(_Grammar):
             for item in items:
                 item.flags.append("subcount")
         return items
+
+    def _next_harm_counted(self, k: int) -> bool:
+        """Whether the harm word after a count follows it at ``k``, or after "others", "people" or "persons"."""
+        return k in self.anchor_tokens or (self.low(k) in _COUNTED_OTHERS and k + 1 in self.anchor_tokens)
 
     def subject(self, a: _Anchor, loose: bool) -> list[_Item]:
         """The people before a passive or intransitive harm word: the earliest noun-phrase list that ends where
@@ -839,6 +843,7 @@ def find_figures(text: str, sentence: Span, mentions: Sequence[Mention] = ()) ->
     return sorted(figures, key=lambda f: f.span.start)
 
 
+_COUNTED_OTHERS = frozenset({"others", "other", "people", "persons", "more"})
 # "126 people were killed ..., updating a previous toll of 112 dead": the toll an update replaced counts no one
 # besides (background, as a harm in someone's past is)
 _PREVIOUS_TOLL = re.compile(
