@@ -231,6 +231,23 @@ def test_places_country_the_country_whose_villages_a_text_names(
     assert [m.place.name for m in gaz.find(text, None)] == places
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # the president's family name is no place alone, even after "in": not the suburb OCHA calls "Al Assad"
+        ("Suicide bomber kills 4 in Assad clans hometown, Qardaha.", ["Al Qardahah"]),
+        ("Tags Syria Russia Idlib Turkey Assad SOHR", ["Syria", "Russia", "Idlib", "Turkey"]),
+        # ... but the suburb is, named with its article and its kind
+        ("Shells target Al-Assad Suburb near Harasta.", ["Dahiet Elasad", "Harasta"]),
+        ("More shells hit al-Assad district in the morning.", ["Dahiet Elasad"]),
+    ],
+)
+def test_places_country_assad_names_a_place_only_as_its_suburb(
+    gaz: Gazetteer, text: str, places: list[str]
+) -> None:
+    assert [m.place.name for m in gaz.find(text, "SY")] == places
+
+
 def test_places_country_badia_of_a_town_is_no_world_city(gaz: Gazetteer) -> None:
     """ "the Badia of Al-Mayadin" is the desert of a town the world's layer lacks, not Taiwan's Bade; named
     with "Badia", a Syrian village's name too, the town settles Syria."""

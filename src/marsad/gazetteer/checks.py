@@ -49,6 +49,8 @@ _CAPITAL = re.compile(r"[A-Z]")
 _NOT_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
 _NOT_CAPITAL = bytes(b for b in range(128) if not "A" <= chr(b) <= "Z")
 WELL_KNOWN = frozenset({"city", "admin1", "admin2", "country"})  # named first in a longer run all the same
+_QUARTER_NOUNS = frozenset({"suburb", "district", "neighborhood", "neighbourhood", "quarter"})
+_ARTICLE_BEFORE = re.compile(r"\bal[- ]$", re.IGNORECASE)
 _ARABIC_ARTICLES = "al|el|ad|ar|as|ash|at|az|ez"
 # a space, or an article between spaces or after a hyphen: "Bab al-Nairab", "Sheikh Maqsoud"
 _SAME_NAME = re.compile(rf" (?:(?:{_ARABIC_ARTICLES}|bin|ibn|abu|umm)[ -])?", re.IGNORECASE)
@@ -138,11 +140,23 @@ class TextChecks:
             return False
         if first == last:
             word, folded = words.raw[first], words.folded[first]
-            if folded in self.stop["never"] or word.isdigit():
+            if word.isdigit() or (folded in self.stop["never"] and not self._quarter_named(first)):
                 return False
             if word.isupper() and len(word) <= 5 and not self._shouting:
                 return False  # ISIS, SOHR, SDF: acronyms, unless the whole text is in capitals
         return True
+
+    def _quarter_named(self, index: int) -> bool:
+        """Whether the word at ``index`` follows the Arabic article and precedes "suburb", "district" or the like
+        ("Al-Assad Suburb", "al-Assad district"): a word never a place alone names a quarter there."""
+        words = self.tokens
+        nxt = index + 1
+        return (
+            nxt < len(words)
+            and words.folded[nxt] in _QUARTER_NOUNS
+            and _ARTICLE_BEFORE.search(self.text, max(0, words.starts[index] - 4), words.starts[index])
+            is not None
+        )
 
     @functools.cached_property
     def _shouting(self) -> bool:
