@@ -41,13 +41,13 @@ TARGET_REACH = 80
 # lower case only: "IS militants attacked" is the Islamic State, not a passive
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+\s+)?$")
 _BY_AFTER = re.compile(r"^\W*(?:\w+\W+){0,4}?by\s+(?:the\s+|an?\s+)?", re.IGNORECASE)
-# a kind right after these words is not the subject of a later verb ("retook the town from government forces")
 # "died under torture in regime prisons", "in ISIS jails": a side that holds the prison where it happened names
 # the place, not the one acted on
 _HELD_IN = re.compile(
     r"['’]?s?\s+(?:(?:prisons?|jails?|dungeons?|cells?|custody|captivity)\b|detention\s+(?:centres?|centers?|facilit))",
     re.IGNORECASE,
 )
+# a kind right after these words is not the subject of a later verb ("retook the town from government forces")
 _NOT_SUBJECT = re.compile(r"\b(?:from|against|on|by|of|with|at|to|into|for|near)\s+(?:the\s+|an?\s+)?$", re.I)
 # "A member of the regime forces was killed", "Two of the gunmen fled": the group a subject is part of is the
 # subject's kind, though "of" stands before it

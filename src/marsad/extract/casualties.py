@@ -843,6 +843,7 @@ def find_figures(text: str, sentence: Span, mentions: Sequence[Mention] = ()) ->
     return sorted(figures, key=lambda f: f.span.start)
 
 
+# the words that may stand between a count and its harm word in a title that lost its comma ("16 others injured")
 _COUNTED_OTHERS = frozenset({"others", "other", "people", "persons", "more"})
 # "126 people were killed ..., updating a previous toll of 112 dead": the toll an update replaced counts no one
 # besides (background, as a harm in someone's past is)
