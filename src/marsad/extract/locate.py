@@ -31,10 +31,9 @@ if TYPE_CHECKING:
 # were harmed near it; where they fled or were taken to ("to evacuate them to Idlib", "from Deir Ezzor to
 # Al-Hasakah") they had not reached
 _LEAVING = r"(?:escap\w*|fle(?:e|d)\w*|flight|evacuat\w*|deport\w*|relocat\w*)"
-_FLIGHT_FROM = re.compile(
-    rf"\b{_LEAVING}\s+from\s+(?:the\s+)?(?:(?:towns?|city|villages?|areas?)\s+of\s+(?:the\s+)?)?$",
-    re.IGNORECASE,
-)
+# "from the town of", "from the city of": what may stand between "from" and the name of where someone came from
+_FROM_SETTLEMENT = r"from\s+(?:the\s+)?(?:(?:towns?|city|villages?|areas?)\s+of\s+(?:the\s+)?)?$"
+_FLIGHT_FROM = re.compile(rf"\b{_LEAVING}\s+{_FROM_SETTLEMENT}", re.IGNORECASE)
 _AWAY_TO = re.compile(
     rf"\b{_LEAVING}\b[^.;]{{0,60}}?\b(?:to|towards)\s+(?:the\s+)?(?:(?:towns?|city|villages?|areas?|province)\s+of\s+"
     r"(?:the\s+)?)?$",
@@ -78,6 +77,8 @@ _LOCATED_BY = re.compile(
 # what stands between two names of a list: a comma, "and", "or" ("Al-Bara, Kansafra and Fleifel")
 _LISTED = re.compile(r"^\s*(?:,\s*(?:and|or)\b|,|and\b|or\b)\s*(?:the\s+)?$", re.IGNORECASE)
 _REGIONS = frozenset({"admin1", "admin2", "admin3", "sector", "region", "city"})
+# cues whose "from" is no origin: "from X to Y" covers an area, "15 km from X" is near X, "the road from X"
+_NO_ORIGIN_CUES = frozenset({"between", "area", "road", "near"})
 # "the Britain-based Observatory", "Iranian-backed militias": the place qualifies an actor
 _QUALIFIER_AFTER = re.compile(r"^[-‐–]?\s*(?:based|backed|led|affiliated|linked|born|made)\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^,?\s*(?:\w+\s*)?\(\s*(?:[A-Z][a-z]{2}|\d)", re.UNICODE)
@@ -145,7 +146,7 @@ def pick_place(members: Sequence[Annotated], before: Sequence[Annotated] = ()) -
 _HOMETOWN_BEFORE = re.compile(
     r"\b(?:man|woman|men|women|boys?|girls?|child|children|youths?|citizens?|civilians?|persons?|famil(?:y|ies)|"
     r"shepherds?|casualt(?:y|ies)|martyrs?|victims?|detainees?)\s+(?:\w+\s+){0,2}?"  # "a casualty under torture"
-    r"from\s+(?:the\s+)?(?:(?:towns?|city|villages?|area)\s+of\s+(?:the\s+)?)?$",
+    + _FROM_SETTLEMENT,
     re.IGNORECASE,
 )
 
@@ -309,28 +310,25 @@ def _eligible(c: _Candidate, members: Sequence[Annotated]) -> bool:
     a = members[c.order]
     span: Span = c.mention.span
     text, offset = a.sentence.span.text, a.sentence.span.start
-    if c.mention.cue in ("between", "area", "road", "near"):
+    if c.mention.cue in _NO_ORIGIN_CUES:
         return True  # "from X to Y" covered an area, "15 km from X" is near X: their "from" is no origin
     # (the names of a list are where the words before its first name say: "from the besieged towns of Fua and
     # Kefraya" are both origins; not after a road or an area, whose "from" is no origin)
     first = min(c.listed, default=span.start)
-    if any(m.span.start == first and m.cue in ("between", "area", "road", "near") for m in a.places):
+    if any(m.span.start == first and m.cue in _NO_ORIGIN_CUES for m in a.places):
         first = span.start
     before = text[max(0, first - offset - 45) : first - offset]
     after = text[span.end - offset : span.end - offset + 30]
     if _QUALIFIER_AFTER.match(after) or _is_dateline(c, after):
         return False
     # "to evacuate them to Idlib", "their escape from Deir Ezzor to Al-Hasakah": they were not there yet
-    if _AWAY_TO.search(text[max(0, span.start - offset - 90) : span.start - offset]):
+    if _AWAY_TO.search(_before(c, a, 90)):
         return False
     if _FLIGHT_FROM.search(before):
         return True  # "Mines of ISIS kill 25 displaced citizens during their escape from Deir Ezzor"
     if _qualifies_previous(c, a) or _qualifies_next(c, a):
         return False
-    return (
-        not _FROM.search(before)
-        or _TERRITORY_BEFORE.search(text[max(0, span.start - offset - 90) : span.start - offset]) is not None
-    )
+    return not _FROM.search(before) or _TERRITORY_BEFORE.search(_before(c, a, 90)) is not None
 
 
 def _qualifies_previous(c: _Candidate, a: Annotated) -> bool:

@@ -59,7 +59,7 @@ _ARTICLE_JOINED = re.compile(rf" (?:{_ARABIC_ARTICLES})-[A-Z]")
 # A name the Arabic article opens ("al-Qardaha", "al Romania": a quarter of Raqqa) is a place of a country whose
 # places bear Arabic names: the Arab League's, their neighbours' and Afghanistan's, where such names are
 # written so. Never India's Khardah (an alternate name "Khardaha" shares the key) or the country Romania.
-_OPENING_ARTICLE = re.compile(r"(?:al[- ]|(?:el|ad|ar|as|ash|at|az|ez)-)", re.IGNORECASE)
+_OPENING_ARTICLE = re.compile(rf"(?:al |(?:{_ARABIC_ARTICLES})-)", re.IGNORECASE)
 ARABIC_NAMED = frozenset({
     "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD",
     "SY", "TN", "AE", "YE", "EH", "IL", "TD", "ER", "IR", "TR", "AF",

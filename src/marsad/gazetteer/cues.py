@@ -57,6 +57,10 @@ _WINDOW = 90  # characters of context read on each side; cues are short phrases
 # how far back a match of a left pattern can begin, for those much shorter than the window ("air raids on the ")
 _REACH = {"struck": 64}
 
+# "the road linking Tafas and Al-Muzayrib", "the highway that connects X and Y": the words a road's ends follow
+# (the cue's pattern here, the reader's road pattern, and the words that end a left cue)
+_LINKING_WORDS = tuple(f"{verb}{ending}" for verb in ("link", "connect", "join") for ending in ("s", "ing"))
+ROAD_LINKING = r"(?:that\s+)?(?:link|connect|join)(?:s|ing)"
 # Checked in order against the text just before a name (anchored at its end).
 _LEFT = (
     (
@@ -99,7 +103,7 @@ _LEFT = (
     (
         "between",
         re.compile(
-            r"\b(?:between|(?:road|highway|route)\s+(?:from|(?:that\s+)?(?:link|connect|join)(?:s|ing)))\s+(?:the\s+)?"
+            rf"\b(?:between|(?:road|highway|route)\s+(?:from|{ROAD_LINKING}))\s+(?:the\s+)?"
             r"(?:(?:towns?|villages?|cities)\s+of\s+)?$",
             re.I,
         ),
@@ -176,7 +180,7 @@ _CUE_ENDINGS = (
     frozenset(
         {"of", "the", "in", "at", "inside", "within", "into", "near", "nearby", "to", "around", "outside"}
         | {"surrounding", "between", "from", "rural", "on", "against", *_STRUCK_WORDS}
-        | {"linking", "links", "connecting", "connects", "joining", "joins"}
+        | set(_LINKING_WORDS)
     )
     | frozenset(f"{d}{e}" for d in BEARINGS for e in ("", "ern"))
     | frozenset(f"{a}-{b}{e}" for a in ("north", "south") for b in ("east", "west") for e in ("", "ern"))
@@ -192,7 +196,7 @@ _ONLY = {
     **dict.fromkeys(("near", "nearby", "around", "outside", "surrounding", "to"), ("near",)),
     "between": ("between",),
     # "the road linking Tafas and Al-Muzayrib"
-    **dict.fromkeys(("linking", "links", "connecting", "connects", "joining", "joins"), ("between",)),
+    **dict.fromkeys(_LINKING_WORDS, ("between",)),
     "from": ("near", "between"),  # "15 km away from Manbij" (no bearing: near it), "road from X"
     "rural": ("countryside",),  # "in rural Idlib"
 }

@@ -88,6 +88,7 @@ class Gazetteer:
         self._country_names: dict[str, str] = dict(
             conn.execute("SELECT country, name FROM places WHERE feature = 'country'").fetchall()
         )
+        self._country_codes = {name: code for code, name in self._country_names.items()}  # "Syria" -> "SY"
         # the countries' names as a text's words are folded ("syria"), for "Syrias Aleppo" (reader.py)
         self.country_words = frozenset(fold(name) for name in self._country_names.values())
         # the peoples' names ("Kenyan", "Indian"), never places alone, but for a people named as its country is
@@ -255,9 +256,8 @@ class Gazetteer:
         )
         if not named:
             return None
-        codes = {name: code for code, name in self._country_names.items()}
         for mention in found:
-            code = codes.get(mention.place.country or "")
+            code = self._country_codes.get(mention.place.country or "")
             if code and mention.place.feature != "country" and mention.score >= 1.0:
                 named[code] += 1
         (top, most), *rest = named.most_common(2)

@@ -59,7 +59,7 @@ _SHARED_LEFT = frozenset(
 )
 _SHARED_RIGHT = frozenset({"desert", "countryside", "province", "district"})
 _ROAD_BEFORE = re.compile(
-    r"\b(?:road|highway|motorway|route)\s+(?:between|from|(?:that\s+)?(?:link|connect|join)(?:s|ing))\s+(?:the\s+)?$",
+    rf"\b(?:road|highway|motorway|route)\s+(?:between|from|{cues.ROAD_LINKING})\s+(?:the\s+)?$",
     re.I,
 )
 _ENGLISH_ARTICLES = frozenset({"at", "as", "an", "en", "es", "et", "ed", "er", "e", "i", "l", "il"})
