@@ -467,6 +467,9 @@ CASES: list[tuple[str, list[str]]] = [
         "126 people were killed in the attack, the Observatory said, updating a previous toll of 112 dead.",
         ["killed 126/126/126", "killed 112/112/112 background"],
     ),
+    # "those killed" tells of the dead, it does not count them ("As well as those killed, at least 160 ...")
+    ("As well as those killed at least 160 people were injured it said.", ["injured 160/160/240"]),
+    ("The number of those killed rose to 12.", ["killed 12/12/12 revision"]),
     # ... not the wounds a man died of
     ("Yesterday, a civilian died of wounds he had sustained a week earlier.", ["killed 1/1/1"]),
     (

@@ -541,6 +541,8 @@ class _Sentence(_Grammar):
         """The people harm word ``a`` is said of (empty when it speaks of no one countable)."""
         if self.low(a.start - 1) == "to" or self.role(a.start - 1) == "negation":
             return []  # "an operation to kill", "was not hurt": nobody was harmed
+        if self.low(a.start - 1) == "those" and a.position != "noun":
+            return []  # "as well as those killed at least 160 people were injured": the dead told of, not counted
         if a.position in ("both", "after"):
             adjective = self._adjective(a)
             if adjective is not None:
