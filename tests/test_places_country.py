@@ -214,6 +214,10 @@ def test_places_country_curated_regions_are_read_without_a_country(
         # two villages too small for the world's cities, both Syrian, and no other country has both
         ("A man from Dael was killed by a sniper in Tafas.", "SY", ["Da'il", "Tafas"]),
         ("Turkish forces shelled villages near Tal Rifaat and Marea.", "SY", ["Tall Rif'at", "Mari"]),
+        # a people alone says where a force comes from: the villages it struck say where the report is
+        ("Russian jets struck Tafas and Dael.", "SY", ["Tafas", "Da'il"]),
+        # ... unless the names are no villages: a part of the world, a feast
+        ("Egyptian security forces guarded churches in the Middle East for Christmas.", "EG", []),
         # one village's name is found in many countries; a sentence's first word ("Media") is no village
         (
             "Media allied with the ISIS group said the militants seized a site less than 40 miles from Palmyra.",

@@ -224,22 +224,32 @@ class Gazetteer:
             world = Reader(self, text, [self.layer("world")], None)
             found = world.mentions()
             votes = scoring.people_votes(world.tokens.folded)
-            code = scoring.dominant_country(found, self._country_names, votes) or self._home_of(
-                world.run_keys(found), found
-            )
+            code = scoring.dominant_country(found, self._country_names, votes)
+            if code is None or not self._places_in(found, code):
+                # a people named ("Turkish forces shelled Tal Rifaat and Maarat Misrin") is where a force comes
+                # from: the country whose villages the text names is the report's, when there is one
+                code = self._home_of(world.run_keys(found), found, votes) or code
             if code is None:
                 return Reading(found, world.unresolved), None
         reader = Reader(self, text, [self.layer("countries"), self.layer(code)], code)
         return Reading(reader.mentions(), reader.unresolved), code
 
-    def _home_of(self, runs: list[tuple[str, str]], found: list[PlaceMention]) -> str | None:
+    def _places_in(self, found: list[PlaceMention], code: str) -> bool:
+        """Whether a place the text names lies in the country of ``code``."""
+        return any(self._country_codes.get(m.place.country or "") == code for m in found)
+
+    def _home_of(
+        self, runs: list[tuple[str, str]], found: list[PlaceMention], people: dict[str, float]
+    ) -> str | None:
         """The one country that holds the most of a text's names, when the world's cities settle none: the
         places it found (``found``) and the villages and towns too small for that layer that bear the names no
         world city matched (``runs``: the key and the words of each run of capitalised words). "A man from Dael
         was killed by a sniper in Tafas": both are Syrian villages and no other country has both. A name counts
         for a country where a place of it is spelled as the text spells it (a key alone is shared across the
         world: Davos is "Tafaas" in Romansh). At least one such village and two names in all, more than any
-        other country holds: one village's name is found in many countries."""
+        other country holds: one village's name is found in many countries. Each people named (``people``,
+        votes per country) counts as a name of its country: "Egyptian security forces ... the Middle East ...
+        Christmas" is no report from the United States, whose villages bear those two names."""
         if not runs:
             return None
         spelled = {key: fuzzy.spelling(words) for key, words in runs}
@@ -260,6 +270,8 @@ class Gazetteer:
             code = self._country_codes.get(mention.place.country or "")
             if code and mention.place.feature != "country" and mention.score >= 1.0:
                 named[code] += 1
+        for code, vote in people.items():
+            named[code] += round(vote / scoring.PERSON_VOTE)
         (top, most), *rest = named.most_common(2)
         return top if most >= _HOME_NAMES and (not rest or most > rest[0][1]) else None
 

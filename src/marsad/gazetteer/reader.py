@@ -223,8 +223,10 @@ class Reader(TextChecks):
         """The key and the words of each run of capitalised words that may name a village of some country's
         own layer ("Dael", "Tafas") where the world's cities name none (at most ``most``, each key once): no
         run a world city is spelled exactly in, no acronym ("TAF"), no lone word that opens its sentence
-        ("Media allied with ISIS said", "Road sealed off")."""
+        ("Media allied with ISIS said", "Road sealed off"), no run of words never a place alone ("the Middle
+        East" is a part of the world, not the American village)."""
         words = self.tokens
+        alone = self.stop["not_alone"] | self.stop["never"]
         taken = sorted((m.span.start, m.span.end) for m in found if m.score >= 1.0)
         out: dict[str, str] = {}
         for run in self._runs:
@@ -235,6 +237,8 @@ class Reader(TextChecks):
             if name.isupper() or any(a < end and start < b for a, b in taken):
                 continue
             if run[0] == run[1] and _SENTENCE_END.search(self.text, max(0, start - 12), start) is not None:
+                continue
+            if alone.issuperset(words.folded[run[0] : run[1] + 1]):
                 continue
             key = " ".join(k for k in words.keys[run[0] : run[1] + 1] if k)
             if len(key) >= _LOOSE_KEY and key not in out:
