@@ -125,8 +125,8 @@ def test_places_country_world_cities_need_their_spelling(gaz: Gazetteer, text: s
 @pytest.mark.parametrize(
     ("text", "places", "country"),
     [
-        # nothing else named: no country settled, and no place rather than Iraq's Basra
-        ("Three fighters were killed in an explosion east of Busra al-Sham.", [], None),
+        # nothing else named: not Iraq's Basra, but the Syrian town, the one country whose places are spelled so
+        ("Three fighters were killed in an explosion east of Busra al-Sham.", ["Busra ash Sham"], "SY"),
         # a governorate named: Syria's layer reads the town whole
         (
             "Shelling hit Busra al-Sham, in the Daraa countryside, killing a child.",
@@ -214,6 +214,15 @@ def test_places_country_curated_regions_are_read_without_a_country(
         # two villages too small for the world's cities, both Syrian, and no other country has both
         ("A man from Dael was killed by a sniper in Tafas.", "SY", ["Da'il", "Tafas"]),
         ("Turkish forces shelled villages near Tal Rifaat and Marea.", "SY", ["Tall Rif'at", "Mari"]),
+        # one name of two words that a text places something in, spelled so in one country only
+        ("Turkish forces shelled villages near Tal Rifaat.", "SY", ["Tall Rif'at"]),
+        ("Clashes erupted in Tal Rifaat.", "SY", ["Tall Rif'at"]),
+        # ... not where the world's cities name a place: the Lions Gate of Jerusalem is no Canadian village
+        (
+            "Clashes broke out outside the Lions Gate leading to the Temple Mount at the Jerusalem holy site.",
+            None,
+            ["Jerusalem"],
+        ),
         # a people alone says where a force comes from: the villages it struck say where the report is
         ("Russian jets struck Tafas and Dael.", "SY", ["Tafas", "Da'il"]),
         # ... unless the names are no villages: a part of the world, a feast
@@ -230,7 +239,8 @@ def test_places_country_the_country_whose_villages_a_text_names(
     gaz: Gazetteer, text: str, country: str | None, places: list[str]
 ) -> None:
     """A report that names no country, province, city or local actor settles the one country whose villages
-    and towns bear two of its names or more, more than any other country's do, and is read against it."""
+    and towns bear two of its names or more (or one placed name of two words only it spells so), more than any
+    other country's do, and is read against it."""
     assert gaz.country_of(text) == country
     assert [m.place.name for m in gaz.find(text, None)] == places
 

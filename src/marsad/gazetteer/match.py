@@ -239,20 +239,28 @@ class Gazetteer:
         return any(self._country_codes.get(m.place.country or "") == code for m in found)
 
     def _home_of(
-        self, runs: list[tuple[str, str]], found: list[PlaceMention], people: dict[str, float]
+        self, runs: list[tuple[str, str, bool]], found: list[PlaceMention], people: dict[str, float]
     ) -> str | None:
         """The one country that holds the most of a text's names, when the world's cities settle none: the
         places it found (``found``) and the villages and towns too small for that layer that bear the names no
-        world city matched (``runs``: the key and the words of each run of capitalised words). "A man from Dael
+        world city matched (``runs``: the key and the words of each run of capitalised words, and whether
+        the text places something there, see ``Reader.run_keys``). "A man from Dael
         was killed by a sniper in Tafas": both are Syrian villages and no other country has both. A name counts
         for a country where a place of it is spelled as the text spells it (a key alone is shared across the
         world: Davos is "Tafaas" in Romansh). At least one such village and two names in all, more than any
         other country holds: one village's name is found in many countries. Each people named (``people``,
         votes per country) counts as a name of its country: "Egyptian security forces ... the Middle East ...
-        Christmas" is no report from the United States, whose villages bear those two names."""
+        Christmas" is no report from the United States, whose villages bear those two names. A name of two
+        words or more that the text places something in or near, spelled so in one country only, counts twice
+        where the world's cities name no place: "Turkish forces shelled villages near Tal Rifaat" is a Syrian
+        report."""
         if not runs:
             return None
-        spelled = {key: fuzzy.spelling(words) for key, words in runs}
+        spelled = {key: fuzzy.spelling(words) for key, words, _ in runs}
+        # (where the world's cities name no place: "outside the Lions Gate ... the Jerusalem holy site" is no
+        # Canadian report)
+        alone = not any(m.place.feature != "country" for m in found)
+        placed = {key for key, words, there in runs if there and " " in key and alone}
         marks = ",".join("?" * len(spelled))
         # (CROSS JOIN keeps SQLite's order, names by key first: with bound values it would scan every place
         # outside the world's layer, ~100 times slower)
@@ -261,9 +269,11 @@ class Gazetteer:
             f"WHERE n.key IN ({marks}) AND p.world = 0 AND p.feature IN ({','.join('?' * len(_SETTLEMENTS))})",
             [*spelled, *_SETTLEMENTS],
         ).fetchall()
-        named = Counter(
-            country for key, country in {(k, c) for k, n, c in rows if fuzzy.spelling(n) == spelled[k]}
-        )
+        holders = {(k, c) for k, n, c in rows if fuzzy.spelling(n) == spelled[k]}
+        countries_of = Counter(k for k, _ in holders)
+        named = Counter[str]()
+        for key, country in holders:
+            named[country] += 2 if key in placed and countries_of[key] == 1 else 1
         if not named:
             return None
         for mention in found:

@@ -82,6 +82,8 @@ _LIES_TOWARDS = re.compile(
 )
 _TOWARDS_KM = 10.0
 _FROM_TOWNS = frozenset({"city", "town", "village"})
+# the words before a name that place something there: "in Tal Rifaat", "near the town of Tal Rifaat"
+_PLACED_IN = re.compile(r"\b(?:in|near|at|around|outside|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _LOOSE_KEY = 3  # a shorter key ("ab") names a village in too many countries to say anything
 _BETWEEN_SCRIPTS = re.compile(r"[\s,;:()/-]{1,4}")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -219,16 +221,17 @@ class Reader(TextChecks):
         # "the capital", "the Capital" (a headline's capitals)
         return self._the_capital(mentions) if "apital" in self.text else mentions
 
-    def run_keys(self, found: list[PlaceMention], most: int = 40) -> list[tuple[str, str]]:
+    def run_keys(self, found: list[PlaceMention], most: int = 40) -> list[tuple[str, str, bool]]:
         """The key and the words of each run of capitalised words that may name a village of some country's
-        own layer ("Dael", "Tafas") where the world's cities name none (at most ``most``, each key once): no
+        own layer ("Dael", "Tafas") where the world's cities name none, and whether a word before it places
+        something there ("in", "near", "the village of"; at most ``most``, each key once): no
         run a world city is spelled exactly in, no acronym ("TAF"), no lone word that opens its sentence
         ("Media allied with ISIS said", "Road sealed off"), no run of words never a place alone ("the Middle
         East" is a part of the world, not the American village)."""
         words = self.tokens
         alone = self.stop["not_alone"] | self.stop["never"]
         taken = sorted((m.span.start, m.span.end) for m in found if m.score >= 1.0)
-        out: dict[str, str] = {}
+        out: dict[str, tuple[str, bool]] = {}
         for run in self._runs:
             if run is None:
                 continue
@@ -242,10 +245,10 @@ class Reader(TextChecks):
                 continue
             key = " ".join(k for k in words.keys[run[0] : run[1] + 1] if k)
             if len(key) >= _LOOSE_KEY and key not in out:
-                out[key] = name
+                out[key] = name, _PLACED_IN.search(self.text, max(0, start - 24), start) is not None
                 if len(out) >= most:
                     break
-        return list(out.items())
+        return [(key, name, there) for key, (name, there) in out.items()]
 
     def _placed_by_direction(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """A village known only by its subdistrict (``approx``) that the text says lies one way from a town
