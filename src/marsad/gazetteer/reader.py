@@ -53,6 +53,7 @@ def _is_town(row: Row) -> bool:
 # a close spelling in a region: its spelling (0-1), key, that key's places, and the one of them in the region
 _Spelled = tuple[float, str, list[tuple[Row, str]], Row]
 _FAR_IN_THE_WORLD = 0.8  # the spelling a name read against the world's cities needs ("Deir Ezzur": 0.82)
+_TRANSLATED = 0.5  # below this likeness to a world city's own name, a name of several words is a translation
 # Cues a name after "and" or a comma shares with the name before it ("the deserts of Homs and Deir Ezzor").
 _SHARED_LEFT = frozenset(
     {"desert", "countryside", "outskirts", "near", "province", "district", "village", "town"}
@@ -1219,6 +1220,16 @@ class Reader(TextChecks):
             # against the world's cities a near miss must be near the city's own name, not only one of the
             # hundred forms GeoNames lists in other languages: "Tafas" is no Ta'if through its form "Taifas"
             self._record(hit, unresolved.FAR_SPELLING, row.name)
+            return None
+        if (
+            self.country is None
+            and row.feature in _POPULATED
+            and any(" " in k for k in hit.keys)
+            and not self._like_own_name(hit, row, _TRANSLATED)
+        ):
+            # ... and a name of several words spelled nothing like it is a translation GeoNames lists, not a
+            # name reports use: "the White House said" is no Casablanca
+            self._record(hit, unresolved.NOT_FOUND, row.name)
             return None
         if not hit.quarter and row.feature == "village" and self._names_a_quarter(hit, _NO_VILLAGE_BEFORE):
             # "al-Sakhour neighborhood" with no city named: a quarter of some city, which no village elsewhere
