@@ -67,6 +67,10 @@ CASES = [
     ("Protests spread in Idlib province.", "SY", "Idlib", "Idlib", "admin1", "province", 3, 4),
     ("A car bomb exploded in Idlib city.", "SY", "Idlib", "Idlib", "city", "city", 1, 1),
     ("Curfew in Manbij district.", "SY", "Manbij", "Manbij", "admin2", "district", 2, 3),
+    # a list's plural division word is each name's; a quarter's word is its own ("Douma and Al-Assad district")
+    ("Curfew in the Azaz and Manbij districts.", "SY", "Azaz", "Azaz", "admin2", "district", 2, 3),
+    ("Strikes targeting Hama and Idlib provinces.", "SY", "Hama", "Hama", "admin1", "province", 3, 4),
+    ("More shells target Douma and Al-Assad district.", "SY", "Douma", "Duma", "city", "struck", 1, 1),
     ("ISIS cells hide in the Syrian desert.", "SY", "Syrian desert", "Syrian Desert", "desert", "in", 3, 5),
     ("Patrols combed the Badia.", "SY", "Badia", "Syrian Desert", "desert", None, 3, 5),
     ("A bus was ambushed in al-Shula desert.", "SY", "al-Shula", "Ash Shula", "village", "desert", 2, 2),

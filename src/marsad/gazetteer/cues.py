@@ -128,8 +128,9 @@ _RIGHT = (
     ("outskirts", re.compile(r"^(?:['’]s?)?\s+(?:outskirts|suburbs|environs)\b", re.I)),
     ("desert", re.compile(r"^(?:['’]s?)?\s*(?:-\s*)?(?:deserts?|badia|badiya|steppe)\b", re.I)),
     ("subdistrict", re.compile(r"^\s+(?:sub-?district|nahiya|nahia)\b", re.I)),
-    ("district", re.compile(r"^\s+district\b", re.I)),
-    ("province", re.compile(r"^\s+(?:province|governorate|gov\.|muhafaza[ht]?|wilayat)\b", re.I)),
+    # (plural: "the Azaz and Afrin districts", "Homs and Hama provinces": each its own)
+    ("district", re.compile(r"^\s+districts?\b", re.I)),
+    ("province", re.compile(r"^\s+(?:provinces?|governorates?|gov\.|muhafaza[ht]?|wilayat)\b", re.I)),
     ("city", re.compile(r"^\s+city\b", re.I)),
     ("town", re.compile(r"^\s+town\b", re.I)),
     ("village", re.compile(r"^\s+village\b", re.I)),

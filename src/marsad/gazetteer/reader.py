@@ -59,6 +59,7 @@ _SHARED_LEFT = frozenset(
     {"desert", "countryside", "outskirts", "near", "province", "district", "village", "town"}
 )
 _SHARED_RIGHT = frozenset({"desert", "countryside", "province", "district"})
+_DIVISION_CUES = frozenset({"province", "district"})  # ... shared only where the name after is such a division
 _ROAD_BEFORE = re.compile(
     rf"\b(?:road|highway|motorway|route)\s+(?:between|from|{cues.ROAD_LINKING})\s+(?:the\s+)?$",
     re.I,
@@ -888,13 +889,17 @@ class Reader(TextChecks):
             if after.left and after.left.name is None and before.left and before.left.name in _SHARED_LEFT:
                 after.left = cues.Cue(before.left.name, after.start)
             # "Homs and Hama provinces" share the word; "Abu Kamal, Deir Ezzor governorate" does not: a comma
-            # there says where the first name lies
+            # there says where the first name lies; nor does a quarter's: "Douma and Al-Assad district"
             if (
                 before.right
                 and before.right.name is None
                 and after.right
                 and after.right.name in _SHARED_RIGHT
                 and cues.joined_by_word(self.text, before.end, after.start)
+                and (
+                    after.right.name not in _DIVISION_CUES
+                    or any(row.feature in _ADMIN for row, _ in after.candidates)
+                )
             ):
                 before.right = cues.Cue(after.right.name, before.end)
 
