@@ -49,6 +49,8 @@ CLOSE = [
     ("A massacre claimed 11 lives in Qasr al-Bureij village", "Qasr al-Bureij", "Aleppo"),
     ("Airstrikes on Jadida Khabour village, Raqqa governorate, Syria", "Jadida Khabour", "Raqqa"),
     ("December 25th 2017: Granij, Deir Ezzor governorate, Syria", "Granij", "Deir ez-Zor"),
+    # a word that opens names written apart from the rest, where OCHA joins them ("Talmenes")
+    ("Regime helicopters dropped 22 barrel bombs on Tal Mannas.", "Tal Mannas", "Idlib"),
 ]
 
 

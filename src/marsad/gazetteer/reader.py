@@ -799,12 +799,20 @@ class Reader(TextChecks):
         key = self._run_key(first, last)
         if len(key) < fuzzy.MIN_KEY or key in layer.names:
             return None
-        if fuzzy.skeleton(key) in index.by_skeleton:
+        if fuzzy.skeleton(key) in index.by_skeleton or self._opener_joined(first, last) in layer.names:
             return False
         return True if len(key) >= fuzzy.MIN_SCAN_KEY else None
 
     def _run_key(self, first: int, last: int) -> str:
         return " ".join(filter(None, self.tokens.keys[first : last + 1]))
+
+    def _opener_joined(self, first: int, last: int) -> str | None:
+        """The key of a run that a word opening names begins, with that word joined to the next: "Tal Mannas"
+        is OCHA's "Talmenes", "Deir Hafer" a source's "Deirhafer" (None for any other run)."""
+        if last == first or self.tokens.folded[first] not in self.stop["name_openers"]:
+            return None
+        head, _, rest = self._run_key(first, last).partition(" ")
+        return head + rest if rest else None
 
     def _fuzzy_span(self, layer: Layer, first: int, last: int) -> _Hit | None:
         """The close spelling the words ``first``..``last`` stand for, in the context they are written in;
@@ -817,7 +825,11 @@ class Reader(TextChecks):
         key = self._run_key(first, last)
         words = self.text[start:end]
         index = self.gaz.fuzzy_index(layer)
-        found = index.match(layer, key, words, None, False)
+        joined = self._opener_joined(first, last)
+        if joined in layer.names:  # (scored as written joined)
+            found = fuzzy.best_name(layer, (joined,), words.replace(" ", "", 1))
+        else:
+            found = index.match(layer, key, words, None, False)
         # names sharing no skeleton are scanned for only after a settlement cue ("the village of X"), among the
         # names of the region named nearby
         if (
