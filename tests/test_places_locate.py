@@ -52,6 +52,12 @@ def _sentences(gaz: Gazetteer, text: str, country: str = "SY") -> list[Annotated
         # a place that only says where the one before it lies is not a second scene
         ("Gunmen attacked a checkpoint near Kafr Zita in Hama and killed 2.", "Kafr Zayta"),
         ("A raid on the village of Zara in Hama killed 19 civilians.", "Az-Zara"),
+        # ... as a province says where a road across regions runs
+        (
+            "Militants ambushed a convoy on the road between Ithriya and al-Rasafa in the desert of Raqqa "
+            "province, and killed 11 soldiers.",
+            "Ithriya–Al Rasafeh road",
+        ),
         # ... and so does a town whose possessive names it, or a region said to hold it and its countryside
         ("Gunmen killed a man in Daraa's Nawa city.", "Nawa"),
         (

@@ -58,7 +58,7 @@ _TERRITORY_BEFORE = re.compile(
 _QUALIFIES = re.compile(
     r"^\s*(?:(?:village|town|city|area|camp|neighbou?rhood|district)\s*)?"
     r"(?:and\s+its\s+(?:countryside|surroundings|outskirts|vicinity)\s+)?(?:,\s*(?:in\s+)?|in\s+|of\s+)"
-    r"(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|governorate|city|town)\s+of\s+(?:the\s+)?|"
+    r"(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|desert|province|governorate|city|town)\s+of\s+(?:the\s+)?|"
     r"(?:north|south|east|west)\w*\s+)?$",
     re.IGNORECASE,
 )
@@ -345,6 +345,8 @@ def _qualifies_previous(c: _Candidate, a: Annotated) -> bool:
         return False
     previous = earlier[-1].place
     same_region = previous.admin1 == place.admin1 or _SURROUNDED_BY.get(previous.admin1 or "") == place.admin1
+    # (a road runs across regions: "the road between Ithriya and al-Rasafa in the desert of Raqqa province")
+    same_region = same_region or previous.feature == "road"
     if not same_region or previous.feature in ("admin1", "sector", "country"):
         return False
     if previous.name == place.name:
