@@ -59,7 +59,9 @@ _SHARED_LEFT = frozenset(
     {"desert", "countryside", "outskirts", "near", "province", "district", "village", "town"}
 )
 _SHARED_RIGHT = frozenset({"desert", "countryside", "province", "district"})
-_DIVISION_CUES = frozenset({"province", "district"})  # ... shared only where the name after is such a division
+_DIVISION_CUES = frozenset(
+    {"province", "district"}
+)  # ... shared only where the name after is such a division
 _ROAD_BEFORE = re.compile(
     rf"\b(?:road|highway|motorway|route)\s+(?:between|from|{cues.ROAD_LINKING})\s+(?:the\s+)?$",
     re.I,
