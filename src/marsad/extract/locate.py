@@ -45,11 +45,12 @@ _FROM = re.compile(
     r"(?:the\s+)?)?$",
     re.IGNORECASE,
 )
-# "expelled the regime forces from Kinsabba", "withdrew from Dabiq": taking or leaving ground happens at the
-# place the forces are driven from
+# "expelled the regime forces from Kinsabba", "withdrew from Dabiq", "fighters pushed from the town of Deir
+# al-Adas": taking or leaving ground happens at the place the forces are driven from
 _TERRITORY_BEFORE = re.compile(
     r"\b(?:expel\w*|drov?e\s+out|driv\w*\s+out|oust\w*|dislodg\w*|evict\w*|withdr[ae]w\w*|retreat\w*|"
-    r"pull\w*\s+(?:out|back)|clear\w*|liberat\w*|recaptur\w*|captur\w*|seiz\w*|retak\w*|retook|expuls\w*)"
+    r"pull\w*\s+(?:out|back)|push\w*|forc\w*\s+out|clear\w*|liberat\w*|recaptur\w*|captur\w*|seiz\w*|retak\w*|"
+    r"retook|expuls\w*)"
     r"\b[^.;]{0,50}$",
     re.IGNORECASE,
 )
