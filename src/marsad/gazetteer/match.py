@@ -241,13 +241,13 @@ class Gazetteer:
     def _home_of(
         self, runs: list[tuple[str, str, bool]], found: list[PlaceMention], people: dict[str, float]
     ) -> str | None:
-        """The one country that holds the most of a text's names, when the world's cities settle none: the
-        places it found (``found``) and the villages and towns too small for that layer that bear the names no
-        world city matched (``runs``: the key and the words of each run of capitalised words, and whether
-        the text places something there, see ``Reader.run_keys``). "A man from Dael
-        was killed by a sniper in Tafas": both are Syrian villages and no other country has both. A name counts
-        for a country where a place of it is spelled as the text spells it (a key alone is shared across the
-        world: Davos is "Tafaas" in Romansh). At least one such village and two names in all, more than any
+        """The one country that holds the most of a text's names, when the world's cities settle none (or only
+        a people named does): the places it found (``found``) and the villages and towns too small for that
+        layer that bear the names no world city matched (``runs``: the key and the words of each run of
+        capitalised words, and whether the text places something there, see ``Reader.run_keys``). "A man from
+        Dael was killed by a sniper in Tafas": both are Syrian villages and no other country has both. A name
+        counts for a country where a place of it is spelled as the text spells it (a key alone is shared across
+        the world: Davos is "Tafaas" in Romansh). At least one such village and two names in all, more than any
         other country holds: one village's name is found in many countries. Each people named (``people``,
         votes per country) counts as a name of its country: "Egyptian security forces ... the Middle East ...
         Christmas" is no report from the United States, whose villages bear those two names. A name of two
@@ -260,7 +260,7 @@ class Gazetteer:
         # (where the world's cities name no place: "outside the Lions Gate ... the Jerusalem holy site" is no
         # Canadian report)
         alone = not any(m.place.feature != "country" for m in found)
-        placed = {key for key, words, there in runs if there and " " in key and alone}
+        placed = {key for key, _, there in runs if there and " " in key and alone}
         marks = ",".join("?" * len(spelled))
         # (CROSS JOIN keeps SQLite's order, names by key first: with bound values it would scan every place
         # outside the world's layer, ~100 times slower)

@@ -59,9 +59,8 @@ _SHARED_LEFT = frozenset(
     {"desert", "countryside", "outskirts", "near", "province", "district", "village", "town"}
 )
 _SHARED_RIGHT = frozenset({"desert", "countryside", "province", "district"})
-_DIVISION_CUES = frozenset(
-    {"province", "district"}
-)  # ... shared only where the name after is such a division
+# ... of which these are shared only where the name after them names such a division
+_DIVISION_CUES = frozenset({"province", "district"})
 _ROAD_BEFORE = re.compile(
     rf"\b(?:road|highway|motorway|route)\s+(?:between|from|{cues.ROAD_LINKING})\s+(?:the\s+)?$",
     re.I,
@@ -228,10 +227,10 @@ class Reader(TextChecks):
     def run_keys(self, found: list[PlaceMention], most: int = 40) -> list[tuple[str, str, bool]]:
         """The key and the words of each run of capitalised words that may name a village of some country's
         own layer ("Dael", "Tafas") where the world's cities name none, and whether a word before it places
-        something there ("in", "near", "the village of"; at most ``most``, each key once): no
-        run a world city is spelled exactly in, no acronym ("TAF"), no lone word that opens its sentence
-        ("Media allied with ISIS said", "Road sealed off"), no run of words never a place alone ("the Middle
-        East" is a part of the world, not the American village)."""
+        something there ("in", "near", "the village of"; at most ``most``, each key once): no run a world city
+        is spelled exactly in, no acronym ("TAF"), no lone word that opens its sentence ("Media allied with ISIS
+        said", "Road sealed off"), no run of words never a place alone ("the Middle East" is a part of the
+        world, not the American village)."""
         words = self.tokens
         alone = self.stop["not_alone"] | self.stop["never"]
         taken = sorted((m.span.start, m.span.end) for m in found if m.score >= 1.0)
