@@ -102,14 +102,16 @@ BACKGROUND_CUES = re.compile(
 # Who a targeted person is and what he habitually does ("The leader coordinates roadside bomb attacks", "He was
 # also involved with a complex suicide attack that killed four soldiers", "Wali was a Taliban leader"): a profile,
 # never an incident of this report, even with figures in it. Checked before figures. The verbs are those of roles
-# and habits; "He was killed" or "The leader was detained" do not match.
+# and habits; "He was killed", "The leader was detained" or "The commander was the target of the strike" do not
+# match.
 _SUBJECT = (
     r"(?:He|She|They|The\s+(?:\w+\s+){0,2}(?:leader|commander|facilitator|network|group|cell|detainee|individual|"
     r"suspect|target|emir|official|chief|expert|financier|member)s?|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
 )
 _PROFILE_VERB = (
     r"(?:(?:was|is|were|are|has\s+been|had\s+been)\s+(?:also\s+)?(?:responsible|involved|linked|associated|"
-    r"believed|known|suspected|accused|assessed|thought|a|an|the|one|part|directly|heavily|reportedly)\b|(?:served|"
+    r"believed|known|suspected|accused|assessed|thought|a|an|the(?!\s+targets?\s+of\b)|one|part|directly|heavily|"
+    r"reportedly)\b|(?:served|"
     r"serves|oversaw|oversees|operated|operates|coordinated|coordinates|directed|directs|planned|plans|organized|"
     r"organised|organizes|supplied|supplies|distributed|distributes|facilitated|facilitates|provided|provides|"
     r"controlled|controls|commanded|commands|specializ\w+|acquired|acquires|procured|procures|trained|trains|"
