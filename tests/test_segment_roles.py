@@ -46,6 +46,7 @@ def test_segment_sentences_long_line_is_linear() -> None:
         ("He was killed in the exchange of fire.", True, True, "incident"),
         ("The leader was detained along with two associates.", True, True, "incident"),
         ("The Taliban commander was the target of the precision strike in Kunar province.", False, True, "incident"),
+        ("Idlib was the target of the regime because opposition groups moved there.", False, True, "background"),
         # a response section of a humanitarian update
         ("Humanitarian partners are trucking water to 30 neighbourhoods of Al-Hasakeh city.", False, True,
          "background"),

@@ -103,14 +103,19 @@ BACKGROUND_CUES = re.compile(
 # also involved with a complex suicide attack that killed four soldiers", "Wali was a Taliban leader"): a profile,
 # never an incident of this report, even with figures in it. Checked before figures. The verbs are those of roles
 # and habits; "He was killed", "The leader was detained" or "The commander was the target of the strike" do not
-# match.
+# match ("Idlib was the target of the regime because ..." does).
 _SUBJECT = (
     r"(?:He|She|They|The\s+(?:\w+\s+){0,2}(?:leader|commander|facilitator|network|group|cell|detainee|individual|"
     r"suspect|target|emir|official|chief|expert|financier|member)s?|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
 )
+# "was the target of the precision strike": the strike is told, not who the person is
+_TARGET_OF = (
+    r"\s+targets?\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:strike|air\s?strike|raid|attack|operation|bombing|shelling)s?\b"
+)
 _PROFILE_VERB = (
     r"(?:(?:was|is|were|are|has\s+been|had\s+been)\s+(?:also\s+)?(?:responsible|involved|linked|associated|"
-    r"believed|known|suspected|accused|assessed|thought|a|an|the(?!\s+targets?\s+of\b)|one|part|directly|heavily|"
+    rf"believed|known|suspected|accused|assessed|thought|a|an|the(?!{_TARGET_OF})|one|part|directly|heavily|"
     r"reportedly)\b|(?:served|"
     r"serves|oversaw|oversees|operated|operates|coordinated|coordinates|directed|directs|planned|plans|organized|"
     r"organised|organizes|supplied|supplies|distributed|distributes|facilitated|facilitates|provided|provides|"
