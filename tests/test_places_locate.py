@@ -320,3 +320,19 @@ def test_places_locate_a_toll_revision_at_its_toll_not_the_hospital_after_it() -
     (event,) = [e for e in result["events"] if e["kind"] == "incident"]
     assert event["location"]["name"] == "As Sukhnah"
     assert event["casualties"]["killed"]["best"] == 9
+
+
+def test_places_locate_reads_the_paragraph_of_a_sentence_that_joins_an_earlier_incident() -> None:
+    """A lead that sums up the day's operations, then a paragraph naming the place in one sentence and telling the
+    fight in the next: the fight joins the lead's incident, and the place named in its own paragraph comes with
+    it (not the country of the lead)."""
+    text = (
+        "KABUL, Afghanistan (Dec. 30, 2010) - Several insurgents were killed and others detained during separate"
+        " clearing operations in eastern and southern Afghanistan today.\n\n"
+        "An Afghan and ISAF patrol observed two insurgents with weapons on motorcycles in Ghazni district, Ghazni"
+        " province. After gaining positive identification, combined forces engaged the enemy position with small"
+        " arms fire, killing two insurgents."
+    )
+    result = pipeline.extract_record({"id": "t", "text": text, "published": "2010-12-30"})
+    places = [(e["location"]["name"], e["location"]["admin1"]) for e in result["events"] if e["location"]]
+    assert ("Ghazni", "Ghazni") in places, places

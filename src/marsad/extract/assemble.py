@@ -113,6 +113,10 @@ def group_sentences(
     chronicle = _chronicle(annotated)
     listed = _listed(annotated, heads)
     roles: list[str] = []
+    # context sentences of a paragraph other than the incident's, kept until an incident sentence of their
+    # paragraph joins that incident ("An ISAF patrol observed two insurgents in Ghazni district. ... combined
+    # forces engaged them, killing two insurgents", under a lead that sums up the day's operations)
+    pending: list[Annotated] = []
     for i, a in enumerate(annotated):
         story.enter(a, _headline_line(annotated, i))
         role = "headline" if i < heads else _role_here(annotated, i, None if i in listed else window)
@@ -131,6 +135,7 @@ def group_sentences(
         elif role == "incident":
             # a clause split from its sentence is another incident: never the one told before it
             if current is not None and current.log is None and not a.clause and _continues(current, a):
+                current.members.extend(p for p in pending if p.sentence.paragraph == a.sentence.paragraph)
                 current.members.append(a)
             else:
                 follows = (
@@ -149,6 +154,10 @@ def group_sentences(
             window = _window(window, a) if not chronicle else None
         elif role == "other" and current is not None and _same_paragraph(current, a):
             current.members.append(a)  # context of the incident ("The bus was carrying...")
+        elif role == "other" and current is not None:
+            pending.append(a)
+        if role != "other":
+            pending = []
         story.leave(a, role)
     kept = [g for g in groups if g.kind != "incident" or g.log or any(_tells(m) for m in g.members)]
     for g in kept:
