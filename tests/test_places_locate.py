@@ -219,6 +219,11 @@ def test_places_locate_does_not_carry_across_paragraphs(gaz: Gazetteer) -> None:
     text = "Clashes in Sangin district, Helmand province.\nSomething else.\nCoalition forces killed two."
     first, other, event = _sentences(gaz, text, "AF")
     assert pick_place([event], [first, other]) is None
+    # ... unless the paragraph between goes on with the operation the first told
+    text = "An operation in Sangin district, Helmand province.\nDuring the operation a man fired.\nForces killed him."
+    first, other, event = _sentences(gaz, text, "AF")
+    place = pick_place([event], [first, other])
+    assert place is not None and place.admin1 == "Helmand"
 
 
 def test_places_cli_lists_unresolved_names(tmp_path: Path, gaz: Gazetteer) -> None:

@@ -130,8 +130,12 @@ def pick_place(members: Sequence[Annotated], before: Sequence[Annotated] = ()) -
         fled = _FLIGHT_FROM.search(_before(chosen, members[chosen.order], 90)) is not None
         return _near(chosen.mention.place) if fled else chosen.mention.place
     for offset, a in enumerate(reversed(before[-CARRY_SENTENCES:])):
-        if offset and a.sentence.paragraph != before[-offset].sentence.paragraph:
-            break  # a place named in an earlier paragraph belongs to what that paragraph told
+        later = before[-offset] if offset else None
+        if later is not None and a.sentence.paragraph != later.sentence.paragraph:
+            # a place named in an earlier paragraph belongs to what that paragraph told, unless the next one
+            # opens by going on with it ("During the operation Rahman threatened the security force")
+            if not _GOES_ON.match(later.sentence.span.text):
+                break
         carried = _best([a])
         if carried is not None and _precision(carried) < 6 and _in_country_named(carried, chosen):
             return carried.mention.place
@@ -175,6 +179,12 @@ def _before(c: _Candidate, a: Annotated, width: int) -> str:
 
 
 CARRY_SENTENCES = 2
+# a paragraph that opens by going on with the operation the one before told
+_GOES_ON = re.compile(
+    r"^(?:During|In\s+the\s+course\s+of|Throughout|After|Following)\s+the\s+"
+    r"(?:operation|raid|search|mission|engagement|assault|clearing\s+operation)\b",
+    re.IGNORECASE,
+)
 
 
 def _in_country_named(carried: _Candidate, chosen: _Candidate | None) -> bool:
