@@ -131,11 +131,14 @@ def pick_place(members: Sequence[Annotated], before: Sequence[Annotated] = ()) -
         return _near(chosen.mention.place) if fled else chosen.mention.place
     for offset, a in enumerate(reversed(before[-CARRY_SENTENCES:])):
         later = before[-offset] if offset else None
-        if later is not None and a.sentence.paragraph != later.sentence.paragraph:
-            # a place named in an earlier paragraph belongs to what that paragraph told, unless the next one
-            # opens by going on with it ("During the operation Rahman threatened the security force")
-            if not _GOES_ON.match(later.sentence.span.text):
-                break
+        # a place named in an earlier paragraph belongs to what that paragraph told, unless the next one opens by
+        # going on with it ("During the operation Rahman threatened the security force")
+        if (
+            later is not None
+            and a.sentence.paragraph != later.sentence.paragraph
+            and not _GOES_ON.match(later.sentence.span.text)
+        ):
+            break
         carried = _best([a])
         if carried is not None and _precision(carried) < 6 and _in_country_named(carried, chosen):
             return carried.mention.place
