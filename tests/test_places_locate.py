@@ -100,6 +100,8 @@ def _sentences(gaz: Gazetteer, text: str, country: str = "SY") -> list[Annotated
         ),
         # and it is the place when nothing else is named
         ("Two fishermen were killed by a mine on the Euphrates", "Euphrates"),
+        # what the sentence tells besides is told elsewhere
+        ("In addition to the shelling of Saraqib, gunmen killed 3 civilians in Kafr Nabl.", "Kafr Nabl"),
     ],
 )
 def test_places_locate_the_event_place(gaz: Gazetteer, text: str, name: str) -> None:

@@ -80,6 +80,8 @@ _LISTED = re.compile(r"^\s*(?:,\s*(?:and|or)\b|,|and\b|or\b)\s*(?:the\s+)?$", re
 _REGIONS = frozenset({"admin1", "admin2", "admin3", "sector", "region", "city"})
 # cues whose "from" is no origin: "from X to Y" covers an area, "15 km from X" is near X, "the road from X"
 _NO_ORIGIN_CUES = frozenset({"between", "area", "road", "near"})
+# "In addition to the searches in Wardak and Ghazni, ...": what the sentence tells besides is told elsewhere
+_BESIDES = re.compile(r"(?:^|[.;:]\s*)(?:In\s+addition\s+to|Besides|Apart\s+from)\b[^,;.]*$", re.IGNORECASE)
 # "the Britain-based Observatory", "Iranian-backed militias": the place qualifies an actor
 _QUALIFIER_AFTER = re.compile(r"^[-‐–]?\s*(?:based|backed|led|affiliated|linked|born|made)\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^,?\s*(?:\w+\s*)?\(\s*(?:[A-Z][a-z]{2}|\d)", re.UNICODE)
@@ -335,6 +337,10 @@ def _eligible(c: _Candidate, members: Sequence[Annotated]) -> bool:
     after = text[span.end - offset : span.end - offset + 30]
     if _QUALIFIER_AFTER.match(after) or _is_dateline(c, after):
         return False
+    if _BESIDES.search(_before(c, a, 400)):
+        return (
+            False  # "In addition to the searches in Wardak and Ghazni, ... were detained in Sabari district"
+        )
     # "to evacuate them to Idlib", "their escape from Deir Ezzor to Al-Hasakah": they were not there yet
     if _AWAY_TO.search(_before(c, a, 90)):
         return False
