@@ -100,6 +100,11 @@ def _sentences(gaz: Gazetteer, text: str, country: str = "SY") -> list[Annotated
         ),
         # and it is the place when nothing else is named
         ("Two fishermen were killed by a mine on the Euphrates", "Euphrates"),
+        # a place named as another event's attribute yields to the place of this one
+        (
+            "A commander behind the Homs car bomb attack was killed in an airstrike in Tadmur district.",
+            "Tadmur",
+        ),
         # what the sentence tells besides is told elsewhere
         ("In addition to the shelling of Saraqib, gunmen killed 3 civilians in Kafr Nabl.", "Kafr Nabl"),
     ],

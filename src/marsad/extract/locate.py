@@ -115,6 +115,8 @@ class _Candidate:
     listed: tuple[int, ...] = ()  # where the names of the list it is one of start ("shelled A, B and C")
     # it opens its sentence as where the rest happens ("In Idlib, regime forces shelled")
     setting: bool = False
+    # it names another event ("support to the Kabul suicide bomb attack June 28, was killed in Gardez district")
+    names_event: bool = False
 
 
 def pick_place(members: Sequence[Annotated], before: Sequence[Annotated] = ()) -> Place | None:
@@ -213,10 +215,27 @@ def _candidates(members: Sequence[Annotated]) -> list[_Candidate]:
         anchor = _anchor(a)
         lists = _lists(a)
         out.extend(
-            _Candidate(order, m, anchor, labels_report(m, a), lists[i], _setting(m, a))
+            _Candidate(order, m, anchor, labels_report(m, a), lists[i], _setting(m, a), _names_event(m, a))
             for i, m in enumerate(a.places)
         )
     return out
+
+
+# "the Kabul suicide bomb attack", "the Khan Sheikhun chemical attack": a place named as an event's attribute
+_EVENT_NAMED_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|massacres?|blasts?|explosions?)\b", re.IGNORECASE
+)
+
+
+def _names_event(mention: Any, a: Annotated) -> bool:
+    """Whether the mention is an attribute of an event noun after "the" ("the Kabul suicide bomb attack"): an
+    event of its own, the sentence's scene only where it names no other place."""
+    span: Span = mention.span
+    text, offset = a.sentence.span.text, a.sentence.span.start
+    start = span.start - offset
+    return text[max(0, start - 4) : start].lower() == "the " and bool(
+        _EVENT_NAMED_AFTER.match(text, span.end - offset)
+    )
 
 
 # "In Idlib, ...", "Meanwhile in Daraa province, ...": a sentence that opens with where the rest happens
@@ -312,7 +331,7 @@ def _cost(c: _Candidate) -> tuple[float, int]:
         cost += _RIVER
     if _precision(c) >= 6 and c.mention.cue is None:
         cost += _PLAIN_COUNTRY  # "Iran combat engineer killed in Syria": the country the event was *in*
-    if c.dateline:
+    if c.dateline or c.names_event:
         cost += _DATELINE_COST
     if c.anchor is not None:
         # the names of a list are as close as its closest: the first named is the place, as coders take it, not
