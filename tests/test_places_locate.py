@@ -222,6 +222,23 @@ def test_places_locate_does_not_carry_a_place_into_another_country(gaz: Gazettee
     assert place is not None and place.admin1 == "Helmand"
 
 
+def test_places_locate_a_context_sentence_yields_to_the_place_named_before(gaz: Gazetteer) -> None:
+    """The sentences that tell the event name no place; a context sentence of the same story names one (the
+    nickname of the town the headline names): the place named just before the event is where it happened."""
+    text = (
+        "Syrian forces kill 60 terrorists near Palmyra\n"
+        "Government forces killed 60 terrorists 15 kilometers east of the city.\n"
+        "Sappers cleared the monuments of the city called a pearl of the Syrian desert."
+    )
+    headline, event, context = _sentences(gaz, text)
+    event.role, context.role = "incident", "other"
+    for a in (event, context):
+        a.sentence = Sentence(a.sentence.span, a.sentence.index, 1)  # one paragraph
+    place = pick_place([event, context], [headline])
+    assert place is not None and place.name == "Tadmur"
+    assert pick_place([event, context]) is not None  # with nothing before, the context's place stays
+
+
 def test_places_locate_does_not_carry_across_paragraphs(gaz: Gazetteer) -> None:
     text = "Clashes in Sangin district, Helmand province.\nSomething else.\nCoalition forces killed two."
     first, other, event = _sentences(gaz, text, "AF")

@@ -856,6 +856,9 @@ def test_places_namesakes_a_numbered_base_is_no_village(gaz: Gazetteer) -> None:
         ("Clashes continue in Kabbana front and bombardment targets Rastan", "Kabbana", True),
         ("Aleppo Today reported the shelling", "Aleppo", False),
         ("The Southern Front and the Hama Brigade issued a statement", "Hama", False),
+        # "media" ending a headline is its source; elsewhere it heads the outlet's name
+        ("Syrian forces destroy over 60 terrorists on approached to Palmyra media\n\nText.", "Palmyra", True),
+        ("Palmyra media outlets said the strike killed 5.", "Palmyra", False),
     ],
 )
 def test_places_namesakes_a_lower_case_head_word_is_no_organisation(

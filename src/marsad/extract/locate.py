@@ -130,9 +130,28 @@ def pick_place(members: Sequence[Annotated], before: Sequence[Annotated] = ()) -
     place, as near it.
     """
     chosen = _best(members)
+    if chosen is not None and _precision(chosen) < 6 and members[chosen.order].role == "other":
+        # a place only a context sentence names ("the ancient city which used to be called 'a pearl of the Syrian
+        # desert'") yields to the one named just before the sentences that tell the event
+        told = _best([a for a in members if a.role != "other"])
+        carried = _carried(before, chosen) if told is None or _precision(told) >= 6 else None
+        if carried is not None:
+            return carried
     if chosen is not None and _precision(chosen) < 6:
         fled = _FLIGHT_FROM.search(_before(chosen, members[chosen.order], 90)) is not None
         return _near(chosen.mention.place) if fled else chosen.mention.place
+    carried = _carried(before, chosen)
+    if carried is not None:
+        return carried
+    # the home of the people harmed, else where people were taken or fled to: the nearest places the report gives
+    fallback = _named_after(members, _HOMETOWN_BEFORE) or _named_after(members, _AWAY_TO)
+    if fallback is not None:
+        return _near(fallback)
+    return chosen.mention.place if chosen is not None else None
+
+
+def _carried(before: Sequence[Annotated], chosen: _Candidate | None) -> Place | None:
+    """The place below the country named in the last ``CARRY_SENTENCES`` of ``before``, nearest first."""
     for offset, a in enumerate(reversed(before[-CARRY_SENTENCES:])):
         later = before[-offset] if offset else None
         # a place named in an earlier paragraph belongs to what that paragraph told, unless the next one opens by
@@ -145,12 +164,8 @@ def pick_place(members: Sequence[Annotated], before: Sequence[Annotated] = ()) -
             break
         carried = _best([a])
         if carried is not None and _precision(carried) < 6 and _in_country_named(carried, chosen):
-            return carried.mention.place
-    # the home of the people harmed, else where people were taken or fled to: the nearest places the report gives
-    fallback = _named_after(members, _HOMETOWN_BEFORE) or _named_after(members, _AWAY_TO)
-    if fallback is not None:
-        return _near(fallback)
-    return chosen.mention.place if chosen is not None else None
+            return carried.mention.place  # type: ignore[no-any-return]
+    return None
 
 
 # "A man from the city of Al-Raqqah was executed by ISIS": where the people harmed came from is the nearest place

@@ -407,12 +407,24 @@ class TextChecks:
                 # "its Damascus ally": the capital's government; "Syria regime" still names the country
                 return not any(row.feature == "country" for row, _ in hit.candidates)
             if words.folded[index] in self.stop["organisation_heads"]:
+                if self._source_of_headline(index):
+                    return False  # "... terrorists on approached to Palmyra media": the headline's source
                 # "Aleppo Today" is a channel; "bombing in Douma today" names Douma
                 return words.capital[index] or words.folded[index] not in _CAPITALISED_HEADS
             if not words.capital[index]:
                 return False
             index, end = index + 1, words.ends[index]
         return False
+
+    def _source_of_headline(self, index: int) -> bool:
+        """Whether the word is a lower-case "media" that ends its line: a headline's source ("Syrian forces
+        destroy over 60 terrorists near Palmyra media"), not a channel named after the place."""
+        words = self.tokens
+        if words.raw[index] != "media":
+            return False
+        end = words.ends[index]
+        rest = self.text[end : end + 3]
+        return rest == "" or rest.lstrip(" ")[:1] in ("\n", "")
 
     def _title_case(self, index: int) -> bool:
         """Whether the word's line is written in Title Case: headlines capitalise every word, names or not.
