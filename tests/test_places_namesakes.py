@@ -822,6 +822,16 @@ def test_places_namesakes_a_neighbourhood_with_no_city_is_no_village_elsewhere(g
     assert (batna.place.name, batna.place.admin1) == ("Kafr Batna", "Rif Dimashq")
 
 
+def test_places_namesakes_a_city_district_is_no_village_elsewhere(gaz: Gazetteer) -> None:
+    # Homs's Khaldiyeh District is not Raqqa's village Khaldiya: the name is kept
+    reading = gaz.read("The army captured Khaldiyeh District, held by the rebels for two years.", "SY")
+    assert reading.mentions == []
+    assert [(u.raw, u.reason) for u in reading.unresolved] == [("Khaldiyeh", unresolved.NOT_FOUND)]
+    # ... but a province said to hold the district makes it a division, named after its town or village
+    [chimtal, balkh] = gaz.find("A Taliban leader was arrested in Chimtal district, Balkh province.", "AF")
+    assert (chimtal.place.name, balkh.place.name) == ("Chimtal", "Balkh")
+
+
 def test_places_namesakes_a_land_form_is_no_village_of_its_name_elsewhere(gaz: Gazetteer) -> None:
     # "Al-Shamiyyah Mountains" in the Homs desert are not Raqqa's village Al-Hama ("Shamiyah"): the name is kept
     reading = gaz.read("Warplanes shell Al-Shamiyyah Mountains in the eastern countryside of Homs", "SY")

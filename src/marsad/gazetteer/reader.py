@@ -109,6 +109,9 @@ _NEIGHBOURHOOD = frozenset({"neighbourhood", "neighborhood", "quarter"})
 # village perhaps, but not always after one that bears the name elsewhere
 _LAND_FORMS = frozenset({"mountain", "mount", "hill", "plain", "valley", "height"})
 _NO_VILLAGE_BEFORE = _NEIGHBOURHOOD | _LAND_FORMS
+# ... and, with no province said to hold it, a district that is no division: a city's ("Khaldiyeh District" of
+# Homs, "the al-Touseeiyah district in the city of Raqqah"); "Chimtal district, Balkh province" is a division
+_CITY_DISTRICT = frozenset({"district"})
 _STRETCH = 150  # characters: about a clause ("besieging al-Tabaqa area… forces of ... take Safsafa area")
 _OWN_TOWN = 10_000  # people: a place this large named before a city is listed beside it, not inside it
 _BROAD = frozenset({"countryside", "desert", "outskirts", "near", "direction", "distance"})
@@ -1249,7 +1252,14 @@ class Reader(TextChecks):
             # name reports use: "the White House said" is no Casablanca
             self._record(hit, unresolved.NOT_FOUND, row.name)
             return None
-        if not hit.quarter and row.feature == "village" and self._names_a_quarter(hit, _NO_VILLAGE_BEFORE):
+        if (
+            not hit.quarter
+            and row.feature == "village"
+            and (
+                self._names_a_quarter(hit, _NO_VILLAGE_BEFORE)
+                or (holding is None and self._names_a_quarter(hit, _CITY_DISTRICT))
+            )
+        ):
             # "al-Sakhour neighborhood" with no city named: a quarter of some city, which no village elsewhere
             # that shares its name is (Sikhur of al-Hasakah is not Aleppo's Sakhour); reports call towns near a
             # city its neighbourhoods too ("Kafr Batna neighborhood", "Marea neighborhood"): a town stays. So for
