@@ -371,10 +371,9 @@ def _eligible(c: _Candidate, members: Sequence[Annotated]) -> bool:
     after = text[span.end - offset : span.end - offset + 30]
     if _QUALIFIER_AFTER.match(after) or _is_dateline(c, after):
         return False
+    # "In addition to the searches in Wardak and Ghazni, ... were detained in Sabari district": told besides
     if _BESIDES.search(_before(c, a, 400)):
-        return (
-            False  # "In addition to the searches in Wardak and Ghazni, ... were detained in Sabari district"
-        )
+        return False
     # "to evacuate them to Idlib", "their escape from Deir Ezzor to Al-Hasakah": they were not there yet
     if _AWAY_TO.search(_before(c, a, 90)):
         return False

@@ -423,8 +423,7 @@ class TextChecks:
         if words.raw[index] != "media":
             return False
         end = words.ends[index]
-        rest = self.text[end : end + 3]
-        return rest == "" or rest.lstrip(" ")[:1] in ("\n", "")
+        return self.text[end : end + 3].lstrip(" ")[:1] in ("\n", "")  # (the text's end too)
 
     def _title_case(self, index: int) -> bool:
         """Whether the word's line is written in Title Case: headlines capitalise every word, names or not.
