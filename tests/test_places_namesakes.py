@@ -816,7 +816,7 @@ def test_places_namesakes_a_neighbourhood_with_no_city_is_no_village_elsewhere(g
     # Aleppo's al-Sakhour quarter, its city unnamed: al-Hasakah's village Sikhur is not it; the name is kept
     reading = gaz.read("8 killed by aerial bombardment on al-Sakhour neighborhood", "SY")
     assert reading.mentions == []
-    assert [(u.raw, u.reason) for u in reading.unresolved] == [("al-Sakhour", unresolved.NOT_FOUND)]
+    assert [(u.raw, u.reason) for u in reading.unresolved] == [("al-Sakhour", unresolved.NOT_THIS_PLACE)]
     # a town near a city that a report calls its neighbourhood stays that town
     [batna] = gaz.find("Bodies were brought to a field hospital in Kafr Batna neighborhood", "SY")
     assert (batna.place.name, batna.place.admin1) == ("Kafr Batna", "Rif Dimashq")
@@ -826,7 +826,7 @@ def test_places_namesakes_a_city_district_is_no_village_elsewhere(gaz: Gazetteer
     # Homs's Khaldiyeh District is not Raqqa's village Khaldiya: the name is kept
     reading = gaz.read("The army captured Khaldiyeh District, held by the rebels for two years.", "SY")
     assert reading.mentions == []
-    assert [(u.raw, u.reason) for u in reading.unresolved] == [("Khaldiyeh", unresolved.NOT_FOUND)]
+    assert [(u.raw, u.reason) for u in reading.unresolved] == [("Khaldiyeh", unresolved.NOT_THIS_PLACE)]
     # ... but a province said to hold the district makes it a division, named after its town or village
     [chimtal, balkh] = gaz.find("A Taliban leader was arrested in Chimtal district, Balkh province.", "AF")
     assert (chimtal.place.name, balkh.place.name) == ("Chimtal", "Balkh")
@@ -836,7 +836,7 @@ def test_places_namesakes_a_land_form_is_no_village_of_its_name_elsewhere(gaz: G
     # "Al-Shamiyyah Mountains" in the Homs desert are not Raqqa's village Al-Hama ("Shamiyah"): the name is kept
     reading = gaz.read("Warplanes shell Al-Shamiyyah Mountains in the eastern countryside of Homs", "SY")
     assert [m.place.name for m in reading.mentions] == ["Eastern Homs"]
-    assert [(u.raw, u.reason) for u in reading.unresolved] == [("Al-Shamiyyah", unresolved.NOT_FOUND)]
+    assert [(u.raw, u.reason) for u in reading.unresolved] == [("Al-Shamiyyah", unresolved.NOT_THIS_PLACE)]
     # the mountains a source knows as "Jabal X" are those ("Shomariyyeh Mountains" east of Homs, not Suwayda's
     # village Al-Shomarah); the village itself, and a town's mountains, are still read
     [mountains, _] = gaz.find("Regime forces advance in Al-Shomariyyeh Mountains east of Homs", "SY")

@@ -1265,7 +1265,7 @@ class Reader(TextChecks):
             # city its neighbourhoods too ("Kafr Batna neighborhood", "Marea neighborhood"): a town stays. So for
             # a land form: "Al-Shamiyyah Mountains" in the Homs desert are not a Raqqa village, while "the
             # Zabadani Mountains" are the town's
-            self._record(hit, unresolved.NOT_FOUND, row.name)
+            self._record(hit, unresolved.NOT_THIS_PLACE, row.name)
             return None
         if holding is not None and not hit.quarter and _small(row) and not self._lies_in(row, holding):
             found = self._in_region(hit, holding, small=True)

@@ -18,6 +18,11 @@ _ANNOUNCED_AFTER = re.compile(r"^\s+(?:village|town|city|countryside|district|su
 NOT_FOUND = "not in the gazetteer"
 FAR_SPELLING = "spelled too far from any gazetteer name"
 CONFLICT = "its only namesakes lie outside the region named beside it"
+# a neighbourhood, district or land form named after a village elsewhere ("al-Sakhour neighborhood", "Khaldiyeh
+# District", "Al-Shamiyyah Mountains"): the gazetteer knows the name, not this place
+NOT_THIS_PLACE = (
+    "a neighbourhood, district or land form: its namesakes in the gazetteer are villages elsewhere"
+)
 _MAX_RAW = 200  # a "name" longer than this is no name: keep its start only, in bounded space
 _SPACE = re.compile(r"\s+")
 
