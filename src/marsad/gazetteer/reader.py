@@ -1264,7 +1264,7 @@ class Reader(TextChecks):
             # that shares its name is (Sikhur of al-Hasakah is not Aleppo's Sakhour); reports call towns near a
             # city its neighbourhoods too ("Kafr Batna neighborhood", "Marea neighborhood"): a town stays. So for
             # a land form: "Al-Shamiyyah Mountains" in the Homs desert are not a Raqqa village, while "the
-            # Zabadani Mountains" are the town's
+            # Zabadani Mountains" are the town's; and for a city's district (see _CITY_DISTRICT)
             self._record(hit, unresolved.NOT_THIS_PLACE, row.name)
             return None
         if holding is not None and not hit.quarter and _small(row) and not self._lies_in(row, holding):
