@@ -70,6 +70,8 @@ def _sentences(gaz: Gazetteer, text: str, country: str = "SY") -> list[Annotated
         # forces are driven out of a place where the fighting is: "from" is no origin there
         ("Rebels expelled the regime forces from Kinsabba town; 4 were killed.", "Kinnsibba"),
         ("Rebel fighters pushed from the town of Deir al-Adas in Syria; 20 were killed.", "Deir Eladas"),
+        # ... but an advance onward set out from there
+        ("20 were killed as regime forces pushed from Khanasser towards Aleppo.", "Aleppo"),
         # the countryside of a town is the land around it, not a region yielding to a point named later
         (
             "Clashes in the countryside of Tal Abyad and in the vicinity of Brigade 137 in Deir Ezzor",

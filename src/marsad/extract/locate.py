@@ -45,15 +45,19 @@ _FROM = re.compile(
     r"(?:the\s+)?)?$",
     re.IGNORECASE,
 )
-# "expelled the regime forces from Kinsabba", "withdrew from Dabiq", "fighters pushed from the town of Deir
-# al-Adas": taking or leaving ground happens at the place the forces are driven from
+# "expelled the regime forces from Kinsabba", "withdrew from Dabiq": taking or leaving ground happens at the
+# place the forces are driven from
 _TERRITORY_BEFORE = re.compile(
     r"\b(?:expel\w*|drov?e\s+out|driv\w*\s+out|oust\w*|dislodg\w*|evict\w*|withdr[ae]w\w*|retreat\w*|"
-    r"pull\w*\s+(?:out|back)|push\w*|forc\w*\s+out|clear\w*|liberat\w*|recaptur\w*|captur\w*|seiz\w*|retak\w*|"
+    r"pull\w*\s+(?:out|back)|forc\w*\s+out|clear\w*|liberat\w*|recaptur\w*|captur\w*|seiz\w*|retak\w*|"
     r"retook|expuls\w*)"
     r"\b[^.;]{0,50}$",
     re.IGNORECASE,
 )
+# ... and so does "fighters pushed from the town of Deir al-Adas", but not an advance onward: "regime forces
+# pushed from Khanasser towards Aleppo" set out from there
+_PUSHED_BEFORE = re.compile(r"\bpush\w*\b[^.;]{0,50}$", re.IGNORECASE)
+_ONWARD = re.compile(r"^\s*,?\s*(?:towards?|into|to|on)\b", re.IGNORECASE)
 # "Kafr Zita in Hama", "Tabqa, Raqqa governorate", "Maratah in the countryside of Aleppo": the second place
 # says where the first lies; it is not a second scene
 _QUALIFIES = re.compile(
@@ -381,7 +385,11 @@ def _eligible(c: _Candidate, members: Sequence[Annotated]) -> bool:
         return True  # "Mines of ISIS kill 25 displaced citizens during their escape from Deir Ezzor"
     if _qualifies_previous(c, a) or _qualifies_next(c, a):
         return False
-    return not _FROM.search(before) or _TERRITORY_BEFORE.search(_before(c, a, 90)) is not None
+    if not _FROM.search(before):
+        return True
+    wider = _before(c, a, 90)
+    pushed = _PUSHED_BEFORE.search(wider) is not None and not _ONWARD.match(after)
+    return pushed or _TERRITORY_BEFORE.search(wider) is not None
 
 
 def _qualifies_previous(c: _Candidate, a: Annotated) -> bool:
