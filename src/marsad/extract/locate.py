@@ -57,7 +57,7 @@ _TERRITORY_BEFORE = re.compile(
 # ... and so does "fighters pushed from the town of Deir al-Adas", but not an advance onward: "regime forces
 # pushed from Khanasser towards Aleppo" set out from there
 _PUSHED_BEFORE = re.compile(r"\bpush\w*\b[^.;]{0,50}$", re.IGNORECASE)
-_ONWARD = re.compile(r"^\s*,?\s*(?:towards?|into|to|on)\b", re.IGNORECASE)
+_ONWARD = re.compile(r"^\s*,?\s*(?:towards?|into|to)\b", re.IGNORECASE)
 # "Kafr Zita in Hama", "Tabqa, Raqqa governorate", "Maratah in the countryside of Aleppo": the second place
 # says where the first lies; it is not a second scene
 _QUALIFIES = re.compile(
