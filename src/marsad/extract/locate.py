@@ -378,8 +378,9 @@ def _eligible(c: _Candidate, members: Sequence[Annotated]) -> bool:
     # "In addition to the searches in Wardak and Ghazni, ... were detained in Sabari district": told besides
     if _BESIDES.search(_before(c, a, 400)):
         return False
+    wider = _before(c, a, 90)
     # "to evacuate them to Idlib", "their escape from Deir Ezzor to Al-Hasakah": they were not there yet
-    if _AWAY_TO.search(_before(c, a, 90)):
+    if _AWAY_TO.search(wider):
         return False
     if _FLIGHT_FROM.search(before):
         return True  # "Mines of ISIS kill 25 displaced citizens during their escape from Deir Ezzor"
@@ -387,7 +388,6 @@ def _eligible(c: _Candidate, members: Sequence[Annotated]) -> bool:
         return False
     if not _FROM.search(before):
         return True
-    wider = _before(c, a, 90)
     pushed = _PUSHED_BEFORE.search(wider) is not None and not _ONWARD.match(after)
     return pushed or _TERRITORY_BEFORE.search(wider) is not None
 

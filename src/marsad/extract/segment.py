@@ -153,7 +153,7 @@ def _ends_with_abbreviation(chunk: str) -> bool:
 
 def sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` with offsets; every line break ends a sentence (paragraphs are lines after ingest).
-    A paragraph that repeats the headline as its first words with no full stop after them starts after them."""
+    A paragraph that repeats the headline as its first words and runs on starts after them."""
     out: list[Sentence] = []
     pos = 0
     title: str | None = None
@@ -162,7 +162,7 @@ def sentences(text: str) -> list[Sentence]:
         pos += len(line) + 1
         if not line.strip():
             continue
-        # (a paragraph that opens with the headline again, running on without a full stop: the repeat is no
+        # (a paragraph that opens with the headline again and runs on: the repeat is no
         # sentence of its own, or the headline's figures count twice and its words tell a second incident)
         cursor = _after_title(line, title) if title else 0
         if title is None:
@@ -193,7 +193,7 @@ def _title_of(line: str) -> str:
 
 
 def _after_title(line: str, title: str) -> int:
-    """Where the headline ends in a paragraph that opens with it and runs on without a full stop; else 0."""
+    """Where the headline ends in a paragraph that opens with it and runs on after a space; else 0."""
     at = len(line) - len(line.lstrip())
     end = at + len(title)
     if line.startswith(title, at) and end < len(line) and line[end].isspace() and line[end:].strip():

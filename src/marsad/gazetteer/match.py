@@ -224,7 +224,7 @@ class Gazetteer:
             world = Reader(self, text, [self.layer("world")], None)
             found = world.mentions()
             votes = scoring.people_votes(world.tokens.folded)
-            code = scoring.dominant_country(found, self._country_names, votes)
+            code = scoring.dominant_country(found, self._country_codes, votes)
             if code is None or not self._places_in(found, code):
                 # a people named ("Turkish forces shelled Tal Rifaat and Maarat Misrin") is where a force comes
                 # from: the country whose villages the text names is the report's, when there is one

@@ -803,19 +803,20 @@ class Reader(TextChecks):
         key = self._run_key(first, last)
         if len(key) < fuzzy.MIN_KEY or key in layer.names:
             return None
-        if fuzzy.skeleton(key) in index.by_skeleton or self._opener_joined(first, last) in layer.names:
+        if fuzzy.skeleton(key) in index.by_skeleton or self._opener_joined(first, key) in layer.names:
             return False
         return True if len(key) >= fuzzy.MIN_SCAN_KEY else None
 
     def _run_key(self, first: int, last: int) -> str:
         return " ".join(filter(None, self.tokens.keys[first : last + 1]))
 
-    def _opener_joined(self, first: int, last: int) -> str | None:
-        """The key of a run that a word opening names begins, with that word joined to the next: "Tal Mannas"
-        is OCHA's "Talmenes", "Deir Hafer" a source's "Deirhafer" (None for any other run)."""
-        if last == first or self.tokens.folded[first] not in self.stop["name_openers"]:
+    def _opener_joined(self, first: int, key: str) -> str | None:
+        """``key``, the key of a run from word ``first``, with its first word joined to the next where that word
+        opens names: "Tal Mannas" is OCHA's "Talmenes", "Deir Hafer" a source's "Deirhafer" (None for any other
+        run, and for a run of one word)."""
+        if self.tokens.folded[first] not in self.stop["name_openers"]:
             return None
-        head, _, rest = self._run_key(first, last).partition(" ")
+        head, _, rest = key.partition(" ")
         return head + rest if rest else None
 
     def _fuzzy_span(self, layer: Layer, first: int, last: int) -> _Hit | None:
@@ -829,7 +830,7 @@ class Reader(TextChecks):
         key = self._run_key(first, last)
         words = self.text[start:end]
         index = self.gaz.fuzzy_index(layer)
-        joined = self._opener_joined(first, last)
+        joined = self._opener_joined(first, key)
         if joined in layer.names:  # (scored as written joined)
             found = fuzzy.best_name(layer, (joined,), words.replace(" ", "", 1))
         else:

@@ -36,10 +36,10 @@ def importance(row: Row) -> float:
 
 
 def dominant_country(
-    mentions: list[PlaceMention], names: dict[str, str], people: dict[str, float] | None = None
+    mentions: list[PlaceMention], codes: dict[str, str], people: dict[str, float] | None = None
 ) -> str | None:
-    """The country most of a text's places (and the peoples it names, ``people``) are in, when one clearly is."""
-    codes = {name: code for code, name in names.items()}
+    """The country most of a text's places (and the peoples it names, ``people``) are in, when one clearly is;
+    ``codes`` maps countries' names to their codes ("Syria" -> "SY")."""
     votes: dict[str, float] = dict(people or {})
     # with no place of the world layer named, the one people a text names is evidence enough ("Syrian")
     minimum = PERSON_VOTE if people and not any(codes.get(m.place.country or "") for m in mentions) else 2.0
