@@ -14,7 +14,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The place reader compiled with mypyc where this machine has a C compiler (the same code runs as Python where
+# it has not); rebuilt when any source changed, in about a minute.
 install: $(STAMP)
+	$(BIN)/marsad compile --if-possible
 
 # The main job on the bundled demo corpus with the embedded SQLite default; prints the incidents and writes exports.
 demo: install
@@ -39,4 +42,4 @@ accuracy: install
 	$(BIN)/marsad eval --all --write-docs
 
 clean:
-	rm -rf $(VENV) $(OUT) $(DB) $(DB)-wal $(DB)-shm .pytest_cache
+	rm -rf $(VENV) $(OUT) $(DB) $(DB)-wal $(DB)-shm .pytest_cache src/marsad/_compiled

@@ -60,6 +60,9 @@ class Figures:
     rounds: Rounds
     gazetteer_load: dict[str, list[float]]
     worker: dict[str, Any]
+    # bench_compiled.side_by_side: what its two workers ran and their seconds per round; None when this run
+    # had no compiled build
+    against_pure: dict[str, Any] | None = None
 
     def sources(self) -> list[str]:
         return [b.name for b in self.batches] + ([ALL] if len(self.batches) > 1 else [])
@@ -92,6 +95,14 @@ class Figures:
         assemble stage, which has no goal, counted as free): a yardstick for the whole-pipeline figure."""
         per_doc = sum(self.units(source, g.unit) / self.docs(source) / g.target for g in GOALS)
         return 1 / per_doc if per_doc else float("inf")
+
+    def config_rate(self, config: str, source: str, keys: tuple[str, ...]) -> Rate:
+        """Reports/s of ``keys`` in one worker ("compiled" or "pure") of the compiled-against-pure comparison."""
+        assert self.against_pure is not None
+        rounds = Rounds()
+        for seconds in self.against_pure["rounds"][config]:
+            rounds.add(seconds)
+        return Rate(self.docs(source), Stat.of(rounds.per_repeat(source, keys)))
 
     def peak_mb(self) -> float:
         return float(self.worker["peak_mb"])

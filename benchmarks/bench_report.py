@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bench_compiled import COMPILED, PURE
 from bench_corpus import ROOT
 from bench_figures import (
     GOALS,
@@ -131,9 +132,76 @@ def summary_rows(fig: Figures) -> list[list[str]]:
             "info",
         ]
     )
+    if fig.against_pure is not None:
+        pure = fig.config_rate(PURE, ALL, ("places",)).median
+        rows.append(
+            [
+                "Toponym stage, the same code as pure Python (no C compiler)",
+                f"{fmt_rate(pure)} reports/s",
+                "≥ 1,000 reports/s",
+                fmt_ratio(pure / 1000),
+                "info",
+            ]
+        )
     load = Stat.of([sum(v) for v in zip(*fig.gazetteer_load.values(), strict=True)])
     rows.append(["Gazetteer load (open + layers)", fmt_s(load.median), "no goal", "", "info"])
     return rows
+
+
+def compiled_section(fig: Figures, ctx: dict[str, Any]) -> list[str]:
+    """The compiled build against the same code run as Python, stage by stage and, for the toponym stage,
+    source by source."""
+    lines = ["## Compiled build against pure Python", ""]
+    if fig.against_pure is None:
+        return [
+            *lines,
+            f"The compiled build of the place reader was {ctx['compiled']}; every figure above is pure Python.",
+            "",
+        ]
+    states = fig.against_pure["states"]
+    runs = len(fig.against_pure["rounds"][COMPILED])
+    lines += [
+        "`make` compiles the modules of the place reader with mypyc (`marsad compile`; see "
+        f"`src/marsad/compiled.py`); in this run: {ctx['compiled']}. Two worker processes on the same core, one "
+        f"with `MARSAD_PURE_PYTHON=1`, each hold the whole sample and take turns, {runs} passes of the chain "
+        "each, stage by stage (the first of each pair alternating). "
+        f"The compiled worker ran the build: {'yes' if states[COMPILED]['compiled'] else 'NO'}; the pure one "
+        f"ran Python: {'yes' if not states[PURE]['compiled'] else 'NO'}. The stages outside the build are the "
+        "control: their ratio shows the noise between the two processes.",
+        "",
+    ]
+    rows = []
+    for key in fig.stage_keys():
+        compiled = fig.config_rate(COMPILED, ALL, (key,)).seconds.median
+        pure = fig.config_rate(PURE, ALL, (key,)).seconds.median
+        built = "yes" if key == "places" else "no"
+        rows.append([f"`{key}`", built, fmt_s(compiled), fmt_s(pure), fmt_ratio(pure / compiled)])
+    lines += table(
+        ["Stage", "compiled", "seconds, with the build", "as pure Python", "pure ÷ compiled"], rows, 2
+    )
+    rows = []
+    for source in fig.sources():
+        compiled_rate = fig.config_rate(COMPILED, source, ("places",)).median
+        pure_rate = fig.config_rate(PURE, source, ("places",)).median
+        rows.append(
+            [
+                source if source != ALL else f"**{ALL}**",
+                f"{fig.docs(source):,}",
+                fmt_rate(compiled_rate),
+                fmt_rate(pure_rate),
+                fmt_ratio(compiled_rate / pure_rate),
+                fmt_ratio(pure_rate / 1000),
+            ]
+        )
+    headers = [
+        "Source",
+        "reports",
+        "toponym stage, reports/s",
+        "as pure Python",
+        "compiled ÷ pure",
+        "pure × goal",
+    ]
+    return [*lines, "Toponym stage by source:", "", *table(headers, rows)]
 
 
 def _goal_section(fig: Figures, goal: Goal) -> list[str]:
@@ -425,7 +493,7 @@ def render(fig: Figures, ctx: dict[str, Any]) -> str:
     lines += [_mix_note(fig), ""]
     lines += ["## Machine", "", *table(["What", "Value"], [[k, v] for k, v in machine.items()], left=2)]
     lines += corpus_section(fig) + method_section(ctx) + goal_sections(fig) + pipeline_by_source(fig)
-    lines += side_by_side(fig) + memory_section(fig) + noise_section(fig, ctx)
+    lines += side_by_side(fig) + compiled_section(fig, ctx) + memory_section(fig) + noise_section(fig, ctx)
     lines += [
         "## Reproduce",
         "",

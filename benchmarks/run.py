@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the real imports wait until after --rss-worker is read: the
 
 HERE = Path(__file__).resolve().parent
 GAZETTEER_LOAD_REPEATS = 3
+COMPILED_ROUNDS = 5  # rounds of each worker of the compiled-against-pure comparison
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -36,6 +37,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--limit", type=int, help="at most this many reports per source (quick checks)")
     parser.add_argument("--data-dir", type=Path, help="shared data folder (default: Settings().data_dir)")
     parser.add_argument("--rss-worker", action="store_true", help=argparse.SUPPRESS)  # internal: memory child
+    # internal: a child of the compiled-against-pure comparison, and the fraction of the sample it times
+    parser.add_argument("--compiled-worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--fraction", type=float, default=1.0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.repeats < 1:
         parser.error("--repeats must be at least 1")
@@ -68,11 +72,13 @@ class Steps:
 
 def measure(args: argparse.Namespace, data_dir: Path) -> tuple[Figures, dict[str, Any]]:
     """Every measurement, with a progress bar on stderr; returns the figures and the context of the run."""
+    from bench_compiled import side_by_side
     from bench_corpus import load_batches
     from bench_figures import Figures
     from bench_memory import measure_memory, time_gazetteer_load
     from bench_timing import pin_one_core, thin_to_budget, timed_rounds, warm_up
 
+    from marsad import compiled
     from marsad.extract.stages import default_resources
 
     started = time.perf_counter()
@@ -82,7 +88,9 @@ def measure(args: argparse.Namespace, data_dir: Path) -> tuple[Figures, dict[str
         "budget_s": args.budget,
     }
     ctx["allowed"] = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    step = Steps(total=5 + args.repeats)
+    state = compiled.status()
+    ctx["compiled"] = state.reason if state.active else f"not in use: {state.reason}"
+    step = Steps(total=5 + args.repeats + (COMPILED_ROUNDS if state.active else 0))
     with step.progress:
         step.progress.refresh()
         resources = default_resources()  # builds the gazetteer first when it is missing or stale
@@ -100,12 +108,18 @@ def measure(args: argparse.Namespace, data_dir: Path) -> tuple[Figures, dict[str
         if resources.gazetteer is None:
             raise SystemExit("no gazetteer loaded: run `marsad gazetteer build`, then the benchmark again")
         gazetteer_load = time_gazetteer_load(resources.gazetteer.path, GAZETTEER_LOAD_REPEATS)
+        against_pure = None
+        if state.active:
+            step("compiled against pure Python: two workers loading")
+            against_pure = side_by_side(
+                HERE / "run.py", data_dir, args.limit, ctx["fraction"], COMPILED_ROUNDS, step
+            )
         step("memory worker: extracting the whole corpus")
         worker = measure_memory(HERE / "run.py", data_dir, args.limit, step.tick)
         step.done()
     ctx["setup_s"] += worker["setup_s"]
     ctx.update(load_end=os.getloadavg()[0], wall_s=time.perf_counter() - started)
-    return Figures(batches, rounds, gazetteer_load, worker), ctx
+    return Figures(batches, rounds, gazetteer_load, worker, against_pure), ctx
 
 
 def print_summary(fig: Figures) -> None:
@@ -132,12 +146,17 @@ def main(argv: list[str] | None = None) -> int:
 
         print(json.dumps(worker(args.data_dir, args.limit)))
         return 0
+    if args.compiled_worker:
+        from bench_compiled import worker as compiled_worker
+
+        compiled_worker(args.data_dir, args.limit, args.fraction)
+        return 0
     fig, ctx = measure(args, args.data_dir)
     print_summary(fig)
     if args.write:
         from bench_report import machine_info, render, write
 
-        ctx["machine"] = machine_info(ctx["allowed"], ctx["pinned"])
+        ctx["machine"] = {**machine_info(ctx["allowed"], ctx["pinned"]), "Compiled build": ctx["compiled"]}
         write(args.write, render(fig, ctx))
         print(f"wrote {args.write}", file=sys.stderr)
     return 0

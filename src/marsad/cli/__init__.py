@@ -30,11 +30,12 @@ for _fn in (main.run, main.extract, main.events, main.export, main.show, main.er
 
 def _register_subcommands() -> None:
     """Sub-commands that live with their stage (gazetteer, eval)."""
-    from marsad.cli import actors_cmd, eval_cmd, gazetteer_cmd, places_cmd
+    from marsad.cli import actors_cmd, compile_cmd, eval_cmd, gazetteer_cmd, places_cmd
 
     _typer_app.add_typer(gazetteer_cmd.app, name="gazetteer", help="Build and extend the place gazetteer.")
     _typer_app.command("eval")(eval_cmd.eval_command)
     _typer_app.command("places")(places_cmd.places_command)
+    _typer_app.command("compile")(compile_cmd.compile_command)
     _typer_app.add_typer(
         actors_cmd.app, name="actors", help="The actor dictionary and the unknown groups in a store."
     )
