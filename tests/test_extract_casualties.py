@@ -40,6 +40,10 @@ CASES: list[tuple[str, list[str]]] = [
     ("The strike left 14 dead.", ["killed 14/14/14"]),
     ("At least 20 casualties were reported after the shelling.", ["killed_or_injured 20/20/30"]),
     ("Two soldiers died of their wounds.", ["killed 2/2/2"]),
+    # a headline's present tense
+    ("40 Syrians die in ammo depot blast.", ["killed 40/40/40"]),
+    # the year of a photo credit run into the text is no count ("AFP 2018 DELIL SOULEIMAN")
+    ("AFP 2018 DELIL SOULEIMAN US Service Member Dies of Injuries", ["killed 1/1/1"]),
     ("Four members of the NDF were injured.", ["injured 4/4/4"]),
     # qualifiers and vague quantities
     (

@@ -186,6 +186,19 @@ def test_segment_headline_adds_no_incident() -> None:
     assert _summary(paragraphs, date(2011, 1, 10)) == [("incident", 2, "2011-01-09", "2011-01-09")]
 
 
+def test_segment_headline_with_a_full_stop_told_again_after_the_dateline_adds_no_incident() -> None:
+    paragraphs = [
+        [S("40 Syrians die in ammo depot blast.", "incident", ("killed", 40), _STRIKE)],
+        [S("Thu Aug 1 2013 40 Syrians die in ammo depot blast.", "incident", ("killed", 40), _STRIKE),
+         S("An ammunition depot explosion in Homs has claimed the lives of at least 40 people.", "incident",
+           ("killed", 40), _STRIKE, "Homs")],
+    ]  # fmt: skip
+    # one incident of the two body sentences: the title is its headline, not a second incident
+    assert [(kind, members) for kind, members, *_ in _summary(paragraphs, date(2013, 8, 1))] == [
+        ("incident", 2)
+    ]
+
+
 def test_segment_lines_of_headlines_are_each_read() -> None:
     """A document made of one headline per source has no headline over a text: every line counts."""
     paragraphs = [

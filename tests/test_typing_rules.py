@@ -246,6 +246,8 @@ def test_typing_negated_cues_do_not_count() -> None:
         ),
         ("Turkish jets destroyed weapon depots used by the militants.", "Air/drone strike"),
         ("Police found a cache with guns and ammunition.", "Disrupted weapons use"),
+        # an arms depot that blows up is the armed side's weapons, not an industrial accident
+        ("40 Syrians die in ammo depot blast.", "Disrupted weapons use"),
         # people hurt: no disruption, whatever was destroyed besides
         (
             "The army said control was established over the hills. Army units carried out bombardments killing 48 "

@@ -382,11 +382,28 @@ def headline_lines(annotated: Sequence[Annotated], stop: set[int] | None = None)
         if stop and i in stop:
             break  # an incident-log line is the incident, not a headline over it
         alone = all(b.sentence.paragraph != a.sentence.paragraph for b in annotated if b is not a)
-        if not alone or len(a.sentence.span.text) > HEADLINE_CHARS or _full_stop(a):
+        if (
+            not alone
+            or len(a.sentence.span.text) > HEADLINE_CHARS
+            or (_full_stop(a) and not _retold(annotated, i))
+        ):
             break
         n += 1
     # a text told in full sentences below, not one more source's headline ("214 people were killed yesterday.")
     return n if sum(_full_stop(a) for a in annotated[n:]) >= 2 else 0
+
+
+RETOLD_AFTER = 40  # characters a dateline may take before the headline told again ("Thu Aug 1 2013 ")
+
+
+def _retold(annotated: Sequence[Annotated], i: int) -> bool:
+    """Whether the next paragraph opens with line ``i`` again, after at most a dateline ("40 Syrians die in ammo
+    depot blast." / "Thu Aug 1 2013 40 Syrians die in ammo depot blast. An ammunition depot ..."): a headline
+    with a full stop, which repeats the lead incident as any headline does."""
+    if i + 1 >= len(annotated) or annotated[i + 1].sentence.paragraph == annotated[i].sentence.paragraph:
+        return False
+    head = annotated[i].sentence.span.text.rstrip(".!? ")
+    return len(head.split()) >= 4 and 0 <= annotated[i + 1].sentence.span.text.find(head) <= RETOLD_AFTER
 
 
 def _full_stop(a: Annotated) -> bool:

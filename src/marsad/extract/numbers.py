@@ -217,12 +217,19 @@ _YEAR_BEFORE = re.compile(
     r"\b(?:of|in|since|until|till|from|during|early|late|mid|year)\s*-?\s*$", re.IGNORECASE
 )
 _YEAR_AFTER = re.compile(r"\s*(?:[,.;:)]|$)")
+# "AFP 2018 DELIL SOULEIMAN": the year of a photo credit, which pages run into the text next to the headlines of
+# other stories ("... US Service Member Dies")
+_CREDIT_BEFORE = re.compile(
+    r"(?:©|\b(?:AFP|AP|EPA|Reuters|REUTERS|Sputnik|Getty Images|Anadolu|SANA))\s*/?\s*$"
+)
 
 
 def not_a_count(s: str, start: int, end: int) -> bool:
     """Whether the number at ``s[start:end]`` is an age, a date, a time, a unit's name or a measure (not a count)."""
     year = _YEAR.fullmatch(s, start, end) and _YEAR_BEFORE.search(s[max(0, start - 12) : start])
     if year and _YEAR_AFTER.match(s, end):
+        return True
+    if _YEAR.fullmatch(s, start, end) and _CREDIT_BEFORE.search(s[max(0, start - 16) : start]):
         return True
     return bool(
         _NOT_COUNT_BEFORE.search(s[max(0, start - 24) : start]) or _NOT_COUNT_AFTER.match(s[end : end + 16])
