@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -176,3 +177,11 @@ def test_the_pure_modules_can_be_asked_for() -> None:
     )  # fmt: skip
     assert done.returncode == 1
     assert f"pure Python ({compiled.PURE_ENV} is set)" in done.stdout
+
+
+def test_the_compiled_modules_use_no_cached_property() -> None:
+    """A compiled class keeps no instance dictionary: ``functools.cached_property`` there silently works out its
+    value again on every use, so the modules of the build keep such values in attributes of their own."""
+    for name in compiled.GROUP:
+        source = (compiled.PACKAGE_DIR.parent / (name.replace(".", "/") + ".py")).read_text("utf-8")
+        assert re.search(r"@(?:functools\.)?cached_property", source) is None, name

@@ -286,3 +286,20 @@ def test_places_the_warplane_of_a_translated_headline_is_no_village(gaz: Gazette
         m.span.text: m.place for m in gaz.find("Clashes in the village of Al-Harbi near Ras al-Ain", "SY")
     }
     assert found["Al-Harbi"].admin1 == "Al-Hasakah"
+
+
+def test_places_a_near_spelling_outside_the_governorates_named_is_left_unresolved(gaz: Gazetteer) -> None:
+    # "Akruma" is spelled 89 alike Latakia's village Krum: in a report about Homs it is a quarter of the city the
+    # gazetteer lacks, listed for a reviewer, not a village across the country
+    text = "An explosion hit the western Syrian city of Homs. A doctor living in Akruma area said homes were hit."
+    reading = gaz.read(text, "SY")
+    assert [(m.span.text, m.place.admin1) for m in reading.mentions] == [("Homs", "Homs")]
+    assert [(u.span.text, u.reason, u.nearest) for u in reading.unresolved] == [
+        ("Akruma", unresolved.ELSEWHERE, "Krum (Latakia)")
+    ]
+    # ... and where the text names the governorate that holds that village, the near spelling is read
+    text = text.replace("Homs", "Latakia")
+    assert [(m.span.text, m.place.name) for m in gaz.find(text, "SY")] == [
+        ("Latakia", "Latakia"),
+        ("Akruma", "Krum"),
+    ]

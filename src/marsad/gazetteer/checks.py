@@ -7,7 +7,6 @@ reads.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -110,6 +109,7 @@ class Hit:
     right: cues.Cue | None = None
     best: tuple[float, Row] | None = None
     quarter: bool = False  # a neighbourhood the gazetteer lacks, placed at the city the text names with it
+    close: bool = False  # read as a close spelling no key unifies ("Granij" for "Gharanij")
     scores: list[tuple[float, int, Row]] | None = None  # each namesake's score before the regions around it
     spelled: dict[int, float] = field(default_factory=dict)  # place id -> how closely its name is spelled
     regions: frozenset[str | None] = frozenset()  # the regions its namesakes lie in (with ``scores``)
@@ -130,6 +130,7 @@ class TextChecks:
     _named: set[int]  # words of the names found
     _well_known: set[int]  # ... of those naming a city, a district or a region
     _titles: dict[int, bool]  # line start -> written in Title Case
+    _shouting_found: bool | None  # ``_shouting`` once read
 
     def _acceptable(self, first: int, last: int) -> bool:
         """Proper-noun evidence: a capital letter (or a non-Latin script) and not a stop word or short
@@ -158,8 +159,14 @@ class TextChecks:
             is not None
         )
 
-    @functools.cached_property
+    @property
     def _shouting(self) -> bool:
+        """Whether the text is written in capitals (then a short word in capitals is no acronym); read once."""
+        if self._shouting_found is None:
+            self._shouting_found = self._in_capitals()
+        return self._shouting_found
+
+    def _in_capitals(self) -> bool:
         plain = self.tokens.plain  # the same letters and capitals, in ASCII (nearly every text)
         if plain is not None:  # counted by deleting the other bytes
             data = plain[:2000].encode("ascii")

@@ -25,6 +25,9 @@ from marsad.gazetteer.normalise import _DIGRAPH_MAP, _DIGRAPHS, ARTICLES, light_
 # Scores (0-100) a close spelling needs: one word is easier to mistake than two.
 ONE_WORD = 88.0
 SEVERAL_WORDS = 80.0
+# A close spelling below this whose places all lie outside the governorates the text names is left unread
+# (``reader.Reader._spelled_like_elsewhere``)
+CLOSE_ELSEWHERE = 0.90
 SCAN = 90.0  # a name compared with a whole region's names (no shared skeleton) must be closer still
 MAX_WORDS = 4
 MAX_RUN = 12

@@ -177,6 +177,9 @@ class Reader(TextChecks):
         self._governorates: set[int] = set()  # words that may name a governorate (see _name_goes_on)
         self._named: set[int] = set()  # words of the names found (see _beside_name)
         self._well_known: set[int] = set()  # ... of those naming a city, a district or a region
+        # worked out on first use (not with functools.cached_property, which the compiled build cannot keep)
+        self._runs_found: list[tuple[int, int] | None] | None = None
+        self._shouting_found: bool | None = None
 
     def mentions(self) -> list[PlaceMention]:
         hits = self._towns_spelled_alike(self._fuzzy(self._select(self._hits())))
@@ -219,7 +222,9 @@ class Reader(TextChecks):
             for i in range(h.first, h.last + 1)
         }
         hits = [h for h in hits if self._plausible(h)]
-        self._resolve(hits, context=self._context(hits))
+        context = self._context(hits)
+        hits = [h for h in hits if not self._spelled_like_elsewhere(h, context)]
+        self._resolve(hits, context=context)
         self._beside_each_other(hits)
         if quarters.mentioned(self.text, self.tokens.plain):
             hits = self._quarters(hits)
@@ -719,9 +724,12 @@ class Reader(TextChecks):
         near = self.tokens.near(unresolved.ANNOUNCING_WORDS, start, end, 30, 16)
         return near and unresolved.announced(self.text, start, end)
 
-    @functools.cached_property
+    @property
     def _runs(self) -> list[tuple[int, int] | None]:
-        return self._capital_runs()
+        """``_capital_runs``, worked out once per reading (see ``_runs_found``)."""
+        if self._runs_found is None:
+            self._runs_found = self._capital_runs()
+        return self._runs_found
 
     def _capital_runs(self) -> list[tuple[int, int] | None]:
         """Runs of capitalised words, without the function words a sentence starts with ("In Jaghatu") nor the
@@ -852,7 +860,23 @@ class Reader(TextChecks):
         hit = self._new_hit(first, last)
         self._take_key(hit, layer, found[1], self._key_places(layer, found[1]))
         hit.best = (found[0] / 100, hit.candidates[0][0])
+        hit.close = True
         return hit
+
+    def _spelled_like_elsewhere(self, hit: _Hit, context: list[tuple[int, str]]) -> bool:
+        """A close spelling that only just passes, whose places all lie outside every governorate the text
+        names: "... the western Syrian city of Homs ... A doctor living in Akruma area" is a quarter of Homs
+        the gazetteer lacks, not Latakia's village Krum (spelled 89 alike)."""
+        if not hit.close or hit.best is None or hit.best[0] >= fuzzy.CLOSE_ELSEWHERE or not context:
+            return False
+        named = {region for _, region in context}
+        if any(scoring.region(row) in named for row, _ in hit.candidates):
+            return False
+        if (hit.left is not None and hit.left.name is not None) or self._announced(hit.start, hit.end):
+            # said to be a place ("living in Akruma area"): listed for a reviewer, with the namesake passed over
+            row = hit.best[1]
+            self._record(hit, unresolved.ELSEWHERE, f"{row.name} ({row.admin1})")
+        return True
 
     @staticmethod
     def _key_places(layer: Layer, key: str) -> list[tuple[Row, str]]:

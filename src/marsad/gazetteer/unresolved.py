@@ -18,6 +18,9 @@ _ANNOUNCED_AFTER = re.compile(r"^\s+(?:village|town|city|countryside|district|su
 NOT_FOUND = "not in the gazetteer"
 FAR_SPELLING = "spelled too far from any gazetteer name"
 CONFLICT = "its only namesakes lie outside the region named beside it"
+# a close spelling, only just close enough, of villages in none of the governorates the text names ("... the city of
+# Homs ... living in Akruma area": a quarter of Homs, not Latakia's Krum)
+ELSEWHERE = "spelled only nearly like places outside the governorates the text names"
 # a neighbourhood, district or land form named after a village elsewhere ("al-Sakhour neighborhood", "Khaldiyeh
 # District", "Al-Shamiyyah Mountains"): the gazetteer knows the name, not this place
 NOT_THIS_PLACE = (

@@ -112,6 +112,8 @@ class Words(Sequence[Token]):
         self._start_mask: list[bool] | None = None
         self._titles: dict[tuple[int, int], tuple[int, int]] = {}  # (first, last) word -> title_counts
         self._found: dict[tuple[str, ...], tuple[list[int], list[tuple[int, int]]]] = {}
+        self._lowered: tuple[str | None] | None = None  # (``lowered``,) once read
+        self._plain: tuple[str | None] | None = None  # (``plain``,) once read
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -162,23 +164,30 @@ class Words(Sequence[Token]):
         written as several ("Bukamal" -> "abu kamal")."""
         return [at + 1 for at, char in enumerate(self.joined[:-1]) if char == " "]
 
-    @functools.cached_property
+    # (the two forms below are worked out on first use and kept in a 1-tuple, as None is an answer: not with
+    # functools.cached_property, which the compiled build (marsad.compiled) cannot keep and so recomputes)
+    @property
     def lowered(self) -> str | None:
         """The text in lower case, when lowering keeps every character's place (it always does for ASCII and
         nearly always otherwise); None when some letter lowers to two ("İ")."""
-        lowered = self.text.lower()
-        return lowered if len(lowered) == len(self.text) else None
+        if self._lowered is None:
+            lowered = self.text.lower()
+            self._lowered = (lowered if len(lowered) == len(self.text) else None,)
+        return self._lowered[0]
 
-    @functools.cached_property
+    @property
     def plain(self) -> str | None:
         """The text with its typographic marks as spaces, when that leaves it ASCII (nearly every text); None
         otherwise. Checks that read only letters and word boundaries (the words of quarters, a text in capitals)
         read it with substrings and bytes, where the text itself would need Unicode patterns."""
         # (what ``text.translate(_MARKS_AS_SPACES)`` says where that is ASCII, by one pattern: str.translate
         # looks every character of a text outside ASCII up in a dict, ~150 us a report)
-        if not self._outside_ascii:
-            return self.text
-        return _NOT_ASCII.sub(" ", self.text) if self._outside_ascii <= _MARK_SET else None
+        if self._plain is None:
+            if not self._outside_ascii:
+                self._plain = (self.text,)
+            else:
+                self._plain = (_NOT_ASCII.sub(" ", self.text) if self._outside_ascii <= _MARK_SET else None,)
+        return self._plain[0]
 
     def near(self, vocabulary: tuple[str, ...], start: int, end: int, before: int, after: int) -> bool:
         """False when no word of ``vocabulary`` (lower case) lies wholly within ``before`` characters before
