@@ -185,3 +185,16 @@ def test_the_compiled_modules_use_no_cached_property() -> None:
     for name in compiled.GROUP:
         source = (compiled.PACKAGE_DIR.parent / (name.replace(".", "/") + ".py")).read_text("utf-8")
         assert re.search(r"@(?:functools\.)?cached_property", source) is None, name
+
+
+def test_a_failed_compilation_says_why_and_leaves_no_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(compiled, "missing_tools", lambda: None)
+    monkeypatch.setattr(
+        compiled, "_compile", lambda work: "mypyc failed: reader.py:12: error: Name 'x' is not defined"
+    )
+    result = compiled.build(tmp_path / "builds")
+    assert not result.ok and result.build is None
+    assert "pure Python modules run" in result.reason and "reader.py:12" in result.reason
+    assert not (tmp_path / "builds").exists()

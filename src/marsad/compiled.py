@@ -121,6 +121,17 @@ def _read_manifest(root: Path, digest: str) -> tuple[dict[str, str] | None, str]
     return files, f"{len(GROUP)} modules compiled by mypyc {manifest.get('mypyc', '?')} ({root.name})"
 
 
+_digest: str | None = None
+
+
+def source_digest_cached() -> str:
+    """:func:`source_digest` of the installed package, read once per process."""
+    global _digest
+    if _digest is None:
+        _digest = source_digest()
+    return _digest
+
+
 _status: Status | None = None
 
 
@@ -137,7 +148,11 @@ def install(builds: Path = BUILDS) -> Status:
     if not builds.is_dir():
         _status = Status(False, "no compiled build: run `marsad compile` (make runs it)", None)
         return _status
-    digest = source_digest_cached()
+    try:
+        digest = source_digest_cached()
+    except OSError as exc:  # a package folder that cannot be read: never a reason to fail an import
+        _status = Status(False, f"the sources could not be read to check the build ({exc})", None)
+        return _status
     root = build_dir(digest, builds)
     files, reason = _read_manifest(root, digest)
     if files is None:
@@ -146,17 +161,6 @@ def install(builds: Path = BUILDS) -> Status:
     sys.meta_path.insert(0, _CompiledFinder(root, files))
     _status = Status(True, reason, root)
     return _status
-
-
-_digest: str | None = None
-
-
-def source_digest_cached() -> str:
-    """:func:`source_digest` of the installed package, read once per process."""
-    global _digest
-    if _digest is None:
-        _digest = source_digest()
-    return _digest
 
 
 def status() -> Status:
@@ -196,9 +200,8 @@ setup(
 
 @dataclass(frozen=True)
 class BuildResult:
-    built: bool  # False: the build was current already, or could not be made (see ``reason``)
-    ok: bool  # a current build exists now
-    reason: str
+    ok: bool  # a build of the current sources exists now
+    reason: str  # what was done, or why no build was made
     build: Path | None
 
 
@@ -223,16 +226,16 @@ def build(builds: Path | None = None, *, force: bool = False) -> BuildResult:
     digest = source_digest()
     root = build_dir(digest, builds)
     if not force and _read_manifest(root, digest)[0] is not None:
-        return BuildResult(False, True, f"up to date: {root}", root)
+        return BuildResult(True, f"up to date: {root}", root)
     lacking = missing_tools()
     if lacking:
-        return BuildResult(False, False, f"not compiled, the pure Python modules run: {lacking}", None)
+        return BuildResult(False, f"not compiled, the pure Python modules run: {lacking}", None)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="marsad-mypyc-") as temp:
         work = Path(temp)
         failure = _compile(work)
         if failure:
-            return BuildResult(False, False, f"not compiled, the pure Python modules run: {failure}", None)
+            return BuildResult(False, f"not compiled, the pure Python modules run: {failure}", None)
         files = _collect(work / "lib", work / "out")
         manifest = {"digest": digest, "files": files, "mypyc": _mypyc_version(), "python": sys.version}
         (work / "out" / MANIFEST).write_text(json.dumps(manifest, indent=1), "utf-8")
@@ -241,11 +244,18 @@ def build(builds: Path | None = None, *, force: bool = False) -> BuildResult:
         shutil.rmtree(staging)
         shutil.copytree(work / "out", staging)
         shutil.rmtree(root, ignore_errors=True)
-        staging.rename(root)  # whole or not at all
+        try:
+            staging.rename(root)  # whole or not at all
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            if _read_manifest(root, digest)[0] is None:
+                return BuildResult(False, f"could not put the build in {root}: {exc}", None)
+            # another `marsad compile` of the same sources finished first: its build is this one
+    # older builds of this interpreter go (another interpreter's build stays: it may share the checkout)
     for other in builds.iterdir():
-        if other != root:
+        if other != root and other.name.startswith(f"{sys.implementation.cache_tag}-"):
             shutil.rmtree(other, ignore_errors=True)
-    return BuildResult(True, True, f"built {root} in {time.perf_counter() - started:.0f} s", root)
+    return BuildResult(True, f"built {root} in {time.perf_counter() - started:.0f} s", root)
 
 
 def _compile(work: Path) -> str | None:
