@@ -198,3 +198,31 @@ def test_a_failed_compilation_says_why_and_leaves_no_build(
     assert not result.ok and result.build is None
     assert "pure Python modules run" in result.reason and "reader.py:12" in result.reason
     assert not (tmp_path / "builds").exists()
+
+
+# What the gazetteer hands out pickles (a multiprocessing pool or a Dask worker sends it back), compiled or not.
+PICKLE_CHECK = r"""
+import pickle
+from marsad.gazetteer.match import default_gazetteer
+from marsad.gazetteer.places import unresolved_rows
+reading = default_gazetteer().read("Warplanes struck Ariha. Clashes near the village of Zor Shamrx in Raqqa.", "SY")
+assert reading.mentions and reading.unresolved, reading
+assert pickle.loads(pickle.dumps(reading)) == reading
+rows = list(unresolved_rows("d1", reading.unresolved))
+assert rows and pickle.loads(pickle.dumps(rows)) == rows
+print("ok")
+"""
+
+
+@pytest.mark.parametrize("pure", [False, True], ids=["as run", "pure Python"])
+def test_what_the_gazetteer_returns_pickles(pure: bool) -> None:
+    env = {**os.environ, compiled.PURE_ENV: "1" if pure else "0"}
+    done = subprocess.run(
+        [sys.executable, "-c", PICKLE_CHECK],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]

@@ -50,6 +50,10 @@ class UnresolvedRow:
     reason: str
     nearest: str | None
 
+    def __reduce__(self) -> tuple[type[UnresolvedRow], tuple[str, str, int, int, str, str | None]]:
+        # (see reader.PlaceMention.__reduce__)
+        return UnresolvedRow, (self.document, self.raw, self.start, self.end, self.reason, self.nearest)
+
     def as_dict(self) -> dict[str, Any]:
         return {c: getattr(self, c) for c in COLUMNS}
 

@@ -143,6 +143,11 @@ class PlaceMention:
     cue: str | None
     score: float
 
+    def __reduce__(self) -> tuple[type[PlaceMention], tuple[Span, Place, str | None, float]]:
+        # rebuilt through the constructor: a frozen class of the compiled build (marsad.compiled) cannot
+        # restore its fields one by one, as pickle does by default
+        return PlaceMention, (self.span, self.place, self.cue, self.score)
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -150,6 +155,9 @@ class Reading:
 
     mentions: list[PlaceMention]
     unresolved: list[Unresolved]
+
+    def __reduce__(self) -> tuple[type[Reading], tuple[list[PlaceMention], list[Unresolved]]]:
+        return Reading, (self.mentions, self.unresolved)  # (as PlaceMention's)
 
 
 @functools.lru_cache(maxsize=4)

@@ -38,6 +38,11 @@ class Unresolved:
     reason: str
     nearest: str | None = None  # the closest gazetteer name considered, when there was one
 
+    def __reduce__(self) -> tuple[type[Unresolved], tuple[Span, str, str | None]]:
+        # rebuilt through the constructor: a frozen class of the compiled build (marsad.compiled) cannot
+        # restore its fields one by one, as pickle does by default
+        return Unresolved, (self.span, self.reason, self.nearest)
+
     @property
     def raw(self) -> str:
         text = _SPACE.sub(" ", self.span.text).strip()
