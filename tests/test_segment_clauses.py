@@ -55,6 +55,19 @@ def test_segment_clauses_each_incident_of_a_headline(text: str, admin1s: list[st
     assert all(a.end <= b.start for a, b in pairwise(spans))
 
 
+def test_segment_clauses_strikes_on_a_road_then_a_province_entered() -> None:
+    """The strike's place is the road it hit; the province is the place of the other act (the whole line at the
+    province put the strike 85 km from where UCDP coded it)."""
+    strike, entered = _incidents(
+        "About 20 ISIS operatives killed in air strikes on Deir Ezzor-Hasaka road and SDF enters administrative "
+        "borders of Deir Ezzor province"
+    )
+    assert strike.location is not None and strike.location.feature == "road"
+    assert (strike.sub_event_type, _killed(strike)) == ("Air/drone strike", 20)
+    assert entered.location is not None and entered.location.name == "Deir ez-Zor"
+    assert entered.sub_event_type == "Non-state actor overtakes territory"
+
+
 def test_segment_clauses_territory_then_a_family_killed_elsewhere() -> None:
     taken, killed = _incidents(
         "The Syria Democratic Forces control the southern part of the al-Hazwanah and the coalition kills "

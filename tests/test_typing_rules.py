@@ -150,6 +150,8 @@ def test_typing_no_cue_no_type() -> None:
         ),
         ("The town was captured by rebels after heavy fighting.", "Non-state actor overtakes territory"),
         ("The army units took control of the hill after fierce clashes.", "Government regains territory"),
+        # a province entered: "the administrative borders of Deir Ezzor province"
+        ("SDF enters administrative borders of Deir Ezzor province", "Non-state actor overtakes territory"),
     ],
 )
 def test_typing_territory_by_who_acts(text: str, expected: str) -> None:
