@@ -17,33 +17,25 @@ from marsad import compiled
 from marsad.cli import _typer_app
 
 ROOT = Path(__file__).resolve().parents[1]
-# Reads the places of the demo corpus and, where the shared data is here, of UCDP headlines and FA-KES
-# articles; prints them as JSON lines after a line saying which modules ran.
+# Reads the places of the demo corpus and, where the shared data is here, of every 20th UCDP group and every 10th
+# FA-KES article (read as `marsad eval` reads them); prints them as JSON lines after a line saying which modules ran.
 READ_PLACES = r"""
-import csv, json, os, sys
-from itertools import islice
+import json, sys
 from pathlib import Path
 from marsad import compiled
+from marsad.evaluate.sets import fakes, ucdp
 from marsad.extract import stages
 from marsad.ingest import read_paths
 from marsad.pipeline import document_from_record
 from marsad.records import Document
 
 print(json.dumps({"active": compiled.status().active}))
-docs = [d for d in read_paths([Path(sys.argv[1])]) if isinstance(d, Document)]
+docs = list(read_paths([Path(sys.argv[1])]))
 data = Path(sys.argv[2])
-ucdp = data / "ucdp_ged_syria" / "by_source_article.jsonl"
-if ucdp.is_file():
-    with ucdp.open(encoding="utf-8") as fh:
-        for n, line in enumerate(islice(fh, 0, 6000, 20)):
-            row = json.loads(line)
-            docs.append(document_from_record({"id": f"u{n}", "text": row.get("source_headline") or "", "country": "Syria"}))
-fakes = data / "fakes_syria_news" / "fakes_dev.csv"
-if fakes.is_file():
-    with fakes.open(encoding="utf-8", newline="") as fh:
-        for n, row in enumerate(islice(csv.DictReader(fh), 0, 400, 10)):
-            text = (row.get("article_title") or "") + "\n\n" + (row.get("article_content") or "")
-            docs.append(document_from_record({"id": f"f{n}", "text": text}))
+for gold_set, folder, step in ((ucdp, "ucdp_ged_syria", 20), (fakes, "fakes_syria_news", 10)):
+    if (data / folder).is_dir():  # (without the shared data: the demo corpus alone)
+        items = gold_set.read(data).items[::step]
+        docs += [item.document or document_from_record(item.record(), item.id) for item in items]
 resources = stages.default_resources()
 for doc in docs:
     if not isinstance(doc, Document):
