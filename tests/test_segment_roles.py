@@ -16,6 +16,10 @@ from marsad.extract.segment import role, sentences, starts_new_incident
         ("Lt. Col. Smith said the U.S. forces left. They returned at 6 p.m. on Sunday.", 2),
         ("Three were killed.\nTwo were wounded.", 2),
         ('He said: "We will return." Then he left.', 2),
+        # a source's tag in parentheses opens the next sentence; a parenthesis inside one does not
+        ("The toll was 45, a monitoring group said. (presstv) - At least 45 people have been killed.", 2),
+        ("The group said. (presstv) At least 45 were killed.", 2),
+        ("Forces (about 40 men) left the town (see map). They returned at 6 p.m. (local) on Sunday.", 2),
         ("", 0),
     ],
 )

@@ -33,6 +33,7 @@ from marsad.extract.segment import Sentence, is_caption, starts_new_incident, st
 from marsad.extract.typing import Typed, classify, type_of_violence
 from marsad.gazetteer.cues import near
 from marsad.records import (
+    FIGURE_KINDS,
     Actor,
     Document,
     Event,
@@ -84,6 +85,9 @@ class Group:
     # see _sequel) or as near ("a raid on a nearby village"): where it names no place, it happened at that
     # incident's
     follows: Group | None = None
+    # the report's headline lines, on the lead incident only: the toll a title tells that the report never counts
+    # is the lead's (see build_events)
+    titles: Sequence[Annotated] = ()
     # name -> (members read, what they gave): see gathered
     _gathered: dict[str, tuple[int, set[Any]]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -162,6 +166,8 @@ def group_sentences(
     kept = [g for g in groups if g.kind != "incident" or g.log or any(_tells(m) for m in g.members)]
     for g in kept:
         g.within = _told_within(g, annotated, roles)
+    if heads and kept and kept[0].kind == "incident" and kept[0].log is None:
+        kept[0].titles = annotated[:heads]
     return kept
 
 
@@ -470,7 +476,9 @@ def _continues(group: Group, a: Annotated) -> bool:
     named = {
         _place_key(p.place)
         for p in a.places
-        if (_below_country(p.place) or p.cue in _LOCATING) and not labels_report(p, a)
+        if (_below_country(p.place) or p.cue in _LOCATING)
+        and p.place.feature not in _RUNS_BY
+        and not labels_report(p, a)
     } | a.named
     # an incident placed only by its country ("killed two insurgents in southern Afghanistan") has no place yet:
     # the place a later sentence names is its own
@@ -518,6 +526,11 @@ def _places_named(a: Annotated) -> set[str]:
     return {
         _place_key(p.place) for p in a.places if _below_country(p.place) and not labels_report(p, a)
     } | a.named
+
+
+# A river runs by many places: "on the eastern banks of the Euphrates" names no other scene than the incident's
+# place in Deir ez-Zor told before
+_RUNS_BY = frozenset({"river"})
 
 
 def _below_country(place: Place) -> bool:
@@ -663,9 +676,86 @@ def _development_date(members: Sequence[Annotated], doc: Document) -> EventDate 
     return dated[0] if dated else _publication_day(doc)
 
 
-def build_event(doc: Document, group: Group) -> Event | None:
+def build_events(doc: Document, groups: Sequence[Group]) -> list[Event]:
+    """The events of a report's groups (``build_event``), the lead incident with the toll its title tells where
+    the report counts fewer of those people: "Death Toll in Blast ... Rises to 70" over a story whose sentences
+    say "has risen to 70" with no word for the toll and quote an older "Over 20 Dead"; "5 killed in regime
+    shelling on Aleppo" over a story that tells the shelling but not its dead. A title the report counts in full
+    or more (its story's figures, in every incident) tells them again and adds nothing."""
+    built = [(g, build_event(doc, g)) for g in groups]
+    events = [e for _, e in built if e is not None]
+    lead = next(((g, e) for g, e in built if g.titles and e is not None), None)
+    if lead is None:
+        return events
+    group, event = lead
+    told = _title_tolls(group.titles, events)
+    if not told:
+        return events
+    again = build_event(doc, group, told)
+    return [again if e is event and again is not None else e for e in events]
+
+
+# the kinds a count of each kind is also told by: "12 killed and wounded" counts the killed and the wounded
+_TOLD_AS = {
+    "killed": ("killed", "killed_or_injured"),
+    "injured": ("injured", "killed_or_injured"),
+    "killed_or_injured": ("killed", "injured", "killed_or_injured"),
+}
+
+
+def _title_tolls(titles: Sequence[Annotated], events: Sequence[Event]) -> list[Figure]:
+    """The counts of the title line that tells most of each kind, where they are more than all the report's
+    incidents count of that kind (and of the kinds that count the same people: ``_TOLD_AS``; a tally of the
+    month is no count of the title's incident). A vague count ("Dozens killed in ...") only where the report
+    counts none: it never stands for an exact count."""
+    out: list[Figure] = []
+    for kind in FIGURE_KINDS:
+        counted = sum(
+            total.best or 0
+            for e in events
+            if e.kind == "incident"
+            for other in _TOLD_AS.get(kind, (kind,))
+            if (total := e.total(other)) is not None
+        )
+        lines = [
+            [
+                f
+                for f in added_in([_as_told(f) for f in a.figures])
+                if f.kind == kind and (not counted or "vague" not in f.flags)
+            ]
+            for a in titles
+        ]
+        told = max(lines, key=_count, default=[])
+        if _count(told) > counted:
+            out.extend(told)
+    return out
+
+
+def _as_told(f: Figure) -> Figure:
+    """A title's figure without the ``restatement`` mark the casualty stage gives a title whose kind of harm the
+    report tells again (``casualties._headline``): whether the report counts those people is judged here."""
+    return replace(f, flags=tuple(x for x in f.flags if x != "restatement"))
+
+
+def _count(figures: Sequence[Figure]) -> int:
+    return sum(f.best or 0 for f in figures)
+
+
+def _with_titles(titles: Sequence[Figure], figures: list[Figure]) -> list[Figure]:
+    """The title's counts first, and the incident's own figures of their kinds marked ``restatement``: the
+    title's toll counts them all (a toll revision told in the story too: "has risen to 20" under a title's 70)."""
+    kinds = {t.kind for t in titles}
+    return list(titles) + [
+        replace(f, flags=(*f.flags, "restatement")) if f.kind in kinds and "restatement" not in f.flags else f
+        for f in figures
+    ]
+
+
+def build_event(doc: Document, group: Group, titles: Sequence[Figure] = ()) -> Event | None:
     # each person counted once per incident: restatements, "the insurgent" after "two insurgents", titles retold
     figures = reconcile([a.figures for a in group.members])
+    if titles:
+        figures = _with_titles(titles, figures)
     spans = [a.sentence.span for a in group.members]
     civilian = bool(figures) and all(f.side == "civilians" for f in figures if f.best)
     actor1, actor2, assoc = pick_actors(group.members, figures)

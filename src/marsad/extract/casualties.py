@@ -701,8 +701,11 @@ class _Sentence(_Grammar):
             return (
                 False  # "the Observatory for Human Rights says 34 people were killed": the 34 are the subject
             )
-        if gap[0] in ("mostly", "most", "among", "all") and len(gap) <= 8:
-            return True  # "13 civilians mostly women and children were killed"
+        told = gap[1:] if gap[0] == "," else gap
+        if told and told[0] in _WHO_THEY_WERE and len(told) <= 8:
+            # "13 civilians mostly women and children were killed", "16 civilians including women and children
+            # were killed" (commas lost: pages saved as text often drop them)
+            return True
         # words describing them: "individuals with ties to the Taliban", "a leader in Pul-e Alam district, Logar
         # province," (a place's commas)
         commas = any(
@@ -845,6 +848,9 @@ def find_figures(text: str, sentence: Span, mentions: Sequence[Mention] = ()) ->
     return sorted(figures, key=lambda f: f.span.start)
 
 
+# words that open a description of the people counted, between them and their verb ("13 civilians mostly women and
+# children were killed"): the list before is still the verb's subject
+_WHO_THEY_WERE = frozenset({"mostly", "most", "among", "all", "including"})
 # the words that may stand between a count and its harm word in a title that lost its comma ("16 others injured")
 _COUNTED_OTHERS = frozenset({"others", "other", "people", "persons", "more"})
 # "126 people were killed ..., updating a previous toll of 112 dead": the toll an update replaced counts no one

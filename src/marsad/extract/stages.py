@@ -235,7 +235,7 @@ def typing_stage(draft: Draft) -> Draft:
 @register("marsad.extract.assemble.v1")
 def assemble_stage(draft: Draft) -> Draft:
     groups = assemble.group_sentences(draft.sentences, draft.doc.published, draft.doc.text)
-    draft.events = [e for g in groups if (e := assemble.build_event(draft.doc, g)) is not None]
+    draft.events = assemble.build_events(draft.doc, groups)
     draft.events = locate.with_unresolved(draft.events, draft.unresolved_places)
     draft.events = locate.in_theatres(draft.events, draft.resources.actors, draft.resources.gazetteer)
     draft.events = roles.with_state_victims(draft.events, draft.resources.actors, draft.resources.gazetteer)
