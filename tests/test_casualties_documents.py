@@ -40,6 +40,12 @@ def _incidents(text: str) -> list[tuple[str | None, int | None]]:
             "in the Qalamoun region, a monitor said.",
             [("Qalamoun", 50)],
         ),
+        # the countries the dead came from name no one of them ("Egypt" is no person killed besides the 61)
+        (
+            "In another air strike more than 60 foreign mercenaries from the former Soviet Union Tunisia and Egypt "
+            "were killed in the Euphrates Valley south of Deir Ezzor.",
+            [("Deir ez-Zor", 61)],
+        ),
         # the toll an update replaced counts no one besides
         (
             "A suicide car bomb hit buses carrying evacuees in Rashidin west of Aleppo. At least 68 children were "

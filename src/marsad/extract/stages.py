@@ -213,8 +213,23 @@ def _document_country(draft: Draft) -> str | None:
 @register("marsad.extract.casualties.v1")
 def casualties_stage(draft: Draft) -> Draft:
     for a in draft.sentences:
-        a.figures = casualties.find_figures(draft.doc.text, a.sentence.span, a.actors)
+        figures = casualties.find_figures(draft.doc.text, a.sentence.span, a.actors)
+        a.figures = _no_countries(figures, a.places) if a.places and figures else figures
     return draft
+
+
+def _no_countries(figures: list[Any], places: list[Any]) -> list[Any]:
+    """The figures but a "named" person that is a country or a province the places stage read ("mercenaries from
+    the former Soviet Union Tunisia and Egypt were killed": no one named Egypt)."""
+    regions = [p.span for p in places if p.place.feature in _NO_ONE]
+    return [
+        f
+        for f in figures
+        if "named" not in f.flags or not any(r.start <= f.span.start and f.span.end <= r.end for r in regions)
+    ]
+
+
+_NO_ONE = frozenset({"country", "admin1"})  # places no person is named after
 
 
 _NOT_COUNTED = frozenset({"negated", "background"})  # figure flags that make no figure of the sentence's own
