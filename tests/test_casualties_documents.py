@@ -152,6 +152,13 @@ def test_casualties_documents_evacuees_home_towns_are_not_the_scene() -> None:
         "killing 126 people. The blast hit the convoy as it waited in Rashidin."
     )
     assert _incidents(text) == [("Al-Rashidin", 126)]
+    # ... and so are those a convoy was evacuating the residents of
+    text = (
+        "A suicide car bomb hit a bus convoy evacuating residents of the besieged Shiite towns of Fua and Kefraya "
+        "to Aleppo, killing 126 people."
+    )
+    ((place, killed),) = _incidents(text)
+    assert place not in ("Al-Fu'ah", "Kafraya") and killed == 126
 
 
 def test_casualties_documents_a_repeated_headline_is_no_sentence_of_its_own() -> None:

@@ -96,6 +96,12 @@ def sub(text: str) -> str | None:
         ("The two sides signed a ceasefire agreement in the capital on Monday.", "Agreement"),
         ("Turkish forces established a new military base near the town.", "Headquarters or base established"),
         ("Dozens of fighters defected from the group and joined the army.", "Change to group/activity"),
+        ("The regime forces evacuated the town of Tadef before dawn.", "Change to group/activity"),
+        # a convoy evacuating residents is no force giving up ground: the blast is the event
+        (
+            "A blast hit a bus convoy evacuating residents of the besieged towns of Fua and Kefraya, killing 20.",
+            "Remote explosive/landmine/IED",
+        ),
         ("Army engineers defused a bomb planted near the bridge.", "Disrupted weapons use"),
         (
             "Police seized a large cache of weapons and ammunition in a raid on a farm.",

@@ -34,6 +34,14 @@ _LEAVING = r"(?:escap\w*|fle(?:e|d)\w*|flight|evacuat\w*|deport\w*|relocat\w*)"
 # "from the town of", "from the city of": what may stand between "from" and the name of where someone came from
 _FROM_SETTLEMENT = r"from\s+(?:the\s+)?(?:(?:towns?|city|villages?|areas?)\s+of\s+(?:the\s+)?)?$"
 _FLIGHT_FROM = re.compile(rf"\b{_LEAVING}\s+{_FROM_SETTLEMENT}", re.IGNORECASE)
+# "a bus convoy evacuating residents of the besieged Shiite towns of Fua and Kefraya to Aleppo": where the people
+# taken out lived, not where the convoy was
+_EVACUATED_OF = re.compile(
+    rf"\b{_LEAVING}\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:residents|inhabitants|people|civilians|families|"
+    r"population|fighters)\s+(?:of|from)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:towns?|city|villages?|areas?)\s+"
+    r"of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 _AWAY_TO = re.compile(
     rf"\b{_LEAVING}\b[^.;]{{0,60}}?\b(?:to|towards)\s+(?:the\s+)?(?:(?:towns?|city|villages?|areas?|province)\s+of\s+"
     r"(?:the\s+)?)?$",
@@ -373,6 +381,8 @@ def _eligible(c: _Candidate, members: Sequence[Annotated]) -> bool:
         first = span.start
     before = text[max(0, first - offset - 45) : first - offset]
     after = text[span.end - offset : span.end - offset + 30]
+    if _EVACUATED_OF.search(text, max(0, first - offset - 90), first - offset):
+        return False
     if _QUALIFIER_AFTER.match(after) or _is_dateline(c, after):
         return False
     # "In addition to the searches in Wardak and Ghazni, ... were detained in Sabari district": told besides
