@@ -68,7 +68,7 @@ _ABBREV = [
 ]
 # the end of a sentence: its punctuation (the one character the match starts with), a closing quote, spaces, and the
 # next one's capital or digit (matched from the punctuation, not looked behind to: a faster scan), or a source's tag
-# in parentheses ("... a UK-based monitoring group. (presstv) - \"At least 23 civilians ...")
+# in parentheses ("... a UK-based monitoring group. (presstv) - At least 45 people have been killed")
 _BOUNDARY = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(‘]?[A-Z0-9]|\([a-z]+\)\s)")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]$")
 
