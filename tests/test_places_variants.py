@@ -99,6 +99,9 @@ SAME_PLACE = [
     ("Hbit", "al-Hobait", "SY"),  # Idlib's, not Latakia's Hbeit
     ("Hezzeh", "Hazzeh", "SY"),  # the Eastern Ghouta's, not Homs's Hazzeh
     ("Jbine", "al-Jabin", "SY"),  # Hama's
+    # the name news give a village (the supplement): Ebla's mound for Mardikh, a spelling far from OCHA's Jlein
+    ("Mardikh", "Tell Mardikh", "SY"),
+    ("Jlein", "Jillin", "SY"),
     # quarters of Deir ez-Zor reports name without the city (the supplement): not Homs's al-Qusayr, not Aleppo's Jaara
     ("Al-Qusour", "Al Qousour", "SY"),
     ("Al-Joura", "al-Jura", "SY"),
