@@ -480,6 +480,16 @@ CASES: list[tuple[str, list[str]]] = [
         "The insurgents fired on the force and were subsequently killed, including Mullah Abdul Nafi.",
         ["killed 1/1/1"],
     ),
+    # a capitalised name ending in a place's noun is a place taken, no one captured
+    (
+        "The blast comes as the army made considerable advances and captured Khaldiyeh District, held by the "
+        "rebels for two years.",
+        [],
+    ),
+    ("Rebels captured Menagh Airbase after a long siege.", []),
+    ("Forces captured Mullah Abdul Rahman in Helmand.", ["captured 1/1/1"]),
+    # "including" between the dead and their verb, its commas lost
+    ("At least 16 civilians including women and children were killed in the raid.", ["killed 16/16/24"]),
 ]
 
 

@@ -417,6 +417,8 @@ class _Grammar(_Reader):
                 break
         if k == i or self.is_person(k) or (k < self.n and self.toks[k].cap):
             return None  # "Taliban leader": a modifier of the noun after it
+        if self.low(k - 1) in _PLACE_NOUNS:
+            return None  # "captured Khaldiyeh District": a place taken, no one named
         if (
             i == 0
             and k == 1
@@ -848,6 +850,12 @@ def find_figures(text: str, sentence: Span, mentions: Sequence[Mention] = ()) ->
     return sorted(figures, key=lambda f: f.span.start)
 
 
+# the last word of a capitalised name that makes it a place's, not a person's ("Khaldiyeh District", "Menagh Airbase")
+_PLACE_NOUNS = frozenset(
+    "district province governorate city town village neighbourhood neighborhood quarter suburb camp airport airbase "
+    "base area region mountain mountains hill valley plain desert road highway street square checkpoint crossing dam "
+    "field prison".split()
+)
 # words that open a description of the people counted, between them and their verb ("13 civilians mostly women and
 # children were killed"): the list before is still the verb's subject
 _WHO_THEY_WERE = frozenset({"mostly", "most", "among", "all", "including"})
