@@ -851,11 +851,13 @@ def find_figures(text: str, sentence: Span, mentions: Sequence[Mention] = ()) ->
 
 
 # the last word of a capitalised name that makes it a place's, not a person's ("Khaldiyeh District", "Menagh Airbase")
-_PLACE_NOUNS = frozenset(
-    "district province governorate city town village neighbourhood neighborhood quarter suburb camp airport airbase "
-    "base area region mountain mountains hill valley plain desert road highway street square checkpoint crossing dam "
-    "field prison".split()
-)
+# fmt: off
+_PLACE_NOUNS = frozenset({
+    "district", "province", "governorate", "city", "town", "village", "neighbourhood", "neighborhood", "quarter",
+    "suburb", "camp", "airport", "airbase", "base", "area", "region", "mountain", "mountains", "hill", "valley",
+    "plain", "desert", "road", "highway", "street", "square", "checkpoint", "crossing", "dam", "field", "prison",
+})
+# fmt: on
 # words that open a description of the people counted, between them and their verb ("13 civilians mostly women and
 # children were killed"): the list before is still the verb's subject
 _WHO_THEY_WERE = frozenset({"mostly", "most", "among", "all", "including"})
