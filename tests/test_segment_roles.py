@@ -58,6 +58,12 @@ def test_segment_sentences_long_line_is_linear() -> None:
         ("SFM has documented 118 deaths since the beginning of 2022.", True, True, "tally"),
         ("So far this month, at least 103 civilians have been killed.", True, True, "tally"),
         ("SFM confirmed the deaths of 6 of them so far.", True, True, "incident"),  # the same incident's toll
+        ("According to the group, they were the latest of more than 7000 people killed across Syria since the UN "
+         "Security Council passed a resolution last year.", True, True, "tally"),
+        ("More than 7000 people have been killed since the Security Council passed a resolution last year.", True,
+         True, "tally"),
+        ("A car bomb killed 12 people in Azaz on Monday, the deadliest attack in the town since last year.", True,
+         True, "incident"),
         # an ongoing campaign
         ("The large-scale security campaign is still underway in the Syrian desert.", False, False, "development"),
         ("The campaign began on January 16 with air support.", False, False, "background"),

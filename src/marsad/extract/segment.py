@@ -80,7 +80,14 @@ TALLY_CUES = re.compile(
     r"year)\s+of\s+the|during\s+the\s+(?:past|last)\s+(?:week|month|year|\d+\s+days)|over\s+the\s+(?:past|last)"
     r"\s+(?:\d+\s+hours|24\s+hours|week|month|year)|this\s+(?:month|year)\b|cumulative|monthly|since\s+(?:january|"
     r"february|march|april|may|june|july|august|september|october|november|december)\b|in\s+separate\s+"
-    r"(?:operations|incidents|attacks))",
+    r"(?:operations|incidents|attacks)"
+    # "they were the latest of more than 7000 people killed across Syria since the UN Security Council passed a
+    # resolution last year"
+    r"|the\s+latest\s+of\s+(?:more\s+than\s+|at\s+least\s+|over\s+|some\s+)?\d"
+    # ... the dead since a day told only as last year's, month's or week's (not "the deadliest attack since last
+    # year": what is counted since then must be harm)
+    r"|(?:killed|died|dead|deaths|casualties|wounded|injured)\s+(?:[\w-]+\s+){0,4}?since\s+(?:[\w-]+\s+){0,8}?"
+    r"last\s+(?:year|month|week)\b)",
     re.IGNORECASE,
 )
 DEVELOPMENT_CUES = re.compile(
@@ -216,7 +223,7 @@ def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -
 # words: a substring test skips the search (speed only, see _may_hold).
 _TALLY_WORDS = (
     "since", "far", "total", "all", "toll", "bringing", "week", "month", "year", "during", "past", "last",
-    "cumulative", "separate",
+    "cumulative", "separate", "latest",
 )  # fmt: skip
 _DEVELOPMENT_WORDS = ("campaign", "operation", "offensive", "build", "reinforcement", "comb")
 # The same two searches, case-sensitive in the lower-cased text (see marsad.actors.prefix.folded): in an ASCII
