@@ -12,6 +12,13 @@ from marsad.records import Event, Figure, Span, added_in
 
 REPORTS: list[tuple[str, str, int | None]] = [
     (
+        # "three more": people besides those counted, whatever noun they share with them
+        "At least 20 civilians were killed in air strikes on Aleppo on Friday. Three more civilians were killed in "
+        "a barrel bomb attack in the evening.",
+        "killed",
+        23,
+    ),
+    (
         "An Afghan-led force killed the Taliban commander Fayez Jan and one additional insurgent in Kandahar. "
         "Fayez Jan directed IED attacks in the district. Fayez Jan was killed when he fired on the force.",
         "killed",

@@ -346,7 +346,7 @@ class _Grammar(_Reader):
             end, head = self._head(j)
             return None if head is None else _Item(count, i, end, k, end, flags, counted=True)
         if self.low(k) == "more":  # "two more died": more people than those told of
-            k, flags = k + 1, [*flags, "additional"]
+            k, flags = k + 1, [*flags, "additional", "more"]
         end, head = self._head(k)
         if head is None and end > k and not self.in_actor(k, end) and not self._group_name(end - 1):
             return None  # things ("40 rockets", "3 vehicles", "one assault rifle") or words that name no one

@@ -83,7 +83,9 @@ class _Tally:
         others = [
             (i, f)
             for i, f in new
-            if (BESIDES & set(f.flags) and not self.heads & {_head(f.who), ""}) or self._unlike(f)
+            if (BESIDES & set(f.flags) and not self.heads & {_head(f.who), ""})
+            or "more" in f.flags  # "Three more civilians were killed" after 20 civilians: 23
+            or self._unlike(f)
         ]
         rest = [e for e in new if e not in others]
         told = sum(f.best or 0 for _, f in rest)
