@@ -171,3 +171,13 @@ def test_casualties_documents_a_repeated_headline_is_no_sentence_of_its_own() ->
     assert next(s.span.text for s in sentences(stopped) if s.paragraph == 2) == f"{title}."
     short = "Aleppo\n\nAleppo AFP Friday: six killed."
     assert [s.span.text for s in sentences(short)] == ["Aleppo", "Aleppo AFP Friday: six killed."]
+
+
+def test_casualties_documents_a_country_named_among_the_dead_is_no_one_killed() -> None:
+    # "operating in Iraq and Syria were killed": the words before the verb end in a country, which is no person
+    text = (
+        "At least 30 militants of the terrorist group operating in Iraq and Syria were killed in clashes with "
+        "Kurdish troops in northeastern Syria on Thursday."
+    )
+    events = extract(Document.from_text(text, published=PUBLISHED, country="SY"))
+    assert not [f for e in events for f in e.figures if f.who in ("Syria", "Iraq")]
