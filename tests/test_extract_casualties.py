@@ -488,6 +488,12 @@ CASES: list[tuple[str, list[str]]] = [
     ),
     ("Rebels captured Menagh Airbase after a long siege.", []),
     ("Forces captured Mullah Abdul Rahman in Helmand.", ["captured 1/1/1"]),
+    # a title that lost its comma after one person killed: the others are the injured
+    (
+        "Girl child killed two others injured in terrorist rocket attack on neighborhood in Aleppo city",
+        ["killed 1/1/1", "injured 2/2/2"],
+    ),
+    ("Gunmen killed two others in Daraa on Sunday.", ["killed 2/2/2"]),
     # "including" between the dead and their verb, its commas lost
     ("At least 16 civilians including women and children were killed in the raid.", ["killed 16/16/24"]),
 ]

@@ -563,9 +563,10 @@ class _Sentence(_Grammar):
             return people + along
         counted = self.count_at(a.end)
         if counted is not None and a.position == "both" and self._next_harm_counted(counted[1]):
-            # "10 civilians killed 15 injured", "One person killed 16 others injured" (a title without its comma):
-            # the count is the next harm word's, when people were counted before the participle
-            before = [it for it in self.subject(a, loose=False) if it.counted]
+            # "10 civilians killed 15 injured", "One person killed 16 others injured", "Girl child killed two others
+            # injured" (a title without its comma): the count is the next harm word's, when people were counted or
+            # one person was named before the participle
+            before = [it for it in self.subject(a, loose=False) if it.counted or not it.flags]
             if before:
                 return before
         objects = self.np_list(a.end)[0]
