@@ -261,7 +261,7 @@ def build(builds: Path | None = None, *, force: bool = False) -> BuildResult:
 def _compile(work: Path) -> str | None:
     """Run mypyc on the group's sources (read where they are) in a child process; the error it gives, if any."""
     sources = PACKAGE_DIR.parent  # mypy names each module by the folders above it
-    paths = [str(PACKAGE_DIR.parent / (name.replace(".", "/") + ".py")) for name in GROUP]
+    paths = [str(sources / (name.replace(".", "/") + ".py")) for name in GROUP]
     # the library needs no stubs of its dependencies to type-check; mypy's cache goes with the work folder
     flags = ["--ignore-missing-imports", "--cache-dir", str(work / "mypy-cache")]
     script = work / "setup_compiled.py"

@@ -29,7 +29,7 @@ from marsad.extract.dates import CAMPAIGN_KINDS, DateMention, best, precision_of
 from marsad.extract.incident_log import LogEntry, describe, parse_entry
 from marsad.extract.locate import CARRY_SENTENCES, labels_report, pick_place
 from marsad.extract.roles import pick_actors
-from marsad.extract.segment import Sentence, is_caption, starts_new_incident, starts_new_story
+from marsad.extract.segment import TITLE_WORDS, Sentence, is_caption, starts_new_incident, starts_new_story
 from marsad.extract.typing import Typed, classify, type_of_violence
 from marsad.gazetteer.cues import near
 from marsad.records import (
@@ -409,7 +409,10 @@ def _retold(annotated: Sequence[Annotated], i: int) -> bool:
     if i + 1 >= len(annotated) or annotated[i + 1].sentence.paragraph == annotated[i].sentence.paragraph:
         return False
     head = annotated[i].sentence.span.text.rstrip(".!? ")
-    return len(head.split()) >= 4 and 0 <= annotated[i + 1].sentence.span.text.find(head) <= RETOLD_AFTER
+    return (
+        len(head.split()) >= TITLE_WORDS
+        and 0 <= annotated[i + 1].sentence.span.text.find(head) <= RETOLD_AFTER
+    )
 
 
 def _full_stop(a: Annotated) -> bool:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from itertools import pairwise
-from typing import Protocol
+from typing import Any, Protocol
 
 from marsad.extract.casualty_reconcile import reconcile
 from marsad.extract.casualty_totals import TOLL, running_totals
@@ -41,7 +41,7 @@ from marsad.extract.numbers import (
 )
 from marsad.records import Actor, Figure, Span
 
-__all__ = ["Lexicon", "Mention", "find_figures", "lexicon", "reconcile"]
+__all__ = ["Lexicon", "Mention", "find_figures", "lexicon", "reconcile", "without_places"]
 
 
 class Mention(Protocol):
@@ -417,8 +417,6 @@ class _Grammar(_Reader):
                 break
         if k == i or self.is_person(k) or (k < self.n and self.toks[k].cap):
             return None  # "Taliban leader": a modifier of the noun after it
-        if self.low(k - 1) in _PLACE_NOUNS:
-            return None  # "captured Khaldiyeh District": a place taken, no one named
         if (
             i == 0
             and k == 1
@@ -851,14 +849,6 @@ def find_figures(text: str, sentence: Span, mentions: Sequence[Mention] = ()) ->
     return sorted(figures, key=lambda f: f.span.start)
 
 
-# the last word of a capitalised name that makes it a place's, not a person's ("Khaldiyeh District", "Menagh Airbase")
-# fmt: off
-_PLACE_NOUNS = frozenset({
-    "district", "province", "governorate", "city", "town", "village", "neighbourhood", "neighborhood", "quarter",
-    "suburb", "camp", "airport", "airbase", "base", "area", "region", "mountain", "mountains", "hill", "valley",
-    "plain", "desert", "road", "highway", "street", "square", "checkpoint", "crossing", "dam", "field", "prison",
-})
-# fmt: on
 # words that open a description of the people counted, between them and their verb ("13 civilians mostly women and
 # children were killed"): the list before is still the verb's subject
 _WHO_THEY_WERE = frozenset({"mostly", "most", "among", "all", "including"})
@@ -895,3 +885,23 @@ def _headline(text: str, sentence: Span, figures: list[Figure], lex: Lexicon) ->
         flags = ("headline", "restatement") if f.kind in later and "negated" not in f.flags else ("headline",)
         out.append(replace(f, flags=(*f.flags, *flags)))
     return out
+
+
+def without_places(figures: list[Figure], places: Sequence[Any]) -> list[Figure]:
+    """The figures but a "named" person that is a country or a province the places stage read (``places``):
+    "mercenaries from the former Soviet Union Tunisia and Egypt were killed" names no one Egypt."""
+    regions = [p.span for p in places if p.place.feature in _NO_ONE]
+    return [f for f in figures if "named" not in f.flags or not any(_names(f, r) for r in regions)]
+
+
+def _names(figure: Figure, region: Span) -> bool:
+    """Whether a named figure's person is the region at ``region``: its words lie within the region's ("Egypt"),
+    or they are the region's name within the figure's words ("militants ... operating in Iraq and Syria were
+    killed": "Syria were killed" names no Syria killed)."""
+    inside = region.start <= figure.span.start and figure.span.end <= region.end
+    return inside or (
+        figure.span.start <= region.start and region.end <= figure.span.end and figure.who == region.text
+    )
+
+
+_NO_ONE = frozenset({"country", "admin1"})  # places no person is named after

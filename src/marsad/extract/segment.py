@@ -190,14 +190,14 @@ def sentences(text: str) -> list[Sentence]:
 # pages saved without their markup run on) is left out of that paragraph's first sentence: read with it, its
 # figure counted as the body's again. A first line of a few words at least is a headline; shorter ones (a
 # dateline, a name) may open anything.
-_TITLE_WORDS = 4
+TITLE_WORDS = 4
 _TITLE_LONGEST = 300
 
 
 def _title_of(line: str) -> str:
     """The first line as a headline a later paragraph may repeat, or "" when it is none (too short, too long)."""
     title = line.strip()
-    return title if len(title.split()) >= _TITLE_WORDS and len(title) <= _TITLE_LONGEST else ""
+    return title if len(title.split()) >= TITLE_WORDS and len(title) <= _TITLE_LONGEST else ""
 
 
 def _after_title(line: str, title: str) -> int:

@@ -214,28 +214,8 @@ def _document_country(draft: Draft) -> str | None:
 def casualties_stage(draft: Draft) -> Draft:
     for a in draft.sentences:
         figures = casualties.find_figures(draft.doc.text, a.sentence.span, a.actors)
-        a.figures = _no_countries(figures, a.places) if a.places and figures else figures
+        a.figures = casualties.without_places(figures, a.places) if a.places and figures else figures
     return draft
-
-
-def _no_countries(figures: list[Any], places: list[Any]) -> list[Any]:
-    """The figures but a "named" person that is a country or a province the places stage read ("mercenaries from
-    the former Soviet Union Tunisia and Egypt were killed": no one named Egypt)."""
-    regions = [p.span for p in places if p.place.feature in _NO_ONE]
-    return [f for f in figures if "named" not in f.flags or not any(_names(f, r) for r in regions)]
-
-
-def _names(figure: Any, region: Any) -> bool:
-    """Whether a named figure's person is the region at ``region``: its words lie within the region's ("Egypt"),
-    or they are the region's name within the figure's words ("militants ... operating in Iraq and Syria were
-    killed": "Syria were killed" names no Syria killed)."""
-    inside = region.start <= figure.span.start and figure.span.end <= region.end
-    return inside or (
-        figure.span.start <= region.start and region.end <= figure.span.end and figure.who == region.text
-    )
-
-
-_NO_ONE = frozenset({"country", "admin1"})  # places no person is named after
 
 
 _NOT_COUNTED = frozenset({"negated", "background"})  # figure flags that make no figure of the sentence's own
